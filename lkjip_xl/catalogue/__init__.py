@@ -1,0 +1,74 @@
+"""The catalogue of finding codes: one table, stable kebab-case codes, templates in id and en.
+
+Each area owns one module listing its entries (`ENTRIES`), so the table stays one table without
+one file everybody edits. docs/findings.md is generated from it and a test keeps them equal.
+Templates use str.format with the finding's params plus `found` and `expected`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..findings import Finding
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    severity: str  # default severity: error / warning / info
+    id: str  # Bahasa Indonesia template
+    en: str  # English template
+    example: str = ""  # a location and situation that produces it, for the docs
+
+
+def _load() -> dict[str, Entry]:
+    from . import audit, data, guard, inputs, structure
+
+    table: dict[str, Entry] = {}
+    for module in (guard, structure, inputs, audit, data):
+        for entry in module.ENTRIES:
+            if entry.code in table:
+                raise RuntimeError(f"duplicate finding code {entry.code}")
+            table[entry.code] = entry
+    return table
+
+
+_TABLE: dict[str, Entry] | None = None
+
+
+def catalogue() -> dict[str, Entry]:
+    global _TABLE
+    if _TABLE is None:
+        _TABLE = _load()
+    return _TABLE
+
+
+def entry(code: str) -> Entry:
+    return catalogue()[code]
+
+
+class _Default(dict):  # missing params render as "?" rather than raising
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "(kosong)"
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    return str(value)
+
+
+def render_message(finding: Finding, lang: str = "id") -> str:
+    e = catalogue().get(finding.code)
+    if e is None:
+        return finding.code
+    params = _Default({k: _fmt(v) for k, v in finding.params.items()})
+    params.setdefault("found", _fmt(finding.found))
+    params.setdefault("expected", _fmt(finding.expected))
+    params.setdefault("location", finding.location)
+    template = e.en if lang == "en" else e.id
+    return template.format_map(params)

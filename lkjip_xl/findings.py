@@ -1,0 +1,114 @@
+"""Findings and the report that owns the exit code.
+
+Every finding has a stable kebab-case code from the catalogue (`lkjip_xl/catalogue.py`), a severity,
+a location `Sheet!A1` (or a range, or "" for the whole file), the value found and the value expected,
+and parameters that fill the catalogue's Indonesian / English message templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_UNREADABLE = 3
+
+
+@dataclass
+class Finding:
+    code: str
+    severity: Severity
+    location: str = ""  # "Sheet!A1", "Sheet!A1:B4", "Sheet" or "" (the file)
+    found: Any = None
+    expected: Any = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def sheet(self) -> str:
+        return self.location.split("!", 1)[0].strip("'") if self.location else ""
+
+    def message(self, lang: str = "id") -> str:
+        from .catalogue import render_message
+
+        return render_message(self, lang)
+
+    def to_dict(self, lang: str = "id") -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "location": self.location,
+            "found": _jsonable(self.found),
+            "expected": _jsonable(self.expected),
+            "message": self.message(lang),
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+@dataclass
+class Report:
+    """The result of verifying one file."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+    fatal: bool = False  # the file could not be read at all (exit 3)
+
+    def add(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    def extend(self, findings: Any) -> None:
+        self.findings.extend(findings)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count("error")
+
+    @property
+    def warnings(self) -> int:
+        return self.count("warning")
+
+    @property
+    def valid(self) -> bool:
+        return not self.fatal and self.errors == 0
+
+    def exit_code(self, strict: bool = False) -> int:
+        if self.fatal:
+            return EXIT_UNREADABLE
+        if self.errors or (strict and self.warnings):
+            return EXIT_FINDINGS
+        return EXIT_OK
+
+    def codes(self) -> list[str]:
+        return [f.code for f in self.findings]
+
+    def flatten(self, *keys: str) -> list[list[Any]]:
+        """Rows of chosen attributes, e.g. flatten("code", "location"): one-line assertions in tests."""
+        keys = keys or ("code", "location")
+        return [[getattr(f, k) for k in keys] for f in self.findings]
+
+    def to_dict(self, lang: str = "id") -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "valid": self.valid,
+            "fatal": self.fatal,
+            "summary": {
+                "errors": self.errors,
+                "warnings": self.warnings,
+                "info": self.count("info"),
+            },
+            "stats": self.stats,
+            "findings": [f.to_dict(lang) for f in self.findings],
+        }
