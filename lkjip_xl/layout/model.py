@@ -1,0 +1,141 @@
+"""Types of the declarative workbook layout, and rendering of formula templates.
+
+A formula template is Excel text with `{key}` (a cell of the same table, same row) and
+`{T.key}` (the same row of table T in another sheet) placeholders; every other name in it is
+a defined name of the workbook (settings such as `NilaiTW`, or an input column such as
+`PK_target`, which `Table.range_name` declares for every input column).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["text", "code", "choice", "number", "money", "percent", "int", "year", "label"]
+SheetKind = Literal["guide", "settings", "input", "computed"]
+
+
+def col_letter(index: int) -> str:
+    """1-based column index -> letters (1 -> A, 27 -> AA)."""
+    letters = ""
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def quote_sheet(name: str) -> str:
+    return f"'{name}'" if re.search(r"[^A-Za-z0-9_]", name) else name
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # Bahasa Indonesia, as the user sees it
+    header_en: str
+    kind: Kind = "text"
+    width: float = 14
+    formula: str | None = None  # template; None = an input column
+    choices: tuple[str, ...] = ()
+    required: bool = False
+    nonnegative: bool = False
+    note: str = ""  # the input message shown when the cell is selected (Bahasa Indonesia)
+
+    @property
+    def is_input(self) -> bool:
+        return self.formula is None
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str  # short prefix of the table's defined names, e.g. "PK" -> PK_target
+    sheet: str
+    columns: tuple[Column, ...]
+    default_capacity: int
+    header_row: int = 4
+    mirror: str | None = None  # computed tables: the input table whose rows they follow one to one
+    row_key: str = "kode"  # the column that makes a row non-empty
+
+    @property
+    def first_row(self) -> int:
+        return self.header_row + 1
+
+    def last_row(self, capacity: int) -> int:
+        return self.first_row + capacity - 1
+
+    def index(self, key: str) -> int:
+        """1-based column index of `key`."""
+        for i, c in enumerate(self.columns, start=1):
+            if c.key == key:
+                return i
+        raise KeyError(f"{self.key}.{key}")
+
+    def column(self, key: str) -> Column:
+        return self.columns[self.index(key) - 1]
+
+    def letter(self, key: str) -> str:
+        return col_letter(self.index(key))
+
+    def range_name(self, key: str) -> str:
+        return f"{self.key}_{key}"
+
+    def range_ref(self, key: str, capacity: int) -> str:
+        c = self.letter(key)
+        return f"{quote_sheet(self.sheet)}!${c}${self.first_row}:${c}${self.last_row(capacity)}"
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One labelled value of a key/value sheet (Profil, Pengaturan): label in A, value in B."""
+
+    key: str
+    label: str
+    label_en: str
+    row: int
+    kind: Kind = "text"
+    choices: tuple[str, ...] = ()
+    name: str | None = None  # defined name pointing at the value cell
+    note: str = ""
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class SummaryCell:
+    """A computed cell at a fixed place outside a table (e.g. the agency total)."""
+
+    key: str
+    label: str
+    label_en: str
+    row: int
+    col: int
+    formula: str
+    kind: Kind = "money"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    title: str
+    kind: SheetKind
+    table: Table | None = None
+    fields: tuple[FormField, ...] = ()
+    summary: tuple[SummaryCell, ...] = ()
+    guide: tuple[str, ...] = ()  # short instructions printed at the top (row 2)
+    extra_tables: tuple[Table, ...] = field(default=())  # e.g. the predicate table in Pengaturan
+
+
+_TOKEN = re.compile(r"\{(?:([A-Z]+)\.)?([a-z_0-9]+)\}")
+
+
+def render(template: str, table: Table, row: int, tables: dict[str, Table]) -> str:
+    """The formula text a template gives at `row` of `table`."""
+
+    def sub(m: re.Match[str]) -> str:
+        other, key = m.group(1), m.group(2)
+        if other is None:
+            return f"${table.letter(key)}{row}"
+        t = tables[other]  # the same row of the mirrored table, whatever its header offset
+        return f"{quote_sheet(t.sheet)}!${t.letter(key)}{row - table.first_row + t.first_row}"
+
+    return _TOKEN.sub(sub, template)
