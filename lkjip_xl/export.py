@@ -1,0 +1,31 @@
+"""Export a workbook in our layout to the interchange format, with the `pengukuran` section."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from .findings import Finding
+from .measurement import to_export_dict, ukur
+from .model import Dokumen
+from .reader import read_workbook
+
+
+def export_dokumen(path: str | os.PathLike[str], *, with_pengukuran: bool = True,
+                   findings: list[Finding] | None = None) -> Dokumen:
+    """The document a workbook holds, its measurement in `extra['pengukuran']`.
+
+    Reading notes (numbers typed as text, ...) go to `findings`."""
+    sink: list[Finding] = findings if findings is not None else []
+    dok, _ = read_workbook(path, sink.append)
+    if with_pengukuran:
+        dok.extra["pengukuran"] = to_export_dict(ukur(dok))
+    return dok
+
+
+def export_workbook(path: str | os.PathLike[str], *, with_pengukuran: bool = True,
+                    findings: list[Finding] | None = None) -> dict[str, Any]:
+    """`export_dokumen` as a plain dict in canonical form."""
+    from .dataformat import to_dict
+
+    return to_dict(export_dokumen(path, with_pengukuran=with_pengukuran, findings=findings))

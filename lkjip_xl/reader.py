@@ -1,0 +1,336 @@
+"""Read a workbook in the lkjip-xl layout back into a `Dokumen`.
+
+Tables are found by their header text, not by fixed positions, so a moved column or rows
+inserted above a table are still read; what differs from the layout is reported by the
+verifier, which reuses `locate` and the raw rows kept here with their cell positions.
+Text typed where a number belongs is read as the number probably meant *and* reported.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import InputError
+from .findings import Finding
+from .layout import SHEETS, TABLES, Table
+from .layout.model import col_letter, quote_sheet
+from .model import (
+    Dokumen,
+    Indikator,
+    Instansi,
+    Kegiatan,
+    Kepala,
+    Komponen,
+    Pengaturan,
+    PredikatBand,
+    Program,
+    Renstra,
+    Sasaran,
+    SubKegiatan,
+)
+from .text_numbers import parse
+from .xlsx_grid import ErrorValue, SheetGrid, WorkbookGrid
+
+NUMERIC_KINDS = ("number", "money", "percent", "int", "year")
+HEADER_SEARCH_ROWS = 30
+
+
+def _norm(text: Any) -> str:
+    return re.sub(r"\s+", " ", str(text or "")).strip().lower()
+
+
+def loc(sheet: str, row: int, col: int) -> str:
+    return f"{quote_sheet(sheet)}!{col_letter(col)}{row}"
+
+
+@dataclass
+class RowRead:
+    row: int
+    values: dict[str, Any]
+
+
+@dataclass
+class TableRead:
+    table: Table
+    header_row: int
+    columns: dict[str, int]  # column key -> actual 1-based column
+    rows: list[RowRead] = field(default_factory=list)  # non-empty rows, in sheet order
+    missing: list[str] = field(default_factory=list)
+
+    def where(self, row: int, key: str) -> str:
+        col = self.columns.get(key, self.table.index(key))
+        return loc(self.table.sheet, row, col)
+
+
+@dataclass
+class LayoutRead:
+    grid: WorkbookGrid
+    tables: dict[str, TableRead] = field(default_factory=dict)
+    forms: dict[str, dict[str, tuple[Any, int]]] = field(default_factory=dict)  # value, row
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def is_layout(self) -> bool:
+        return bool(self.tables) or bool(self.forms)
+
+
+def _find_header(sheet: SheetGrid, table: Table) -> tuple[int, dict[str, int]] | None:
+    wanted = {_norm(c.header): c.key for c in table.columns}
+    best: tuple[int, dict[str, int]] | None = None
+    for r in range(1, min(sheet.max_row, HEADER_SEARCH_ROWS + table.header_row) + 1):
+        found: dict[str, int] = {}
+        for c in range(1, sheet.max_col + 1):
+            v = sheet.value(r, c)
+            if isinstance(v, str) and _norm(v) in wanted:
+                found.setdefault(wanted[_norm(v)], c)
+        if len(found) * 2 > len(wanted) and (best is None or len(found) > len(best[1])):
+            best = (r, found)
+    return best
+
+
+def _row_empty(values: dict[str, Any]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values())
+
+
+def locate(grid: WorkbookGrid) -> LayoutRead:
+    """Find every table and form of the layout in the grid (no interpretation of values)."""
+    out = LayoutRead(grid)
+    for s in SHEETS:
+        sg = grid.sheet(s.name)
+        if sg is None:
+            continue
+        if s.fields:
+            labels = {_norm(f.label): f for f in s.fields}
+            form: dict[str, tuple[Any, int]] = {}
+            for r in range(1, min(sg.max_row, 60) + 1):
+                f = labels.get(_norm(sg.value(r, 1)))
+                if f is not None and f.key not in form:
+                    form[f.key] = (sg.value(r, 2), r)
+            out.forms[s.name] = form
+        for t in ((s.table,) if s.table else ()) + s.extra_tables:
+            found = _find_header(sg, t)
+            if found is None:
+                continue
+            hr, cols = found
+            tr = TableRead(t, hr, cols, missing=[c.key for c in t.columns if c.key not in cols])
+            key_col = cols.get(t.row_key)
+            for r in range(hr + 1, sg.max_row + 1):
+                vals = {k: sg.value(r, c) for k, c in cols.items()}
+                if key_col is None or t.mirror is not None:
+                    if _row_empty(vals):
+                        continue
+                elif _row_empty({k: v for k, v in vals.items() if not t.column(k).formula}):
+                    continue
+                tr.rows.append(RowRead(r, vals))
+            out.tables[t.key] = tr
+    return out
+
+
+# ---------------------------------------------------------------- values to model
+Report = Callable[[Finding], None]
+
+
+class _Conv:
+    """Converts raw cell values, reporting anything that needed interpretation."""
+
+    def __init__(self, report: Report | None) -> None:
+        self.report = report or (lambda f: None)
+
+    def text(self, v: Any) -> str | None:
+        if v is None or isinstance(v, ErrorValue):
+            return None
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        s = str(v).strip()
+        return s or None
+
+    def number(self, v: Any, where: str) -> float | None:
+        if v is None or isinstance(v, bool):
+            return None
+        if isinstance(v, (int, float)):
+            return float(v)
+        if isinstance(v, ErrorValue):
+            self.report(Finding("nilai-galat-input", "error", where, found=str(v)))
+            return None
+        s = str(v).strip()
+        if not s:
+            return None
+        meant = parse(s)
+        if meant is None:
+            self.report(Finding("bukan-angka", "error", where, found=s))
+            return None
+        self.report(Finding("angka-sebagai-teks", "warning", where, found=s, expected=meant))
+        return meant
+
+    def year(self, v: Any, where: str) -> int | None:
+        n = self.number(v, where)
+        return None if n is None else int(n)
+
+
+def _form(lr: LayoutRead, sheet: str, key: str) -> tuple[Any, str]:
+    value, row = lr.forms.get(sheet, {}).get(key, (None, 0))
+    return value, (loc(sheet, row, 2) if row else quote_sheet(sheet))
+
+
+def _by_code(lr: LayoutRead, key: str, conv: _Conv) -> dict[str, RowRead]:
+    tr = lr.tables.get(key)
+    out: dict[str, RowRead] = {}
+    if tr is None:
+        return out
+    for row in tr.rows:
+        code = conv.text(row.values.get("kode"))
+        if code is not None and code not in out:
+            out[code] = row
+    return out
+
+
+def to_dokumen(lr: LayoutRead, report: Report | None = None) -> Dokumen:
+    """Build the document from located tables; rows are matched by code, never by position."""
+    conv = _Conv(report)
+
+    def num(tr: TableRead | None, row: RowRead | None, key: str) -> float | None:
+        if tr is None or row is None or key not in row.values:
+            return None
+        return conv.number(row.values[key], tr.where(row.row, key))
+
+    def txt(row: RowRead | None, key: str) -> str | None:
+        return None if row is None else conv.text(row.values.get(key))
+
+    def fnum(sheet: str, key: str) -> float | None:
+        v, where = _form(lr, sheet, key)
+        return conv.number(v, where)
+
+    tahun = conv.year(*_form(lr, "Profil", "tahun"))
+    if tahun is None:
+        raise InputError("Profil: tahun pelaporan kosong atau tidak terbaca",
+                         "Profil: the reporting year is empty or unreadable")
+    awal = conv.year(*_form(lr, "Profil", "renstra_awal"))
+    akhir = conv.year(*_form(lr, "Profil", "renstra_akhir"))
+    renstra = Renstra(awal, akhir) if awal is not None and akhir is not None else None
+
+    def ftxt(sheet: str, key: str) -> str | None:
+        return conv.text(_form(lr, sheet, key)[0])
+
+    instansi = Instansi(nama=ftxt("Profil", "nama") or "", pemda=ftxt("Profil", "pemda"),
+                        kepala=Kepala(ftxt("Profil", "kepala_nama"), ftxt("Profil", "kepala_nip"),
+                                      ftxt("Profil", "kepala_jabatan"),
+                                      ftxt("Profil", "kepala_pangkat")))
+    pr = lr.tables.get("PR")
+    bands = [PredikatBand(num(pr, r, "min"), conv.text(r.values.get("label")) or "")
+             for r in (pr.rows if pr else []) if conv.text(r.values.get("label"))]
+    pengaturan = Pengaturan(
+        rumus_negatif=ftxt("Pengaturan", "rumus_negatif") or "lan",
+        batas_capaian=fnum("Pengaturan", "batas_capaian"),
+        predikat=bands or Pengaturan().predikat,
+        metode_efisiensi=ftxt("Pengaturan", "metode_efisiensi") or "selisih",
+        nilai_tw=ftxt("Pengaturan", "nilai_tw") or "kumulatif",
+    )
+    dok = Dokumen(tahun=tahun, instansi=instansi, renstra=renstra, pengaturan=pengaturan)
+
+    sasaran: dict[str, Sasaran] = {}
+    ss = lr.tables.get("SS")
+    for row in ss.rows if ss else []:
+        kode = txt(row, "kode")
+        if kode and kode not in sasaran:
+            sasaran[kode] = Sasaran(kode, txt(row, "uraian") or "", txt(row, "tujuan"))
+    rkt, pk, ra, rk = (_by_code(lr, k, conv) for k in ("RKT", "PK", "RA", "RK"))
+    t_rkt, t_pk, t_ra, t_rk = (lr.tables.get(k) for k in ("RKT", "PK", "RA", "RK"))
+    ik = lr.tables.get("IK")
+    seen: set[str] = set()
+    for row in ik.rows if ik else []:
+        kode = txt(row, "kode")
+        if not kode or kode in seen:
+            continue
+        seen.add(kode)
+        kode_s = txt(row, "kode_sasaran") or ""
+        s = sasaran.setdefault(kode_s, Sasaran(kode_s, ""))
+        target_renstra: dict[int, float | None] = {}
+        if awal is not None:
+            for n in range(1, 7):
+                v = num(ik, row, f"tr{n}")
+                if v is not None:
+                    target_renstra[awal + n - 1] = v
+        p, a, r = pk.get(kode), ra.get(kode), rk.get(kode)
+        lalu: dict[int, float | None] = {}
+        for n in range(1, 6):
+            v = num(t_rk, r, f"rl{n}")
+            if v is not None:
+                lalu[tahun - n] = v
+        komponen = None
+        if r is not None and any(r.values.get(k) not in (None, "") for k in
+                                 ("pembilang", "penyebut", "pengali", "pembilang_uraian",
+                                  "penyebut_uraian")):
+            komponen = Komponen(txt(r, "pembilang_uraian"), num(t_rk, r, "pembilang"),
+                                txt(r, "penyebut_uraian"), num(t_rk, r, "penyebut"),
+                                num(t_rk, r, "pengali"))
+        s.indikator.append(Indikator(
+            kode=kode, uraian=txt(row, "uraian") or "", satuan=txt(row, "satuan"),
+            polaritas=txt(row, "polaritas") or "positif", agregasi=txt(row, "agregasi"),
+            formula=txt(row, "formula"), penanggung_jawab=txt(row, "penanggung_jawab"),
+            sumber_data=txt(row, "sumber_data"), target_renstra=target_renstra,
+            target_rkt=num(t_rkt, rkt.get(kode), "target_rkt"),
+            target=num(t_pk, p, "target"), target_min=num(t_pk, p, "target_min"),
+            target_maks=num(t_pk, p, "target_maks"),
+            target_perubahan=num(t_pk, p, "target_perubahan"),
+            alasan_perubahan=txt(p, "alasan_perubahan"),
+            standar_nasional=num(t_pk, p, "standar_nasional"),
+            target_tw=[num(t_ra, a, f"t{q}") for q in range(1, 5)],
+            realisasi_tw=[num(t_rk, r, f"r{q}") for q in range(1, 5)],
+            realisasi=num(t_rk, r, "realisasi"), realisasi_lalu=lalu, komponen=komponen))
+    dok.sasaran = list(sasaran.values())
+
+    programs: dict[str, Program] = {}
+    pg = lr.tables.get("PG")
+    for row in pg.rows if pg else []:
+        kode = txt(row, "kode")
+        if kode and kode not in programs:
+            programs[kode] = Program(kode, txt(row, "uraian") or "", txt(row, "kode_sasaran"))
+    kg = lr.tables.get("KG")
+    kegiatan: dict[str, Kegiatan] = {}
+    for row in kg.rows if kg else []:
+        kode_k = txt(row, "kode_kegiatan")
+        if not kode_k:
+            continue
+        kode_p = txt(row, "kode_program") or ""
+        prog = programs.setdefault(kode_p, Program(kode_p, ""))
+        money = {"anggaran": num(kg, row, "anggaran"), "realisasi": num(kg, row, "realisasi"),
+                 "anggaran_tw": [num(kg, row, f"a{q}") for q in range(1, 5)],
+                 "realisasi_tw": [num(kg, row, f"r{q}") for q in range(1, 5)]}
+        sub = txt(row, "kode_sub")
+        if sub is None:
+            if kode_k in kegiatan:
+                continue
+            k = Kegiatan(kode_k, txt(row, "uraian") or "", **money)  # type: ignore[arg-type]
+            kegiatan[kode_k] = k
+            prog.kegiatan.append(k)
+        else:
+            parent = kegiatan.get(kode_k)
+            if parent is None:
+                parent = Kegiatan(kode_k, "")
+                kegiatan[kode_k] = parent
+                prog.kegiatan.append(parent)
+            parent.sub_kegiatan.append(SubKegiatan(sub, txt(row, "uraian") or "",
+                                                   **money))  # type: ignore[arg-type]
+    dok.program = list(programs.values())
+    return dok
+
+
+def read_workbook(path: str | os.PathLike[str],
+                  report: Report | None = None) -> tuple[Dokumen, LayoutRead]:
+    """Guarded read of a workbook in our layout (exit-3 errors for what cannot be read)."""
+    from .xlsx_grid import read_grid
+
+    grid = read_grid(str(path))
+    lr = locate(grid)
+    if not lr.is_layout:
+        raise InputError(
+            "workbook ini bukan format lkjip-xl (sheet Profil, Renstra & IKU ... tidak ditemukan)",
+            "this workbook is not in the lkjip-xl layout (sheets Profil, Renstra & IKU ... not found)")
+    return to_dokumen(lr, report), lr
+
+
+__all__ = ["LayoutRead", "TableRead", "RowRead", "locate", "to_dokumen", "read_workbook", "TABLES"]
