@@ -9,6 +9,7 @@ parses, calls one library function, renders, and exits with the report's code:
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from typing import Any
 

@@ -94,17 +94,17 @@ def input_rows(dok: Dokumen) -> dict[str, list[Row]]:
                    "standar_nasional": i.standar_nasional})
         ra.append({"kode": i.kode, "uraian": i.uraian,
                    **{f"t{q}": i.target_tw[q - 1] for q in range(1, 5)}})
-        k = i.komponen
+        km = i.komponen
         rk.append({"kode": i.kode, "uraian": i.uraian,
                    **{f"r{q}": i.realisasi_tw[q - 1] for q in range(1, 5)},
                    "realisasi": i.realisasi,
                    **{f"rl{n}": i.realisasi_lalu.get(dok.tahun - n)
                       for n in range(1, PRIOR_YEARS + 1)},
-                   "pembilang_uraian": k.pembilang_uraian if k else None,
-                   "pembilang": k.pembilang if k else None,
-                   "penyebut_uraian": k.penyebut_uraian if k else None,
-                   "penyebut": k.penyebut if k else None,
-                   "pengali": k.pengali if k else None})
+                   "pembilang_uraian": km.pembilang_uraian if km else None,
+                   "pembilang": km.pembilang if km else None,
+                   "penyebut_uraian": km.penyebut_uraian if km else None,
+                   "penyebut": km.penyebut if km else None,
+                   "pengali": km.pengali if km else None})
     out.update({"IK": ik, "RKT": rkt, "PK": pk, "RA": ra, "RK": rk})
     kg = []
     for p, k, sub in rows.kegiatan:
