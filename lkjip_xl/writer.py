@@ -8,6 +8,7 @@ User text is always written with `write_string`: text such as `=HYPERLINK(...)` 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,39 @@ _NUMBER_FORMATS = {
     "int": "0",
     "year": "0",
 }
+
+
+_FUNCTION_CALL = re.compile(r"[A-Za-z0-9._]+\(")
+_REWRITTEN: dict[str, bool] = {}  # function-call text -> does xlsxwriter rewrite it?
+
+
+class _Worksheet(Worksheet):
+    """xlsxwriter's worksheet, minus its cost per formula when nothing needs rewriting.
+
+    `Worksheet._prepare_formula` runs some 30 regex substitutions on every formula (prefixing
+    dynamic-array functions with `_xlfn.`): with tens of thousands of formulas that was most of
+    the time `new` took. Whether a function call is rewritten is asked of xlsxwriter itself, once
+    per distinct call text; a formula with a rewritten call, or any doubt, takes xlsxwriter's path.
+    """
+
+    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+        if self.use_future_functions or expand_future_functions:
+            return str(super()._prepare_formula(formula, expand_future_functions))
+        for call in _FUNCTION_CALL.findall(formula):
+            rewritten = _REWRITTEN.get(call)
+            if rewritten is None:
+                probe = "(" + call  # "(" also wakes xlsxwriter's `\SINGLE\(` pattern
+                rewritten = _REWRITTEN[call] = super()._prepare_formula(probe) != probe
+            if rewritten:
+                return str(super()._prepare_formula(formula, expand_future_functions))
+        # what xlsxwriter strips before its substitutions, none of which would apply
+        if formula.startswith("{"):
+            formula = formula[1:]
+        if formula.startswith("="):
+            formula = formula[1:]
+        if formula.endswith("}"):
+            formula = formula[:-1]
+        return formula
 
 
 class _Formats:
@@ -204,8 +238,11 @@ def _write_form(ws: Worksheet, sheet: Sheet, fm: _Formats, values: dict[str, Any
 def write_workbook(dok: Dokumen, path: str | os.PathLike[str],
                    pengukuran: Pengukuran | None = None,
                    minimum_capacity: dict[str, int] | None = None,
-                   progress: Callable[[str], None] | None = None) -> None:
-    """Write the whole workbook for `dok` to `path` (the caller makes the write atomic)."""
+                   progress: Callable[[str], None] | None = None,
+                   extend: Callable[[Workbook], None] | None = None) -> None:
+    """Write the whole workbook for `dok` to `path` (the caller makes the write atomic).
+
+    `extend(wb)` runs before the file is closed: `measure` adds its report sheets and charts."""
     p = pengukuran or ukur(dok)
     caps = capacities(dok, minimum_capacity)
     inputs = input_rows(dok)
@@ -221,6 +258,7 @@ def write_workbook(dok: Dokumen, path: str | os.PathLike[str],
                        "keywords": "lkjip-xl, SAKIP, LKjIP"})
     wb.set_custom_property("lkjip_xl_schema", SCHEMA_VERSION)
     wb.set_calc_mode("auto")
+    wb.worksheet_class = _Worksheet  # type: ignore[assignment]
     fm = _Formats(wb)
     _define_names(wb, caps)
     for sheet in SHEETS:
@@ -255,4 +293,6 @@ def write_workbook(dok: Dokumen, path: str | os.PathLike[str],
                 ws.write_string(sc.row - 1, 1, sc.label, fm.label)
             ws.write_formula(sc.row - 1, sc.col - 1, "=" + sc.formula, fmt,
                              _formula_value(summary.get(f"{sheet.name}:{sc.key}", "")))
+    if extend is not None:
+        extend(wb)
     wb.close()

@@ -1,0 +1,50 @@
+"""`lkjip-xl measure`: the finished workbook (computed sheets, Bab III tables, charts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..cli import lang_of
+
+
+@click.command("measure")
+@click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", required=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="File .xlsx hasil / the measured .xlsx to write.")
+@click.option("--triwulan", type=click.IntRange(1, 4), default=4, show_default=True,
+              help="Triwulan terakhir yang dilaporkan; triwulan sesudahnya dikosongkan / "
+                   "last quarter reported; later quarters are left empty.")
+@click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada / overwrite.")
+@click.pass_context
+def command(ctx: click.Context, workbook: Path, output: Path, triwulan: int, force: bool) -> None:
+    """Hitung ulang WORKBOOK dan tulis workbook lengkap ke file baru (-o).
+
+    Sheet isian dibawa, sheet Pengukuran Kinerja / Triwulan / Anggaran ditulis ulang dengan rumus
+    hidup, ditambah tabel Bab III LKjIP, grafik, dan blok tanda tangan. File masukan tidak pernah
+    ditimpa. Keluar 0 bila bersih, 1 bila ada isian yang bukan angka, 2 salah pakai, 3 tak terbaca.
+
+    \b
+    Contoh / examples:
+      lkjip-xl measure isian-2019.xlsx -o lkjip-2019.xlsx
+      lkjip-xl measure isian-2025.xlsx -o lkjip-2025-tw2.xlsx --triwulan 2
+    """
+    from ..measure import measure
+    from ..measure.catalogue import message
+
+    lang = lang_of(ctx)
+    report = measure(workbook, output, triwulan=triwulan, force=force)
+    word = {"error": ("galat", "error"), "warning": ("peringatan", "warning"),
+            "info": ("catatan", "note")}
+    for f in report.findings:
+        label = word.get(f.severity, (f.severity, f.severity))[0 if lang == "id" else 1]
+        text = message(f, lang)
+        where = f"{f.location}: " if f.location and f.location not in text else ""
+        click.echo(f"{label}: {where}{text}", err=True)
+    n = len(report.stats.get("tables", []))
+    charts = report.stats.get("charts", 0)
+    click.echo(f"ditulis: {output} ({n} tabel Bab III, {charts} grafik)" if lang == "id"
+               else f"written: {output} ({n} Bab III tables, {charts} charts)")
+    ctx.exit(report.exit_code())

@@ -1,0 +1,143 @@
+"""`measure`: the finished workbook from whatever the staff filled in.
+
+Reads the input sheets (`reader.read_workbook`), measures them with the domain core, and writes a
+new workbook: the input sheets regenerated from what was read, the computed sheets afresh (live
+formulas, cached values from the domain core), the Bab III tables of the LKjIP, and charts.
+Nothing of the user's that cannot be carried over goes silently: see `carry`.
+
+    report = measure("isian.xlsx", "terukur.xlsx", triwulan=2)
+    report.exit_code()  # 0 ok, 1 reading found errors (e.g. a non-number); OUT is written anyway
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from xlsxwriter.workbook import Workbook
+
+from ..findings import Finding, Report
+from ..layout import SHEETS, TABLES
+from ..layout.report_tables import CHART_SHEET
+from ..measurement import Pengukuran, ukur
+from ..model import Dokumen
+from .bab3 import Bab3
+from .carry import Carry, check, copy_extra_sheets
+from .charts import MAX_TW_CHARTS, Charts
+from .context import Ctx, Formats, escape_header
+from .styling import Capaian
+
+QUARTERS = (1, 2, 3, 4)
+
+
+def _blank_later_quarters(wb: Workbook, ctx: Ctx) -> None:
+    """Mid-year reporting: the quarters after the reported one are left empty."""
+    t = TABLES["PTW"]
+    ws = wb.get_worksheet_by_name(t.sheet)
+    if ws is None or ctx.triwulan >= 4:
+        return
+    fmt = wb.add_format({"bg_color": "#F2F2F2", "border": 1, "border_color": "#B7B7B7"})
+    for q in range(ctx.triwulan + 1, 5):
+        for key in (f"t{q}", f"r{q}", f"c{q}"):
+            col = t.index(key) - 1
+            for i in range(ctx.caps[t.key]):
+                ws.write_blank(t.first_row - 1 + i, col, None, fmt)
+    roman = ("I", "II", "III", "IV")[ctx.triwulan - 1]
+    note = wb.add_format({"italic": True, "font_color": "#C00000"})
+    ws.write_string(1, 0, f"Dihitung otomatis. Dilaporkan s.d. TW {roman}: kolom triwulan "
+                          "berikutnya dikosongkan (jalankan measure lagi dengan --triwulan).", note)
+
+
+def _computed_capaian(wb: Workbook, ctx: Ctx, capaian: Capaian) -> None:
+    """Predicate colours on the computed sheets' capaian columns."""
+    cols = [("PKK", "capaian"), ("PKK", "capaian_dipakai"), ("AE", "capaian")]
+    cols += [("PTW", f"c{q}") for q in QUARTERS if q <= ctx.triwulan]
+    for key, col in cols:
+        t = TABLES[key]
+        ws = wb.get_worksheet_by_name(t.sheet)
+        if ws is not None:
+            capaian.add(ws, t.first_row - 1, t.index(col) - 1, t.first_row - 2 + ctx.caps[key])
+
+
+def _page_headers(wb: Workbook, ctx: Ctx) -> None:
+    agency = escape_header(f"{ctx.dok.instansi.nama} - {ctx.dok.tahun}")
+    for s in SHEETS:
+        ws = wb.get_worksheet_by_name(s.name)
+        if ws is not None and s.kind != "guide":
+            ws.set_header(f"&L&8{agency}&C&8{escape_header(s.title)}&R&8lkjip-xl")
+
+
+class _Extend:
+    """The `extend` hook of `writer.write_workbook`: everything measure adds to the workbook."""
+
+    def __init__(self, ctx: Ctx, carry: Carry) -> None:
+        self.ctx, self.carry = ctx, carry
+        self.tables: list[str] = []
+        self.charts = 0
+        self.skipped_tw = 0
+
+    def __call__(self, wb: Workbook) -> None:
+        fm = Formats(wb)
+        capaian = Capaian()
+        _blank_later_quarters(wb, self.ctx)
+        _computed_capaian(wb, self.ctx, capaian)
+        _page_headers(wb, self.ctx)
+        bab3 = Bab3(wb, self.ctx, fm, capaian)
+        bab3.kinerja_sheet()
+        bab3.anggaran_sheet()
+        charts = Charts(wb, self.ctx, fm, capaian)
+        charts.sheet()
+        copy_extra_sheets(wb, self.carry.extra_sheets)
+        capaian.apply(wb, self.ctx)
+        self.tables, self.charts, self.skipped_tw = bab3.tables, charts.count, charts.skipped_tw
+
+
+def measure_dokumen(dok: Dokumen, out: str | os.PathLike[str], *, triwulan: int = 4,
+                    force: bool = False, inputs: tuple[str | os.PathLike[str], ...] = (),
+                    carry: Carry | None = None, pengukuran: Pengukuran | None = None
+                    ) -> dict[str, object]:
+    """Write the measured workbook of `dok` to `out` atomically; return what was written."""
+    from ..atomic import write_atomic
+    from ..generate import check_fits_layout
+    from ..writer import write_workbook
+
+    if triwulan not in QUARTERS:
+        from ..errors import UsageError
+
+        raise UsageError("--triwulan harus 1, 2, 3 atau 4", "--triwulan must be 1, 2, 3 or 4")
+    check_fits_layout(dok)
+    p = pengukuran or ukur(dok)
+    ctx = Ctx(dok, p, triwulan)
+    hook = _Extend(ctx, carry or Carry())
+    write_atomic(out, lambda tmp: write_workbook(dok, tmp, pengukuran=p, extend=hook),
+                 inputs=inputs, force=force)
+    return {"tables": hook.tables, "charts": hook.charts, "triwulan": triwulan,
+            "quarterly_charts_skipped": hook.skipped_tw}
+
+
+def measure(src: str | os.PathLike[str], out: str | os.PathLike[str], *, triwulan: int = 4,
+            force: bool = False) -> Report:
+    """Read `src`, write the measured workbook to `out`; the report owns the exit code.
+
+    Raises InputError (exit 3) for an unreadable input, OutputError (exit 2) for an existing
+    `out` without `force` or `out` being the input.
+    """
+    from ..reader import read_workbook
+
+    report = Report(str(src))
+    dok, lr = read_workbook(src, report.add)
+    report.extend(lr.grid.findings)
+    carry = check(str(src), lr)
+    report.extend(carry.findings)
+    stats = measure_dokumen(dok, out, triwulan=triwulan, force=force, inputs=(src,),
+                            carry=carry)
+    skipped = int(str(stats["quarterly_charts_skipped"]))
+    if skipped:
+        total = len(dok.indikator())
+        report.add(Finding("grafik-triwulan-dibatasi", "info", CHART_SHEET,
+                           params={"shown": MAX_TW_CHARTS, "total": total}))
+    report.stats = {"output": str(Path(out)), **stats}
+    return report
+
+
+__all__ = ["measure", "measure_dokumen"]

@@ -1,0 +1,206 @@
+"""What of the user's workbook `measure` cannot carry over, and the extra sheets it copies.
+
+The output is regenerated from the document read, so everything outside the layout's tables
+(comments, images, charts, their own formatting, cells typed beside a table, rows the reader
+could not place) is named in a warning, never dropped silently. Extra sheets are copied as
+values (a formula's cached value, never the formula).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from xlsxwriter.workbook import Workbook
+
+from ..findings import Finding
+from ..guard import new_parser, open_guarded
+from ..layout import SHEETS, TABLES
+from ..layout.model import col_letter, quote_sheet
+from ..layout.report_tables import REPORT_SHEETS
+from ..reader import LayoutRead
+from ..xlsx_grid import ErrorValue, SheetGrid
+
+MAX_LISTED = 5  # cell addresses named in one warning
+_OBJECT_KINDS = {"comments": "komentar", "threadedComment": "komentar", "chart": "grafik",
+                 "image": "gambar", "pivotTable": "tabel pivot", "table": "tabel Excel"}
+
+
+@dataclass
+class Carry:
+    findings: list[Finding] = field(default_factory=list)
+    extra_sheets: list[SheetGrid] = field(default_factory=list)
+
+    def warn(self, code: str, location: str, **params: Any) -> None:
+        self.findings.append(Finding(code, "warning", location, params=params))
+
+
+def _rels(zf: Any, part: str) -> list[tuple[str, str]]:
+    """(type, target part) of a part's relationships; small files, parsed with the guard's parser."""
+    d, base = posixpath.split(part)
+    name = posixpath.join(d, "_rels", base + ".rels")
+    try:
+        data = zf.read(name)
+    except KeyError:
+        return []
+    out: list[tuple[str, str]] = []
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        if tag.rsplit("}", 1)[-1] == "Relationship" and attrs.get("TargetMode") != "External":
+            target = posixpath.normpath(posixpath.join(d, attrs.get("Target", "")))
+            out.append((attrs.get("Type", "").rsplit("/", 1)[-1], target.lstrip("/")))
+
+    parser = new_parser(namespaces=False)
+    parser.StartElementHandler = start
+    parser.Parse(data, True)
+    return out
+
+
+def objects(path: str) -> dict[str, dict[str, int]]:
+    """Per sheet name: counts of the objects regeneration cannot keep (comments, images...)."""
+    out: dict[str, dict[str, int]] = {}
+    with open_guarded(path) as (zf, info):
+        for sp in info.sheets:
+            counts: dict[str, int] = {}
+            for kind, target in _rels(zf, sp.part):
+                if kind == "drawing":
+                    for sub, _ in _rels(zf, target):
+                        if sub in ("chart", "image"):
+                            label = _OBJECT_KINDS[sub]
+                            counts[label] = counts.get(label, 0) + 1
+                elif kind in _OBJECT_KINDS:
+                    label = _OBJECT_KINDS[kind]
+                    counts[label] = counts.get(label, 0) + 1
+            if counts:
+                out[sp.name] = counts
+    return out
+
+
+def _owned(lr: LayoutRead, sheet_name: str) -> set[tuple[int, int]] | None:
+    """Cells of a layout sheet that measure carries over (or rewrites); None: the whole sheet."""
+    s = next((x for x in SHEETS if x.name == sheet_name), None)
+    if s is None:
+        return None
+    sg = lr.grid.sheet(sheet_name)
+    if sg is None:
+        return set()
+    own: set[tuple[int, int]] = {(1, 1), (2, 1)}
+    if s.kind == "guide":
+        return None  # the guide is ours: rewritten whole
+    if s.fields:
+        own |= {(4, c) for c in (1, 2, 3)}
+        for _key, (_v, row) in lr.forms.get(sheet_name, {}).items():
+            own |= {(row, 1), (row, 2), (row, 3)}
+    shift = 0
+    for t in ((s.table,) if s.table else ()) + s.extra_tables:
+        tr = lr.tables.get(t.key)
+        if tr is None:
+            continue
+        if t is s.table:
+            shift = tr.header_row - t.header_row
+        cols = set(tr.columns.values())
+        own |= {(tr.header_row - 1, 1)}  # a caption above the table ("Tabel predikat")
+        for r in range(tr.header_row, sg.max_row + 1):
+            own |= {(r, c) for c in cols}
+    for sc in s.summary:
+        own |= {(sc.row + shift, sc.col), (sc.row + shift, 2)}
+    return own
+
+
+def _is_blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def stray_cells(lr: LayoutRead, carry: Carry) -> None:
+    """Values in layout sheets outside what is carried over, one warning per sheet."""
+    for sg in lr.grid.sheets:
+        own = _owned(lr, sg.name)
+        if own is None:
+            continue
+        stray = sorted((r, c) for (r, c), cell in sg.cells.items()
+                       if (r, c) not in own and (cell.formula or not _is_blank(cell.value)))
+        if stray:
+            where = ", ".join(f"{col_letter(c)}{r}" for r, c in stray[:MAX_LISTED])
+            more = len(stray) - MAX_LISTED
+            carry.warn("sel-di-luar-tabel", quote_sheet(sg.name), count=len(stray),
+                       cells=where + (f" (+{more})" if more > 0 else ""))
+
+
+def unplaced_rows(lr: LayoutRead, carry: Carry) -> None:
+    """Rows the reader could not tie to the document: no code, a duplicate, an unknown code."""
+    ik = lr.tables.get("IK")
+    codes = [_text(r.values.get("kode")) for r in ik.rows] if ik else []
+    known = {c for c in codes if c}
+    for key, tr in lr.tables.items():
+        t = TABLES[key]
+        if t.mirror is not None or key == "PR":
+            continue
+        seen: set[str] = set()
+        for row in tr.rows:
+            code = _text(row.values.get(t.row_key))
+            inputs = {k: v for k, v in row.values.items() if t.column(k).is_input}
+            if all(_is_blank(v) for v in inputs.values()):
+                continue
+            why = None
+            if not code:
+                why = "kode kosong"
+            elif key in ("RKT", "PK", "RA", "RK") and code not in known:
+                why = "kode tidak ada di Renstra & IKU"
+            elif key != "KG" and code in seen:
+                why = "kode ganda"
+            if code:
+                seen.add(code)
+            if why:
+                carry.warn("baris-tidak-terbawa", tr.where(row.row, t.row_key), reason=why,
+                           found=code)
+
+
+def _text(v: Any) -> str:
+    if v is None or isinstance(v, ErrorValue):
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v).strip()
+
+
+def check(path: str, lr: LayoutRead) -> Carry:
+    carry = Carry()
+    layout_names = {s.name for s in SHEETS} | set(REPORT_SHEETS)
+    for sg in lr.grid.sheets:
+        if sg.name in layout_names:
+            continue
+        if sg.kind != "worksheet":
+            carry.warn("lembar-tidak-terbawa", quote_sheet(sg.name), kind=sg.kind)
+            continue
+        carry.extra_sheets.append(sg)
+        carry.warn("lembar-tambahan-disalin", quote_sheet(sg.name), cells=len(sg.cells))
+    for name, counts in objects(path).items():
+        if name == REPORT_SHEETS[-1]:  # our own charts, drawn again
+            continue
+        what = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+        carry.warn("objek-tidak-terbawa", quote_sheet(name), objects=what)
+    stray_cells(lr, carry)
+    unplaced_rows(lr, carry)
+    # the user's own formatting is never kept: the layout's is written afresh (a note, always)
+    carry.findings.append(Finding("format-tidak-terbawa", "info", ""))
+    return carry
+
+
+def copy_extra_sheets(wb: Workbook, sheets: list[SheetGrid]) -> None:
+    """Each extra sheet as values: numbers as numbers, everything else as text, no formula."""
+    for sg in sheets:
+        ws = wb.add_worksheet(sg.name)
+        for (r, c), cell in sorted(sg.cells.items()):
+            v = cell.value
+            if v is None:
+                continue
+            if isinstance(v, bool):
+                ws.write_boolean(r - 1, c - 1, v)
+            elif isinstance(v, (int, float)):
+                ws.write_number(r - 1, c - 1, v)
+            else:
+                ws.write_string(r - 1, c - 1, str(v))
+
+
+__all__ = ["Carry", "check", "copy_extra_sheets", "objects"]

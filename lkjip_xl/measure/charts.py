@@ -1,0 +1,184 @@
+"""The Grafik sheet: native Excel charts over small data tables that show the computed sheets.
+
+Charts: capaian per indicator against the 100 % line, absorption per sasaran and per programme,
+and the quarterly progress (target vs realisation to date) of each indicator up to the reported
+quarter. The data tables are formulas on the computed sheets, so the charts follow the inputs.
+"""
+
+from __future__ import annotations
+
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from ..layout import TABLES
+from ..layout.report_tables import CHART_SHEET
+from .context import Ctx, Formats
+from .styling import Capaian, agency_header, page_setup
+
+MAX_TW_CHARTS = 30  # one quarterly chart per indicator, up to this many
+ROMAN = ("I", "II", "III", "IV")
+ROW_PX = 20  # xlsxwriter's default row height in pixels
+WIDTHS = (14, 40, 12, 12, 12, 12, 12, 12, 12, 12)
+
+
+def _ref(sheet: str, row0: int, col0: int, row1: int, col1: int) -> list[object]:
+    return [sheet, row0, col0, row1, col1]
+
+
+class Charts:
+    def __init__(self, wb: Workbook, ctx: Ctx, fm: Formats, capaian: Capaian) -> None:
+        self.wb, self.ctx, self.fm, self.capaian = wb, ctx, fm, capaian
+        self.count = 0
+        self.skipped_tw = 0
+
+    def _insert(self, ws: Worksheet, row: int, chart: object, x: int = 0) -> None:
+        ws.insert_chart(row, 0, chart, {"x_offset": x, "y_offset": 4})
+        self.count += 1
+
+    def _table_headers(self, ws: Worksheet, row: int, headers: list[str]) -> None:
+        for c, h in enumerate(headers):
+            ws.write_string(row, c, h, self.fm.header)
+
+    def sheet(self) -> Worksheet:
+        ctx = self.ctx
+        ws = self.wb.add_worksheet(CHART_SHEET)
+        for c, w in enumerate(WIDTHS):
+            ws.set_column(c, c, w)
+        row = agency_header(ws, ctx, self.fm, len(WIDTHS), "GRAFIK CAPAIAN DAN ANGGARAN")
+        n_ind = len(ctx.rows.indikator)
+        # ---- data: capaian per indicator
+        ws.write_string(row, 0, "Data grafik: capaian per indikator", self.fm.caption)
+        row += 1
+        self._table_headers(ws, row, ["Kode", "Indikator", "Capaian (%)", "Garis 100 %"])
+        cap_first = row + 1
+        for n in range(n_ind):
+            r = cap_first + n
+            for c, (key, kind) in enumerate((("kode", "text"), ("uraian", "text"),
+                                             ("capaian", "percent"))):
+                f, v = ctx.ref("PKK", key, n, kind)
+                ws.write_formula(r, c, "=" + f, self.fm.cell(kind), v)
+            ws.write_number(r, 3, 100, self.fm.cell("percent"))
+        if n_ind:
+            self.capaian.add(ws, cap_first, 2, cap_first + n_ind - 1)
+        row = cap_first + n_ind + 1
+        # ---- data: quarterly progress
+        q_n = ctx.triwulan
+        ws.write_string(row, 0, f"Data grafik: kemajuan triwulan s.d. TW {ROMAN[q_n - 1]}",
+                        self.fm.caption)
+        row += 1
+        labels_row = row
+        for q in range(q_n):
+            ws.write_string(labels_row, 2 + q, f"TW {ROMAN[q]}", self.fm.header)
+            ws.write_string(labels_row, 2 + q_n + q, f"TW {ROMAN[q]}", self.fm.header)
+        row += 1
+        self._table_headers(ws, row, ["Kode", "Indikator"]
+                            + [f"Target s.d. TW {ROMAN[q]}" for q in range(q_n)]
+                            + [f"Realisasi s.d. TW {ROMAN[q]}" for q in range(q_n)])
+        ws.set_row(row, 30)
+        tw_first = row + 1
+        for n in range(n_ind):
+            r = tw_first + n
+            for c, key in enumerate(("kode", "uraian")):
+                f, v = ctx.ref("PTW", key, n, "text")
+                ws.write_formula(r, c, "=" + f, self.fm.cell("text"), v)
+            for q in range(q_n):
+                for c, key in ((2 + q, f"t{q + 1}"), (2 + q_n + q, f"r{q + 1}")):
+                    # #N/A, not "": charts skip #N/A but draw text as 0 (Excel and Calc)
+                    a = ctx.address("PTW", key, n)
+                    v = ctx.value("PTW", key, n)
+                    ws.write_formula(r, c, f'=IF({a}="",NA(),{a})', self.fm.cell("number"),
+                                     "#N/A" if v == "" else v)
+        row = tw_first + n_ind + 2
+        # ---- charts
+        row = self._capaian_chart(ws, row, cap_first, n_ind)
+        row = self._absorption_charts(ws, row)
+        row = self._quarter_charts(ws, row, labels_row, tw_first, n_ind, q_n)
+        page_setup(ws, ctx, "Grafik capaian dan anggaran", portrait=False)
+        return ws
+
+    def _capaian_chart(self, ws: Worksheet, row: int, first: int, n: int) -> int:
+        if not n:
+            return row
+        chart = self.wb.add_chart({"type": "column"})
+        chart.add_series({"name": "Capaian (%)",
+                          "categories": _ref(CHART_SHEET, first, 0, first + n - 1, 0),
+                          "values": _ref(CHART_SHEET, first, 2, first + n - 1, 2),
+                          "fill": {"color": "#2E75B6"},
+                          "data_labels": {"value": True, "num_format": "0.00"}})
+        line = self.wb.add_chart({"type": "line"})
+        line.add_series({"name": "Target 100 %",
+                         "categories": _ref(CHART_SHEET, first, 0, first + n - 1, 0),
+                         "values": _ref(CHART_SHEET, first, 3, first + n - 1, 3),
+                         "line": {"color": "#C00000", "width": 2, "dash_type": "dash"},
+                         "marker": {"type": "none"}})
+        chart.combine(line)
+        chart.set_title({"name": f"Capaian kinerja per indikator tahun {self.ctx.dok.tahun}"})
+        chart.set_y_axis({"name": "Capaian (%)", "min": 0})
+        chart.set_legend({"position": "bottom"})
+        chart.set_size({"width": 1000, "height": 340})
+        self._insert(ws, row, chart)
+        return row + 340 // ROW_PX + 2
+
+    def _absorption_chart(self, table_key: str, title: str) -> object | None:
+        t = TABLES[table_key]
+        n = len(self.ctx.values.get(table_key, []))
+        if not n:
+            return None
+        first, last = t.first_row - 1, t.first_row + n - 2
+        chart = self.wb.add_chart({"type": "column"})
+        chart.add_series({"name": "Penyerapan anggaran (%)",
+                          "categories": _ref(t.sheet, first, t.index("kode") - 1, last,
+                                             t.index("kode") - 1),
+                          "values": _ref(t.sheet, first, t.index("penyerapan") - 1, last,
+                                         t.index("penyerapan") - 1),
+                          "fill": {"color": "#70AD47"},
+                          "data_labels": {"value": True, "num_format": "0.00"}})
+        chart.set_title({"name": title})
+        chart.set_y_axis({"name": "%", "min": 0, "max": 100})
+        chart.set_legend({"none": True})
+        chart.set_size({"width": 490, "height": 300})
+        return chart
+
+    def _absorption_charts(self, ws: Worksheet, row: int) -> int:
+        charts = [c for c in (self._absorption_chart("AE", "Penyerapan anggaran per sasaran"),
+                              self._absorption_chart("AP", "Penyerapan anggaran per program"))
+                  if c is not None]
+        for i, chart in enumerate(charts):
+            self._insert(ws, row, chart, x=510 * i)
+        return row + (300 // ROW_PX + 2 if charts else 0)
+
+    def _quarter_charts(self, ws: Worksheet, row: int, labels_row: int, first: int, n: int,
+                        q_n: int) -> int:
+        shown = min(n, MAX_TW_CHARTS)
+        self.skipped_tw = n - shown
+        for k in range(shown):
+            r = first + k
+            _, ind = self.ctx.rows.indikator[k]
+            chart = self.wb.add_chart({"type": "line"})
+            cats = _ref(CHART_SHEET, labels_row, 2, labels_row, 1 + q_n)
+            chart.add_series({"name": "Target s.d. TW", "categories": cats,
+                              "values": _ref(CHART_SHEET, r, 2, r, 1 + q_n),
+                              "line": {"color": "#7F7F7F", "dash_type": "dash"},
+                              "marker": {"type": "square"}})
+            chart.add_series({"name": "Realisasi s.d. TW", "categories": cats,
+                              "values": _ref(CHART_SHEET, r, 2 + q_n, r, 1 + 2 * q_n),
+                              "line": {"color": "#2E75B6", "width": 2.25},
+                              "marker": {"type": "circle"},
+                              "data_labels": {"value": True}})
+            name = f"{ind.kode} {ind.uraian}"
+            chart.set_title({"name": name if len(name) <= 70 else name[:67] + "...",
+                             "name_font": {"size": 10}})
+            chart.set_legend({"position": "bottom"})
+            chart.set_size({"width": 490, "height": 260})
+            chart.show_blanks_as("gap")
+            self._insert(ws, row, chart, x=510 * (k % 2))
+            if k % 2 == 1 or k == shown - 1:
+                row += 260 // ROW_PX + 2
+        if self.skipped_tw:
+            ws.write_string(row, 0, f"Grafik triwulan ditampilkan untuk {shown} indikator "
+                                    f"pertama dari {n}.", self.fm.note)
+            row += 1
+        return row
+
+
+__all__ = ["Charts", "MAX_TW_CHARTS"]

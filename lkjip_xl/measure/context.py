@@ -1,0 +1,118 @@
+"""What the measure sheets share: the document, its measurement, every cell's value, the formats.
+
+A report cell is a formula referring to one cell of the workbook's tables, with that cell's
+cached value (the domain core's) as its own: `Ctx.ref` gives both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from xlsxwriter.workbook import Workbook
+
+from ..layout import SHEETS, TABLES
+from ..layout.model import quote_sheet
+from ..layout.sheets import sheet as layout_sheet
+from ..layout.values import Rows, capacities, computed_rows, input_rows, summary_values
+from ..measurement import Pengukuran
+from ..model import Dokumen
+
+NUMBER_FORMATS = {"money": "#,##0", "percent": '0.00" %"', "number": "#,##0.####", "int": "0"}
+
+
+def blank(v: Any) -> Any:
+    return "" if v is None else v
+
+
+def escape_header(text: str) -> str:
+    """`&` starts a control code in Excel page headers (&E toggles double underline)."""
+    return text.replace("&", "&&")
+
+
+class Formats:
+    def __init__(self, wb: Workbook) -> None:
+        self.wb = wb
+        self.title = wb.add_format({"bold": True, "font_size": 13, "align": "center"})
+        self.subtitle = wb.add_format({"bold": True, "font_size": 11, "align": "center"})
+        self.caption = wb.add_format({"bold": True, "font_size": 10})
+        self.note = wb.add_format({"italic": True, "font_size": 9, "font_color": "#444444"})
+        self.header = wb.add_format({"bold": True, "text_wrap": True, "align": "center",
+                                     "valign": "vcenter", "border": 1, "bg_color": "#D9E1F2"})
+        self.sign = wb.add_format({"align": "center", "valign": "top", "text_wrap": True})
+        self.sign_name = wb.add_format({"align": "center", "bold": True, "underline": 1})
+        self._cells: dict[tuple[str, bool], Any] = {}
+
+    def cell(self, kind: str, bold: bool = False) -> Any:
+        key = (kind, bold)
+        if key not in self._cells:
+            props: dict[str, Any] = {"border": 1, "valign": "top", "bold": bold}
+            if kind in NUMBER_FORMATS:
+                props["num_format"] = NUMBER_FORMATS[kind]
+            else:
+                props["text_wrap"] = True
+            self._cells[key] = self.wb.add_format(props)
+        return self._cells[key]
+
+
+@dataclass
+class Ctx:
+    dok: Dokumen
+    p: Pengukuran
+    triwulan: int = 4
+    rows: Rows = field(init=False)
+    values: dict[str, list[dict[str, Any]]] = field(init=False)
+    summary: dict[str, Any] = field(init=False)
+    caps: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rows = Rows.of(self.dok)
+        self.values = {**input_rows(self.dok), **computed_rows(self.dok, self.p)}
+        self.summary = summary_values(self.dok, self.p)
+        self.caps = capacities(self.dok)
+
+    def address(self, table_key: str, key: str, index: int, absolute: bool = True) -> str:
+        """`Sheet!$C$7`: column `key` of row `index` (0-based, document order) of a table."""
+        t = TABLES[table_key]
+        d = "$" if absolute else ""
+        return f"{quote_sheet(t.sheet)}!{d}{t.letter(key)}{d}{t.first_row + index}"
+
+    def value(self, table_key: str, key: str, index: int) -> Any:
+        rows = self.values.get(table_key, [])
+        return blank(rows[index].get(key)) if index < len(rows) else ""
+
+    def ref(self, table_key: str, key: str, index: int, kind: str) -> tuple[str, Any]:
+        """(formula without "=", cached value) showing one table cell; empty stays empty."""
+        a = self.address(table_key, key, index)
+        v = self.value(table_key, key, index)
+        if kind in ("text", "code", "choice"):
+            return f"{a}&\"\"", ("" if v == "" else str(v))
+        # an empty input cell reads as 0 in a formula; a quiet formula's "" must stay ""
+        return f'IF({a}="","",{a})', v
+
+    def field_ref(self, key: str) -> str:
+        """`Profil!$B$7`: the value cell of a form field, wherever the layout declares it."""
+        for s in SHEETS:
+            for fld in s.fields:
+                if fld.key == key:
+                    return f"{quote_sheet(s.name)}!$B${fld.row}"
+        raise KeyError(key)
+
+    def summary_ref(self, sheet_name: str, key: str) -> tuple[str, Any]:
+        for sc in layout_sheet(sheet_name).summary:
+            if sc.key == key:
+                from ..layout.model import col_letter
+
+                a = f"{quote_sheet(sheet_name)}!${col_letter(sc.col)}${sc.row}"
+                return f'IF({a}="","",{a})', blank(self.summary.get(f"{sheet_name}:{key}"))
+        raise KeyError(key)
+
+    def sasaran_index(self, kode: str) -> int | None:
+        for n, s in enumerate(self.rows.sasaran):
+            if s.kode == kode:
+                return n
+        return None
+
+    def indikator_rows(self, sasaran: str | None = None) -> list[int]:
+        return [n for n, (s, _) in enumerate(self.rows.indikator)
+                if sasaran is None or s.kode == sasaran]

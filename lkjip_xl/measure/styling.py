@@ -1,0 +1,140 @@
+"""Print-ready touches: the agency header, the signature block, page setup, predicate colours.
+
+Predicate colours are conditional formats whose rules read the workbook's own predicate table
+(Pengaturan), so a band edited there recolours every capaian cell without running measure again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from ..layout import TABLES
+from ..layout.model import col_letter, quote_sheet
+from .context import Ctx, Formats, escape_header
+
+# the report columns that show a capaian (percent of target): coloured by predicate
+CAPAIAN_SOURCES = frozenset({"PKK.capaian", "PKK.capaian_dipakai", "AE.capaian"})
+
+SIGN_WIDTH = 44  # characters: the signature block's width
+_GREEN, _YELLOW, _RED = (0x63, 0xBE, 0x7B), (0xFF, 0xEB, 0x84), (0xF8, 0x69, 0x6B)
+
+
+def _hex(rgb: tuple[int, ...]) -> str:
+    return "#" + "".join(f"{x:02X}" for x in rgb)
+
+
+def band_colours(n: int) -> list[str]:
+    """n colours from green (best band) through yellow to red (worst)."""
+    if n <= 1:
+        return [_hex(_GREEN)][:n]
+    out = []
+    for i in range(n):
+        t = i / (n - 1)
+        a, b, u = (_GREEN, _YELLOW, t * 2) if t <= 0.5 else (_YELLOW, _RED, t * 2 - 1)
+        out.append(_hex(tuple(round(x + (y - x) * u) for x, y in zip(a, b))))
+    return out
+
+
+@dataclass
+class Capaian:
+    """Collects capaian ranges; `apply` gives each the predicate colour rules."""
+
+    ranges: list[tuple[Worksheet, int, int, int]] = field(default_factory=list)  # 0-based
+
+    def add(self, ws: Worksheet, first_row: int, col: int, last_row: int) -> None:
+        self.ranges.append((ws, first_row, col, last_row))
+
+    def apply(self, wb: Workbook, ctx: Ctx) -> int:
+        pr = TABLES["PR"]
+        n = len(ctx.dok.pengaturan.predikat)
+        formats = [wb.add_format({"bg_color": c}) for c in band_colours(n)]
+        sheet = quote_sheet(pr.sheet)
+        for ws, first, col, last in self.ranges:
+            x = f"{col_letter(col + 1)}{first + 1}"  # relative: the rule moves with the cell
+            for i, fmt in enumerate(formats):
+                r = pr.first_row + i
+                lo = f"{sheet}!${pr.letter('min')}${r}"
+                label = f"{sheet}!${pr.letter('label')}${r}"
+                rule = (f"=AND(ISNUMBER({x}),{label}<>\"\",OR(NOT(ISNUMBER({lo})),{x}>={lo}))")
+                ws.conditional_format(first, col, last, col, {
+                    "type": "formula", "criteria": rule, "format": fmt, "stop_if_true": True})
+        return len(self.ranges)
+
+
+def _merged_formula(ws: Worksheet, row: int, ncols: int, formula: str, value: Any,
+                    fmt: Any) -> None:
+    ws.merge_range(row, 0, row, ncols - 1, "", fmt)
+    ws.write_formula(row, 0, "=" + formula, fmt, value)
+
+
+def agency_header(ws: Worksheet, ctx: Ctx, fm: Formats, ncols: int, subtitle: str) -> int:
+    """Report title with the year, agency and local government (live from Profil); next row."""
+    dok = ctx.dok
+    tahun = ctx.field_ref("tahun")
+    _merged_formula(ws, 0, ncols, f'"LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN "&{tahun}',
+                    f"LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN {dok.tahun}", fm.title)
+    _merged_formula(ws, 1, ncols, f'UPPER({ctx.field_ref("nama")})&""',
+                    dok.instansi.nama.upper(), fm.subtitle)
+    _merged_formula(ws, 2, ncols, f'UPPER({ctx.field_ref("pemda")})&""',
+                    (dok.instansi.pemda or "").upper(), fm.subtitle)
+    ws.merge_range(3, 0, 3, ncols - 1, subtitle, fm.subtitle)
+    return 5
+
+
+def place_of(pemda: str | None) -> str:
+    """Where the report is signed: the local government's name without its kind."""
+    text = (pemda or "").strip()
+    return re.sub(r"^(Pemerintah\s+)?(Kota|Kabupaten|Kab\.|Provinsi)\s+", "", text,
+                  flags=re.IGNORECASE) or "........"
+
+
+def signature(ws: Worksheet, row: int, widths: tuple[int, ...], ctx: Ctx, fm: Formats) -> int:
+    """The signature block of the seed: place and date, position, agency, name, rank, NIP.
+
+    It spans the rightmost columns, at least SIGN_WIDTH characters wide."""
+    dok, kep = ctx.dok, ctx.dok.instansi.kepala
+    ncols = len(widths)
+    first = ncols - 1
+    while first > 0 and sum(widths[first:]) < SIGN_WIDTH:
+        first -= 1
+    span = sum(widths[first:])
+    place = place_of(dok.instansi.pemda).replace('"', '""')
+    lines: list[tuple[str, Any, Any]] = [
+        (f'"{place}, ........................ "&({ctx.field_ref("tahun")}+1)',
+         f"{place_of(dok.instansi.pemda)}, ........................ {dok.tahun + 1}", fm.sign),
+        (f'{ctx.field_ref("kepala_jabatan")}&""', kep.jabatan or "", fm.sign),
+        (f'{ctx.field_ref("nama")}&""', dok.instansi.nama, fm.sign),
+        ("", None, None), ("", None, None), ("", None, None),
+        (f'{ctx.field_ref("kepala_nama")}&""', kep.nama or "", fm.sign_name),
+        (f'{ctx.field_ref("kepala_pangkat")}&""', kep.pangkat or "", fm.sign),
+        (f'"NIP. "&{ctx.field_ref("kepala_nip")}', f"NIP. {kep.nip or ''}", fm.sign),
+    ]
+    r = row + 1
+    for formula, value, fmt in lines:
+        if formula:
+            if ncols - first > 1:
+                ws.merge_range(r, first, r, ncols - 1, "", fmt)
+            ws.write_formula(r, first, "=" + formula, fmt, value)
+            if isinstance(value, str) and len(value) > span:
+                ws.set_row(r, 15 * -(-len(value) // span))
+        r += 1
+    return r
+
+
+def page_setup(ws: Worksheet, ctx: Ctx, title: str, portrait: bool = False) -> None:
+    """A4, one page wide, the agency and year in the page header, page numbers below."""
+    ws.set_paper(9)
+    if portrait:
+        ws.set_portrait()
+    else:
+        ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+    agency = escape_header(f"{ctx.dok.instansi.nama} - {ctx.dok.tahun}")
+    ws.set_header(f"&L&8{agency}&C&8{escape_header(title)}&R&8lkjip-xl")
+    ws.set_footer("&C&8Halaman &P dari &N")
