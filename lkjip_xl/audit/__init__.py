@@ -1,0 +1,58 @@
+"""The generic formula audit that any .xlsx gets (docs/audit.md).
+
+Public API:
+- `audit_grid(grid, *, skip=None) -> list[Finding]`: recompute every formula and report stale
+  stored values, error values, hidden errors, broken patterns, short ranges, circular references,
+  calculation settings, external / DDE / web links, numbers stored as text and hidden things
+  formulas depend on. Codes: `lkjip_xl/catalogue/audit.py`.
+- `evaluate_grid(grid) -> {(sheet, row, col): value}`: every formula cell recomputed by our
+  evaluator (numbers as float, errors as ErrorValue). Cells whose value cannot be computed here
+  (unsupported function, link to another workbook, circular reference) are left out; cells that
+  depend on them are computed from their stored values.
+- `second_opinion(path, engine)`: the same mapping as an independent engine computes it,
+  engine "libreoffice" (headless Calc, recalculating everything) or "formulas" (the Python
+  package; slow, small files only).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Any
+
+from ..xlsx_grid import WorkbookGrid
+from .checks import audit_grid, same_value
+from .evaluator import Evaluator
+from .values import widen
+
+__all__ = ["audit_grid", "evaluate_grid", "second_opinion", "same_value", "Evaluator"]
+
+Values = dict[tuple[str, int, int], Any]
+
+
+def evaluate_grid(grid: WorkbookGrid) -> Values:
+    ev = Evaluator(grid)
+    ev.run()
+    return ev.results()
+
+
+def second_opinion(path: str | os.PathLike[str], engine: str = "libreoffice") -> Values:
+    from .loader import load_grid
+
+    if engine == "libreoffice":
+        from ..engines import libreoffice
+
+        with tempfile.TemporaryDirectory(prefix="lkjip-second-") as tmp:
+            out = libreoffice.recalculate(path, tmp)
+            grid = load_grid(out)
+        return {(s.name, r, c): widen(cell.value)
+                for s in grid.sheets for (r, c), cell in s.cells.items() if cell.formula}
+    if engine == "formulas":
+        from ..engines import formulas_engine
+
+        grid = load_grid(path)
+        names = {s.name.upper(): s.name for s in grid.sheets}
+        cells = {(s.name, r, c) for s in grid.sheets for (r, c), cell in s.cells.items()
+                 if cell.formula}
+        return formulas_engine.recalculate(path, names, cells)
+    raise ValueError(f"unknown engine {engine!r} (libreoffice, formulas)")

@@ -1,0 +1,534 @@
+"""The generic formula audit: findings any .xlsx gets, whatever its layout.
+
+`audit_grid` recomputes every formula (evaluator.py) and reports: stored values that differ from
+the recomputation, error values, errors hidden by IFERROR / IFNA, a formula or a typed constant
+that breaks the pattern of its neighbours, SUM / AVERAGE ranges one cell short, circular
+references, iterative or manual calculation, links to other workbooks, DDE and web functions,
+numbers stored as text, and hidden sheets / rows / columns / names that formulas depend on.
+
+One finding per cell per code; a run of at least GROUP_RUN cells down a column with the same
+code and formula becomes one finding over the range (`{more}` says how many).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from typing import Any
+
+from ..findings import Finding
+from ..xlsx_grid import ErrorValue, WorkbookGrid
+from .evaluator import Evaluator, FCell, SheetState
+from .numtext import typed_number
+from .parser import RefSpec, formula_at, shape_of, skeleton
+from .refs import cell_name, col_letter, location, quote_sheet, range_name
+from .values import widen
+
+GROUP_RUN = 10
+REL_TOL = 1e-9
+ABS_TOL = 1e-12
+_AGGREGATES = frozenset({"SUM", "SUBTOTAL", "AVERAGE", "COUNT", "COUNTA", "SUMIF", "SUMIFS",
+                         "MIN", "MAX", "AGGREGATE", "SUMPRODUCT"})
+_GROUPABLE = frozenset({"nilai-cache-basi", "nilai-galat", "galat-tersembunyi-iferror",
+                        "tautan-eksternal", "fungsi-dde-web", "rumus-tidak-terbaca"})
+
+Key = tuple[str, int, int]
+
+
+def same_value(cached: Any, value: Any) -> bool:
+    """Whether a stored value and a recomputed one agree (numbers within 1e-9 relative)."""
+    if cached is None or cached == "":
+        return value is None or value == ""
+    if type(cached) is bool or type(value) is bool:
+        return type(cached) is type(value) and cached == value
+    if type(cached) is float and type(value) is float:
+        return abs(cached - value) <= ABS_TOL + REL_TOL * max(abs(cached), abs(value))
+    if type(cached) is ErrorValue or type(value) is ErrorValue:
+        return type(cached) is type(value) and cached.code == value.code
+    return bool(cached == value)
+
+
+class _Audit:
+    def __init__(self, grid: WorkbookGrid, ev: Evaluator, skip: set[Key]) -> None:
+        self.grid = grid
+        self.ev = ev
+        self.skip = skip
+        self.book: list[Finding] = []
+        # per-cell findings: (sheet index, row, col, code) -> (group key, Finding)
+        self.cells: dict[tuple[int, int, int, str], tuple[Any, Finding]] = {}
+
+    def add(self, sh: SheetState, r: int, c: int, code: str, severity: str, group: Any = None,
+            **kw: Any) -> None:
+        key = (sh.index, r, c, code)
+        if key in self.cells:
+            return
+        params = kw.pop("params", {})
+        params.setdefault("more", "")
+        self.cells[key] = (group, Finding(code, severity, location(sh.name, r, c),  # type: ignore[arg-type]
+                                          params=params, **kw))
+
+    # -- the checks ---------------------------------------------------------------------------
+
+    def run(self) -> list[Finding]:
+        self.workbook()
+        self.values()
+        self.cycles()
+        for sh in self.ev.sheets:
+            self.patterns(sh)
+            self.short_ranges(sh)
+            self.text_numbers(sh)
+        self.hidden()
+        return self.book + self.grouped()
+
+    def workbook(self) -> None:
+        g = self.grid
+        if g.iterate:
+            self.book.append(Finding("kalkulasi-iteratif", "warning"))
+        if (g.calc_mode or "").lower() == "manual":
+            self.book.append(Finding("kalkulasi-manual", "warning"))
+        for target in g.external_links:
+            self.book.append(Finding("tautan-eksternal", "warning", "", found=target,
+                                     params={"target": target or "?", "more": "",
+                                             "formula": "externalLink",
+                                             "location": "[workbook]"}))
+
+    def values(self) -> None:
+        missing: list[str] = []
+        unsupported: dict[str, list[str]] = defaultdict(list)
+        placeholder_zero = self.grid.full_calc_on_load
+        # formulas the grid reader saw fetching or running something (its list is the authority;
+        # our own parse catches the same for grids built otherwise)
+        hazards: dict[str, str] = {}
+        for loc, hazard, _ in getattr(self.grid, "formula_hazards", []):
+            hazards[loc] = ", ".join(filter(None, (hazards.get(loc), hazard)))
+        for sh in self.ev.sheets:
+            for (r, c) in sorted(sh.fcells):
+                fc = sh.fcells[(r, c)]
+                if (sh.name, r, c) in self.skip:
+                    continue
+                formula = fc.formula
+                group = fc.shape.key
+                base = {"formula": formula}
+                here = location(sh.name, r, c)
+                if fc.flag == "external":
+                    self.add(sh, r, c, "tautan-eksternal", "warning", group, found=formula,
+                             params={**base, "target": fc.detail})
+                elif fc.flag == "dde-web" or here in hazards:
+                    self.add(sh, r, c, "fungsi-dde-web", "error", group, found=formula,
+                             params={**base, "target": hazards.get(here) or fc.detail})
+                elif fc.flag == "unsupported":
+                    unsupported[fc.detail].append(location(sh.name, r, c))
+                elif fc.flag in ("syntax", "failed"):
+                    self.add(sh, r, c, "rumus-tidak-terbaca", "info", group, found=formula,
+                             params={**base, "detail": fc.detail})
+                cached, value = fc.cached, fc.value
+                checked = fc.flag is None
+                if checked and (cached is None or (placeholder_zero and cached == 0.0)):
+                    if not same_value(cached, value):
+                        missing.append(location(sh.name, r, c))
+                    cached = value
+                if checked and not same_value(cached, value):
+                    self.add(sh, r, c, "nilai-cache-basi", "error", group, found=cached,
+                             expected=value, params=dict(base))
+                shown = value if checked else cached
+                if type(shown) is ErrorValue:
+                    self.add(sh, r, c, "nilai-galat", "error", (group, shown.code), found=shown,
+                             params=dict(base))
+                masked = self.ev.masked.get((sh.name, r, c))
+                if masked is not None and checked:
+                    self.add(sh, r, c, "galat-tersembunyi-iferror", "warning",
+                             (group, masked[1].code), found=masked[1], expected=value,
+                             params={**base, "function": masked[0]})
+        if missing:
+            self.book.append(Finding("nilai-cache-tidak-ada", "info", "", found=len(missing),
+                                     params={"count": len(missing), "first": missing[0]}))
+        for name, where in sorted(unsupported.items()):
+            self.book.append(Finding("fungsi-tidak-didukung", "info", where[0], found=name,
+                                     params={"function": name, "count": len(where),
+                                             "first": where[0]}))
+
+    def cycles(self) -> None:
+        seen: set[frozenset[Key]] = set()
+        for members in self.ev.cycles:
+            keys = [(sh.name, fc.row, fc.col) for sh, fc in members]
+            ident = frozenset(keys)
+            if ident in seen or all(k in self.skip for k in keys):
+                continue
+            seen.add(ident)
+            names = [location(s, r, c) for s, r, c in keys]
+            first_sheet, first_fc = members[0]
+            cells = " → ".join(names + [names[0]])
+            self.add(first_sheet, first_fc.row, first_fc.col, "referensi-melingkar", "error",
+                     found=first_fc.formula, params={"cells": cells, "count": len(keys)})
+
+    # -- patterns -----------------------------------------------------------------------------
+
+    def patterns(self, sh: SheetState) -> None:
+        """Odd formula / typed constant in a row or column of identical R1C1 formulas."""
+        occupied: dict[tuple[int, int], Any] = {}
+        for pos, fc in sh.fcells.items():
+            occupied[pos] = fc
+        for pos, v in sh.cur.items():
+            if pos not in sh.fcells and type(v) in (float, bool, str):
+                occupied[pos] = v
+        if not sh.fcells:
+            return
+        by_col: dict[int, list[int]] = defaultdict(list)
+        by_row: dict[int, list[int]] = defaultdict(list)
+        for r, c in occupied:
+            by_col[c].append(r)
+            by_row[r].append(c)
+        for c, rows in by_col.items():
+            for run in _runs(sorted(rows)):
+                self._scan(sh, [(r, c) for r in run], occupied, vertical=True)
+        for r, cols in by_row.items():
+            for run in _runs(sorted(cols)):
+                self._scan(sh, [(r, c) for c in run], occupied, vertical=False)
+
+    def _scan(self, sh: SheetState, cells: list[tuple[int, int]], occ: dict[Any, Any],
+              vertical: bool) -> None:
+        n = len(cells)
+        if n < 3:
+            return
+        keys = [occ[p].shape.key if type(occ[p]) is FCell else None for p in cells]
+
+        def key(j: int) -> str | None:
+            return keys[j] if 0 <= j < n else None
+
+        for i, (r, c) in enumerate(cells):
+            if (sh.name, r, c) in self.skip:
+                continue
+            me = keys[i]
+            a: str | None = None
+            if key(i - 1) is not None and key(i - 1) == key(i + 1) != me:
+                # both neighbours agree and this cell does not
+                a, pair = key(i - 1), (cells[i - 1], cells[i + 1])
+            elif me is not None and key(i - 1) != me and key(i + 1) != me:
+                # a one-off formula at the edge of a pattern (the last item row above a total):
+                # only a slip when it is the pattern's formula pointing elsewhere
+                pair = (cells[i], cells[i])
+                for j, k in ((i - 1, i - 2), (i + 1, i + 2)):
+                    kj = key(j)
+                    if kj is not None and kj == key(k) and skeleton(kj) == skeleton(me):
+                        a, pair = kj, (cells[min(j, k)], cells[max(j, k)])
+                        break
+            if a is None:
+                continue
+            neighbours = f"{cell_name(*pair[0])}, {cell_name(*pair[1])}"
+            if me is not None:
+                self.add(sh, r, c, "rumus-tidak-konsisten", "warning",
+                         found=occ[(r, c)].formula, expected=formula_at(a, r, c),
+                         params={"neighbours": neighbours, "direction":
+                                 "kolom" if vertical else "baris"})
+                continue
+            value = occ[(r, c)]
+            if not _numberish(value):
+                continue
+            expected = self._evaluate_shape(sh, a, r, c)
+            self.add(sh, r, c, "konstanta-di-antara-rumus", "warning", found=value,
+                     expected=expected, params={"neighbours": neighbours,
+                                                "formula": formula_at(a, r, c)})
+
+    def _evaluate_shape(self, sh: SheetState, key: str, r: int, c: int) -> Any:
+        shape = self.ev.shape(key)
+        if shape.fn is None:
+            return None
+        from .evaluator import run_deep
+
+        out: list[Any] = []
+        # a throw-away cell, so a stand-in value never lands in the grid
+        probe = FCell(r, c, formula_at(key, r, c), shape, None)
+
+        def work() -> None:
+            self.ev.stack.append(probe)
+            self.ev._stack_sheets.append(sh)
+            try:
+                out.append(self.ev.finish(shape.fn(self.ev, sh, r, c), sh, r, c))  # type: ignore[misc]
+            except Exception:
+                out.append(None)
+            finally:
+                self.ev.stack.pop()
+                self.ev._stack_sheets.pop()
+        run_deep(work)
+        self.ev.masked.pop((sh.name, r, c), None)
+        return out[0] if out else None
+
+    # -- SUM(E5:E9) above a number in E10 -----------------------------------------------------
+
+    def short_ranges(self, sh: SheetState) -> None:
+        for (r, c), fc in sh.fcells.items():
+            if not fc.shape.sum_ranges or (sh.name, r, c) in self.skip:
+                continue
+            for fn, spec in fc.shape.sum_ranges:
+                got = self._short(sh, r, c, spec)
+                if got is None:
+                    continue
+                (tsh, nr, nc), (q1, p1, q2, p2), (e1, f1, e2, f2) = got
+                self.add(sh, r, c, "rentang-kurang-satu", "warning",
+                         found=range_name(q1, p1, q2, p2), expected=range_name(e1, f1, e2, f2),
+                         params={"function": fn, "cell": location(tsh.name, nr, nc),
+                                 "value": tsh.cur.get((nr, nc)), "formula": fc.formula})
+                break
+
+    def _short(self, sh: SheetState, r: int, c: int, spec: RefSpec) -> Any:
+        target = sh if spec.sheet is None else self.ev.sheet_by_name(spec.sheet)
+        if target is None:
+            return None
+        q1, p1, q2, p2 = spec.resolve(r, c)
+        if p1 == p2 and q2 > q1:
+            nxt, nxt2, last = (q2 + 1, p1), (q2 + 2, p1), (q2, p1)
+            grown = (q1, p1, q2 + 1, p2)
+        elif q1 == q2 and p2 > p1:
+            nxt, nxt2, last = (q1, p2 + 1), (q1, p2 + 2), (q1, p2)
+            grown = (q1, p1, q2, p2 + 1)
+        else:
+            return None
+        me = (r, c) if target is sh else None
+        if nxt == me or not self._number_at(target, last) or not self._number_at(target, nxt):
+            return None
+        fc = target.fcells.get(nxt)
+        if fc is not None and fc.shape.functions & _AGGREGATES:
+            return None  # the cell below is itself a total
+        if nxt2 != me and self._number_at(target, nxt2):
+            return None  # the block goes on: the range is a deliberate part of it
+        return (target, *nxt), (q1, p1, q2, p2), grown
+
+    @staticmethod
+    def _number_at(sh: SheetState, pos: tuple[int, int]) -> bool:
+        return type(sh.cur.get(pos)) is float
+
+    # -- numbers stored as text ---------------------------------------------------------------
+
+    def text_numbers(self, sh: SheetState) -> None:
+        cur = sh.cur
+
+        def num(r: int, c: int) -> bool:
+            return type(cur.get((r, c))) is float
+
+        for (r, c), v in cur.items():
+            if type(v) is not str or (r, c) in sh.fcells or (sh.name, r, c) in self.skip:
+                continue
+            got = typed_number(v)
+            if got is None:
+                continue
+            context = ((num(r - 1, c) and (num(r + 1, c) or num(r - 2, c)))
+                       or (num(r, c - 1) and (num(r, c + 1) or num(r, c - 2)))
+                       or (sh.index, r, c) in self._direct_refs())
+            if not context:
+                continue
+            value, other = got
+            alt = ""
+            if other is not None:
+                alt = f" (atau {other:.10g})"
+            self.add(sh, r, c, "angka-sebagai-teks", "warning", found=v, expected=value,
+                     params={"alternative": alt, "alt_value": other})
+
+    _direct_cache: set[tuple[int, int, int]] | None = None
+
+    def _direct_refs(self) -> set[tuple[int, int, int]]:
+        """Cells a formula reads by a single-cell reference."""
+        if self._direct_cache is not None:
+            return self._direct_cache
+        out: set[tuple[int, int, int]] = set()
+        for sh in self.ev.sheets:
+            for (r, c), fc in sh.fcells.items():
+                for spec in fc.shape.refs:
+                    if spec.kind != "cell" or spec.external:
+                        continue
+                    target = sh if spec.sheet is None else self.ev.sheet_by_name(spec.sheet)
+                    if target is not None:
+                        q1, p1, _, _ = spec.resolve(r, c)
+                        out.add((target.index, q1, p1))
+        self._direct_cache = out
+        return out
+
+    # -- hidden sheets, rows, columns, names --------------------------------------------------
+
+    def hidden(self) -> None:
+        ev = self.ev
+        hidden_sheets = {s.name.lower(): s for s in ev.sheets if s.state != "visible"}
+        hidden_names = {n.rsplit("!", 1)[-1].upper() for n in self.grid.hidden_names}
+        any_hidden_cells = any(s.hidden_rows or s.hidden_cols for s in ev.sheets)
+        if not (hidden_sheets or hidden_names or any_hidden_cells):
+            return
+        sheet_use: dict[str, list[str]] = defaultdict(list)
+        name_use: dict[str, list[str]] = defaultdict(list)
+        block_use: dict[tuple[int, str, tuple[int, int]], list[str]] = defaultdict(list)
+        name_refs: dict[str, list[RefSpec]] = {}
+        memo: dict[Any, list[tuple[str, tuple[int, int]]]] = {}
+        indexes: dict[int, _HiddenIndex] = {}
+        for sh in ev.sheets:
+            for (r, c), fc in sorted(sh.fcells.items()):
+                if (sh.name, r, c) in self.skip:
+                    continue
+                here = location(sh.name, r, c)
+                refs = list(fc.shape.refs)
+                for n in fc.shape.names:
+                    if n in hidden_names:
+                        name_use[n].append(here)
+                    if n not in name_refs:
+                        name_refs[n] = self._name_refs(n)
+                    refs.extend(name_refs[n])
+                sheets_hit = set()
+                for spec in refs:
+                    if spec.external:
+                        continue
+                    target = sh if spec.sheet is None else ev.sheet_by_name(spec.sheet)
+                    if target is None:
+                        continue
+                    if target.name.lower() in hidden_sheets and target is not sh:
+                        sheets_hit.add(target.name.lower())
+                    if target.hidden_rows or target.hidden_cols:
+                        rect = spec.resolve(r, c) if spec in fc.shape.refs else spec.resolve(1, 1)
+                        mkey = (target.index, rect)
+                        hits = memo.get(mkey)
+                        if hits is None:
+                            index = indexes.get(target.index)
+                            if index is None:
+                                index = indexes[target.index] = _HiddenIndex(target)
+                            hits = memo[mkey] = index.hits(rect)
+                        for kind, block in hits:
+                            use = block_use[(target.index, kind, block)]
+                            if not use or use[-1] != here:
+                                use.append(here)
+                for name in sheets_hit:
+                    sheet_use[name].append(here)
+        for name, where in sheet_use.items():
+            s = hidden_sheets[name]
+            self.book.append(Finding("sheet-tersembunyi-dipakai", "warning", quote_sheet(s.name),
+                                     found=s.state, params={"sheet": s.name, "state": s.state,
+                                                            "count": len(where),
+                                                            "first": where[0]}))
+        for n, where in sorted(name_use.items()):
+            text = " / ".join(ev.name_texts(n))
+            self.book.append(Finding("nama-tersembunyi-dipakai", "warning", where[0], found=n,
+                                     params={"name": n, "target": text, "count": len(where),
+                                             "first": where[0]}))
+        for (idx, kind, (a, b)), where in sorted(block_use.items(),
+                                                 key=lambda x: (x[0][0], x[0][1] != "rows", x[0][2])):
+            s = ev.sheets[idx]
+            if kind == "rows":
+                loc = f"{quote_sheet(s.name)}!{a}:{b}"
+                code = "baris-tersembunyi-dipakai"
+            else:
+                loc = f"{quote_sheet(s.name)}!{col_letter(a)}:{col_letter(b)}"
+                code = "kolom-tersembunyi-dipakai"
+            self.book.append(Finding(code, "warning", loc, found=f"{a}:{b}",
+                                     params={"count": len(where), "first": where[0]}))
+
+    def _name_refs(self, name: str) -> list[RefSpec]:
+        from .parser import FormulaSyntaxError, parse, walk
+
+        out: list[RefSpec] = []
+        for text in self.ev.name_texts(name):
+            try:
+                node = parse(shape_of("=" + text.lstrip("="), 1, 1))
+            except FormulaSyntaxError:
+                continue
+            out.extend(n[1] for n in walk(node) if n[0] == "ref")
+        return out
+
+    # -- grouping -----------------------------------------------------------------------------
+
+    def grouped(self) -> list[Finding]:
+        items = sorted(self.cells.items())
+        out: list[Finding] = []
+        runs: dict[tuple[int, int, str, Any], list[tuple[int, Finding]]] = defaultdict(list)
+        order: list[tuple[tuple[int, int, int, str], Any]] = []
+        for (idx, r, c, code), (group, f) in items:
+            if code in _GROUPABLE and group is not None:
+                runs[(idx, c, code, group)].append((r, f))
+                order.append(((idx, r, c, code), ("run", (idx, c, code, group))))
+            else:
+                order.append(((idx, r, c, code), ("one", f)))
+        emitted: dict[tuple[int, int, int, str], Finding] = {}
+        for gkey, members in runs.items():
+            idx, c, code, _ = gkey
+            i = 0
+            while i < len(members):
+                j = i
+                while j + 1 < len(members) and members[j + 1][0] == members[j][0] + 1:
+                    j += 1
+                chunk = members[i:j + 1]
+                if len(chunk) >= GROUP_RUN:
+                    first_r, f = chunk[0]
+                    last_r = chunk[-1][0]
+                    sheet = self.ev.sheets[idx].name
+                    f.location = location(sheet, first_r, c, last_r, c)
+                    f.params["count"] = len(chunk)
+                    f.params["more"] = f" (×{len(chunk)})"
+                    emitted[(idx, first_r, c, code)] = f
+                else:
+                    for rr, ff in chunk:
+                        emitted[(idx, rr, c, code)] = ff
+                i = j + 1
+        for key, (kind, payload) in sorted(order, key=lambda x: x[0]):
+            if kind == "one":
+                out.append(payload)
+            elif key in emitted:
+                out.append(emitted[key])
+        return out
+
+
+def _runs(sorted_ints: list[int]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for x in sorted_ints:
+        if out and x == out[-1][-1] + 1:
+            out[-1].append(x)
+        else:
+            out.append([x])
+    return out
+
+
+def _numberish(v: Any) -> bool:
+    if type(v) is float:
+        return True
+    return type(v) is str and typed_number(v) is not None and bool(re.search(r"\d", v))
+
+
+class _HiddenIndex:
+    """Per sheet: hidden rows / columns that hold data, for quick rectangle tests."""
+
+    def __init__(self, sh: SheetState) -> None:
+        rows: dict[int, list[int]] = defaultdict(list)
+        cols: dict[int, list[int]] = defaultdict(list)
+        for r, c in list(sh.cur) + list(sh.fcells):
+            if r in sh.hidden_rows:
+                rows[r].append(c)
+            if c in sh.hidden_cols:
+                cols[c].append(r)
+        self.rows = {r: sorted(cs) for r, cs in rows.items()}
+        self.cols = {c: sorted(rs) for c, rs in cols.items()}
+        self.row_keys = sorted(self.rows)
+        self.col_keys = sorted(self.cols)
+
+    def hits(self, rect: tuple[int, int, int, int]) -> list[tuple[str, tuple[int, int]]]:
+        """Blocks of hidden rows / columns inside rect that hold data, as ("rows", (a, b))."""
+        q1, p1, q2, p2 = rect
+        out: list[tuple[str, tuple[int, int]]] = []
+        for kind, keys, table, lo, hi, a, b in (
+                ("rows", self.row_keys, self.rows, q1, q2, p1, p2),
+                ("cols", self.col_keys, self.cols, p1, p2, q1, q2)):
+            used = []
+            for k in keys[bisect_left(keys, lo):bisect_right(keys, hi)]:
+                inside = table[k]
+                i = bisect_left(inside, a)
+                if i < len(inside) and inside[i] <= b:
+                    used.append(k)
+            out.extend((kind, (blk[0], blk[-1])) for blk in _runs(used))
+        return out
+
+
+def audit_grid(grid: WorkbookGrid, *, skip: set[Key] | None = None) -> list[Finding]:
+    """Findings of the generic formula audit for one workbook grid.
+
+    `skip` holds (sheet, row, col) cells a layout-aware verifier judges itself: they are still
+    computed (others depend on them) but get no findings here.
+    """
+    ev = Evaluator(grid, cached_volatile=True)
+    ev.run()
+    return _Audit(grid, ev, set(skip or ())).run()
+
+
+__all__ = ["audit_grid", "same_value", "widen"]

@@ -1,0 +1,483 @@
+"""The evaluator: every formula cell of a WorkbookGrid recomputed from the grid's constants.
+
+Each formula is reduced to its R1C1 shape (parser.shape_of); each distinct shape is parsed and
+compiled once into a Python closure `fn(ev, sheet, row, col)` (compiler.py). Cells are evaluated
+on demand with a memo: reading a formula cell that has no value yet evaluates it first, so the
+dependency order follows by itself, and reading a cell that is still being evaluated is a
+circular reference (recorded, and answered with that cell's cached value as Excel would show it).
+
+Big ranges (SUMIFS over whole columns, MATCH tables) are materialised once as `RangeData` and keep
+their lookup indexes, so 5,000 SUMIFS over one column cost 5,000 dictionary look-ups, not 25 million
+comparisons. Evaluation runs in a worker thread with a large stack: a chain of 10,000 cells that
+each read the one below is 10,000 nested evaluations.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from typing import Any
+
+from ..xlsx_grid import ErrorValue, SheetGrid, WorkbookGrid
+from . import values as xv
+from .parser import (
+    DdeFormula,
+    FormulaSyntaxError,
+    Node,
+    RefSpec,
+    Renderer,
+    parse,
+    shape_of,
+    walk,
+)
+from .values import Arr, Rng
+
+MISS: Any = object()
+BIG_RANGE = 32  # ranges with at least this many cells are materialised once and cached
+
+VOLATILE = frozenset({"TODAY", "NOW", "RAND", "RANDBETWEEN", "RANDARRAY"})
+WEB = frozenset({"WEBSERVICE", "FILTERXML", "DDE", "DDEAUTO", "RTD", "CALL", "REGISTER.ID",
+                 "EXEC"})
+MASKING = frozenset({"IFERROR", "IFNA"})
+
+
+class Unverifiable(Exception):
+    """This cell's value cannot be recomputed here: its cached value stands in for it."""
+
+    def __init__(self, kind: str, detail: str = "") -> None:
+        super().__init__(kind, detail)
+        self.kind = kind  # "external", "dde-web", "unsupported", "syntax", "volatile"
+        self.detail = detail
+
+
+class Shape:
+    """One distinct R1C1 formula, parsed and compiled once."""
+
+    __slots__ = ("key", "node", "fn", "error", "refs", "names", "functions", "sum_ranges",
+                 "volatile", "external", "dde", "array")
+
+    def __init__(self, key: str, array: bool) -> None:
+        self.key = key
+        self.array = array
+        self.node: Node | None = None
+        self.fn: Callable[..., Any] | None = None
+        self.error: Unverifiable | None = None
+        self.refs: list[RefSpec] = []
+        self.names: set[str] = set()
+        self.functions: set[str] = set()
+        self.sum_ranges: list[tuple[str, RefSpec]] = []  # (function, literal range argument)
+        self.volatile = False
+        self.external = False
+        self.dde = False
+
+
+class FCell:
+    __slots__ = ("row", "col", "formula", "shape", "cached", "state", "value", "flag", "detail")
+
+    def __init__(self, row: int, col: int, formula: str, shape: Shape, cached: Any) -> None:
+        self.row, self.col = row, col
+        self.formula = formula
+        self.shape = shape
+        self.cached = cached
+        self.state = 0  # 0 not evaluated, 1 being evaluated, 2 done
+        self.value: Any = None
+        self.flag: str | None = None  # why the value is not a verified recomputation
+        self.detail = ""
+
+
+class SheetState:
+    __slots__ = ("name", "index", "grid", "cur", "fcells", "fcols", "max_row", "max_col",
+                 "hidden_rows", "hidden_cols", "state")
+
+    def __init__(self, index: int, grid: SheetGrid) -> None:
+        self.name = grid.name
+        self.index = index
+        self.grid = grid
+        self.state = grid.state
+        self.cur: dict[tuple[int, int], Any] = {}
+        self.fcells: dict[tuple[int, int], FCell] = {}
+        self.fcols: dict[int, list[int]] = {}
+        self.hidden_rows = grid.hidden_rows
+        self.hidden_cols = grid.hidden_cols
+        self.max_row = 0
+        self.max_col = 0
+
+
+class RangeData:
+    """The values of one rectangle, clamped to the workbook's used area, with lazy indexes."""
+
+    __slots__ = ("vals", "nrows", "ncols", "nominal", "cache")
+
+    def __init__(self, vals: list[Any], nrows: int, ncols: int, nominal: int) -> None:
+        self.vals = vals
+        self.nrows, self.ncols = nrows, ncols
+        self.nominal = nominal  # cells in the rectangle as written (A:A is 1,048,576)
+        self.cache: dict[Any, Any] = {}  # indexes built by criteria / lookup functions
+
+
+class Evaluator:
+    def __init__(self, grid: WorkbookGrid, *, cached_volatile: bool = False) -> None:
+        self.grid = grid
+        self.cached_volatile = cached_volatile  # audit: TODAY() cells keep their cached value
+        self.sheets = [SheetState(i, s) for i, s in enumerate(grid.sheets)]
+        self.by_name = {s.name.lower(): s for s in self.sheets}
+        self.names: dict[str, str] = {}  # every definition, keyed as in the grid, upper-cased
+        self.global_names: dict[str, str] = {}
+        self.local_names: dict[str, dict[str, str]] = {}  # NAME -> sheet (lower) -> text
+        for key, text in grid.defined_names.items():
+            self.names[key.upper()] = text
+            if "!" in key:
+                sheet, name = key.rsplit("!", 1)
+                if sheet.startswith("'") and sheet.endswith("'"):
+                    sheet = sheet[1:-1].replace("''", "'")
+                self.local_names.setdefault(name.upper(), {})[sheet.lower()] = text
+            else:
+                self.global_names[key.upper()] = text
+        self.shapes: dict[str, Shape] = {}
+        self.stack: list[FCell] = []
+        self.cycles: list[list[tuple[SheetState, FCell]]] = []
+        self.masked: dict[tuple[str, int, int], tuple[str, ErrorValue]] = {}
+        self.range_cache: dict[tuple[int, int, int, int, int], RangeData] = {}
+        self.ready: set[tuple[int, int, int, int, int]] = set()
+        self.memo: dict[Any, Any] = {}  # results of criteria functions over finished ranges
+        self.name_fns: dict[tuple[str, bool], Any] = {}
+        self._stack_sheets: list[SheetState] = []
+        from .compiler import Compiler
+
+        self.compiler = Compiler(self)
+        self._load()
+        self.gmax_row = max((s.max_row for s in self.sheets), default=0)
+        self.gmax_col = max((s.max_col for s in self.sheets), default=0)
+
+    def name_texts(self, name: str) -> list[str]:
+        """Every definition of a (bare, upper-case) name: the workbook-wide one and local ones."""
+        out = [self.global_names[name]] if name in self.global_names else []
+        return out + list(self.local_names.get(name, {}).values())
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        renderers: dict[str, Renderer] = {}
+        for sh in self.sheets:
+            cur, fcells = sh.cur, sh.fcells
+            above: dict[int, tuple[int, Shape]] = {}  # column -> (row, shape) last seen
+            for (r, c) in sorted(sh.grid.cells):
+                cell = sh.grid.cells[(r, c)]
+                if cell.formula:
+                    # a filled-down formula is its upper neighbour's shape written at this cell:
+                    # checking that is much cheaper than rewriting it to R1C1
+                    shape = None
+                    prev = above.get(c)
+                    if prev is not None and prev[1].array == cell.array:
+                        ren = renderers.get(prev[1].key)
+                        if ren is None:
+                            ren = renderers[prev[1].key] = Renderer(prev[1].key)
+                        if ren.render(r, c) == cell.formula:
+                            shape = prev[1]
+                    if shape is None:
+                        shape = self.shape(shape_of(cell.formula, r, c), cell.array)
+                    above[c] = (r, shape)
+                    fcells[(r, c)] = FCell(r, c, cell.formula, shape, xv.widen(cell.value))
+                    sh.fcols.setdefault(c, []).append(r)
+                elif cell.value is not None:
+                    cur[(r, c)] = xv.widen(cell.value)
+                else:
+                    continue
+                if r > sh.max_row:
+                    sh.max_row = r
+                if c > sh.max_col:
+                    sh.max_col = c
+            for rows in sh.fcols.values():
+                rows.sort()
+
+    def shape(self, key: str, array: bool = False) -> Shape:
+        skey = key + "{}" if array else key
+        shape = self.shapes.get(skey)
+        if shape is None:
+            shape = Shape(key, array)
+            self.shapes[skey] = shape
+            self._compile(shape)
+        return shape
+
+    def _compile(self, shape: Shape) -> None:
+        try:
+            node = parse(shape.key)
+        except DdeFormula:
+            shape.dde = True
+            shape.error = Unverifiable("dde-web", "DDE")
+            return
+        except FormulaSyntaxError as exc:
+            shape.error = Unverifiable("syntax", str(exc))
+            return
+        shape.node = node
+        for n in walk(node):
+            if n[0] == "ref":
+                shape.refs.append(n[1])
+                if n[1].external:
+                    shape.external = True
+            elif n[0] == "name":
+                shape.names.add(n[1])
+            elif n[0] == "call":
+                shape.functions.add(n[1])
+                if n[1] in ("SUM", "AVERAGE"):
+                    for a in n[2]:
+                        if a[0] == "ref" and a[1].kind == "area":
+                            shape.sum_ranges.append((n[1], a[1]))
+        shape.volatile = bool(shape.functions & VOLATILE)
+        if shape.functions & WEB:
+            shape.dde = True
+            shape.error = Unverifiable("dde-web", ", ".join(sorted(shape.functions & WEB)))
+            return
+        try:
+            shape.fn = self.compiler.compile(node, "val", shape.array)
+        except Unverifiable as exc:
+            shape.error = exc
+        except FormulaSyntaxError as exc:
+            shape.error = Unverifiable("syntax", str(exc))
+
+    # -- reading cells ------------------------------------------------------------------------
+
+    def get(self, sh: SheetState, r: int, c: int) -> Any:
+        v = sh.cur.get((r, c), MISS)
+        if v is MISS:
+            fc = sh.fcells.get((r, c))
+            if fc is None:
+                return None
+            return self.eval_cell(sh, fc)
+        return v
+
+    def has_formula(self, sh: SheetState, r: int, c: int) -> bool:
+        return (r, c) in sh.fcells
+
+    def eval_cell(self, sh: SheetState, fc: FCell) -> Any:
+        state = fc.state
+        if state == 2:
+            return fc.value
+        if state == 1:
+            self._cycle(sh, fc)
+            return 0.0 if fc.cached is None else fc.cached
+        shape = fc.shape
+        if shape.error is not None:
+            v = self._stand_in(fc, shape.error)
+        elif self.cached_volatile and shape.volatile and fc.cached is not None:
+            v = self._stand_in(fc, Unverifiable("volatile"))
+        else:
+            fc.state = 1
+            stack = self.stack
+            stack.append(fc)
+            self._stack_sheets.append(sh)
+            try:
+                v = self.finish(shape.fn(self, sh, fc.row, fc.col), sh, fc.row, fc.col)  # type: ignore[misc]
+            except Unverifiable as exc:
+                v = self._whole_formula(sh, fc, exc)
+            except RecursionError:
+                v = self._stand_in(fc, Unverifiable("failed", "recursion too deep"))
+            except Exception as exc:  # never let one odd formula stop the audit
+                v = self._stand_in(fc, Unverifiable("failed", f"{type(exc).__name__}: {exc}"))
+            finally:
+                stack.pop()
+                self._stack_sheets.pop()
+        fc.state = 2
+        fc.value = v
+        sh.cur[(fc.row, fc.col)] = v
+        return v
+
+    def _whole_formula(self, sh: SheetState, fc: FCell, exc: Unverifiable) -> Any:
+        """A call the `formulas` package could not make on our arguments: let it compute the
+        whole formula from the input values instead, before giving up on the cell."""
+        from ..engines import formulas_engine
+
+        if exc.kind != "unsupported" or not formulas_engine.knows_all(fc.shape.functions):
+            return self._stand_in(fc, exc)
+
+        def lookup(ref: str) -> Any:
+            rng = self._input_range(sh, ref)
+            if rng is None:
+                return xv.REF
+            return self.get(rng.sheet, rng.r1, rng.c1) if rng.is_cell() else self.to_arr(rng)
+        try:
+            return self.finish(formulas_engine.evaluate_formula(fc.formula, lookup), sh,
+                               fc.row, fc.col)
+        except formulas_engine.FormulasError:
+            return self._stand_in(fc, exc)
+
+    def _input_range(self, sh: SheetState, ref: str) -> Rng | None:
+        """An input name of the `formulas` package ("A1:B2", "'MY SHEET'!A1") as a range."""
+        from .refs import MAX_ROW, col_index
+
+        target = sh
+        if "!" in ref:
+            name, ref = ref.rsplit("!", 1)
+            found = self.sheet_by_name(name.strip("'").replace("''", "'"))
+            if found is None:
+                return None
+            target = found
+        ends = []
+        for part in ref.replace("$", "").split(":"):
+            letters = part.rstrip("0123456789")
+            digits = part[len(letters):]
+            ends.append((int(digits) if digits else None, col_index(letters) if letters else None))
+        (r1, c1), (r2, c2) = ends[0], ends[-1]
+        if c1 is None or c2 is None:
+            return None
+        return Rng(target, r1 or 1, c1, r2 or MAX_ROW, c2)
+
+    def _stand_in(self, fc: FCell, exc: Unverifiable) -> Any:
+        if fc.flag is None:
+            fc.flag = exc.kind
+            fc.detail = exc.detail
+        return 0.0 if fc.cached is None else fc.cached
+
+    def _cycle(self, sh: SheetState, fc: FCell) -> None:
+        i = len(self.stack) - 1
+        while i >= 0 and self.stack[i] is not fc:
+            i -= 1
+        members = list(zip(self._stack_sheets[i:], self.stack[i:]))
+        for _, member in members:
+            member.flag = "cycle"
+        self.cycles.append(members)
+
+    def current(self) -> tuple[SheetState, FCell] | None:
+        return (self._stack_sheets[-1], self.stack[-1]) if self.stack else None
+
+    def note_masked(self, function: str, err: ErrorValue) -> None:
+        cur = self.current()
+        if cur is not None:
+            sh, fc = cur
+            self.masked.setdefault((sh.name, fc.row, fc.col), (function, err))
+
+    def finish(self, v: Any, sh: SheetState, r: int, c: int) -> Any:
+        """A formula's result as the cell shows it: a reference read, an array's first value,
+        an empty cell's 0."""
+        t = type(v)
+        if t is float:
+            return v if v != 0.0 else 0.0  # no -0.0
+        if t is Rng:
+            v = self.intersect(v, r, c)
+            t = type(v)
+        if t is Arr:
+            v = v.rows[0][0] if v.rows and v.rows[0] else xv.VALUE
+            if type(v) is Rng:
+                v = self.intersect(v, r, c)
+        if v is None:
+            return 0.0
+        if type(v) is float and v == 0.0:
+            return 0.0
+        return v
+
+    # -- ranges -------------------------------------------------------------------------------
+
+    def sheet_by_name(self, name: str) -> SheetState | None:
+        return self.by_name.get(name.lower())
+
+    def intersect(self, rng: Rng, r: int, c: int) -> Any:
+        """Implicit intersection: a range used where one value is wanted (non-array formulas)."""
+        if rng.r1 == rng.r2 and rng.c1 == rng.c2:
+            return self.get(rng.sheet, rng.r1, rng.c1)
+        if rng.c1 == rng.c2 and rng.r1 <= r <= rng.r2:
+            return self.get(rng.sheet, r, rng.c1)
+        if rng.r1 == rng.r2 and rng.c1 <= c <= rng.c2:
+            return self.get(rng.sheet, rng.r1, c)
+        return xv.VALUE
+
+    def clamp(self, rng: Rng) -> tuple[int, int]:
+        """(rows, cols) of the part of `rng` inside the workbook's used area."""
+        rows = min(rng.r2, self.gmax_row) - rng.r1 + 1
+        cols = min(rng.c2, self.gmax_col) - rng.c1 + 1
+        return max(rows, 0), max(cols, 0)
+
+    def ensure(self, rng: Rng) -> None:
+        """Evaluate every formula cell inside `rng` that has no value yet."""
+        sh = rng.sheet
+        key = (sh.index, rng.r1, rng.c1, rng.r2, rng.c2)
+        if key in self.ready:
+            return
+        fcells = sh.fcells
+        for c, rows in sh.fcols.items():
+            if c < rng.c1 or c > rng.c2:
+                continue
+            lo = bisect_left(rows, rng.r1)
+            hi = bisect_right(rows, rng.r2)
+            for r in rows[lo:hi]:
+                fc = fcells[(r, c)]
+                if fc.state != 2:
+                    self.eval_cell(sh, fc)
+        self.ready.add(key)
+
+    def data(self, rng: Rng) -> RangeData:
+        """The values of a range (row-major, clamped), cached when the range is big."""
+        sh = rng.sheet
+        key = (sh.index, rng.r1, rng.c1, rng.r2, rng.c2)
+        rd = self.range_cache.get(key)
+        if rd is not None:
+            return rd
+        nrows, ncols = self.clamp(rng)
+        self.ensure(rng)
+        cur = sh.cur
+        vals = [cur.get((r, c)) for r in range(rng.r1, rng.r1 + nrows)
+                for c in range(rng.c1, rng.c1 + ncols)]
+        rd = RangeData(vals, nrows, ncols, rng.rows * rng.cols)
+        if nrows * ncols >= BIG_RANGE:
+            self.range_cache[key] = rd
+        return rd
+
+    def flat(self, rng: Rng) -> list[Any]:
+        if rng.r1 == rng.r2 and rng.c1 == rng.c2:
+            return [self.get(rng.sheet, rng.r1, rng.c1)]
+        return self.data(rng).vals
+
+    def to_arr(self, rng: Rng) -> Arr:
+        rd = self.data(rng)
+        n = rd.ncols
+        if n == 0 or rd.nrows == 0:
+            return Arr([[None]])
+        vals = rd.vals
+        return Arr([vals[i:i + n] for i in range(0, len(vals), n)])
+
+    # -- running ------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Evaluate every formula cell (row by row, so chains down a column stay shallow)."""
+        def work() -> None:
+            for sh in self.sheets:
+                for key in sorted(sh.fcells):
+                    fc = sh.fcells[key]
+                    if fc.state != 2:
+                        self.eval_cell(sh, fc)
+
+        run_deep(work)
+
+    def results(self) -> dict[tuple[str, int, int], Any]:
+        out: dict[tuple[str, int, int], Any] = {}
+        for sh in self.sheets:
+            for (r, c), fc in sh.fcells.items():
+                if fc.flag is None or fc.flag == "volatile":
+                    out[(sh.name, r, c)] = fc.value
+        return out
+
+
+def run_deep(work: Callable[[], None]) -> None:
+    """Run `work` in a thread with a 512 MiB stack and a high recursion limit."""
+    errors: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            work()
+        except BaseException as exc:  # re-raised in the caller's thread
+            errors.append(exc)
+
+    old_limit = sys.getrecursionlimit()
+    old_size = threading.stack_size()
+    sys.setrecursionlimit(max(old_limit, 200_000))
+    try:
+        threading.stack_size(512 * 1024 * 1024)
+        thread = threading.Thread(target=target, name="lkjip-audit-eval")
+        thread.start()
+    finally:
+        threading.stack_size(old_size)
+    thread.join()
+    sys.setrecursionlimit(old_limit)
+    if errors:
+        raise errors[0]
