@@ -463,7 +463,8 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("Program", "Program dan sasaran", "input", PROGRAM,
           guide=("Hubungkan setiap program ke kode sasaran; kosongkan untuk program pendukung.",)),
     Sheet("Realisasi Anggaran", "Anggaran dan realisasi per kegiatan", "input", KEGIATAN,
-          guide=("Satu baris per kegiatan (dan sub-kegiatan bila ada), dihubungkan ke program dengan kode.",)),
+          guide=("Satu baris per kegiatan (dan sub-kegiatan bila ada), "
+                 "dihubungkan ke program dengan kode.",)),
     Sheet("Pengukuran Kinerja", "Pengukuran Kinerja Tahunan", "computed", PENGUKURAN,
           guide=("Dihitung otomatis. Jangan diketik ulang.",)),
     Sheet("Pengukuran Triwulan", "Pengukuran Kinerja Triwulanan", "computed", PENGUKURAN_TW,
