@@ -1,5 +1,153 @@
+"""Findings of `verify` (and the reader) about what was typed into the input cells.
+
+Rules from docs/rules.md and DOMAIN.md: None is "not reported", never 0; percentages are written
+in the indicator's unit (66 means 66 %); codes link Renstra & IKU, PK, Rencana Aksi, Realisasi
+Kinerja, Program and Realisasi Anggaran; support programmes have no sasaran.
+"""
+
 from __future__ import annotations
 
 from . import Entry
 
-ENTRIES: list[Entry] = []
+ENTRIES: list[Entry] = [
+    Entry(
+        "angka-sebagai-teks", "warning",
+        "Angka di {location} ditulis sebagai teks '{found}'; dibaca sebagai {expected}. Ketik "
+        "angkanya saja, tanpa titik ribuan, Rp atau %",
+        "The number at {location} is text '{found}'; read as {expected}. Type the bare number, "
+        "without thousands separators, Rp or %",
+        "PK!C5 holds the text '66%', 'Rp 2.072.337.900' or '0,5'",
+    ),
+    Entry(
+        "bukan-angka", "error",
+        "Sel {location} harus berisi angka, ditemukan teks '{found}'",
+        "Cell {location} must hold a number, found the text '{found}'",
+        "'Realisasi Kinerja'!G5 holds 'belum ada'",
+    ),
+    Entry(
+        "nilai-galat-input", "error",
+        "Sel isian {location} berisi nilai galat {found}",
+        "Input cell {location} holds the error value {found}",
+        "PK!C5 holds #DIV/0!",
+    ),
+    Entry(
+        "isian-wajib-kosong", "error",
+        "Isian wajib '{header}' di {location} kosong",
+        "The required field '{header}' at {location} is empty",
+        "a kegiatan row without its kode program",
+    ),
+    Entry(
+        "persen-skala-salah", "error",
+        "Nilai {found} di {location} tampaknya persen yang ditulis sebagai pecahan; satuan "
+        "indikator %, mungkin maksudnya {expected}",
+        "The value {found} at {location} looks like a percentage written as a fraction; the "
+        "indicator's unit is %, probably {expected} was meant",
+        "PK!C5 holds 0.66 where the Renstra target is 66 (%)",
+    ),
+    Entry(
+        "anggaran-negatif", "error",
+        "Jumlah uang di {location} negatif: {found}",
+        "The amount at {location} is negative: {found}",
+        "'Realisasi Anggaran'!F7 holds -5000000",
+    ),
+    Entry(
+        "realisasi-melebihi-anggaran", "error",
+        "Realisasi anggaran {found} di {location} melebihi pagu {expected}",
+        "Spending {found} at {location} exceeds the allocation {expected}",
+        "'Realisasi Anggaran'!F7 greater than E7",
+    ),
+    Entry(
+        "tw-menurun", "warning",
+        "Nilai s.d. triwulan di {location} ({found}) lebih kecil dari triwulan sebelumnya "
+        "({expected}), padahal nilai triwulan ditulis kumulatif",
+        "The to-date value at {location} ({found}) is below an earlier quarter ({expected}), "
+        "although quarterly values are written cumulatively",
+        "'Rencana Aksi'!C5:F5 = 10, 20, 15, 40 for a kumulatif indicator",
+    ),
+    Entry(
+        "tw4-beda-target", "warning",
+        "Nilai s.d. TW IV di {location} ({found}) tidak sama dengan target tahunan {expected}",
+        "The to-date value of Q4 at {location} ({found}) differs from the annual target "
+        "{expected}",
+        "'Rencana Aksi'!F5 = 60 while the PK target is 66",
+    ),
+    Entry(
+        "target-pk-beda-renstra", "warning",
+        "Target PK {found} di {location} berbeda dari target Renstra tahun {tahun} ({expected})",
+        "The PK target {found} at {location} differs from the Renstra target for {tahun} "
+        "({expected})",
+        "PK!C5 = 70 while 'Renstra & IKU' gives 66 for 2019",
+    ),
+    Entry(
+        "alasan-perubahan-kosong", "warning",
+        "Target PK diubah di {location} ({found}) tanpa alasan perubahan",
+        "The PK target was revised at {location} ({found}) without a reason",
+        "PK!F5 filled, PK!G5 empty",
+    ),
+    Entry(
+        "kode-ganda", "error",
+        "Kode {found} di {location} sudah dipakai di {expected}",
+        "The code {found} at {location} is already used at {expected}",
+        "S1.1 twice in 'Renstra & IKU'",
+    ),
+    Entry(
+        "indikator-tidak-dikenal", "error",
+        "Kode indikator {found} di {location} tidak ada di Renstra & IKU",
+        "The indicator code {found} at {location} is not in Renstra & IKU",
+        "PK!A7 = S9.9",
+    ),
+    Entry(
+        "sasaran-tidak-dikenal", "error",
+        "Kode sasaran {found} di {location} tidak ada di sheet Sasaran",
+        "The objective code {found} at {location} is not in the Sasaran sheet",
+        "'Renstra & IKU'!A5 = S7, or Program!C8 = S7",
+    ),
+    Entry(
+        "kegiatan-tanpa-program", "error",
+        "Kegiatan di {location} memakai kode program {found} yang tidak ada di sheet Program",
+        "The kegiatan at {location} uses the programme code {found}, which is not in the Program "
+        "sheet",
+        "'Realisasi Anggaran'!A9 = P9",
+    ),
+    Entry(
+        "sub-kegiatan-tanpa-kegiatan", "warning",
+        "Sub-kegiatan di {location} merujuk kegiatan {found} yang tidak punya baris kegiatan",
+        "The sub-kegiatan at {location} refers to kegiatan {found}, which has no kegiatan row",
+        "a row with kode_sub filled and no row for its kegiatan",
+    ),
+    Entry(
+        "pilihan-tidak-dikenal", "error",
+        "Nilai {found} di {location} tidak dikenal; pilihan: {expected}",
+        "Unknown value {found} at {location}; choices: {expected}",
+        "Pengaturan!B7 = 'efisien', or 'Renstra & IKU'!E5 = 'naik'",
+    ),
+    Entry(
+        "predikat-tidak-urut", "error",
+        "Tabel predikat harus urut dari batas tertinggi; {location} ({found}) tidak lebih kecil "
+        "dari baris di atasnya ({expected})",
+        "The predicate table must be sorted highest first; {location} ({found}) is not below "
+        "the row above ({expected})",
+        "Pengaturan!A13 = 95 below A12 = 91",
+    ),
+    Entry(
+        "batas-capaian-tidak-valid", "error",
+        "Batas capaian di {location} harus lebih dari 0, ditemukan {found}",
+        "The capaian cap at {location} must be above 0, found {found}",
+        "Pengaturan!B6 = 0",
+    ),
+    Entry(
+        "capaian-tidak-wajar", "warning",
+        "Capaian {found} % di {location} di atas {expected} %; periksa target dan realisasinya",
+        "Capaian {found} % at {location} is above {expected} %; check the target and "
+        "realisation",
+        "target 5, realisation 50: capaian 1000 %",
+    ),
+    Entry(
+        "realisasi-sama-target", "info",
+        "Realisasi sama persis dengan target di semua {found} indikator; pastikan realisasi "
+        "diisi dari data, bukan disalin dari target",
+        "The realisation equals the target for all {found} indicators; make sure it comes from "
+        "the data, not copied from the target",
+        "every indicator of the seed (66/66 and 0.5/0.5)",
+    ),
+]

@@ -1,5 +1,178 @@
+"""Findings of `verify` about the workbook's structure and its formulas (lkjip_xl/verify/).
+
+Structure: sheets, tables, columns and the schema version, judged against the layout in the
+package (lkjip_xl/layout/sheets.py). Formulas: every computed cell must hold exactly the formula the
+layout puts there, and its cached value must be the domain core's value for the inputs.
+"""
+
 from __future__ import annotations
 
 from . import Entry
 
-ENTRIES: list[Entry] = []
+ENTRIES: list[Entry] = [
+    Entry(
+        "berkas-tidak-terbaca", "error",
+        "Berkas tidak dapat dibaca: {found}",
+        "The file cannot be read: {found}",
+        "a .docx renamed to .xlsx",
+    ),
+    Entry(
+        "bukan-format-lkjip", "info",
+        "Buku kerja ini bukan format lkjip-xl; hanya audit rumus umum yang dijalankan",
+        "This workbook is not in the lkjip-xl layout; only the generic formula audit was run",
+        "any .xlsx without the sheets Profil, Renstra & IKU, ...",
+    ),
+    Entry(
+        "format-tidak-dikenal", "error",
+        "Versi format di {location} adalah {found}, seharusnya {expected}",
+        "The format version at {location} is {found}, expected {expected}",
+        "Profil!B5 holds 'lkjip-xl/9' or is empty",
+    ),
+    Entry(
+        "sheet-hilang", "error",
+        "Sheet {expected} tidak ada",
+        "Sheet {expected} is missing",
+        "the sheet 'Realisasi Kinerja' was deleted",
+    ),
+    Entry(
+        "sheet-diganti-nama", "error",
+        "Sheet {expected} diganti nama menjadi {found}; kembalikan namanya agar rumus dan "
+        "aplikasi lain menemukannya",
+        "Sheet {expected} was renamed to {found}; rename it back so formulas and other tools "
+        "find it",
+        "the sheet 'PK' renamed to 'PK 2019'",
+    ),
+    Entry(
+        "sheet-tambahan", "info",
+        "Sheet {found} bukan bagian format lkjip-xl; isinya hanya diaudit secara umum",
+        "Sheet {found} is not part of the lkjip-xl layout; it only gets the generic audit",
+        "a sheet 'Catatan' added by the user",
+    ),
+    Entry(
+        "sheet-tersembunyi", "warning",
+        "Sheet {found} tersembunyi ({state}); auditor sebaiknya melihat isinya",
+        "Sheet {found} is hidden ({state}); an auditor should look at it",
+        "a hidden sheet 'Data' feeding a formula",
+    ),
+    Entry(
+        "tabel-tidak-ditemukan", "error",
+        "Judul kolom tabel {table} tidak ditemukan di sheet {sheet}",
+        "The column headers of table {table} were not found in sheet {sheet}",
+        "the header row of 'PK' overwritten",
+    ),
+    Entry(
+        "tabel-bergeser", "warning",
+        "Judul tabel {table} ada di baris {found}, seharusnya baris {expected}",
+        "The header of table {table} is on row {found}, expected row {expected}",
+        "two rows inserted above the header of 'PK'",
+    ),
+    Entry(
+        "kolom-hilang", "error",
+        "Kolom '{header}' tidak ditemukan (seharusnya di {location})",
+        "Column '{header}' was not found (expected at {location})",
+        "the column 'Target PK' deleted from sheet PK",
+    ),
+    Entry(
+        "kolom-dipindah", "warning",
+        "Kolom '{header}' ada di kolom {found}, seharusnya kolom {expected}",
+        "Column '{header}' is in column {found}, expected column {expected}",
+        "'Satuan' moved from D to K in 'Renstra & IKU'",
+    ),
+    Entry(
+        "baris-disisipkan", "error",
+        "Baris {found} disisipkan di tengah tabel {table}; rumus di sheet lain kini menunjuk "
+        "baris yang bergeser. Hapus baris itu atau tambahkan data di baris kosong di akhir tabel",
+        "Row {found} was inserted in the middle of table {table}; formulas in other sheets now "
+        "point at shifted rows. Delete it, or add data in the empty rows at the end of the table",
+        "a row inserted at 'Renstra & IKU'!A6",
+    ),
+    Entry(
+        "baris-dihapus", "error",
+        "Sebuah baris dihapus dari tengah tabel {table} di baris {found}; rumus di sheet lain "
+        "kini menunjuk #REF! atau baris yang bergeser. Buat ulang workbook dengan `lkjip-xl new`",
+        "A row was deleted from the middle of table {table} at row {found}; formulas in other "
+        "sheets now point at #REF! or shifted rows. Regenerate the workbook with `lkjip-xl new`",
+        "row 6 of 'Renstra & IKU' deleted",
+    ),
+    Entry(
+        "rumus-ditimpa", "warning",
+        "Rumus di {location} diganti angka/teks tetap {found}; nilainya benar saat ini tetapi "
+        "tidak akan ikut berubah bila isian diubah",
+        "The formula at {location} was replaced by the constant {found}; the value is right now "
+        "but will not follow changes to the inputs",
+        "'Anggaran & Efisiensi'!E9 typed as 2072337900 (the right total)",
+    ),
+    Entry(
+        "rumus-ditimpa-salah", "error",
+        "Rumus di {location} diganti nilai tetap {found}; seharusnya rumus dengan hasil "
+        "{expected}",
+        "The formula at {location} was replaced by the constant {found}; it should be the "
+        "formula, giving {expected}",
+        "'Anggaran & Efisiensi'!I9 typed as 93.37 (expected 6.63 under selisih)",
+    ),
+    Entry(
+        "rumus-dihapus", "error",
+        "Rumus di {location} dihapus (sel kosong); seharusnya ={expected_formula}",
+        "The formula at {location} was deleted (empty cell); expected ={expected_formula}",
+        "'Pengukuran Kinerja'!K5 cleared",
+    ),
+    Entry(
+        "rumus-diubah", "error",
+        "Rumus di {location} diubah: {found}; seharusnya {expected}",
+        "The formula at {location} was edited: {found}; expected {expected}",
+        "'Pengukuran Kinerja'!K5 =J5/G5*100 instead of the layout's formula",
+    ),
+    Entry(
+        "rumus-diubah-rentang", "error",
+        "{count} rumus di {location} diubah dengan pola yang sama; contoh di {first}: {found}; "
+        "seharusnya {expected}",
+        "{count} formulas in {location} were edited the same way; e.g. at {first}: {found}; "
+        "expected {expected}",
+        "a whole column of 'Pengukuran Kinerja' refers to a moved input column",
+    ),
+    Entry(
+        "rumus-tautan-eksternal", "error",
+        "Rumus di {location} mengambil nilai dari buku kerja lain: {found}",
+        "The formula at {location} takes a value from another workbook: {found}",
+        "'Pengukuran Kinerja'!J5 =[1]Sheet1!A1",
+    ),
+    Entry(
+        "rumus-dari-sheet-tersembunyi", "error",
+        "Rumus di {location} mengambil nilai dari sheet tersembunyi {sheet}: {found}",
+        "The formula at {location} takes a value from the hidden sheet {sheet}: {found}",
+        "'Pengukuran Kinerja'!J5 =Data!A1 with the sheet Data hidden",
+    ),
+    Entry(
+        "nilai-salah", "error",
+        "Nilai di {location} adalah {found}, seharusnya {expected} (dihitung ulang dari isian)",
+        "The value at {location} is {found}, expected {expected} (recomputed from the inputs)",
+        "a cached value edited in the file, or a formula recalculated from a typed-over cell",
+    ),
+    Entry(
+        "nilai-belum-dihitung", "info",
+        "{count} sel rumus tidak punya nilai tersimpan (file disimpan oleh program yang tidak "
+        "menghitung); nilai tidak diperiksa. Buka dan simpan di Excel/LibreOffice",
+        "{count} formula cells have no cached value (saved by a program that does not "
+        "calculate); values were not checked. Open and save it in Excel/LibreOffice",
+        "a workbook saved by openpyxl",
+    ),
+    Entry(
+        "nilai-tidak-dapat-dihitung", "warning",
+        "Nilai yang diharapkan tidak dapat dihitung dari isian ({found}); nilai tidak diperiksa",
+        "The expected values cannot be computed from the inputs ({found}); values were not "
+        "checked",
+        "an unknown agregasi in 'Renstra & IKU'!F5",
+    ),
+    Entry(
+        "mesin-berbeda", "warning",
+        "Mesin {engine} menghitung {found} di {location}, nilai tersimpan {expected}",
+        "The {engine} engine computes {found} at {location}, the cached value is {expected}",
+        "verify --engine libreoffice on a workbook with a stale value",
+    ),
+    Entry(
+        "mesin-tidak-tersedia", "warning",
+        "Pendapat kedua dengan mesin {engine} tidak dapat dijalankan: {found}",
+        "The second opinion with the {engine} engine could not run: {found}",
+        "verify --engine libreoffice without LibreOffice installed",
+    ),
+]

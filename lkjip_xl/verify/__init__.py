@@ -1,0 +1,175 @@
+"""`verify`: recompute and validate every formula and every input of a filled workbook.
+
+One pure function per file: read (guarded), locate the layout, then
+structure -> formulas (exact layout text) -> values (domain core) -> inputs, plus the generic
+formula audit for every cell the layout does not own. Nothing is ever written to the input.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import types
+from typing import Any
+
+from ..errors import LkjipError
+from ..findings import Finding, Report
+from ..model import Dokumen
+from ..xlsx_grid import WorkbookGrid, read_grid
+from .formulas_check import check_formulas, detect_shifts
+from .inputs_check import check_inputs
+from .structure import Structure, inspect_structure
+from .values_check import check_values, expected_values
+
+ENGINES = ("libreoffice", "formulas")
+
+
+def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None = None,
+           strict: bool = False) -> Report:
+    """Verify one workbook; the Report owns the exit code (`report.exit_code(strict)`).
+
+    `lang` only matters when the report is rendered (`to_dict(lang)`); `strict` is recorded in
+    the stats so that a renderer can show which rule the exit code follows.
+    """
+    report = Report(str(path))
+    report.stats["strict"] = strict
+    try:
+        grid = read_grid(path)
+    except LkjipError as exc:
+        report.fatal = True
+        report.add(Finding("berkas-tidak-terbaca", "error", "", found=exc.message(lang)))
+        return report
+    report.extend(grid.findings)
+    layout_cells: set[tuple[str, int, int]] = set()
+    expected_cells: dict[tuple[str, int, int], Any] = {}
+    st = inspect_structure(grid)
+    if not st.lr.is_layout:
+        report.add(Finding("bukan-format-lkjip", "info"))
+        report.stats["layout"] = False
+    else:
+        report.stats["layout"] = True
+        layout_cells = _check_layout(st, report, expected_cells)
+    report.extend(_generic_audit(grid, layout_cells))
+    if engine:
+        report.extend(_second_opinion(path, engine, grid, expected_cells))
+    report.findings = _sorted(report.findings, grid)
+    return report
+
+
+def _check_layout(st: Structure, report: Report,
+                  expected_cells: dict[tuple[str, int, int], Any]) -> set[tuple[str, int, int]]:
+    from ..reader import to_dokumen
+
+    report.extend(st.findings)
+    reader_notes: list[Finding] = []
+    dok: Dokumen | None
+    try:
+        dok = to_dokumen(st.lr, reader_notes.append)
+    except LkjipError as exc:  # e.g. no reporting year: nothing can be recomputed
+        dok = None
+        report.add(Finding("nilai-tidak-dapat-dihitung", "warning", "Profil!B6",
+                           found=exc.message_id))
+    report.extend(_unique(reader_notes))
+    mirror, shifts = detect_shifts(st)
+    report.extend(shifts)
+    ex = expected_values(st, dok, mirror)
+    fr = check_formulas(st, mirror, ex.value)
+    report.extend(fr.findings)
+    settled = set(fr.settled)
+    for key, row in ex.duplicates:
+        from ..layout import TABLES
+
+        p, sg = st.placed.get(key), st.sheet(TABLES[key].sheet)
+        if p is not None and sg is not None:
+            settled.update((sg.name, row, c) for c in p.columns.values())
+    report.extend(check_values(st, ex, settled, expected_cells))
+    report.extend(check_inputs(st.lr, dok))
+    report.stats["formula_cells"] = fr.checked
+    report.stats["tables"] = {k: p.capacity for k, p in st.placed.items()}
+    return fr.layout_cells
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for f in findings:
+        if (f.code, f.location) not in seen:
+            seen.add((f.code, f.location))
+            out.append(f)
+    return out
+
+
+def _generic_audit(grid: WorkbookGrid, skip: set[tuple[str, int, int]]) -> list[Finding]:
+    from ..audit import audit_grid
+
+    found: list[Finding] = audit_grid(grid, skip=skip)
+    return found
+
+
+def _second_opinion(path: str | os.PathLike[str], engine: str, grid: WorkbookGrid,
+                    expected: dict[tuple[str, int, int], Any]) -> list[Finding]:
+    """Cells where an independent engine disagrees with what verify accepted: the domain's
+    value for layout cells, the cached value for every other formula cell."""
+    from ..audit import second_opinion
+    from ..reader import loc
+    from .values_check import same_value
+
+    try:
+        values = second_opinion(path, engine)
+    except (LkjipError, ValueError, OSError) as exc:
+        message = exc.message_id if isinstance(exc, LkjipError) else str(exc)
+        return [Finding("mesin-tidak-tersedia", "warning", "", found=message,
+                        params={"engine": engine})]
+    out: list[Finding] = []
+    for sg in grid.sheets:
+        for (r, c), cell in sg.cells.items():
+            if not cell.formula or (sg.name, r, c) not in values:
+                continue
+            key = (sg.name, r, c)
+            reference = expected[key] if key in expected else cell.value
+            other = values[key]
+            if not same_value(_plain(other), _plain(reference)):
+                out.append(Finding("mesin-berbeda", "warning", loc(sg.name, r, c),
+                                   found=_plain(other), expected=_plain(reference),
+                                   params={"engine": engine}))
+    return out
+
+
+def _plain(v: Any) -> Any:
+    return None if v == "" else (str(v) if v is not None and not isinstance(
+        v, (int, float, str, bool)) else v)
+
+
+_LOC = re.compile(r"^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)")
+
+
+def _sort_key(f: Finding, order: dict[str, int]) -> tuple[int, int, int, str]:
+    m = _LOC.match(f.location or "")
+    if not m:
+        return (order.get(f.sheet, -1), 0, 0, f.code)
+    sheet = (m.group(1) or "").replace("''", "'") or m.group(2)
+    col = 0
+    for ch in m.group(3):
+        col = col * 26 + ord(ch) - 64
+    return (order.get(sheet, len(order)), int(m.group(4)), col, f.code)
+
+
+def _sorted(findings: list[Finding], grid: WorkbookGrid) -> list[Finding]:
+    order = {name: i for i, name in enumerate(grid.sheet_names)}
+    return sorted(findings, key=lambda f: _sort_key(f, order))
+
+
+__all__ = ["verify", "ENGINES"]
+
+
+class _CallableModule(types.ModuleType):
+    """`from lkjip_xl import verify` yields this package once it is imported (Python binds a
+    subpackage as an attribute of its parent, shadowing the lazy export of the function), so the
+    package itself is callable and means the function."""
+
+    def __call__(self, path: str | os.PathLike[str], **options: Any) -> Report:
+        return verify(path, **options)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,290 @@
+"""Checks of what was typed into the input cells (docs/findings.md, area "inputs").
+
+Each check is a generator of findings over the located tables (reader.LayoutRead), with the
+location of the offending cell. Text numbers (`66%`, `0,5`, `Rp 2.072.337.900`) are reported by
+the reader itself while it builds the document, with the number probably meant.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterator
+from typing import Any
+
+from .. import domain as d
+from ..findings import Finding
+from ..layout import SHEETS, TABLES
+from ..model import Dokumen
+from ..reader import LayoutRead, RowRead, TableRead, _Conv, loc
+from ..xlsx_grid import WorkbookGrid
+
+CAPAIAN_PLAUSIBLE = 150.0
+_text = _Conv(None).text
+_PERCENT_COLS = {"RKT": ("target_rkt",), "PK": ("target", "target_min", "target_maks",
+                                                "target_perubahan"),
+                 "RA": ("t1", "t2", "t3", "t4"),
+                 "RK": ("r1", "r2", "r3", "r4", "realisasi", "rl1", "rl2", "rl3", "rl4", "rl5"),
+                 "IK": tuple(f"tr{i}" for i in range(1, 7))}
+
+
+def _num(v: Any) -> float | None:
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return None
+    return float(v)
+
+
+def _rows(lr: LayoutRead, key: str) -> tuple[TableRead | None, list[RowRead]]:
+    tr = lr.tables.get(key)
+    return tr, (tr.rows if tr else [])
+
+
+def required(lr: LayoutRead) -> Iterator[Finding]:
+    for s in SHEETS:
+        form = lr.forms.get(s.name)
+        if form is None:
+            continue
+        for f in s.fields:
+            value, row = form.get(f.key, (None, f.row))
+            if f.required and _text(value) is None:
+                yield Finding("isian-wajib-kosong", "error", loc(s.name, row or f.row, 2),
+                              params={"header": f.label})
+    for key, table in TABLES.items():
+        if table.mirror is not None or key == "PR":
+            continue
+        tr, rows = _rows(lr, key)
+        for trow in rows:
+            for c in table.columns:
+                if c.required and c.is_input and c.key in trow.values \
+                        and _text(trow.values[c.key]) is None:
+                    if key == "KG" and c.key == "uraian":
+                        continue  # a sub-total kegiatan row may carry its name in the sub rows
+                    assert tr is not None
+                    yield Finding("isian-wajib-kosong", "error", tr.where(trow.row, c.key),
+                                  params={"header": c.header})
+
+
+def choices(lr: LayoutRead) -> Iterator[Finding]:
+    for s in SHEETS:
+        form = lr.forms.get(s.name, {})
+        for f in s.fields:
+            if f.kind != "choice" or f.key not in form:
+                continue
+            value, row = form[f.key]
+            t = _text(value)
+            if t is not None and t not in f.choices:
+                yield Finding("pilihan-tidak-dikenal", "error", loc(s.name, row, 2), found=t,
+                              expected=", ".join(f.choices))
+    for key, table in TABLES.items():
+        if table.mirror is not None:
+            continue
+        tr, rows = _rows(lr, key)
+        for c in table.columns:
+            if c.kind != "choice" or not c.choices:
+                continue
+            for trow in rows:
+                t = _text(trow.values.get(c.key))
+                if t is not None and t not in c.choices and tr is not None:
+                    yield Finding("pilihan-tidak-dikenal", "error", tr.where(trow.row, c.key),
+                                  found=t, expected=", ".join(c.choices))
+
+
+def settings(lr: LayoutRead) -> Iterator[Finding]:
+    value, row = lr.forms.get("Pengaturan", {}).get("batas_capaian", (None, 0))
+    n = _num(value)
+    if n is not None and n <= 0:
+        yield Finding("batas-capaian-tidak-valid", "error", loc("Pengaturan", row, 2), found=n)
+    tr, rows = _rows(lr, "PR")
+    prev: tuple[float, RowRead] | None = None
+    for r in rows:
+        m = _num(r.values.get("min"))
+        if m is None:
+            continue
+        if prev is not None and m >= prev[0] and tr is not None:
+            yield Finding("predikat-tidak-urut", "error", tr.where(r.row, "min"), found=m,
+                          expected=prev[0])
+        prev = (m, r)
+
+
+def codes(lr: LayoutRead) -> Iterator[Finding]:
+    known: dict[str, set[str]] = {}
+    for key, cols in (("SS", ("kode",)), ("IK", ("kode",)), ("PG", ("kode",)),
+                      ("RKT", ("kode",)), ("PK", ("kode",)), ("RA", ("kode",)),
+                      ("RK", ("kode",)), ("KG", ("kode_kegiatan", "kode_sub"))):
+        tr, rows = _rows(lr, key)
+        first: dict[tuple[str | None, ...], int] = {}
+        for row in rows:
+            ident = tuple(_text(row.values.get(c)) for c in cols)
+            if ident[0] is None or tr is None:
+                continue
+            if ident in first:
+                yield Finding("kode-ganda", "error", tr.where(row.row, cols[-1] if ident[-1]
+                                                              else cols[0]),
+                              found=".".join(i for i in ident if i) if len(ident) > 1 else ident[0],
+                              expected=tr.where(first[ident], cols[0]))
+            else:
+                first[ident] = row.row
+        known[key] = {i[0] for i in first if i[0] is not None}
+    sasaran, indikator, program = known.get("SS", set()), known.get("IK", set()), known.get("PG", set())
+    for key in ("RKT", "PK", "RA", "RK"):
+        tr, rows = _rows(lr, key)
+        for row in rows:
+            k = _text(row.values.get("kode"))
+            if k is not None and k not in indikator and tr is not None:
+                yield Finding("indikator-tidak-dikenal", "error", tr.where(row.row, "kode"), found=k)
+    for key in ("IK", "PG"):
+        tr, rows = _rows(lr, key)
+        for row in rows:
+            k = _text(row.values.get("kode_sasaran"))
+            if k is not None and k not in sasaran and tr is not None:
+                yield Finding("sasaran-tidak-dikenal", "error", tr.where(row.row, "kode_sasaran"),
+                              found=k)
+    tr, rows = _rows(lr, "KG")
+    kegiatan_rows = {_text(r.values.get("kode_kegiatan")) for r in rows
+                     if _text(r.values.get("kode_sub")) is None}
+    for row in rows:
+        p = _text(row.values.get("kode_program"))
+        if p is not None and p not in program and tr is not None:
+            yield Finding("kegiatan-tanpa-program", "error", tr.where(row.row, "kode_program"),
+                          found=p)
+        k = _text(row.values.get("kode_kegiatan"))
+        if _text(row.values.get("kode_sub")) is not None and k not in kegiatan_rows and tr:
+            yield Finding("sub-kegiatan-tanpa-kegiatan", "warning",
+                          tr.where(row.row, "kode_kegiatan"), found=k)
+
+
+def money(lr: LayoutRead) -> Iterator[Finding]:
+    tr, rows = _rows(lr, "KG")
+    if tr is None:
+        return
+    money_cols = [c.key for c in tr.table.columns if c.kind == "money"]
+    for row in rows:
+        for k in money_cols:
+            v = _num(row.values.get(k))
+            if v is not None and v < 0:
+                yield Finding("anggaran-negatif", "error", tr.where(row.row, k), found=v)
+        a, r = _num(row.values.get("anggaran")), _num(row.values.get("realisasi"))
+        if a is not None and r is not None and d.lebih(r, a):
+            yield Finding("realisasi-melebihi-anggaran", "error", tr.where(row.row, "realisasi"),
+                          found=r, expected=a)
+
+
+def percent_scale(lr: LayoutRead, grid: WorkbookGrid) -> Iterator[Finding]:
+    """0.66 where the unit is % and the indicator's other numbers say 66."""
+    ik_tr, ik_rows = _rows(lr, "IK")
+    percent_codes = {_text(r.values.get("kode")) for r in ik_rows
+                     if (_text(r.values.get("satuan")) or "").strip() == "%"}
+    cells: dict[str, list[tuple[TableRead, RowRead, str, float]]] = {}
+    for key, cols in _PERCENT_COLS.items():
+        tr, rows = _rows(lr, key)
+        if tr is None:
+            continue
+        for row in rows:
+            code = _text(row.values.get("kode"))
+            if code not in percent_codes or code is None:
+                continue
+            for k in cols:
+                v = _num(row.values.get(k))
+                if v is not None:
+                    cells.setdefault(code, []).append((tr, row, k, v))
+    for entries in cells.values():
+        for tr, row, k, v in entries:
+            if v == 0 or abs(v) >= 1:
+                continue
+            others = [abs(x) for t2, r2, k2, x in entries if (t2, r2.row, k2) != (tr, row.row, k)]
+            sg = grid.sheet(tr.table.sheet)
+            cell = sg.get(row.row, tr.columns[k]) if sg else None
+            styled = cell is not None and cell.style_id in grid.percent_styles
+            if styled or (others and all(x > 1 for x in others)
+                          and 0.2 <= abs(v) * 100 / statistics.median(others) <= 5):
+                yield Finding("persen-skala-salah", "error", tr.where(row.row, k), found=v,
+                              expected=round(v * 100, 10))
+
+
+def targets(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
+    if dok is None:
+        return
+    pk_tr, pk_rows = _rows(lr, "PK")
+    ra_tr, ra_rows = _rows(lr, "RA")
+    rk_tr, rk_rows = _rows(lr, "RK")
+    by_code = {i.kode: i for _, i in dok.indikator()}
+    first_row: dict[tuple[str, str | None], int] = {}
+    for tr, rows in ((pk_tr, pk_rows), (ra_tr, ra_rows), (rk_tr, rk_rows)):
+        if tr is None:
+            continue
+        for r in rows:
+            first_row.setdefault((tr.table.key, _text(r.values.get("kode"))), r.row)
+    ps = dok.pengaturan
+    nilai_tw = ps.nilai_tw if ps.nilai_tw in ("kumulatif", "per_triwulan") else "kumulatif"
+    for kode, i in by_code.items():
+        pk_row = first_row.get(("PK", kode))
+        if pk_tr is not None and pk_row is not None:
+            tr_year = i.target_renstra.get(dok.tahun)
+            if i.target is not None and tr_year is not None and not d.dekat(i.target, tr_year):
+                yield Finding("target-pk-beda-renstra", "warning", pk_tr.where(pk_row, "target"),
+                              found=i.target, expected=tr_year, params={"tahun": dok.tahun})
+            if i.target_perubahan is not None and not (i.alasan_perubahan or "").strip():
+                yield Finding("alasan-perubahan-kosong", "warning",
+                              pk_tr.where(pk_row, "alasan_perubahan"), found=i.target_perubahan)
+        agregasi = i.agregasi if i.agregasi in (None, "kumulatif", "akhir", "rata_rata") else None
+        annual = i.target_perubahan if i.target_perubahan is not None else i.target
+        for tkey, tr, values, prefix, goal in (("RA", ra_tr, i.target_tw, "t", annual),
+                                                ("RK", rk_tr, i.realisasi_tw, "r", None)):
+            row = first_row.get((tkey, kode))
+            if tr is None or row is None:
+                continue
+            for kind, q in d.cek_tw(values, agregasi, nilai_tw, goal):
+                found = values[q]
+                if kind == d.TW_MENURUN:
+                    earlier = max(v for v in values[:q] if v is not None)
+                    yield Finding(kind, "warning", tr.where(row, f"{prefix}{q + 1}"), found=found,
+                                  expected=earlier)
+                else:
+                    tw4 = d.nilai_sd(values, agregasi, nilai_tw)[3]
+                    yield Finding(kind, "warning", tr.where(row, f"{prefix}{q + 1}"), found=tw4,
+                                  expected=goal)
+
+
+def plausibility(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
+    if dok is None:
+        return
+    try:
+        from ..measurement import ukur
+
+        p = ukur(dok)
+    except (ValueError, TypeError, KeyError, ArithmeticError):
+        return
+    pkk = lr.tables.get("PKK")
+    rk_tr, rk_rows = _rows(lr, "RK")
+    rk_row = {_text(r.values.get("kode")): r.row for r in rk_rows}
+    pairs = 0
+    equal = 0
+    for _, i in dok.indikator():
+        u = p.indikator.get(i.kode)
+        if u is None:
+            continue
+        if u.capaian is not None and u.capaian > CAPAIAN_PLAUSIBLE:
+            where = ""
+            if pkk is not None:
+                row = next((r.row for r in pkk.rows if _text(r.values.get("kode")) == i.kode), None)
+                if row is not None:
+                    where = pkk.where(row, "capaian")
+            if not where and rk_tr is not None and i.kode in rk_row:
+                where = rk_tr.where(rk_row[i.kode], "realisasi")
+            yield Finding("capaian-tidak-wajar", "warning", where, found=round(u.capaian, 2),
+                          expected=CAPAIAN_PLAUSIBLE)
+        if u.target is not None and u.realisasi is not None:
+            pairs += 1
+            equal += d.dekat(u.target, u.realisasi) if u.target or u.realisasi else 1
+    if pairs >= 2 and equal == pairs:
+        yield Finding("realisasi-sama-target", "info", "", found=pairs)
+
+
+def check_inputs(lr: LayoutRead, dok: Dokumen | None) -> list[Finding]:
+    out: list[Finding] = []
+    for gen in (required(lr), choices(lr), settings(lr), codes(lr), money(lr),
+                percent_scale(lr, lr.grid), targets(lr, dok), plausibility(lr, dok)):
+        out.extend(gen)
+    return out
+
+
+__all__ = ["check_inputs"]
