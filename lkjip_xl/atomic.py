@@ -87,15 +87,19 @@ def _final_mode(target: Path) -> int:
 
 @contextlib.contextmanager
 def atomic_path(target: PathLike, inputs: Iterable[PathLike] = (), force: bool = False
-                ) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; on success it replaces `target` atomically."""
+                ) -> Iterator[str]:
+    """Yield a temporary path (str) beside `target`; on success it replaces `target` atomically.
+
+    The temporary name ends with the target's suffix (".tmp.xlsx"), for writers that look at it.
+    """
+    inputs = tuple(inputs)
     t = check_target(target, inputs, force)
     parent = t.parent if str(t.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{t.name}.", suffix=f".tmp{t.suffix}", dir=parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        yield tmp
+        yield tmp_name
         if not tmp.exists():
             raise OutputError(f"{t}: penulis tidak menghasilkan file",
                               f"{t}: the writer produced no file")
@@ -112,9 +116,9 @@ def atomic_path(target: PathLike, inputs: Iterable[PathLike] = (), force: bool =
         raise
 
 
-def write_atomic(target: PathLike, writer_fn: Callable[[Path], Any],
+def write_atomic(target: PathLike, writer_fn: Callable[[str], Any],
                  inputs: Iterable[PathLike] = (), force: bool = False) -> Path:
-    """Call `writer_fn(tmp_path)` and move the result into place; return the target path."""
+    """Call `writer_fn(tmp_path)` (a str) and move the result into place; return the target."""
     with atomic_path(target, inputs, force) as tmp:
         writer_fn(tmp)
     return Path(target)

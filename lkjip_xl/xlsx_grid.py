@@ -7,11 +7,13 @@ done on the container before any XML parser sees it.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .findings import Finding
+    from .guard import Limits
 
 ERROR_VALUES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA")
 
@@ -28,11 +30,11 @@ class ErrorValue:
         return self.code
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a workbook may hold up to Limits.max_cells of these
 class Cell:
     value: CellValue = None  # the cached value for a formula cell; the typed value otherwise
     formula: str | None = None  # formula text with its leading "=", shared formulas expanded
-    array: bool = False  # part of an array formula
+    array: bool = False  # part of an array formula (the formula itself sits on the range's master)
     style_id: int = 0  # index into cellXfs; used to tell number formats (percent, dates)
 
 
@@ -43,8 +45,13 @@ class SheetGrid:
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)  # (row, col), 1-based
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
-    max_row: int = 0
+    max_row: int = 0  # from the cells actually read, never from <dimension>
     max_col: int = 0
+    kind: str = "worksheet"  # worksheet / chartsheet / macrosheet / dialogsheet / other
+    part: str = ""  # the zip member holding the sheet
+    array_refs: dict[tuple[int, int], str] = field(default_factory=dict)  # master -> "A1:B3"
+    read: bool = False  # the sheet's cells were read (only worksheets are)
+    complete: bool = True  # False when a cap or the time budget stopped reading (see findings)
 
     def get(self, row: int, col: int) -> Cell | None:
         return self.cells.get((row, col))
@@ -58,7 +65,8 @@ class SheetGrid:
 class WorkbookGrid:
     path: str
     sheets: list[SheetGrid] = field(default_factory=list)
-    defined_names: dict[str, str] = field(default_factory=dict)  # name -> formula text (no "=")
+    # name -> formula text (no "="); a sheet-local name is keyed "Sheet!name" ('My Sheet'!name)
+    defined_names: dict[str, str] = field(default_factory=dict)
     hidden_names: set[str] = field(default_factory=set)
     calc_mode: str | None = None  # calcPr calcMode: "manual" / "auto" / None
     iterate: bool = False  # calcPr iterate (iterative calculation on)
@@ -68,6 +76,13 @@ class WorkbookGrid:
     percent_styles: set[int] = field(default_factory=set)  # cellXfs indices with a % format
     text_styles: set[int] = field(default_factory=set)  # cellXfs indices with the "@" format
     findings: list[Finding] = field(default_factory=list)  # caps reached, parts missing, ...
+    date1904: bool = False  # workbookPr date1904: serial dates count from 1904
+    number_formats: list[str] = field(default_factory=list)  # cellXfs index -> format code
+    dde_links: list[str] = field(default_factory=list)  # "service|topic" of DDE link parts
+    # formulas that would fetch or run something if recalculated: (location, hazard, formula),
+    # hazard "DDE" or a function name (WEBSERVICE, FILTERXML, RTD, CALL, REGISTER.ID, EXEC);
+    # data only: the formula audit reports them (fungsi-dde-web)
+    formula_hazards: list[tuple[str, str, str]] = field(default_factory=list)
 
     def sheet(self, name: str) -> SheetGrid | None:
         for s in self.sheets:
@@ -78,3 +93,15 @@ class WorkbookGrid:
     @property
     def sheet_names(self) -> list[str]:
         return [s.name for s in self.sheets]
+
+
+def read_grid(path: str | os.PathLike[str], limits: Limits | None = None) -> WorkbookGrid:
+    """Every cell's formula and cached value, read in one guarded pass (lkjip_xl/xlsx_stream.py).
+
+    Raises UnsafeFileError for a file that must not be read (guard.inspect); caps reached while
+    reading are findings in the result.
+    """
+    from .guard import DEFAULT_LIMITS
+    from .xlsx_stream import read_grid as _read_grid
+
+    return _read_grid(path, limits or DEFAULT_LIMITS)
