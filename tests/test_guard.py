@@ -93,6 +93,38 @@ def test_hostile_content_is_read_with_findings(kind: str, tmp_path: Path) -> Non
             assert "?" not in text.replace("?)", "") and "{" not in text, text
 
 
+@pytest.mark.libreoffice
+def test_real_files_in_other_formats_are_named(tmp_path: Path) -> None:
+    """The same refusals on files LibreOffice really wrote, renamed .xlsx."""
+    from lkjip_xl.engines import libreoffice
+
+    if not libreoffice.available():
+        pytest.skip("LibreOffice (soffice) not installed")
+    src = hostile.good(tmp_path)
+    expected = {"xls": "legacy Excel file (.xls", "ods": "OpenDocument Spreadsheet (.ods)",
+                "csv": "text/CSV file", "html": "HTML page"}
+    for fmt, words in expected.items():
+        out = libreoffice.convert(src, tmp_path / fmt, fmt)
+        renamed = out.with_name(f"{fmt}.xlsx")
+        out.rename(renamed)
+        with pytest.raises(UnsafeFileError) as info:
+            inspect(renamed)
+        assert words in info.value.message_en, (fmt, info.value.message_en)
+
+
+def test_real_encrypted_workbook(tmp_path: Path) -> None:
+    """A workbook really encrypted with a password (ECMA-376 agile encryption)."""
+    ooxml = pytest.importorskip("msoffcrypto.format.ooxml")
+    src = hostile.good(tmp_path)
+    out = tmp_path / "berpassword.xlsx"
+    with open(src, "rb") as fh, open(out, "wb") as dst:
+        ooxml.OOXMLFile(fh).encrypt("rahasia", dst)
+    with pytest.raises(UnsafeFileError) as info:
+        read_grid(out)
+    assert "file dilindungi kata sandi" in info.value.message_id
+    assert "password-protected" in info.value.message_en
+
+
 def test_every_hostile_maker_is_covered() -> None:
     assert set(hostile.HOSTILE) == set(REFUSED) | set(FINDINGS)
 

@@ -523,12 +523,17 @@ class _HiddenIndex:
 def audit_grid(grid: WorkbookGrid, *, skip: set[Key] | None = None) -> list[Finding]:
     """Findings of the generic formula audit for one workbook grid.
 
-    `skip` holds (sheet, row, col) cells a layout-aware verifier judges itself: they are still
-    computed (others depend on them) but get no findings here.
+    `skip` holds (sheet, row, col) cells a layout-aware verifier judges itself: they get no
+    findings here and are not recomputed: cells that depend on them read their cached value
+    (the verifier has already compared it with the domain core). This keeps a layout workbook's
+    audit to the few cells the layout does not own.
     """
     ev = Evaluator(grid, cached_volatile=True)
+    skipped = set(skip or ())
+    if skipped:
+        ev.trust_cached(skipped)
     ev.run()
-    return _Audit(grid, ev, set(skip or ())).run()
+    return _Audit(grid, ev, skipped).run()
 
 
 __all__ = ["audit_grid", "same_value", "widen"]

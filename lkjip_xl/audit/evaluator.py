@@ -438,6 +438,15 @@ class Evaluator:
 
     # -- running ------------------------------------------------------------------------------
 
+    def trust_cached(self, cells: set[tuple[str, int, int]]) -> None:
+        """Take these formula cells' cached values as their results instead of computing them."""
+        for sh in self.sheets:
+            for (r, c), fc in sh.fcells.items():
+                if (sh.name, r, c) in cells:
+                    fc.state = 2
+                    fc.value = fc.cached
+                    sh.cur[(r, c)] = fc.cached
+
     def run(self) -> None:
         """Evaluate every formula cell (row by row, so chains down a column stay shallow)."""
         def work() -> None:
