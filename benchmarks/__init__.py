@@ -1,0 +1,1 @@
+"""Benchmarks of lkjip-xl (python benchmarks/run.py; docs/benchmarks.md)."""
