@@ -118,8 +118,12 @@ class RangeData:
 
 
 class Evaluator:
-    def __init__(self, grid: WorkbookGrid, *, cached_volatile: bool = False) -> None:
+    def __init__(self, grid: WorkbookGrid, *, cached_volatile: bool = False,
+                 trusted: set[tuple[str, int, int]] | None = None) -> None:
         self.grid = grid
+        # formula cells whose cached value is taken as given (a layout verifier judged them):
+        # they load as plain values, so they are neither compiled nor recomputed
+        self.trusted = trusted or set()
         self.cached_volatile = cached_volatile  # audit: TODAY() cells keep their cached value
         self.sheets = [SheetState(i, s) for i, s in enumerate(grid.sheets)]
         self.by_name = {s.name.lower(): s for s in self.sheets}
@@ -160,12 +164,16 @@ class Evaluator:
 
     def _load(self) -> None:
         renderers: dict[str, Renderer] = {}
+        trusted = self.trusted
         for sh in self.sheets:
             cur, fcells = sh.cur, sh.fcells
             above: dict[int, tuple[int, Shape]] = {}  # column -> (row, shape) last seen
             for (r, c) in sorted(sh.grid.cells):
                 cell = sh.grid.cells[(r, c)]
-                if cell.formula:
+                if cell.formula and trusted and (sh.name, r, c) in trusted:
+                    if cell.value is not None:
+                        cur[(r, c)] = xv.widen(cell.value)
+                elif cell.formula:
                     # a filled-down formula is its upper neighbour's shape written at this cell:
                     # checking that is much cheaper than rewriting it to R1C1
                     shape = None
@@ -437,15 +445,6 @@ class Evaluator:
         return Arr([vals[i:i + n] for i in range(0, len(vals), n)])
 
     # -- running ------------------------------------------------------------------------------
-
-    def trust_cached(self, cells: set[tuple[str, int, int]]) -> None:
-        """Take these formula cells' cached values as their results instead of computing them."""
-        for sh in self.sheets:
-            for (r, c), fc in sh.fcells.items():
-                if (sh.name, r, c) in cells:
-                    fc.state = 2
-                    fc.value = fc.cached
-                    sh.cur[(r, c)] = fc.cached
 
     def run(self) -> None:
         """Evaluate every formula cell (row by row, so chains down a column stay shallow)."""
