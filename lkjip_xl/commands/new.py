@@ -1,4 +1,4 @@
-"""`lkjip-xl new`: create a ready-to-fill workbook."""
+"""`lkjip-xl new`: create a ready-to-fill workbook (or one per agency with --batch)."""
 
 from __future__ import annotations
 
@@ -15,37 +15,104 @@ from ..cli import lang_of
 @click.option("--tahun", type=click.IntRange(2000, 2100),
               help="Tahun pelaporan untuk workbook kosong / reporting year (empty workbook).")
 @click.option("--instansi", help="Nama instansi (OPD) untuk workbook kosong / agency name.")
-@click.option("-o", "--output", "output", required=True,
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="File .xlsx yang ditulis / the .xlsx to write.")
+@click.option("--from", "previous", type=click.Path(dir_okay=False, path_type=Path),
+              help="Workbook tahun lalu: Renstra, IKU, program dan pengaturan dibawa ke --tahun / "
+                   "last year's workbook to carry over.")
+@click.option("--template", "template",
+              help="Template Bappeda: nama bawaan (default, contoh-kota) atau file YAML / "
+                   "template name or YAML file.")
+@click.option("--batch", "batch", type=click.Path(path_type=Path),
+              help="Daftar instansi (.csv/.yaml) atau folder data/workbook tahun lalu: satu "
+                   "workbook per instansi, -o adalah folder / one workbook per agency.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256),
+              help="Jumlah proses untuk --batch (bawaan: semua inti) / worker processes.")
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
+              help="File .xlsx yang ditulis (folder untuk --batch) / the .xlsx (folder) to write.")
 @click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada / overwrite.")
 @click.pass_context
 def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: str | None,
+            previous: Path | None, template: str | None, batch: Path | None, jobs: int | None,
             output: Path, force: bool) -> None:
-    """Buat workbook LKjIP: kosong (--tahun, --instansi) atau terisi dari data (--data).
+    """Buat workbook LKjIP: kosong (--tahun, --instansi), terisi dari data (--data), lanjutan
+    tahun lalu (--from), atau satu per instansi (--batch).
 
     \b
     Contoh / examples:
       lkjip-xl new --data samples/denpasar_2019.yaml -o denpasar-2019.xlsx
       lkjip-xl new --tahun 2025 --instansi "Dinas Kominfo" -o kosong-2025.xlsx
+      lkjip-xl new --from denpasar-2019.xlsx --tahun 2020 -o denpasar-2020.xlsx
+      lkjip-xl new --batch daftar-opd.csv --tahun 2025 --template contoh-kota -o opd-2025/
+      lkjip-xl new --batch workbook-2024/ --tahun 2025 -o workbook-2025/
     """
-    from ..generate import empty_dokumen, new_workbook
-
     lang = lang_of(ctx)
-    if data is None and tahun is None:
-        raise click.UsageError("butuh --data FILE atau --tahun TAHUN" if lang == "id"
-                               else "needs --data FILE or --tahun YEAR")
-    if data is not None:
+    chosen = [n for n, v in (("--data", data), ("--from", previous), ("--batch", batch)) if v]
+    if len(chosen) > 1:
+        raise click.UsageError(" dan ".join(chosen) + " tidak bisa dipakai bersama" if lang == "id"
+                               else " and ".join(chosen) + " cannot be used together")
+    if batch is not None:
+        ctx.exit(_batch(lang, batch, tahun, template, jobs, output, force))
+        return
+    if data is None and tahun is None and previous is None:
+        raise click.UsageError("butuh --data FILE, --from FILE atau --tahun TAHUN" if lang == "id"
+                               else "needs --data FILE, --from FILE or --tahun YEAR")
+    from ..planning.build import write_agency_workbook
+    from ..planning.templates import load_template
+
+    tpl = load_template(template)
+    settings = False
+    if previous is not None:
+        from ..findings import Finding
+        from ..planning.carry import carry_notes, carry_over, load_previous
+
+        notes_sink: list[Finding] = []
+        last = load_previous(previous, notes_sink.append)
+        for f in notes_sink:
+            click.echo(f"peringatan: {f.location}: {f.message(lang)}" if lang == "id"
+                       else f"warning: {f.location}: {f.message(lang)}", err=True)
+        dok = carry_over(last, tahun)
+        for note_id, note_en in carry_notes(last, dok):
+            click.echo(("catatan: " + note_id) if lang == "id" else ("note: " + note_en), err=True)
+    elif data is not None:
         from ..dataformat import load
 
         dok = load(data)
         if tahun is not None:
             dok.tahun = tahun
-        if instansi:
-            dok.instansi.nama = instansi
     else:
+        from ..generate import empty_dokumen
+
         assert tahun is not None
         dok = empty_dokumen(tahun, instansi)
-    inputs = (data,) if data is not None else ()
-    new_workbook(dok, output, force=force, inputs=inputs)
+        settings = True
+    if instansi:
+        dok.instansi.nama = instansi
+    dok = tpl.apply(dok, settings=settings)
+    inputs = tuple(x for x in (data, previous) if x is not None)
+    write_agency_workbook(dok, output, tpl, force=force, inputs=inputs)
     click.echo(f"ditulis: {output}" if lang == "id" else f"written: {output}")
+
+
+def _batch(lang: str, source: Path, tahun: int | None, template: str | None, jobs: int | None,
+           output: Path, force: bool) -> int:
+    from ..planning.batch_new import new_many
+    from ..planning.roster import load_roster
+    from ..planning.templates import load_template
+
+    tpl = load_template(template)
+    entries = load_roster(source)
+    results = new_many(entries, output, tahun=tahun, template=tpl, force=force, jobs=jobs,
+                       label="membuat workbook" if lang == "id" else "writing workbooks")
+    failed = 0
+    for r in results:
+        if r.ok:
+            for note_id, note_en in r.notes:
+                click.echo(f"catatan: {r.where}: {note_id}" if lang == "id"
+                           else f"note: {r.where}: {note_en}", err=True)
+        else:
+            failed += 1
+            click.echo(f"galat: {r.where}: {r.error_id}" if lang == "id"
+                       else f"error: {r.where}: {r.error_en}", err=True)
+    ok = len(results) - failed
+    click.echo(f"{ok} workbook ditulis ke {output}, {failed} gagal" if lang == "id"
+               else f"{ok} workbooks written to {output}, {failed} failed")
+    return max((r.exit_code for r in results), default=0)

@@ -1,0 +1,54 @@
+"""`lkjip-xl rekap`: the consolidation workbook of many agencies' workbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..cli import lang_of
+
+
+@click.command("rekap")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "output", required=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Workbook rekap yang ditulis (.xlsx) / the consolidation workbook to write.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256),
+              help="Jumlah proses pemeriksa (bawaan: semua inti) / worker processes.")
+@click.option("--sertakan-galat", "include_errors", is_flag=True,
+              help="Masukkan juga angka berkas bergalat (tetap dicantumkan sebagai gagal) / "
+                   "include files with errors.")
+@click.option("--force", is_flag=True, help="Timpa file keluaran / overwrite the output.")
+@click.pass_context
+def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: int | None,
+            include_errors: bool, force: bool) -> None:
+    """Periksa semua workbook di SOURCES (folder atau file) lalu tulis rekap wilayah: capaian
+    per instansi dan indikator, penyerapan, efisiensi, peringkat, total, grafik, dan daftar
+    berkas yang gagal verifikasi.
+
+    \b
+    Contoh / examples:
+      lkjip-xl rekap masuk-2025/ -o rekap-2025.xlsx
+      lkjip-xl rekap masuk-2025/ -o rekap-2025.xlsx --jobs 2 --force
+    """
+    from ..atomic import write_atomic
+    from ..planning.batch import collect_paths, verify_many
+    from ..planning.rekap import RekapResult, write_rekap
+
+    lang = lang_of(ctx)
+    files = collect_paths(sources)
+    results = verify_many(files, jobs, label="memeriksa" if lang == "id" else "checking")
+    box: list[RekapResult] = []
+    write_atomic(output, lambda tmp: box.append(write_rekap(results, tmp,
+                                                            include_errors=include_errors,
+                                                            lang=lang)),
+                 inputs=files, force=force)
+    res = box[0]
+    if lang == "id":
+        click.echo(f"ditulis: {output} ({len(res.included)} instansi direkap, "
+                   f"{len(res.failed)} berkas gagal verifikasi)")
+    else:
+        click.echo(f"written: {output} ({len(res.included)} agencies consolidated, "
+                   f"{len(res.failed)} files failed verification)")
+    ctx.exit(1 if res.failed else 0)

@@ -1,0 +1,75 @@
+"""`lkjip-xl verify`: the auditor's command. Parses, calls `verify()`, renders, exits."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..cli import lang_of
+
+
+@click.command("verify")
+@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
+              show_default=True, help="Format laporan (csv: ringkasan banyak berkas) / report format.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256),
+              help="Banyak berkas / folder: jumlah proses (bawaan: semua inti) / worker processes.")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Banyak berkas: tulis ringkasan ke file / several files: write the summary.")
+@click.option("--annotate", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tulis salinan bertanda temuan / write an annotated copy (.xlsx).")
+@click.option("--strict", is_flag=True,
+              help="Peringatan juga gagal (exit 1) / warnings fail too.")
+@click.option("--engine", type=click.Choice(["libreoffice", "formulas"]),
+              help="Pendapat kedua dari mesin lain / second opinion from another engine.")
+@click.option("--lang", "lang_opt", type=click.Choice(["id", "en"]),
+              help="Bahasa pesan (menimpa opsi global) / language (overrides the global option).")
+@click.option("--force", is_flag=True, help="Timpa file --annotate / overwrite the --annotate file.")
+@click.pass_context
+def command(ctx: click.Context, workbooks: tuple[Path, ...], fmt: str, jobs: int | None,
+            output: Path | None, annotate: Path | None, strict: bool, engine: str | None,
+            lang_opt: str | None, force: bool) -> None:
+    """Periksa setiap rumus dan isian WORKBOOK; file masukan tidak pernah diubah.
+
+    Verify every formula and input of WORKBOOK; the input file is never changed.
+    Exit: 0 tanpa galat / no errors, 1 ada galat / errors (or warnings with --strict),
+    2 penggunaan / usage, 3 tidak terbaca / unreadable.
+
+    \b
+    Contoh / examples:
+      lkjip-xl verify lkjip-2019.xlsx
+      lkjip-xl verify lkjip-2019.xlsx --format json
+      lkjip-xl verify lkjip-2019.xlsx --annotate lkjip-2019-temuan.xlsx --strict
+      lkjip-xl verify masuk-2025/ --jobs 2 --format csv -o ringkasan.csv
+    """
+    from ..verify import verify
+    from ..verify.render import render_text
+
+    lang = lang_opt or lang_of(ctx)
+    if len(workbooks) > 1 or workbooks[0].is_dir() or fmt == "csv":  # a batch (planning unit)
+        from ..planning.batch import batch_command_main
+
+        if annotate is not None or engine is not None:
+            raise click.UsageError("--annotate/--engine hanya untuk satu berkas" if lang == "id"
+                                   else "--annotate/--engine take a single file")
+        ctx.exit(batch_command_main(workbooks, jobs=jobs, fmt=fmt, output=output, lang=lang,
+                                    strict=strict, force=force))
+        return
+    workbook = workbooks[0]
+    if not workbook.exists():
+        raise click.UsageError(("file tidak ada: " if lang == "id" else "no such file: ")
+                               + str(workbook))
+    report = verify(workbook, lang=lang, engine=engine, strict=strict)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n")
+    else:
+        click.echo(render_text(report, lang, strict), nl=False)
+    if annotate is not None and not report.fatal:
+        from ..verify.annotate import annotate_copy
+
+        annotate_copy(workbook, report, annotate, lang=lang, force=force)
+        click.echo(("ditulis: " if lang == "id" else "written: ") + str(annotate), err=True)
+    ctx.exit(report.exit_code(strict))

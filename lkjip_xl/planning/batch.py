@@ -1,0 +1,173 @@
+"""Batch verification: many collected workbooks at once, in worker processes.
+
+`verify_many(paths, jobs)` runs the verifier on every file and returns `[(path, Report)]` in the
+order given. One bad file never stops the batch: an unreadable file, a guard refusal or a crash
+becomes a fatal Report for that file alone. Each Report that could be read also carries the
+agency's measurement summary in `report.stats["ringkasan"]` (see `ringkasan`), which the
+summary table and `lkjip-xl rekap` use.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, LkjipError
+from ..findings import Finding, Report
+from .pool import default_jobs, run_pool
+
+Verifier = Callable[[str], Report]
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def resolve_verifier() -> Verifier:
+    """The full verifier, `lkjip_xl.verify.verify`."""
+    from ..verify import verify
+
+    return verify
+
+
+def fatal_report(path: str, reason_id: str, reason_en: str | None = None) -> Report:
+    r = Report(str(path), fatal=True)
+    r.add(Finding("berkas-tidak-terbaca", "error", "", found=reason_id,
+                  params={"found_en": reason_en or reason_id}))
+    return r
+
+
+def _num(v: Any) -> float | None:
+    return None if v is None else float(v)
+
+
+def ringkasan(path: str) -> dict[str, Any]:
+    """The agency's measurement, compact: what the batch summary and the rekap show."""
+    from ..domain import rerata
+    from ..measurement import ukur
+    from ..reader import read_workbook
+
+    dok, _ = read_workbook(path)
+    p = ukur(dok)
+    indikator = []
+    for s, i in dok.indikator():
+        u = p.indikator[i.kode]
+        indikator.append({
+            "kode_sasaran": s.kode, "kode": i.kode, "uraian": i.uraian, "satuan": i.satuan,
+            "polaritas": i.polaritas, "target": _num(u.target), "target_min": _num(u.target_min),
+            "target_maks": _num(u.target_maks), "realisasi": _num(u.realisasi),
+            "capaian": _num(u.capaian), "capaian_dipakai": _num(u.capaian_dipakai),
+            "predikat": u.predikat})
+    sasaran = [{"kode": s.kode, "uraian": s.uraian, "capaian": _num(p.sasaran[s.kode].capaian),
+                "predikat": p.sasaran[s.kode].predikat,
+                "anggaran": _num(p.sasaran[s.kode].anggaran),
+                "realisasi": _num(p.sasaran[s.kode].realisasi_anggaran),
+                "penyerapan": _num(p.sasaran[s.kode].penyerapan),
+                "efisiensi": _num(p.sasaran[s.kode].efisiensi)} for s in dok.sasaran]
+    return {
+        "instansi": dok.instansi.nama, "pemda": dok.instansi.pemda, "tahun": dok.tahun,
+        "metode_efisiensi": dok.pengaturan.metode_efisiensi,
+        "capaian_rata": _num(rerata(p.indikator[i.kode].capaian_dipakai
+                                    for _, i in dok.indikator())),
+        "anggaran": _num(p.total.anggaran), "realisasi": _num(p.total.realisasi_anggaran),
+        "penyerapan": _num(p.total.penyerapan),
+        "indikator": indikator, "sasaran": sasaran,
+    }
+
+
+def check_file(path: str, verifier: Verifier | None = None) -> tuple[str, Report]:
+    """Verify one file and attach its summary; never raises (the batch's worker)."""
+    try:
+        report = (verifier or resolve_verifier())(path)
+    except LkjipError as exc:
+        return path, fatal_report(path, exc.message("id"), exc.message("en"))
+    except MemoryError:
+        return path, fatal_report(path, "memori tidak cukup untuk file ini",
+                                  "not enough memory for this file")
+    except Exception as exc:  # a verifier bug must not stop the batch
+        msg = f"{type(exc).__name__}: {exc}"
+        return path, fatal_report(path, f"galat internal: {msg}", f"internal error: {msg}")
+    if not report.fatal:
+        try:
+            report.stats["ringkasan"] = ringkasan(path)
+        except Exception as exc:  # reported, not raised: the verification itself stands
+            report.stats["ringkasan"] = None
+            report.stats["ringkasan_galat"] = (exc.message("id") if isinstance(exc, LkjipError)
+                                               else f"{type(exc).__name__}: {exc}")
+    return path, report
+
+
+def _crashed(path: str, exc: BaseException) -> tuple[str, Report]:
+    return path, fatal_report(path, f"proses pemeriksa berhenti mendadak ({type(exc).__name__})",
+                              f"the checking process died ({type(exc).__name__})")
+
+
+def _preload() -> None:
+    """Import the verifier and the reader here, once: forked workers inherit them."""
+    resolve_verifier()
+    from .. import measurement, reader  # noqa: F401
+
+
+def verify_many(paths: Iterable[str | os.PathLike[str]], jobs: int | None = None, *,
+                progress: bool = True, label: str = "memeriksa") -> list[tuple[str, Report]]:
+    """[(path, Report)] for every path, in order; `jobs` worker processes (default: all cores)."""
+    items = [str(p) for p in paths]
+    _preload()
+    return run_pool(check_file, items, jobs=jobs, label=label, progress=progress,
+                    on_crash=_crashed)
+
+
+def collect_paths(args: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """Files named, and the workbooks directly inside the folders named, sorted by name.
+
+    Lock files of Excel / LibreOffice (~$x.xlsx, .~lock...) and hidden files are skipped."""
+    out: list[str] = []
+    for a in args:
+        p = Path(a)
+        if p.is_dir():
+            out.extend(str(f) for f in sorted(p.iterdir())
+                       if f.is_file() and f.suffix.lower() in WORKBOOK_SUFFIXES
+                       and not f.name.startswith(("~$", ".")))
+        elif p.exists():
+            out.append(str(p))
+        else:
+            raise InputError(f"berkas atau folder tidak ditemukan: {p}",
+                             f"no such file or folder: {p}")
+    if not out:
+        raise InputError("tidak ada workbook (.xlsx) untuk diperiksa",
+                         "no workbook (.xlsx) to check")
+    return out
+
+
+def batch_exit_code(results: Sequence[tuple[str, Report]], strict: bool = False) -> int:
+    """3 if a file was unreadable, else 1 if a file has errors (or warnings with strict), else 0."""
+    return max((r.exit_code(strict) for _, r in results), default=0)
+
+
+def batch_command_main(paths: Sequence[str | os.PathLike[str]], *, jobs: int | None = None,
+                       fmt: str = "text", output: str | os.PathLike[str] | None = None,
+                       lang: str = "id", strict: bool = False, progress: bool = True,
+                       force: bool = False) -> int:
+    """What `lkjip-xl verify A.xlsx B.xlsx ...` / `verify FOLDER` does; returns the exit code."""
+    import click
+
+    from .summary import render_summary
+
+    files = collect_paths(paths)
+    results = verify_many(files, jobs if jobs else default_jobs(), progress=progress,
+                          label="memeriksa" if lang == "id" else "checking")
+    text = render_summary(results, fmt, lang)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        from ..atomic import write_atomic
+
+        def write(tmp: str) -> None:
+            Path(tmp).write_text(text, encoding="utf-8", newline="")
+
+        write_atomic(output, write, inputs=files, force=force)
+        click.echo(f"ditulis: {output}" if lang == "id" else f"written: {output}", err=True)
+    return batch_exit_code(results, strict)
+
+
+__all__ = ["verify_many", "check_file", "ringkasan", "collect_paths", "batch_command_main",
+           "batch_exit_code", "resolve_verifier", "fatal_report"]

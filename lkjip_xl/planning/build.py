@@ -1,0 +1,47 @@
+"""Write one agency's workbook with a planning unit's template applied."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from ..guide import guide_lines
+from ..layout.sheets import GUIDE
+from ..model import Dokumen
+from .templates import WorkbookTemplate
+
+
+def _guide_extender(lines: list[str]) -> Any:
+    """An `extend(wb)` hook that appends the template's lines to the Petunjuk sheet."""
+
+    def extend(wb: Any) -> None:
+        ws = wb.get_worksheet_by_name(GUIDE.name)
+        if ws is None or not lines:
+            return
+        fmt = wb.add_format({"text_wrap": True, "valign": "top"})
+        bold = wb.add_format({"bold": True, "text_wrap": True})
+        start = 2 + len(guide_lines())
+        for n, line in enumerate(lines):
+            # user text: always a string, never a formula (write_string)
+            ws.write_string(start + n, 0, line, bold if n == 1 else fmt)
+
+    return extend
+
+
+def write_agency_workbook(dok: Dokumen, out: str | os.PathLike[str],
+                          template: WorkbookTemplate | None = None, *, force: bool = False,
+                          inputs: tuple[str | os.PathLike[str], ...] = ()) -> None:
+    """Write `dok`'s workbook to `out` atomically, with the template's capacities and Petunjuk.
+
+    The template's settings are not applied here (see `WorkbookTemplate.apply`)."""
+    from ..atomic import write_atomic
+    from ..generate import check_fits_layout
+    from ..writer import write_workbook
+
+    check_fits_layout(dok)
+    t = template or WorkbookTemplate()
+    extra = t.guide_lines()
+    kwargs: dict[str, Any] = {"minimum_capacity": t.minimum_capacity() or None}
+    if extra:
+        kwargs["extend"] = _guide_extender(extra)
+    write_atomic(out, lambda tmp: write_workbook(dok, tmp, **kwargs), inputs=inputs, force=force)

@@ -1,0 +1,106 @@
+"""Carry last year's workbook over to the next year (`lkjip-xl new --from LAST.xlsx --tahun N`).
+
+Kept: the agency, the Renstra and its targets, the IKU (indicators and their definitions), the
+sasaran, programs, kegiatan and sub-kegiatan (codes and names), the measurement settings, the
+national standards and the range bounds of `rentang` indicators.
+Moved: last year's realisation (as measured: the stated annual value, else the one derived from
+its quarters) becomes realisasi_lalu[N-1]; the older realisasi_lalu years stay under their own
+year, so they shift one column to the right; years older than the workbook keeps are dropped.
+Set: the RKT and PK targets of year N from the Renstra target of year N (left empty when the
+Renstra has none).
+Cleared: this year's realisations (annual, quarterly, komponen values), the quarterly targets,
+the PK revision and its reason, and every budget amount.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from ..domain import nilai_tahunan
+from ..findings import Finding
+from ..layout.sheets import PRIOR_YEARS
+from ..model import Dokumen, Indikator, Kegiatan, Komponen, SubKegiatan, empty_quarters
+
+
+def _clear_money(k: Kegiatan | SubKegiatan) -> None:
+    k.anggaran = None
+    k.realisasi = None
+    k.anggaran_tw = empty_quarters()
+    k.realisasi_tw = empty_quarters()
+
+
+def _carry_indikator(i: Indikator, old_year: int, new_year: int, nilai_tw: str) -> None:
+    last = i.realisasi
+    if last is None:
+        last = nilai_tahunan(i.realisasi_tw, i.agregasi, nilai_tw)
+    lalu = {y: v for y, v in i.realisasi_lalu.items() if v is not None}
+    if last is not None:
+        lalu[old_year] = last
+    i.realisasi_lalu = {y: lalu[y] for y in sorted(lalu, reverse=True)
+                        if new_year - PRIOR_YEARS <= y < new_year}
+    target = i.target_renstra.get(new_year)
+    i.target = target
+    i.target_rkt = target
+    i.target_perubahan = None
+    i.alasan_perubahan = None
+    i.target_tw = empty_quarters()
+    i.realisasi_tw = empty_quarters()
+    i.realisasi = None
+    if i.komponen is not None:
+        i.komponen = Komponen(i.komponen.pembilang_uraian, None, i.komponen.penyebut_uraian, None,
+                              i.komponen.pengali)
+
+
+def carry_over(last: Dokumen, tahun: int | None = None) -> Dokumen:
+    """Next year's document from last year's (see the module's docstring for the rules)."""
+    new_year = last.tahun + 1 if tahun is None else tahun
+    dok = copy.deepcopy(last)
+    dok.tahun = new_year
+    dok.extra = {}
+    for _, i in dok.indikator():
+        _carry_indikator(i, last.tahun, new_year, dok.pengaturan.nilai_tw)
+    for _, k in dok.kegiatan():
+        _clear_money(k)
+        for sub in k.sub_kegiatan:
+            _clear_money(sub)
+    return dok
+
+
+def carry_notes(last: Dokumen, new: Dokumen) -> list[tuple[str, str]]:
+    """Things the planner should know about a carry-over, (Bahasa Indonesia, English)."""
+    notes: list[tuple[str, str]] = []
+    if new.tahun <= last.tahun:
+        notes.append((f"tahun baru {new.tahun} tidak setelah {last.tahun}",
+                      f"the new year {new.tahun} is not after {last.tahun}"))
+    if new.renstra is not None and new.tahun > new.renstra.akhir:
+        notes.append((f"periode Renstra {new.renstra.awal}-{new.renstra.akhir} sudah berakhir; "
+                      "perbarui Renstra dan targetnya",
+                      f"the Renstra period {new.renstra.awal}-{new.renstra.akhir} has ended; "
+                      "update the Renstra and its targets"))
+    missing = [i.kode for _, i in new.indikator()
+               if i.polaritas != "rentang" and i.target is None]
+    if missing:
+        notes.append((f"tanpa target Renstra {new.tahun} (isi target PK): {', '.join(missing)}",
+                      f"no Renstra target for {new.tahun} (fill in the PK target): "
+                      f"{', '.join(missing)}"))
+    return notes
+
+
+def load_previous(path: str | os.PathLike[str],
+                  report: Callable[[Finding], None] | None = None) -> Dokumen:
+    """Last year's document from its workbook (.xlsx) or its data file (.yaml/.json)."""
+    p = Path(path)
+    if p.suffix.lower() in (".yaml", ".yml", ".json"):
+        from ..dataformat import load
+
+        return load(p)
+    from ..reader import read_workbook
+
+    dok, _ = read_workbook(p, report)
+    return dok
+
+
+__all__ = ["carry_over", "carry_notes", "load_previous"]

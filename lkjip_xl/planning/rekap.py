@@ -1,0 +1,436 @@
+"""The consolidation workbook of a region (`lkjip-xl rekap DIR -o rekap.xlsx`), with xlsxwriter.
+
+Sheets: Ringkasan (region totals and predicate counts), Instansi (one row per agency: mean
+capaian, budget, absorption, efficiency, rankings), Indikator (one row per agency and indicator:
+target, realisasi, capaian, predikat), Efisiensi (per agency and sasaran), Grafik (absorption and
+mean capaian per agency) and Gagal Verifikasi (the files left out and why).
+
+The agencies' own figures (budget, realisasi, each indicator's capaian and predikat) are values
+from each file's measurement; everything derived here is a formula (counts, means, absorption,
+efficiency, RANK, totals) with its value cached, computed by the domain core the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from .. import domain as d
+from ..findings import Finding, Report
+from ..layout.model import col_letter, quote_sheet
+from ..safe_text import clean_xml_text
+from .summary import STATUS, finding_message, status_of
+
+S_RINGKASAN, S_INSTANSI, S_INDIKATOR = "Ringkasan", "Instansi", "Indikator"
+S_EFISIENSI, S_GRAFIK, S_GAGAL = "Efisiensi", "Grafik", "Gagal Verifikasi"
+HEADER_ROW = 4  # 1-based: title in row 1, a note in row 2, headers in row 4, data from row 5
+FIRST = HEADER_ROW + 1
+MAX_FINDINGS_PER_FILE = 50
+
+# (key, header, kind, width)
+INSTANSI_COLS = (
+    ("no", "No", "int", 5), ("instansi", "Instansi", "text", 45), ("pemda", "Pemda", "text", 18),
+    ("tahun", "Tahun", "int", 7), ("file", "File", "plain", 30),
+    ("n_indikator", "Jumlah indikator", "int", 10),
+    ("capaian", "Capaian rata-rata (%)", "percent", 12),
+    ("anggaran", "Anggaran", "money", 18), ("realisasi", "Realisasi anggaran", "money", 18),
+    ("penyerapan", "Penyerapan (%)", "percent", 12), ("metode", "Metode efisiensi", "text", 13),
+    ("efisiensi", "Efisiensi", "number", 11),
+    ("rank_penyerapan", "Peringkat penyerapan", "int", 11),
+    ("rank_capaian", "Peringkat capaian", "int", 11),
+    ("status", "Status verifikasi", "text", 12), ("galat", "Galat", "int", 7),
+    ("peringatan", "Peringatan", "int", 10),
+)
+INDIKATOR_COLS = (
+    ("no", "No instansi", "int", 8), ("instansi", "Instansi", "text", 35),
+    ("kode_sasaran", "Kode sasaran", "text", 10), ("kode", "Kode indikator", "text", 10),
+    ("uraian", "Indikator", "text", 45), ("satuan", "Satuan", "text", 8),
+    ("polaritas", "Polaritas", "text", 10), ("target", "Target", "number", 11),
+    ("target_min", "Target min", "number", 10), ("target_maks", "Target maks", "number", 10),
+    ("realisasi", "Realisasi", "number", 11), ("capaian", "Capaian (%)", "percent", 11),
+    ("capaian_dipakai", "Capaian dipakai (%)", "percent", 11),
+    ("predikat", "Predikat", "text", 14),
+)
+EFISIENSI_COLS = (
+    ("no", "No instansi", "int", 8), ("instansi", "Instansi", "text", 35),
+    ("kode", "Kode sasaran", "text", 10), ("uraian", "Sasaran", "text", 45),
+    ("capaian", "Capaian (%)", "percent", 11), ("predikat", "Predikat", "text", 14),
+    ("anggaran", "Anggaran", "money", 18), ("realisasi", "Realisasi anggaran", "money", 18),
+    ("penyerapan", "Penyerapan (%)", "percent", 12), ("efisiensi", "Efisiensi", "number", 11),
+    ("metode", "Metode", "text", 13),
+)
+GAGAL_COLS = (
+    ("no", "No", "int", 5), ("file", "File", "plain", 35), ("instansi", "Instansi", "text", 35),
+    ("status", "Status", "text", 13), ("galat", "Galat", "int", 7),
+    ("peringatan", "Peringatan", "int", 10), ("kode", "Kode temuan", "text", 24),
+    ("lokasi", "Lokasi", "text", 26), ("pesan", "Pesan", "text", 80),
+)
+NUM_FORMATS = {"money": "\"Rp \"#,##0", "percent": '0.00" %"', "number": "#,##0.####", "int": "0"}
+
+
+def _letter(cols: Sequence[tuple[str, str, str, float]], key: str) -> str:
+    for i, c in enumerate(cols, start=1):
+        if c[0] == key:
+            return col_letter(i)
+    raise KeyError(key)
+
+
+def _rng(sheet: str, cols: Sequence[tuple[str, str, str, float]], key: str, n: int) -> str:
+    c = _letter(cols, key)
+    return f"{quote_sheet(sheet)}!${c}${FIRST}:${c}${FIRST + max(n, 1) - 1}"
+
+
+def _rank(value: float | None, values: Sequence[float | None]) -> int | None:
+    if value is None:
+        return None
+    return 1 + sum(1 for v in values if v is not None and v > value)
+
+
+@dataclass
+class Agency:
+    no: int
+    path: str
+    report: Report
+    data: dict[str, Any]
+    capaian: float | None = None
+    penyerapan: float | None = None
+    efisiensi: float | None = None
+    indikator: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class RekapResult:
+    included: list[Agency]
+    failed: list[tuple[str, Report]]
+    region: dict[str, Any]
+
+
+def select(results: Sequence[tuple[str, Report]],
+           include_errors: bool = False) -> tuple[list[Agency], list[tuple[str, Report]]]:
+    """Agencies consolidated (readable, no error unless include_errors) and files left out.
+
+    Files with errors are listed as failed even when include_errors takes their figures in."""
+    agencies: list[Agency] = []
+    failed: list[tuple[str, Report]] = []
+    for path, r in results:
+        data = r.stats.get("ringkasan")
+        usable = not r.fatal and data is not None
+        if not usable or r.errors:
+            failed.append((path, r))
+        if usable and (include_errors or not r.errors):
+            assert data is not None
+            a = Agency(len(agencies) + 1, path, r, data, indikator=list(data["indikator"]))
+            a.capaian = d.rerata(i["capaian_dipakai"] for i in a.indikator)
+            a.penyerapan = d.penyerapan(data["anggaran"], data["realisasi"])
+            metode = data.get("metode_efisiensi") or "selisih"
+            a.efisiensi = (None if metode == "biaya_per_unit"
+                           else d.efisiensi(metode, a.capaian, a.penyerapan))
+            agencies.append(a)
+    return agencies, failed
+
+
+class _Writer:
+    def __init__(self, wb: Any) -> None:
+        self.wb = wb
+        self.title = wb.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E78"})
+        self.note = wb.add_format({"italic": True, "font_color": "#555555"})
+        self.header = wb.add_format({"bold": True, "text_wrap": True, "valign": "vcenter",
+                                     "align": "center", "border": 1, "font_color": "#FFFFFF",
+                                     "bg_color": "#1F4E78"})
+        self.label = wb.add_format({"bold": True, "border": 1})
+        self._fmts: dict[tuple[str, bool], Any] = {}
+
+    def fmt(self, kind: str, computed: bool = False) -> Any:
+        key = (kind, computed)
+        if key not in self._fmts:
+            props: dict[str, Any] = {"border": 1, "border_color": "#B7B7B7", "valign": "top"}
+            if kind in NUM_FORMATS:
+                props["num_format"] = NUM_FORMATS[kind]
+            if kind == "text":
+                props["text_wrap"] = True
+            if computed:
+                props["bg_color"] = "#EEF3F8"
+            self._fmts[key] = self.wb.add_format(props)
+        return self._fmts[key]
+
+    def value(self, ws: Any, row: int, col: int, v: Any, kind: str) -> None:
+        """0-based row/col; user text always as a string."""
+        f = self.fmt(kind)
+        if v is None or v == "":
+            ws.write_blank(row, col, None, f)
+        elif isinstance(v, bool):
+            ws.write_boolean(row, col, v, f)
+        elif isinstance(v, (int, float)) and kind != "text":
+            ws.write_number(row, col, v, f)
+        else:
+            ws.write_string(row, col, clean_xml_text(str(v)), f)
+
+    def formula(self, ws: Any, row: int, col: int, text: str, cached: Any, kind: str) -> None:
+        ws.write_formula(row, col, "=" + text, self.fmt(kind, True), "" if cached is None else cached)
+
+    def sheet(self, name: str, title: str, note: str,
+              cols: Sequence[tuple[str, str, str, float]]) -> Any:
+        ws = self.wb.add_worksheet(name)
+        ws.write_string(0, 0, title, self.title)
+        ws.write_string(1, 0, note, self.note)
+        for c, (_, header, _, width) in enumerate(cols):
+            ws.write_string(HEADER_ROW - 1, c, header, self.header)
+            ws.set_column(c, c, width)
+        ws.set_row(HEADER_ROW - 1, 32)
+        ws.freeze_panes(HEADER_ROW, 2)
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(HEADER_ROW - 1)
+        return ws
+
+
+def _col(cols: Sequence[tuple[str, str, str, float]], key: str) -> int:
+    return [c[0] for c in cols].index(key)
+
+
+def _write_indikator(w: _Writer, agencies: list[Agency]) -> int:
+    ws = w.sheet(S_INDIKATOR, "Capaian indikator per instansi",
+                 "Nilai dari pengukuran setiap workbook instansi (capaian dipakai = setelah batas "
+                 "capaian).", INDIKATOR_COLS)
+    row = FIRST - 1
+    for a in agencies:
+        for ind in a.indikator:
+            vals = {"no": a.no, "instansi": a.data["instansi"], **ind}
+            for c, (key, _, kind, _) in enumerate(INDIKATOR_COLS):
+                w.value(ws, row, c, vals.get(key), kind)
+            row += 1
+    n = row - (FIRST - 1)
+    if n:
+        ws.autofilter(HEADER_ROW - 1, 0, HEADER_ROW - 1 + n, len(INDIKATOR_COLS) - 1)
+    return n
+
+
+def _write_instansi(w: _Writer, agencies: list[Agency], n_ind: int, lang: str) -> None:
+    ws = w.sheet(S_INSTANSI, "Rekap per instansi",
+                 "Capaian rata-rata = rata-rata capaian dipakai indikator instansi; penyerapan = "
+                 "realisasi / anggaran x 100; peringkat 1 = tertinggi.", INSTANSI_COLS)
+    n = len(agencies)
+    ind_no = _rng(S_INDIKATOR, INDIKATOR_COLS, "no", n_ind)
+    ind_cap = _rng(S_INDIKATOR, INDIKATOR_COLS, "capaian_dipakai", n_ind)
+    L = {k: _letter(INSTANSI_COLS, k) for k, *_ in INSTANSI_COLS}
+    pen_rng = f"${L['penyerapan']}${FIRST}:${L['penyerapan']}${FIRST + max(n, 1) - 1}"
+    cap_rng = f"${L['capaian']}${FIRST}:${L['capaian']}${FIRST + max(n, 1) - 1}"
+    pens = [a.penyerapan for a in agencies]
+    caps = [a.capaian for a in agencies]
+    names = STATUS.get(lang, STATUS["id"])
+    for i, a in enumerate(agencies):
+        r0, r = FIRST - 1 + i, FIRST + i
+        no = f"${L['no']}{r}"
+        values = {"no": a.no, "instansi": a.data["instansi"], "pemda": a.data.get("pemda"),
+                  "tahun": a.data.get("tahun"), "file": Path(a.path).name,
+                  "anggaran": a.data["anggaran"], "realisasi": a.data["realisasi"],
+                  "metode": a.data.get("metode_efisiensi") or "selisih",
+                  "status": names[status_of(a.report)], "galat": a.report.errors,
+                  "peringatan": a.report.warnings}
+        for key, _, kind, _ in INSTANSI_COLS:
+            if key in values:
+                w.value(ws, r0, _col(INSTANSI_COLS, key), values[key], kind)
+        n_num = f"SUMPRODUCT(({ind_no}={no})*ISNUMBER({ind_cap}))"
+        formulas: dict[str, tuple[str, Any]] = {
+            "n_indikator": (f"COUNTIF({ind_no},{no})", len(a.indikator)),
+            "capaian": (f'IF({n_num}=0,"",SUMIFS({ind_cap},{ind_no},{no})/{n_num})', a.capaian),
+            "penyerapan": (f'IF(OR(${L["anggaran"]}{r}="",${L["anggaran"]}{r}=0,'
+                           f'${L["realisasi"]}{r}=""),"",'
+                           f'${L["realisasi"]}{r}/${L["anggaran"]}{r}*100)', a.penyerapan),
+            "efisiensi": (_efisiensi_formula(f"${L['metode']}{r}", f"${L['capaian']}{r}",
+                                             f"${L['penyerapan']}{r}"), a.efisiensi),
+            "rank_penyerapan": (f'IF(ISNUMBER(${L["penyerapan"]}{r}),'
+                                f'RANK(${L["penyerapan"]}{r},{pen_rng},0),"")',
+                                _rank(a.penyerapan, pens)),
+            "rank_capaian": (f'IF(ISNUMBER(${L["capaian"]}{r}),RANK(${L["capaian"]}{r},{cap_rng},0),"")',
+                             _rank(a.capaian, caps)),
+        }
+        for key, (text, cached) in formulas.items():
+            kind = INSTANSI_COLS[_col(INSTANSI_COLS, key)][2]
+            w.formula(ws, r0, _col(INSTANSI_COLS, key), text, cached, kind)
+    if n:
+        ws.autofilter(HEADER_ROW - 1, 0, HEADER_ROW - 1 + n, len(INSTANSI_COLS) - 1)
+
+
+def _efisiensi_formula(metode: str, cap: str, pen: str) -> str:
+    return (f'IF({metode}="hemat",IF({pen}="","",100-{pen}),'
+            f'IF({metode}="rasio",IF(OR({cap}="",{pen}="",{pen}=0),"",{cap}/{pen}*100),'
+            f'IF({metode}="biaya_per_unit","",IF(OR({cap}="",{pen}=""),"",{cap}-{pen}))))')
+
+
+def _write_efisiensi(w: _Writer, agencies: list[Agency]) -> None:
+    ws = w.sheet(S_EFISIENSI, "Anggaran dan efisiensi per sasaran",
+                 "Efisiensi menurut metode efisiensi tiap instansi (lihat kolom Metode).",
+                 EFISIENSI_COLS)
+    row = FIRST - 1
+    la, lr = _letter(EFISIENSI_COLS, "anggaran"), _letter(EFISIENSI_COLS, "realisasi")
+    for a in agencies:
+        for s in a.data.get("sasaran", []):
+            vals = {"no": a.no, "instansi": a.data["instansi"],
+                    "metode": a.data.get("metode_efisiensi") or "selisih", **s}
+            for c, (key, _, kind, _) in enumerate(EFISIENSI_COLS):
+                if key == "penyerapan":
+                    r = row + 1
+                    w.formula(ws, row, c, f'IF(OR(${la}{r}="",${la}{r}=0,${lr}{r}=""),"",'
+                                          f'${lr}{r}/${la}{r}*100)',
+                              d.penyerapan(s.get("anggaran"), s.get("realisasi")), kind)
+                else:
+                    w.value(ws, row, c, vals.get(key), kind)
+            row += 1
+
+
+def _write_gagal(w: _Writer, failed: list[tuple[str, Report]], lang: str) -> None:
+    ws = w.sheet(S_GAGAL, "Berkas yang gagal verifikasi",
+                 "Berkas tidak terbaca atau bergalat; angkanya tidak masuk rekap (kecuali "
+                 "--sertakan-galat). Satu baris per galat.", GAGAL_COLS)
+    row = FIRST - 1
+    names = STATUS.get(lang, STATUS["id"])
+    for n, (path, r) in enumerate(failed, start=1):
+        data = r.stats.get("ringkasan") or {}
+        errors: list[Finding | None] = [f for f in r.findings if f.severity == "error"]
+        errors = errors or [None]
+        for f in errors[:MAX_FINDINGS_PER_FILE]:
+            vals = {"no": n, "file": Path(path).name, "instansi": data.get("instansi"),
+                    "status": names[status_of(r)], "galat": r.errors, "peringatan": r.warnings,
+                    "kode": f.code if f else None, "lokasi": f.location if f else None,
+                    "pesan": finding_message(f, lang) if f else r.stats.get("ringkasan_galat")}
+            for c, (key, _, kind, _) in enumerate(GAGAL_COLS):
+                w.value(ws, row, c, vals.get(key), kind)
+            row += 1
+
+
+def _write_ringkasan(wb: Any, w: _Writer, agencies: list[Agency], failed: list[tuple[str, Report]],
+                     n_files: int, n_ind: int) -> dict[str, Any]:
+    ws = wb.add_worksheet(S_RINGKASAN)
+    ws.set_column(0, 0, 44)
+    ws.set_column(1, 1, 24)
+    ws.write_string(0, 0, "Rekap kinerja instansi", w.title)
+    pemda = sorted({str(a.data["pemda"]) for a in agencies if a.data.get("pemda")})
+    years = sorted({int(a.data["tahun"]) for a in agencies if a.data.get("tahun") is not None})
+    ws.write_string(1, 0, "Dibuat oleh lkjip-xl rekap dari workbook instansi yang lolos "
+                          "verifikasi.", w.note)
+    n = len(agencies)
+    anggaran = d.jumlah(a.data["anggaran"] for a in agencies)
+    realisasi = d.jumlah(a.data["realisasi"] for a in agencies)
+    all_caps = [i["capaian_dipakai"] for a in agencies for i in a.indikator]
+    region: dict[str, Any] = {
+        "instansi": n, "indikator": n_ind, "anggaran": anggaran, "realisasi": realisasi,
+        "penyerapan": d.penyerapan(anggaran, realisasi),
+        "capaian_instansi": d.rerata(a.capaian for a in agencies),
+        "capaian_indikator": d.rerata(all_caps),
+    }
+
+    def rng(key: str) -> str:
+        return _rng(S_INSTANSI, INSTANSI_COLS, key, n)
+
+    first = 5  # 1-based row of the first line below (the totals are its 7th and 8th lines)
+    rows: list[tuple[str, str | None, Any, str]] = [
+        ("Pemerintah daerah", None, ", ".join(pemda) or None, "text"),
+        ("Tahun", None, ", ".join(str(y) for y in years) or None, "text"),
+        ("Berkas diperiksa", None, n_files, "int"),
+        ("Berkas gagal verifikasi", None, len(failed), "int"),
+        ("Instansi direkap", f"COUNT({rng('no')})", n, "int"),
+        ("Jumlah indikator", f"COUNT({_rng(S_INDIKATOR, INDIKATOR_COLS, 'no', n_ind)})", n_ind,
+         "int"),
+        ("Total anggaran", f'IF(COUNT({rng("anggaran")})=0,"",SUM({rng("anggaran")}))', anggaran,
+         "money"),
+        ("Total realisasi anggaran", f'IF(COUNT({rng("realisasi")})=0,"",SUM({rng("realisasi")}))',
+         realisasi, "money"),
+        ("Penyerapan anggaran wilayah (%)", _penyerapan_ref(first + 6, first + 7),
+         region["penyerapan"], "percent"),
+        ("Capaian rata-rata instansi (%)",
+         f'IF(COUNT({rng("capaian")})=0,"",AVERAGE({rng("capaian")}))', region["capaian_instansi"],
+         "percent"),
+        ("Capaian rata-rata semua indikator (%)",
+         "IF(COUNT({r})=0,\"\",AVERAGE({r}))".format(
+             r=_rng(S_INDIKATOR, INDIKATOR_COLS, "capaian_dipakai", n_ind)),
+         region["capaian_indikator"], "percent"),
+    ]
+    ws.write_string(first - 2, 0, "Uraian", w.header)
+    ws.write_string(first - 2, 1, "Nilai", w.header)
+    for k, (label, formula, value, kind) in enumerate(rows):
+        r0 = first - 1 + k
+        ws.write_string(r0, 0, label, w.label)
+        if formula is None:
+            w.value(ws, r0, 1, value, kind)
+        else:
+            w.formula(ws, r0, 1, formula, value, kind)
+    # predicate counts: labels written as text cells, counted by exact (case-blind) comparison
+    r0 = first - 1 + len(rows) + 1
+    ws.write_string(r0, 0, "Predikat indikator", w.header)
+    ws.write_string(r0, 1, "Jumlah indikator", w.header)
+    labels: list[str] = []
+    for a in agencies:
+        for band in a.indikator:
+            lab = band.get("predikat")
+            if lab and lab.lower() not in (x.lower() for x in labels):
+                labels.append(lab)
+    pred = _rng(S_INDIKATOR, INDIKATOR_COLS, "predikat", n_ind)
+    for k, lab in enumerate(labels, start=1):
+        ws.write_string(r0 + k, 0, clean_xml_text(lab), w.label)
+        count = sum(1 for x in all_preds(agencies) if x.lower() == lab.lower())
+        w.formula(ws, r0 + k, 1, f"SUMPRODUCT(--({pred}=$A${r0 + k + 1}))", count, "int")
+    region["predikat"] = {lab: sum(1 for x in all_preds(agencies) if x.lower() == lab.lower())
+                          for lab in labels}
+    return region
+
+
+def _penyerapan_ref(row_anggaran: int, row_realisasi: int) -> str:
+    a, r = f"$B${row_anggaran}", f"$B${row_realisasi}"
+    return f'IF(OR({a}="",{a}=0,{r}=""),"",{r}/{a}*100)'
+
+
+def all_preds(agencies: list[Agency]) -> list[str]:
+    return [str(i["predikat"]) for a in agencies for i in a.indikator if i.get("predikat")]
+
+
+def _write_charts(wb: Any, agencies: list[Agency]) -> None:
+    ws = wb.add_worksheet(S_GRAFIK)
+    ws.write_string(0, 0, "Grafik per instansi")
+    n = len(agencies)
+    if not n:
+        return
+    height = max(320, 22 * n + 120)
+    for k, (key, title) in enumerate((("penyerapan", "Penyerapan anggaran per instansi (%)"),
+                                      ("capaian", "Capaian rata-rata per instansi (%)"))):
+        chart = wb.add_chart({"type": "bar"})
+        chart.add_series({
+            "name": title,
+            "categories": "=" + _rng(S_INSTANSI, INSTANSI_COLS, "instansi", n),
+            "values": "=" + _rng(S_INSTANSI, INSTANSI_COLS, key, n),
+            "data_labels": {"value": True, "num_format": "0.0"},
+            "fill": {"color": "#1F4E78" if k == 0 else "#70AD47"},
+        })
+        chart.set_title({"name": title})
+        chart.set_legend({"none": True})
+        chart.set_size({"width": 760, "x_scale": 1, "height": height})
+        ws.insert_chart(2, 1 + k * 12, chart)
+
+
+def write_rekap(results: Sequence[tuple[str, Report]], out: str | os.PathLike[str], *,
+                include_errors: bool = False, lang: str = "id") -> RekapResult:
+    """Write the consolidation workbook to `out` (the caller makes the write atomic)."""
+    agencies, failed = select(results, include_errors)
+    wb = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_urls": False,
+                                        "strings_to_numbers": False})
+    wb.set_properties({"title": "Rekap LKjIP", "comments": "lkjip-xl rekap"})
+    wb.set_calc_mode("auto")
+    w = _Writer(wb)
+    n_ind = sum(len(a.indikator) for a in agencies)
+    region = _write_ringkasan(wb, w, agencies, failed, len(results), n_ind)
+    _write_instansi(w, agencies, n_ind, lang)
+    _write_indikator(w, agencies)
+    _write_efisiensi(w, agencies)
+    _write_charts(wb, agencies)
+    _write_gagal(w, failed, lang)
+    wb.close()
+    return RekapResult(agencies, failed, region)
+
+
+__all__ = ["write_rekap", "select", "RekapResult", "Agency"]

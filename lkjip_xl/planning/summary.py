@@ -1,0 +1,134 @@
+"""The batch summary: one row per file (agency, status, errors, warnings, mean capaian,
+absorption), as a text table, JSON or CSV. CSV cells are neutralised against formula injection.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..findings import Finding, Report
+from ..safe_text import csv_row
+
+STATUS = {
+    "id": {"ok": "lulus", "errors": "galat", "unreadable": "tidak terbaca"},
+    "en": {"ok": "ok", "errors": "errors", "unreadable": "unreadable"},
+}
+COLUMNS = ("file", "instansi", "status", "errors", "warnings", "capaian_rata", "penyerapan")
+HEADERS = {
+    "id": ("File", "Instansi", "Status", "Galat", "Peringatan", "Capaian rata-rata (%)",
+           "Penyerapan (%)"),
+    "en": ("File", "Agency", "Status", "Errors", "Warnings", "Mean achievement (%)",
+           "Absorption (%)"),
+}
+TEXT_FINDINGS = 5  # findings listed per failing file in the text table
+
+
+def status_of(report: Report) -> str:
+    if report.fatal:
+        return "unreadable"
+    return "errors" if report.errors else "ok"
+
+
+def finding_message(f: Finding, lang: str = "id") -> str:
+    if f.code == "berkas-tidak-terbaca" and lang == "en" and "found_en" in f.params:
+        return f"The file cannot be read: {f.params['found_en']}"
+    try:
+        return f.message(lang)
+    except Exception:  # a catalogue problem must not hide the batch's results
+        found = "" if f.found is None else f": {f.found}"
+        return f"{f.code}{found}"
+
+
+def summary_rows(results: Sequence[tuple[str, Report]], lang: str = "id") -> list[dict[str, Any]]:
+    rows = []
+    for path, r in results:
+        rk = r.stats.get("ringkasan") or {}
+        rows.append({
+            "file": str(path), "instansi": rk.get("instansi"),
+            "status": STATUS.get(lang, STATUS["id"])[status_of(r)],
+            "errors": r.errors, "warnings": r.warnings,
+            "capaian_rata": rk.get("capaian_rata"), "penyerapan": rk.get("penyerapan"),
+        })
+    return rows
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:.2f}"
+    return str(v)
+
+
+def render_text(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
+    rows = summary_rows(results, lang)
+    table = [list(HEADERS[lang if lang in HEADERS else "id"])]
+    table += [[Path(r["file"]).name, r["instansi"] or "-", r["status"], str(r["errors"]),
+               str(r["warnings"]), _fmt(r["capaian_rata"]), _fmt(r["penyerapan"])] for r in rows]
+    widths = [min(max(len(row[c]) for row in table), 48) for c in range(len(table[0]))]
+    lines = []
+    for n, row in enumerate(table):
+        cells = [(v if len(v) <= widths[c] else v[: widths[c] - 1] + "…") for c, v in enumerate(row)]
+        lines.append("  ".join(v.rjust(widths[c]) if c >= 3 else v.ljust(widths[c])
+                               for c, v in enumerate(cells)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    counts = {k: sum(1 for _, r in results if status_of(r) == k) for k in STATUS["id"]}
+    names = STATUS[lang if lang in STATUS else "id"]
+    total = "berkas" if lang == "id" else "files"
+    lines.append("")
+    lines.append(f"{len(results)} {total}: " + ", ".join(f"{counts[k]} {names[k]}"
+                                                        for k in STATUS["id"]))
+    for path, r in results:
+        bad = [f for f in r.findings if f.severity == "error"]
+        if not bad:
+            continue
+        lines.append("")
+        lines.append(f"{Path(path).name}:")
+        for f in bad[:TEXT_FINDINGS]:
+            where = f"{f.location}: " if f.location else ""
+            lines.append(f"  [{f.code}] {where}{finding_message(f, lang)}")
+        if len(bad) > TEXT_FINDINGS:
+            more = len(bad) - TEXT_FINDINGS
+            lines.append(f"  ... {more} galat lain" if lang == "id" else f"  ... {more} more errors")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
+    files = []
+    for row, (_, r) in zip(summary_rows(results, lang), results):
+        d = r.to_dict(lang)
+        d["stats"] = {k: v for k, v in d["stats"].items() if k != "ringkasan"}
+        for f, fd in zip(r.findings, d["findings"]):
+            fd["message"] = finding_message(f, lang)
+        files.append({**row, "report": d})
+    out = {"files": files,
+           "summary": {k: sum(1 for _, r in results if status_of(r) == k) for k in STATUS["id"]}}
+    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(csv_row(COLUMNS))
+    for row in summary_rows(results, lang):
+        w.writerow(csv_row(row[c] for c in COLUMNS))
+    return buf.getvalue()
+
+
+def render_summary(results: Sequence[tuple[str, Report]], fmt: str = "text",
+                   lang: str = "id") -> str:
+    if fmt == "json":
+        return render_json(results, lang)
+    if fmt == "csv":
+        return render_csv(results, lang)
+    return render_text(results, lang)
+
+
+__all__ = ["render_summary", "render_text", "render_json", "render_csv", "summary_rows",
+           "status_of", "finding_message"]
