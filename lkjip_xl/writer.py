@@ -39,7 +39,7 @@ _NUMBER_FORMATS = {
 
 
 _FUNCTION_CALL = re.compile(r"[A-Za-z0-9._]+\(")
-_REWRITTEN: dict[str, bool] = {}  # function-call text -> does xlsxwriter rewrite it?
+_REWRITTEN: dict[tuple[str, bool], bool] = {}  # (call text, expand) -> rewritten by xlsxwriter?
 
 
 class _Worksheet(Worksheet):
@@ -52,13 +52,13 @@ class _Worksheet(Worksheet):
     """
 
     def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
-        if self.use_future_functions or expand_future_functions:
-            return str(super()._prepare_formula(formula, expand_future_functions))
+        expand = bool(self.use_future_functions or expand_future_functions)
         for call in _FUNCTION_CALL.findall(formula):
-            rewritten = _REWRITTEN.get(call)
+            rewritten = _REWRITTEN.get((call, expand))
             if rewritten is None:
                 probe = "(" + call  # "(" also wakes xlsxwriter's `\SINGLE\(` pattern
-                rewritten = _REWRITTEN[call] = super()._prepare_formula(probe) != probe
+                rewritten = _REWRITTEN[(call, expand)] = (
+                    super()._prepare_formula(probe, expand) != probe)
             if rewritten:
                 return str(super()._prepare_formula(formula, expand_future_functions))
         # what xlsxwriter strips before its substitutions, none of which would apply

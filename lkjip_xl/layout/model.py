@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Kind = Literal["text", "code", "choice", "number", "money", "percent", "int", "year", "label"]
@@ -64,12 +65,16 @@ class Table:
     def last_row(self, capacity: int) -> int:
         return self.first_row + capacity - 1
 
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {c.key: i for i, c in enumerate(self.columns, start=1)}
+
     def index(self, key: str) -> int:
         """1-based column index of `key`."""
-        for i, c in enumerate(self.columns, start=1):
-            if c.key == key:
-                return i
-        raise KeyError(f"{self.key}.{key}")
+        try:
+            return self._positions[key]
+        except KeyError:
+            raise KeyError(f"{self.key}.{key}") from None
 
     def column(self, key: str) -> Column:
         return self.columns[self.index(key) - 1]
