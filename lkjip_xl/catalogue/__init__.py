@@ -24,10 +24,10 @@ class Entry:
 
 
 def _load() -> dict[str, Entry]:
-    from . import audit, data, guard, inputs, structure
+    from . import audit, data, guard, inputs, measure, structure
 
     table: dict[str, Entry] = {}
-    for module in (guard, structure, inputs, audit, data):
+    for module in (guard, structure, inputs, audit, data, measure):
         for entry in module.ENTRIES:
             if entry.code in table:
                 raise RuntimeError(f"duplicate finding code {entry.code}")

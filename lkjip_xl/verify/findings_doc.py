@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from ..catalogue import audit, data, guard, inputs, structure
+from ..catalogue import audit, data, guard, inputs, measure, structure
 
 AREAS = (
     (guard, "Pembacaan berkas / reading the file", "lkjip_xl/catalogue/guard.py"),
@@ -16,6 +16,7 @@ AREAS = (
     (inputs, "Isian / inputs", "lkjip_xl/catalogue/inputs.py"),
     (audit, "Audit rumus umum / generic formula audit", "lkjip_xl/catalogue/audit.py"),
     (data, "Format data / data format", "lkjip_xl/catalogue/data.py"),
+    (measure, "Pengukuran (measure) / carrying a workbook over", "lkjip_xl/catalogue/measure.py"),
 )
 
 

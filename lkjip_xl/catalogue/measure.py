@@ -1,0 +1,40 @@
+"""Finding codes of `lkjip-xl measure`: what could not be carried over to the output."""
+
+from __future__ import annotations
+
+from . import Entry
+
+ENTRIES: list[Entry] = [
+    Entry("lembar-tambahan-disalin", "warning",
+          "lembar tambahan {location} disalin sebagai nilai saja ({cells} sel): rumus dan format "
+          "tidak terbawa",
+          "extra sheet {location} copied as values only ({cells} cells): formulas and formatting "
+          "were not kept",
+          "a sheet 'Catatan' the user added"),
+    Entry("lembar-tidak-terbawa", "warning",
+          "lembar {location} ({kind}) tidak dapat dibawa ke file keluaran",
+          "sheet {location} ({kind}) cannot be carried over to the output",
+          "a chart sheet"),
+    Entry("objek-tidak-terbawa", "warning",
+          "{location}: {objects} tidak terbawa ke file keluaran",
+          "{location}: {objects} not carried over to the output",
+          "a comment on 'PK'!C5"),
+    Entry("sel-di-luar-tabel", "warning",
+          "{location}: {count} sel berisi di luar tabel tidak terbawa: {cells}",
+          "{location}: {count} filled cells outside the tables not carried over: {cells}",
+          "a note typed in 'PK'!L3"),
+    Entry("baris-tidak-terbawa", "warning",
+          "{location}: baris tidak terbawa ({reason}): {found}",
+          "{location}: row not carried over ({reason}): {found}",
+          "a PK row whose code is not in 'Renstra & IKU'"),
+    Entry("format-tidak-terbawa", "info",
+          "format buatan sendiri (warna, lebar kolom, font) tidak dibawa: sheet ditulis ulang "
+          "dengan format lkjip-xl",
+          "your own formatting (colours, column widths, fonts) is not kept: the sheets are "
+          "written afresh in the lkjip-xl format",
+          "always"),
+    Entry("grafik-triwulan-dibatasi", "info",
+          "grafik triwulan dibuat untuk {shown} indikator pertama dari {total}",
+          "quarterly charts drawn for the first {shown} of {total} indicators",
+          "a workbook with more than 30 indicators"),
+]
