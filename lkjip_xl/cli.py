@@ -49,8 +49,15 @@ class LazyGroup(click.Group):
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
               envvar="LKJIP_XL_LANG", help="Bahasa pesan / language of messages.")
 @click.option("--debug", is_flag=True, help="Tampilkan traceback bila galat / show tracebacks.")
+@click.option("--max-sel", "max_cells", type=click.IntRange(1000, 50_000_000),
+              envvar="LKJIP_XL_MAX_CELLS",
+              help="Batas jumlah sel yang dibaca per workbook (bawaan 500.000) / cell cap.")
+@click.option("--batas-waktu", "timeout_s", type=click.FloatRange(1, 3600),
+              envvar="LKJIP_XL_TIMEOUT",
+              help="Batas waktu membaca satu workbook, detik (bawaan 8) / read time budget (s).")
 @click.pass_context
-def main(ctx: click.Context, lang: str, debug: bool) -> None:
+def main(ctx: click.Context, lang: str, debug: bool, max_cells: int | None,
+         timeout_s: float | None) -> None:
     """lkjip-xl: workbook Excel untuk SAKIP / LKjIP instansi pemerintah.
 
     Generate, verify and measure the performance workbooks (Renstra, IKU, RKT, PK, Rencana Aksi,
@@ -63,6 +70,10 @@ def main(ctx: click.Context, lang: str, debug: bool) -> None:
       lkjip-xl measure lkjip-2019.xlsx -o lkjip-2019-terukur.xlsx
       lkjip-xl export lkjip-2019.xlsx --format yaml
     """
+    if max_cells is not None or timeout_s is not None:
+        from .guard import configure
+
+        configure(max_cells=max_cells, timeout_s=timeout_s)
     ctx.ensure_object(dict)
     ctx.obj["lang"] = lang
     ctx.obj["debug"] = debug

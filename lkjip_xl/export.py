@@ -17,7 +17,8 @@ def export_dokumen(path: str | os.PathLike[str], *, with_pengukuran: bool = True
 
     Reading notes (numbers typed as text, ...) go to `findings`."""
     sink: list[Finding] = findings if findings is not None else []
-    dok, _ = read_workbook(path, sink.append)
+    dok, lr = read_workbook(path, sink.append)
+    sink.extend(lr.grid.findings)  # macros, links, caps reached: warn and continue
     if with_pengukuran:
         dok.extra["pengukuran"] = to_export_dict(ukur(dok))
     return dok

@@ -25,7 +25,7 @@ import time
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import IO, Any, cast
 from xml.parsers import expat
@@ -66,6 +66,18 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def configure(**changes: float | int | None) -> Limits:
+    """Raise (or lower) the limits every reader uses by default: the CLI's --max-sel and
+    --batas-waktu. Unknown names are refused; None leaves a limit as it is."""
+    names = {f.name for f in fields(Limits)}
+    for name, value in changes.items():
+        if name not in names:
+            raise ValueError(f"unknown limit {name}")
+        if value is not None:
+            object.__setattr__(DEFAULT_LIMITS, name, type(getattr(DEFAULT_LIMITS, name))(value))
+    return DEFAULT_LIMITS
 
 # ---------------------------------------------------------------------------------------------
 # Findings, with a cap per code so that a hostile file cannot grow the report without bound.

@@ -325,11 +325,19 @@ def read_workbook(path: str | os.PathLike[str],
     from .xlsx_grid import read_grid
 
     grid = read_grid(str(path))
+    if not all(s.complete for s in grid.sheets):  # never build a document from half a file
+        capped = next((f for f in grid.findings if f.severity == "error"), None)
+        raise InputError(
+            capped.message("id") if capped else "workbook tidak terbaca utuh dalam batas",
+            capped.message("en") if capped else "the workbook could not be read whole within limits")
     lr = locate(grid)
     if not lr.is_layout:
+        name = os.path.basename(os.fspath(path))  # named like the guard's refusals
         raise InputError(
-            "workbook ini bukan format lkjip-xl (sheet Profil, Renstra & IKU ... tidak ditemukan)",
-            "this workbook is not in the lkjip-xl layout (sheets Profil, Renstra & IKU ... not found)")
+            f"{name}: workbook ini bukan format lkjip-xl (sheet Profil, Renstra & IKU ... "
+            "tidak ditemukan)",
+            f"{name}: this workbook is not in the lkjip-xl layout (sheets Profil, Renstra & IKU "
+            "... not found)")
     return to_dokumen(lr, report), lr
 
 

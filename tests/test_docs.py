@@ -40,3 +40,24 @@ def test_unknown_command_is_a_usage_error() -> None:
     from lkjip_xl.cli import run_main
 
     assert run_main(["no-such-command"]) == 2
+
+
+def test_cell_cap_is_an_option_and_a_capped_file_is_unreadable(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]
+                                                               ) -> None:
+    """A file cut short by a cap is never judged or exported half-read (exit 3, one line)."""
+    from lkjip_xl import guard
+    from lkjip_xl.cli import run_main
+
+    sample = ROOT / "samples" / "denpasar_2019.xlsx"
+    before = guard.DEFAULT_LIMITS.max_cells
+    try:
+        assert run_main(["--max-sel", "2000", "export", str(sample)]) == 3
+        assert "--max-sel" in capsys.readouterr().err
+        assert run_main(["--max-sel", "2000", "verify", str(sample)]) == 3
+        assert run_main(["--max-sel", "2000", "measure", str(sample), "-o",
+                         str(tmp_path / "m.xlsx")]) == 3
+        assert not (tmp_path / "m.xlsx").exists()
+    finally:
+        guard.configure(max_cells=before)
+    assert run_main(["verify", str(sample)]) == 0

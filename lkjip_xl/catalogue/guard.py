@@ -53,9 +53,10 @@ ENTRIES: list[Entry] = [
     Entry(
         "batas-sel-tercapai", "error",
         "Batas {expected} sel tercapai di {location}; sisa lembar ini dan lembar berikutnya tidak "
-        "dibaca",
+        "dibaca (naikkan dengan --max-sel bila workbook memang sebesar ini)",
         "The limit of {expected} cells was reached at {location}; the rest of this sheet and the "
-        "following sheets were not read",
+        "following sheets were not read (raise it with --max-sel if the workbook really is this "
+        "large)",
         "a sheet of 2 million cells with the default limits",
     ),
     Entry(
@@ -77,9 +78,9 @@ ENTRIES: list[Entry] = [
     Entry(
         "batas-waktu-tercapai", "error",
         "Batas waktu {expected} detik tercapai saat membaca bagian {part}; sisa buku kerja tidak "
-        "dibaca",
+        "dibaca (naikkan dengan --batas-waktu bila perlu)",
         "The time limit of {expected} seconds was reached while reading part {part}; the rest "
-        "of the workbook was not read",
+        "of the workbook was not read (raise it with --batas-waktu if needed)",
         "a sheet of 500 MB of XML",
     ),
     Entry(

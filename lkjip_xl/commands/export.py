@@ -37,8 +37,9 @@ def command(ctx: click.Context, workbook: Path, fmt: str, output: Path | None, b
     notes: list[Finding] = []
     dok = export_dokumen(workbook, with_pengukuran=not bare, findings=notes)
     for f in notes:
-        click.echo(f"peringatan: {f.location}: {f.message(lang)}" if lang == "id"
-                   else f"warning: {f.location}: {f.message(lang)}", err=True)
+        where = f"{f.location}: " if f.location else ""
+        click.echo(f"peringatan: {where}{f.message(lang)}" if lang == "id"
+                   else f"warning: {where}{f.message(lang)}", err=True)
     text = dumps(dok, fmt)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -67,8 +67,9 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
         notes_sink: list[Finding] = []
         last = load_previous(previous, notes_sink.append)
         for f in notes_sink:
-            click.echo(f"peringatan: {f.location}: {f.message(lang)}" if lang == "id"
-                       else f"warning: {f.location}: {f.message(lang)}", err=True)
+            where = f"{f.location}: " if f.location else ""
+            click.echo(f"peringatan: {where}{f.message(lang)}" if lang == "id"
+                       else f"warning: {where}{f.message(lang)}", err=True)
         dok = carry_over(last, tahun)
         for note_id, note_en in carry_notes(last, dok):
             click.echo(("catatan: " + note_id) if lang == "id" else ("note: " + note_en), err=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..cli import lang_of
+from ..findings import Report
 
 
 @click.command("rekap")
@@ -45,6 +46,8 @@ def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: i
                                                             lang=lang)),
                  inputs=files, force=force)
     res = box[0]
+    for path, rep in res.failed:  # one line per file left out, naming it and why
+        click.echo(_failed_line(path, rep, lang), err=True)
     if lang == "id":
         click.echo(f"ditulis: {output} ({len(res.included)} instansi direkap, "
                    f"{len(res.failed)} berkas gagal verifikasi)")
@@ -52,3 +55,15 @@ def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: i
         click.echo(f"written: {output} ({len(res.included)} agencies consolidated, "
                    f"{len(res.failed)} files failed verification)")
     ctx.exit(1 if res.failed else 0)
+
+
+def _failed_line(path: str, rep: Report, lang: str) -> str:
+    from ..planning.summary import finding_message
+
+    errors = [f for f in rep.findings if f.severity == "error"] or rep.findings
+    why = finding_message(errors[0], lang) if errors else ""
+    more = len(errors) - 1
+    if more > 0:
+        why += f" (+{more} galat lain)" if lang == "id" else f" (+{more} more errors)"
+    return (f"gagal: {Path(path).name}: {why}" if lang == "id"
+            else f"failed: {Path(path).name}: {why}")

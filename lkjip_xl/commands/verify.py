@@ -67,6 +67,9 @@ def command(ctx: click.Context, workbooks: tuple[Path, ...], fmt: str, jobs: int
         sys.stdout.write(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n")
     else:
         click.echo(render_text(report, lang, strict), nl=False)
+    if report.fatal and report.findings:  # the one line a script sees when stdout is redirected
+        click.echo(("galat: " if lang == "id" else "error: ") + report.findings[0].message(lang),
+                   err=True)
     if annotate is not None and not report.fatal:
         from ..verify.annotate import annotate_copy
 

@@ -99,7 +99,10 @@ def load_previous(path: str | os.PathLike[str],
         return load(p)
     from ..reader import read_workbook
 
-    dok, _ = read_workbook(p, report)
+    dok, lr = read_workbook(p, report)
+    if report is not None:  # macros, links, caps reached: warn and continue
+        for f in lr.grid.findings:
+            report(f)
     return dok
 
 

@@ -32,7 +32,7 @@ def default_jobs() -> int:
 class _Bar:
     def __init__(self, total: int, label: str, show: bool) -> None:
         self._bar: Any = None
-        if show and total:
+        if show and total and sys.stderr.isatty():  # off a terminal: no half-written label
             self._bar = click.progressbar(length=total, label=label, file=sys.stderr,
                                           show_pos=True, show_eta=True)
             self._bar.__enter__()

@@ -38,9 +38,17 @@ def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None
         grid = read_grid(path)
     except LkjipError as exc:
         report.fatal = True
-        report.add(Finding("berkas-tidak-terbaca", "error", "", found=exc.message(lang)))
+        report.add(Finding("berkas-tidak-terbaca", "error", "", found=exc.message(lang),
+                           params={"found_en": exc.message("en")}))  # for batch summaries
         return report
     report.extend(grid.findings)
+    if not all(s.complete for s in grid.sheets):
+        # a cap or the time budget stopped reading: judging the cells that were not read would
+        # report phantom deleted formulas, so the file counts as unreadable within the limits
+        report.fatal = True
+        report.stats["incomplete"] = [s.name for s in grid.sheets if not s.complete]
+        report.findings = _sorted(report.findings, grid)
+        return report
     layout_cells: set[tuple[str, int, int]] = set()
     expected_cells: dict[tuple[str, int, int], Any] = {}
     st = inspect_structure(grid)
