@@ -79,6 +79,18 @@ def configure(**changes: float | int | None) -> Limits:
             object.__setattr__(DEFAULT_LIMITS, name, type(getattr(DEFAULT_LIMITS, name))(value))
     return DEFAULT_LIMITS
 
+
+def _from_environment() -> None:
+    """LKJIP_XL_MAX_CELLS / LKJIP_XL_TIMEOUT raise the limits for library callers too."""
+    for var, name in (("LKJIP_XL_MAX_CELLS", "max_cells"), ("LKJIP_XL_TIMEOUT", "timeout_s")):
+        text = os.environ.get(var)
+        if text:
+            with contextlib.suppress(ValueError):
+                configure(**{name: float(text)})
+
+
+_from_environment()
+
 # ---------------------------------------------------------------------------------------------
 # Findings, with a cap per code so that a hostile file cannot grow the report without bound.
 
