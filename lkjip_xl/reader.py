@@ -18,6 +18,7 @@ from .errors import InputError
 from .findings import Finding
 from .layout import SHEETS, TABLES, Table
 from .layout.model import col_letter, quote_sheet
+from .layout.sheets import PENGATURAN, PROFIL
 from .model import (
     Dokumen,
     Indikator,
@@ -204,30 +205,30 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None) -> Dokumen:
         v, where = _form(lr, sheet, key)
         return conv.number(v, where)
 
-    tahun = conv.year(*_form(lr, "Profil", "tahun"))
+    tahun = conv.year(*_form(lr, PROFIL, "tahun"))
     if tahun is None:
         raise InputError("Profil: tahun pelaporan kosong atau tidak terbaca",
                          "Profil: the reporting year is empty or unreadable")
-    awal = conv.year(*_form(lr, "Profil", "renstra_awal"))
-    akhir = conv.year(*_form(lr, "Profil", "renstra_akhir"))
+    awal = conv.year(*_form(lr, PROFIL, "renstra_awal"))
+    akhir = conv.year(*_form(lr, PROFIL, "renstra_akhir"))
     renstra = Renstra(awal, akhir) if awal is not None and akhir is not None else None
 
     def ftxt(sheet: str, key: str) -> str | None:
         return conv.text(_form(lr, sheet, key)[0])
 
-    instansi = Instansi(nama=ftxt("Profil", "nama") or "", pemda=ftxt("Profil", "pemda"),
-                        kepala=Kepala(ftxt("Profil", "kepala_nama"), ftxt("Profil", "kepala_nip"),
-                                      ftxt("Profil", "kepala_jabatan"),
-                                      ftxt("Profil", "kepala_pangkat")))
+    instansi = Instansi(nama=ftxt(PROFIL, "nama") or "", pemda=ftxt(PROFIL, "pemda"),
+                        kepala=Kepala(ftxt(PROFIL, "kepala_nama"), ftxt(PROFIL, "kepala_nip"),
+                                      ftxt(PROFIL, "kepala_jabatan"),
+                                      ftxt(PROFIL, "kepala_pangkat")))
     pr = lr.tables.get("PR")
     bands = [PredikatBand(num(pr, r, "min"), conv.text(r.values.get("label")) or "")
              for r in (pr.rows if pr else []) if conv.text(r.values.get("label"))]
     pengaturan = Pengaturan(
-        rumus_negatif=ftxt("Pengaturan", "rumus_negatif") or "lan",
-        batas_capaian=fnum("Pengaturan", "batas_capaian"),
+        rumus_negatif=ftxt(PENGATURAN, "rumus_negatif") or "lan",
+        batas_capaian=fnum(PENGATURAN, "batas_capaian"),
         predikat=bands or Pengaturan().predikat,
-        metode_efisiensi=ftxt("Pengaturan", "metode_efisiensi") or "selisih",
-        nilai_tw=ftxt("Pengaturan", "nilai_tw") or "kumulatif",
+        metode_efisiensi=ftxt(PENGATURAN, "metode_efisiensi") or "selisih",
+        nilai_tw=ftxt(PENGATURAN, "nilai_tw") or "kumulatif",
     )
     dok = Dokumen(tahun=tahun, instansi=instansi, renstra=renstra, pengaturan=pengaturan)
 

@@ -14,6 +14,9 @@ RENSTRA_SLOTS = 6  # a Renstra of five years plus its base year (2016-2021)
 PRIOR_YEARS = 5  # realisations of the years N-1..N-5, for comparisons and Renstra progress
 PREDIKAT_ROWS = 10
 
+PENGATURAN = "Pengaturan"  # the key/value sheets, named here once for readers and checks
+PROFIL = "Profil"
+
 POLARITAS = ("positif", "negatif", "rentang")
 AGREGASI = ("kumulatif", "akhir", "rata_rata")
 YA_TIDAK = ("Ya", "Tidak")
@@ -42,7 +45,7 @@ PENGATURAN_FIELDS = (
 )
 
 PREDIKAT = Table(
-    "PR", "Pengaturan",
+    "PR", PENGATURAN,
     (
         Column("min", "Batas bawah capaian (%)", "Lower bound (%)", "number", 24,
                note="Urutkan dari yang tertinggi. Kosongkan untuk baris terakhir (sisanya)."),
@@ -439,10 +442,10 @@ GUIDE = Sheet("Petunjuk", "Petunjuk pengisian", "guide")
 
 SHEETS: tuple[Sheet, ...] = (
     GUIDE,
-    Sheet("Pengaturan", "Pengaturan pengukuran", "settings", fields=PENGATURAN_FIELDS,
+    Sheet(PENGATURAN, "Pengaturan pengukuran", "settings", fields=PENGATURAN_FIELDS,
           extra_tables=(PREDIKAT,),
           guide=("Aturan pengukuran yang dipakai workbook ini (lihat Petunjuk).",)),
-    Sheet("Profil", "Profil instansi", "settings", fields=PROFIL_FIELDS,
+    Sheet(PROFIL, "Profil instansi", "settings", fields=PROFIL_FIELDS,
           guide=("Identitas instansi, tahun pelaporan dan periode Renstra.",)),
     Sheet("Sasaran", "Tujuan dan sasaran strategis (Renstra)", "input", SASARAN,
           guide=("Satu baris per sasaran. Kode dipakai untuk menghubungkan indikator dan program.",)),

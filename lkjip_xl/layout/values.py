@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import domain as d
+from .sheets import PENGATURAN, PROFIL
 from ..measurement import Pengukuran, ukur
 from ..model import Dokumen, Indikator, Kegiatan, Program, Sasaran, SubKegiatan
 from .sheets import PRIOR_YEARS, RENSTRA_SLOTS, TABLES
@@ -207,11 +208,11 @@ def form_values(dok: Dokumen) -> dict[str, dict[str, Any]]:
 
     i, kep, ps = dok.instansi, dok.instansi.kepala, dok.pengaturan
     return {
-        "Profil": {"format": FORMAT_ID, "tahun": dok.tahun, "nama": i.nama, "pemda": i.pemda,
+        PROFIL: {"format": FORMAT_ID, "tahun": dok.tahun, "nama": i.nama, "pemda": i.pemda,
                    "kepala_nama": kep.nama, "kepala_nip": kep.nip,
                    "kepala_jabatan": kep.jabatan, "kepala_pangkat": kep.pangkat,
                    "renstra_awal": dok.renstra.awal if dok.renstra else None,
                    "renstra_akhir": dok.renstra.akhir if dok.renstra else None},
-        "Pengaturan": {"rumus_negatif": ps.rumus_negatif, "batas_capaian": ps.batas_capaian,
+        PENGATURAN: {"rumus_negatif": ps.rumus_negatif, "batas_capaian": ps.batas_capaian,
                        "metode_efisiensi": ps.metode_efisiensi, "nilai_tw": ps.nilai_tw},
     }

@@ -14,6 +14,7 @@ from typing import Any
 from .. import domain as d
 from ..findings import Finding
 from ..layout import SHEETS, TABLES
+from ..layout.sheets import PENGATURAN
 from ..model import Dokumen
 from ..reader import LayoutRead, RowRead, TableRead, _Conv, loc
 from ..xlsx_grid import WorkbookGrid
@@ -89,10 +90,10 @@ def choices(lr: LayoutRead) -> Iterator[Finding]:
 
 
 def settings(lr: LayoutRead) -> Iterator[Finding]:
-    value, row = lr.forms.get("Pengaturan", {}).get("batas_capaian", (None, 0))
+    value, row = lr.forms.get(PENGATURAN, {}).get("batas_capaian", (None, 0))
     n = _num(value)
     if n is not None and n <= 0:
-        yield Finding("batas-capaian-tidak-valid", "error", loc("Pengaturan", row, 2), found=n)
+        yield Finding("batas-capaian-tidak-valid", "error", loc(PENGATURAN, row, 2), found=n)
     tr, rows = _rows(lr, "PR")
     prev: tuple[float, RowRead] | None = None
     for r in rows:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding
 from ..layout import SHEETS, TABLES, Table, col_letter
+from ..layout.sheets import PROFIL
 from ..model import FORMAT_ID
 from ..reader import LayoutRead, _find_header, loc, locate
 from ..xlsx_grid import SheetGrid, WorkbookGrid
@@ -130,12 +131,12 @@ def _q(name: str) -> str:
 
 
 def _format_version(lr: LayoutRead) -> Iterator[Finding]:
-    form = lr.forms.get("Profil")
+    form = lr.forms.get(PROFIL)
     if form is None:
         return
     value, row = form.get("format", (None, 0))
     if str(value or "").strip() != FORMAT_ID:
-        where = loc("Profil", row, 2) if row else "Profil!B5"
+        where = loc(PROFIL, row, 2) if row else "Profil!B5"
         yield Finding("format-tidak-dikenal", "error", where, found=value, expected=FORMAT_ID)
 
 
