@@ -61,3 +61,11 @@ def test_cell_cap_is_an_option_and_a_capped_file_is_unreadable(tmp_path: Path,
     finally:
         guard.configure(max_cells=before)
     assert run_main(["verify", str(sample)]) == 0
+
+
+def test_text_numbers_one_parser() -> None:
+    from lkjip_xl.text_numbers import parse
+
+    cases = {"66%": 66.0, "0,5": 0.5, "1.234.567,89": 1234567.89, "Rp 2.072.337.900": 2072337900.0,
+             "0,50 %": 0.5, "19610804 198603 1 019": None, "abc": None}
+    assert {k: parse(k) for k in cases} == cases

@@ -308,3 +308,13 @@ def test_out_renders_to_pdf(denpasar_out: Path, tmp_path: Path) -> None:
     pdf = lo.convert(denpasar_out, tmp_path, "pdf")
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
     assert pages > 0
+
+
+def test_verify_of_out_is_clean(denpasar_out: Path) -> None:
+    """measure(sample) then verify(OUT): no error and no warning (the report sheets are extra
+    sheets the generic audit reads: only `sheet-tambahan` / plausibility notes remain, as info)."""
+    from lkjip_xl.verify import verify
+
+    report = verify(denpasar_out)
+    assert (report.errors, report.warnings) == (0, 0), report.flatten("code", "location")
+    assert set(report.codes()) <= {"sheet-tambahan", "realisasi-sama-target"}

@@ -132,7 +132,7 @@ class _Audit:
                     self.add(sh, r, c, "nilai-cache-basi", "error", group, found=cached,
                              expected=value, params=dict(base))
                 shown = value if checked else cached
-                if type(shown) is ErrorValue:
+                if type(shown) is ErrorValue and not _deliberate_na(shown, formula):
                     self.add(sh, r, c, "nilai-galat", "error", (group, shown.code), found=shown,
                              params=dict(base))
                 masked = self.ev.masked.get((sh.name, r, c))
@@ -520,6 +520,11 @@ class _HiddenIndex:
                     used.append(k)
             out.extend((kind, (blk[0], blk[-1])) for blk in _runs(used))
         return out
+
+
+def _deliberate_na(value: ErrorValue, formula: str) -> bool:
+    """#N/A from an explicit NA() call: the Excel idiom for a gap in a chart, not a slip."""
+    return value.code == "#N/A" and "NA()" in formula.upper().replace(" ", "")
 
 
 def audit_grid(grid: WorkbookGrid, *, skip: set[Key] | None = None) -> list[Finding]:

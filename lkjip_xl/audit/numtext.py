@@ -37,7 +37,8 @@ def typed_number(text: str) -> tuple[float, float | None] | None:
     percent = s.endswith("%")
     if percent:
         s = s[:-1].strip()
-    s = s.replace(" ", "")
+    if " " in s:  # digits grouped by spaces are an ID (NIP "19610804 198603 1 019"), not a number
+        return None
     value: float | None
     other: float | None = None
     if _PLAIN.match(s):

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import domain as d
-from .sheets import PENGATURAN, PROFIL
 from ..measurement import Pengukuran, ukur
 from ..model import Dokumen, Indikator, Kegiatan, Program, Sasaran, SubKegiatan
-from .sheets import PRIOR_YEARS, RENSTRA_SLOTS, TABLES
+from .sheets import PENGATURAN, PRIOR_YEARS, PROFIL, RENSTRA_SLOTS, TABLES
 
 Row = dict[str, Any]
 BLANK = ""  # what a quiet formula shows: the empty string
