@@ -24,11 +24,7 @@ import math
 import os
 import re
 import zipfile
-from typing import Any
-
-from openpyxl.formula.translate import Translator
-from openpyxl.styles.numbers import BUILTIN_FORMATS
-from openpyxl.utils.cell import get_column_letter
+from typing import TYPE_CHECKING, Any
 
 from .errors import LkjipError, UnsafeFileError
 from .guard import (
@@ -47,6 +43,27 @@ from .guard import (
     open_guarded,
 )
 from .xlsx_grid import Cell, ErrorValue, SheetGrid, WorkbookGrid
+
+if TYPE_CHECKING:
+    from openpyxl.formula.translate import Translator
+
+# ECMA-376 built-in number formats that matter here (percent: 9, 10; text: 49); the others read
+# as General. Kept local so that reading a grid does not import openpyxl (and numpy): start-up.
+BUILTIN_FORMATS = {0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%",
+                   10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??", 14: "mm-dd-yy",
+                   15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM",
+                   19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm",
+                   37: "#,##0_);(#,##0)", 38: "#,##0_);[Red](#,##0)",
+                   39: "#,##0.00_);(#,##0.00)", 40: "#,##0.00_);[Red](#,##0.00)", 45: "mm:ss",
+                   46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@"}
+
+
+def get_column_letter(index: int) -> str:
+    letters = ""
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 _NS = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
        "http://purl.oclc.org/ooxml/spreadsheetml/main")
@@ -654,6 +671,8 @@ class _Reader:
                     if tr is None:
                         if len(translators) >= 256:
                             translators.clear()
+                        from openpyxl.formula.translate import Translator  # only for shared
+
                         tr = translators[si] = Translator(m[0], origin=a1(m[1], m[2]))
                     return tr.translate_formula(row_delta=row - m[1],
                                                 col_delta=col - m[2]), False
@@ -701,6 +720,8 @@ def _mark_arrays(sheet: SheetGrid, arrays: list[tuple[int, int, str]]) -> None:
     """Mark every cell inside an array formula's range. The work is bounded (a crafted sheet
     of many whole-sheet array ranges must not cost cells x ranges): past the budget, only the
     masters stay marked."""
+    if not arrays:
+        return
     from openpyxl.utils.cell import range_boundaries
 
     budget = 4 * len(sheet.cells) + 100_000
