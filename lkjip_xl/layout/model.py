@@ -135,12 +135,37 @@ _TOKEN = re.compile(r"\{(?:([A-Z]+)\.)?([a-z_0-9]+)\}")
 
 def render(template: str, table: Table, row: int, tables: dict[str, Table]) -> str:
     """The formula text a template gives at `row` of `table`."""
+    fmt, deltas = _compiled(template, table.key, tables)
+    return fmt.format(*[row + d for d in deltas])
 
-    def sub(m: re.Match[str]) -> str:
-        other, key = m.group(1), m.group(2)
+
+_COMPILED: dict[tuple[str, str], tuple[str, list[int]]] = {}
+
+
+def _compiled(template: str, key: str, tables: dict[str, Table]) -> tuple[str, list[int]]:
+    """The template as a format string whose slots are row numbers (the row itself, or the same
+    row of a mirrored table with its header offset): built once, then one str.format a cell."""
+    hit = _COMPILED.get((template, key))
+    if hit is not None:
+        return hit
+    table = tables[key]
+    deltas = [0]
+    slots: dict[str, int] = {}
+    parts: list[str] = []
+    pos = 0
+    for m in _TOKEN.finditer(template):
+        parts.append(template[pos:m.start()].replace("{", "{{").replace("}", "}}"))
+        pos = m.end()
+        other, col = m.group(1), m.group(2)
         if other is None:
-            return f"${table.letter(key)}{row}"
-        t = tables[other]  # the same row of the mirrored table, whatever its header offset
-        return f"{quote_sheet(t.sheet)}!${t.letter(key)}{row - table.first_row + t.first_row}"
-
-    return _TOKEN.sub(sub, template)
+            parts.append(f"${table.letter(col)}{{0}}")
+            continue
+        t = tables[other]
+        if other not in slots:
+            slots[other] = len(deltas)
+            deltas.append(t.first_row - table.first_row)
+        parts.append(f"{quote_sheet(t.sheet)}!${t.letter(col)}{{{slots[other]}}}")
+    parts.append(template[pos:].replace("{", "{{").replace("}", "}}"))
+    out = ("".join(parts), deltas)
+    _COMPILED[(template, key)] = out
+    return out
