@@ -20,6 +20,11 @@ from .layout import SHEETS, TABLES, Table
 from .layout.model import col_letter, quote_sheet
 from .layout.sheets import PENGATURAN, PROFIL
 from .model import (
+    AGREGASI,
+    METODE_EFISIENSI,
+    NILAI_TW,
+    POLARITAS,
+    RUMUS_NEGATIF,
     Dokumen,
     Indikator,
     Instansi,
@@ -119,7 +124,9 @@ def locate(grid: WorkbookGrid) -> LayoutRead:
             hr, cols = found
             tr = TableRead(t, hr, cols, missing=[c.key for c in t.columns if c.key not in cols])
             key_col = cols.get(t.row_key)
-            for r in range(hr + 1, sg.max_row + 1):
+            # only the rows holding cells: one cell at row 1048576 must not cost a million rows
+            table_cols = set(cols.values())
+            for r in sorted({r for (r, c) in sg.cells if r > hr and c in table_cols}):
                 vals = {k: sg.value(r, c) for k, c in cols.items()}
                 if key_col is None or t.mirror is not None:
                     if _row_empty(vals):
@@ -148,6 +155,18 @@ class _Conv:
             v = int(v)
         s = str(v).strip()
         return s or None
+
+    def choice(self, v: Any, where: str, allowed: tuple[str, ...], default: str) -> str:
+        """A setting from a fixed list; an unknown one is reported and read as the default (the
+        domain core refuses unknown names)."""
+        t = self.text(v)
+        if t is None:
+            return default
+        if t not in allowed:
+            self.report(Finding("pilihan-tidak-dikenal", "error", where, found=t,
+                                expected=", ".join(allowed)))
+            return default
+        return t
 
     def number(self, v: Any, where: str) -> float | None:
         if v is None or isinstance(v, bool):
@@ -223,12 +242,15 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None) -> Dokumen:
     pr = lr.tables.get("PR")
     bands = [PredikatBand(num(pr, r, "min"), conv.text(r.values.get("label")) or "")
              for r in (pr.rows if pr else []) if conv.text(r.values.get("label"))]
+    def fchoice(key: str, allowed: tuple[str, ...], default: str) -> str:
+        return conv.choice(*_form(lr, PENGATURAN, key), allowed, default)
+
     pengaturan = Pengaturan(
-        rumus_negatif=ftxt(PENGATURAN, "rumus_negatif") or "lan",
+        rumus_negatif=fchoice("rumus_negatif", RUMUS_NEGATIF, "lan"),
         batas_capaian=fnum(PENGATURAN, "batas_capaian"),
         predikat=bands or Pengaturan().predikat,
-        metode_efisiensi=ftxt(PENGATURAN, "metode_efisiensi") or "selisih",
-        nilai_tw=ftxt(PENGATURAN, "nilai_tw") or "kumulatif",
+        metode_efisiensi=fchoice("metode_efisiensi", METODE_EFISIENSI, "selisih"),
+        nilai_tw=fchoice("nilai_tw", NILAI_TW, "kumulatif"),
     )
     dok = Dokumen(tahun=tahun, instansi=instansi, renstra=renstra, pengaturan=pengaturan)
 
@@ -243,6 +265,7 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None) -> Dokumen:
     ik = lr.tables.get("IK")
     seen: set[str] = set()
     for row in ik.rows if ik else []:
+        assert ik is not None
         kode = txt(row, "kode")
         if not kode or kode in seen:
             continue
@@ -270,7 +293,10 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None) -> Dokumen:
                                 num(t_rk, r, "pengali"))
         s.indikator.append(Indikator(
             kode=kode, uraian=txt(row, "uraian") or "", satuan=txt(row, "satuan"),
-            polaritas=txt(row, "polaritas") or "positif", agregasi=txt(row, "agregasi"),
+            polaritas=conv.choice(row.values.get("polaritas"), ik.where(row.row, "polaritas"),
+                                  POLARITAS, "positif"),
+            agregasi=(conv.choice(row.values.get("agregasi"), ik.where(row.row, "agregasi"),
+                                  AGREGASI, "") or None),
             formula=txt(row, "formula"), penanggung_jawab=txt(row, "penanggung_jawab"),
             sumber_data=txt(row, "sumber_data"), target_renstra=target_renstra,
             target_rkt=num(t_rkt, rkt.get(kode), "target_rkt"),

@@ -8,6 +8,8 @@ the number probably meant, in the unit written (`66%` -> 66.0), or None when the
 
 from __future__ import annotations
 
+import math
+
 from .audit.numtext import typed_number
 
 
@@ -16,7 +18,9 @@ def parse(text: str) -> float | None:
     if s.endswith("%"):  # in the indicator's own unit: "66%" typed for a % indicator means 66
         s = s[:-1]
     got = typed_number(s)
-    return None if got is None else got[0]
+    if got is None or not math.isfinite(got[0]):  # "1e309" overflows: no number anyone meant
+        return None
+    return got[0]
 
 
 def is_percent_text(text: str) -> bool:

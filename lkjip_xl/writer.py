@@ -251,7 +251,9 @@ def write_workbook(dok: Dokumen, path: str | os.PathLike[str],
     forms = form_values(dok)
     wb = xlsxwriter.Workbook(str(Path(path)), {"strings_to_formulas": False,
                                                "strings_to_urls": False,
-                                               "strings_to_numbers": False})
+                                               "strings_to_numbers": False,
+                                               # an overflow (1e300 x 1e300) is #NUM!, no crash
+                                               "nan_inf_to_errors": True})
     wb.set_properties({"title": f"LKjIP {dok.tahun} {dok.instansi.nama}".strip(),
                        "subject": "Laporan Kinerja Instansi Pemerintah",
                        "comments": f"lkjip-xl layout v{SCHEMA_VERSION}",

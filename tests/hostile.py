@@ -448,6 +448,197 @@ HOSTILE: dict[str, Callable[[Path], Path]] = {
 }
 
 
+
+# ---------------------------------------------------------------------------------------------
+# The same hostile content inside a real lkjip-xl workbook (`src`, e.g. written by
+# `lkjip_xl.writer.write_workbook`): what `measure`, `export` and `new --from` meet when an agency's
+# otherwise valid workbook carries it. The first sheet of a generated workbook is the free-text
+# "Petunjuk" sheet, so cells added there do not disturb the tables.
+
+
+def _rewrite(src: Path, dst: Path, edit: Callable[[dict[str, bytes]], None]) -> Path:
+    with zipfile.ZipFile(src) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    edit(parts)
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return dst
+
+
+def _first_sheet(parts: dict[str, bytes]) -> str:
+    return "xl/worksheets/sheet1.xml"
+
+
+def _append_rows(parts: dict[str, bytes], rows: str) -> None:
+    name = _first_sheet(parts)
+    parts[name] = parts[name].replace(b"</sheetData>", rows.encode() + b"</sheetData>", 1)
+
+
+def _add_rel(parts: dict[str, bytes], rid: str, rel_type: str, target: str) -> None:
+    rels = "xl/_rels/workbook.xml.rels"
+    parts[rels] = parts[rels].replace(
+        b"</Relationships>", f'<Relationship Id="{rid}" Type="{REL}/{rel_type}" '
+        f'Target="{target}"/></Relationships>'.encode())
+
+
+def _lk_macro(parts: dict[str, bytes]) -> None:
+    parts["xl/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 not really vba"
+    ct = "[Content_Types].xml"
+    parts[ct] = parts[ct].replace(
+        b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.'
+        b'vbaProject"/></Types>').replace(
+        b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml")
+    _add_rel(parts, "rId900", "vbaProject", "vbaProject.bin")
+
+
+def _lk_far_cell(parts: dict[str, bytes]) -> None:
+    _append_rows(parts, '<row r="1048576"><c r="XFD1048576"><v>2</v></c></row>')
+
+
+def _lk_far_cell_in_table(parts: dict[str, bytes]) -> None:
+    """A value at row 1048576 under an input table (Realisasi Kinerja, the 9th sheet): found by
+    the fuzzer to make every reader walk a million rows (40 s, 1.7 GB in measure)."""
+    name = "xl/worksheets/sheet9.xml"
+    parts[name] = parts[name].replace(
+        b"</sheetData>", b'<row r="1048576"><c r="G1048576"><v>5</v></c></row></sheetData>', 1)
+
+
+def _lk_beyond_grid(parts: dict[str, bytes]) -> None:
+    name = _first_sheet(parts)
+    parts[name] = parts[name].replace(b"</c></row>", b'</c><c r="XFE1"><v>2</v></c></row>', 1)
+    _append_rows(parts, '<row r="1048577"><c r="A1048577"><v>3</v></c></row>')
+
+
+def _lk_forged_dimension(parts: dict[str, bytes]) -> None:
+    import re
+
+    for name in [n for n in parts if n.startswith("xl/worksheets/sheet")]:
+        parts[name] = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>',
+                             parts[name], count=1)
+
+
+def _lk_huge_shared_string(parts: dict[str, bytes]) -> None:
+    sst = "xl/sharedStrings.xml"
+    count = parts[sst].count(b"<si>")
+    parts[sst] = parts[sst].replace(b"</sst>", b"<si><t>" + b"A" * 300_000 + b"</t></si></sst>")
+    _append_rows(parts, f'<row r="2000"><c r="A2000" t="s"><v>{count}</v></c></row>')
+
+
+def _lk_missing_sheet_part(parts: dict[str, bytes]) -> None:
+    del parts["xl/worksheets/sheet2.xml"]
+
+
+def _lk_bomb(parts: dict[str, bytes]) -> None:
+    parts["xl/worksheets/padding.xml"] = b" " * (24 << 20)
+
+
+def _lk_external_links(parts: dict[str, bytes]) -> None:
+    parts["xl/externalLinks/externalLink1.xml"] = _EXT_LINK.encode()
+    parts["xl/externalLinks/_rels/externalLink1.xml.rels"] = _EXT_LINK_RELS.encode()
+    parts["xl/externalLinks/externalLink2.xml"] = _DDE_LINK.encode()  # no rels part
+    _add_rel(parts, "rId901", "externalLink", "externalLinks/externalLink1.xml")
+    _add_rel(parts, "rId902", "externalLink", "externalLinks/externalLink2.xml")
+    _append_rows(parts, '<row r="2001"><c r="A2001"><f>[1]Sheet1!A1</f><v>5</v></c>'
+                        '<c r="B2001"><f>cmd|\' /c calc\'!A0</f><v>0</v></c></row>')
+
+
+def _lk_dde_webservice(parts: dict[str, bytes]) -> None:
+    wb = "xl/workbook.xml"
+    parts[wb] = parts[wb].replace(
+        b"<definedNames>", b'<definedNames><definedName name="Ambil">FILTERXML(WEBSERVICE('
+        b'&quot;http://x&quot;),&quot;//a&quot;)</definedName>', 1)
+
+
+def _lk_entities(parts: dict[str, bytes]) -> None:
+    name = _first_sheet(parts)
+    parts[name] = _LAUGHS.encode()
+
+
+LKJIP_VARIANTS: dict[str, Callable[[dict[str, bytes]], None]] = {
+    "macro": _lk_macro,
+    "far-cell": _lk_far_cell,
+    "far-cell-in-table": _lk_far_cell_in_table,
+    "beyond-grid": _lk_beyond_grid,
+    "forged-dimension": _lk_forged_dimension,
+    "huge-shared-string": _lk_huge_shared_string,
+    "missing-sheet-part": _lk_missing_sheet_part,
+    "bomb-ratio": _lk_bomb,
+    "external-links": _lk_external_links,
+    "dde-webservice": _lk_dde_webservice,
+    "billion-laughs": _lk_entities,
+}
+
+
+def lkjip_variant(src: Path, tmp: Path, kind: str) -> Path:
+    """A copy of the lkjip-xl workbook `src` carrying the hostile content `kind`."""
+    suffix = ".xlsm" if kind == "macro" else ".xlsx"
+    return _rewrite(src, tmp / f"lkjip_{kind}{suffix}", LKJIP_VARIANTS[kind])
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Large inputs (up to ~20 MB on disk) for benchmarks/hostile.py: each stresses one cap.
+
+
+def hidden_rows(tmp: Path, rows: int = 700_000) -> Path:
+    data = "".join(f'<row r="{r}" hidden="1"/>' for r in range(1, rows + 1))
+    return build_xlsx(tmp / "baris_tersembunyi.xlsx", {"Data": sheet_xml(data)})
+
+
+def many_shared_strings(tmp: Path, count: int = 600_000) -> Path:
+    return build_xlsx(tmp / "teks_bersama_banyak.xlsx",
+                      {"Data": simple_sheet({1: cell("A1", 0, t="s")})},
+                      shared_strings=(f"teks {i}" for i in range(count)))
+
+
+def random_shared_strings(tmp: Path, count: int = 230_000, chars: int = 100) -> Path:
+    """Random 100-character shared strings and a cell for each (about 19.6 MB on disk)."""
+    import random
+    import string
+
+    rnd = random.Random(3)
+    alphabet = string.ascii_letters + string.digits
+    texts = ["".join(rnd.choices(alphabet, k=chars)) for _ in range(count)]
+    data = "".join(f'<row r="{i + 1}"><c r="A{i + 1}" t="s"><v>{i}</v></c></row>'
+                   for i in range(count))
+    return build_xlsx(tmp / "teks_acak.xlsx", {"Data": sheet_xml(data)}, shared_strings=texts)
+
+
+def junk_elements(tmp: Path, mib: int = 48) -> Path:
+    """`mib` MiB of varied elements after <sheetData> (under the compression-ratio cap)."""
+    import random
+
+    rnd = random.Random(5)
+    chunk = "".join(f'<x{rnd.randrange(500)} a="{rnd.random()}"/>' for _ in range(40_000))
+    body = chunk * max(1, (mib << 20) // len(chunk))
+    return build_xlsx(tmp / "sampah.xlsx", {"Data": sheet_xml("", after=body)})
+
+
+def huge_random_shared_string(tmp: Path, mib: int = 14) -> Path:
+    """One shared string of `mib` MiB of random text (incompressible: ~`mib` MB on disk)."""
+    import base64
+    import os
+
+    text = base64.b64encode(os.urandom(mib * 3 * 1024 * 1024 // 4)).decode()
+    return build_xlsx(tmp / "teks_raksasa.xlsx",
+                      {"Data": simple_sheet({1: cell("A1", 0, t="s")})}, shared_strings=[text])
+
+
+LARGE: dict[str, Callable[[Path], Path]] = {
+    "cells-1.2M": lambda tmp: many_cells(tmp, 120_000, 10, "sel_1_2jt.xlsx"),
+    "hidden-rows-700k": hidden_rows,
+    "shared-strings-600k": many_shared_strings,
+    "random-strings-230k": random_shared_strings,
+    "junk-48MiB": junk_elements,
+    "huge-shared-string-14MiB": huge_random_shared_string,
+    "bomb-ratio-1GiB": lambda tmp: zip_bomb_ratio(tmp, 1024),
+    "deep-nesting-3M": lambda tmp: deep_nesting(tmp, 3_000_000),
+    "name-flood-2M": lambda tmp: name_flood(tmp, 2_000_000),
+    "huge-token-20MiB": lambda tmp: huge_token(tmp, 20),
+}
+
+
 if __name__ == "__main__":  # pragma: no cover - manual trials
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "hostile-files")
     out.mkdir(parents=True, exist_ok=True)

@@ -101,7 +101,8 @@ def _owned(lr: LayoutRead, sheet_name: str) -> set[tuple[int, int]] | None:
             shift = tr.header_row - t.header_row
         cols = set(tr.columns.values())
         own |= {(tr.header_row - 1, 1)}  # a caption above the table ("Tabel predikat")
-        for r in range(tr.header_row, sg.max_row + 1):
+        # the rows holding cells only: a cell at row 1048576 must not cost a million rows
+        for r in {r for (r, _c) in sg.cells if r >= tr.header_row}:
             own |= {(r, c) for c in cols}
     for sc in s.summary:
         own |= {(sc.row + shift, sc.col), (sc.row + shift, 2)}

@@ -418,7 +418,7 @@ def write_rekap(results: Sequence[tuple[str, Report]], out: str | os.PathLike[st
     """Write the consolidation workbook to `out` (the caller makes the write atomic)."""
     agencies, failed = select(results, include_errors)
     wb = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_urls": False,
-                                        "strings_to_numbers": False})
+                                        "strings_to_numbers": False, "nan_inf_to_errors": True})
     wb.set_properties({"title": "Rekap LKjIP", "comments": "lkjip-xl rekap"})
     wb.set_calc_mode("auto")
     w = _Writer(wb)

@@ -78,7 +78,8 @@ def _check_layout(st: Structure, report: Report,
         dok = None
         report.add(Finding("nilai-tidak-dapat-dihitung", "warning", "Profil!B6",
                            found=exc.message_id))
-    report.extend(_unique(reader_notes))
+    # unknown choices are reported by check_inputs below, with the same code and location
+    report.extend(f for f in _unique(reader_notes) if f.code != "pilihan-tidak-dikenal")
     mirror, shifts = detect_shifts(st)
     report.extend(shifts)
     ex = expected_values(st, dok, mirror)
