@@ -9,6 +9,7 @@ a defined name of the workbook (settings such as `NilaiTW`, or an input column s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -141,14 +142,18 @@ def render(template: str, table: Table, row: int, tables: dict[str, Table]) -> s
 
 _COMPILED: dict[tuple[str, str], tuple[str, list[int]]] = {}
 
+# where a placeholder points: (column index, first data row) of `key` in table T (None = own)
+Locate = Callable[[str | None, str], tuple[int, int]]
 
-def _compiled(template: str, key: str, tables: dict[str, Table]) -> tuple[str, list[int]]:
-    """The template as a format string whose slots are row numbers (the row itself, or the same
-    row of a mirrored table with its header offset): built once, then one str.format a cell."""
-    hit = _COMPILED.get((template, key))
-    if hit is not None:
-        return hit
-    table = tables[key]
+
+def compile_template(template: str, own: Table, locate: Locate
+                     ) -> tuple[str, list[int], dict[str, int]]:
+    """A template as a format string whose slots are row numbers: slot 0 is the row itself, each
+    other table referenced gets a slot at a fixed offset (its first row minus ours). Rendering
+    a cell is then one str.format instead of a regex substitution per reference.
+
+    Returns (format, offsets per slot, slot per referenced table key)."""
+    own_col, own_first = locate(None, own.columns[0].key)
     deltas = [0]
     slots: dict[str, int] = {}
     parts: list[str] = []
@@ -156,16 +161,32 @@ def _compiled(template: str, key: str, tables: dict[str, Table]) -> tuple[str, l
     for m in _TOKEN.finditer(template):
         parts.append(template[pos:m.start()].replace("{", "{{").replace("}", "}}"))
         pos = m.end()
-        other, col = m.group(1), m.group(2)
+        other, key = m.group(1), m.group(2)
+        col, first = locate(other, key)
         if other is None:
-            parts.append(f"${table.letter(col)}{{0}}")
+            parts.append(f"${col_letter(col)}{{0}}")
             continue
-        t = tables[other]
         if other not in slots:
             slots[other] = len(deltas)
-            deltas.append(t.first_row - table.first_row)
-        parts.append(f"{quote_sheet(t.sheet)}!${t.letter(col)}{{{slots[other]}}}")
+            deltas.append(first - own_first)
+        parts.append(f"{quote_sheet(TABLE_SHEETS[other])}!${col_letter(col)}{{{slots[other]}}}")
     parts.append(template[pos:].replace("{", "{{").replace("}", "}}"))
-    out = ("".join(parts), deltas)
-    _COMPILED[(template, key)] = out
-    return out
+    return "".join(parts), deltas, slots
+
+
+TABLE_SHEETS: dict[str, str] = {}  # table key -> sheet name, filled by layout.sheets
+
+
+def _compiled(template: str, key: str, tables: dict[str, Table]) -> tuple[str, list[int]]:
+    """`compile_template` at the layout's own positions, built once per (template, table)."""
+    hit = _COMPILED.get((template, key))
+    if hit is None:
+        table = tables[key]
+
+        def locate(other: str | None, col: str) -> tuple[int, int]:
+            t = table if other is None else tables[other]
+            return t.index(col), t.first_row
+
+        fmt, deltas, _ = compile_template(template, table, locate)
+        hit = _COMPILED[(template, key)] = (fmt, deltas)
+    return hit

@@ -7,7 +7,7 @@ declarations; no other module names a sheet or a column letter.
 from __future__ import annotations
 
 from . import formulas as f
-from .model import Column, FormField, Sheet, SummaryCell, Table, col_letter
+from .model import TABLE_SHEETS, Column, FormField, Sheet, SummaryCell, Table, col_letter
 
 SCHEMA_VERSION = 1
 RENSTRA_SLOTS = 6  # a Renstra of five years plus its base year (2016-2021)
@@ -485,6 +485,7 @@ TABLES: dict[str, Table] = {}
 for _s in SHEETS:
     for _t in ((_s.table,) if _s.table else ()) + _s.extra_tables:
         TABLES[_t.key] = _t
+        TABLE_SHEETS[_t.key] = _t.sheet
 
 SETTINGS_NAMES = {fld.name: (s.name, fld) for s in SHEETS for fld in s.fields if fld.name}
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..findings import Finding
 from ..layout import SHEETS, TABLES, Table, col_letter, quote_sheet
-from ..layout.model import _TOKEN
+from ..layout.model import compile_template
 from ..reader import loc
 from .normalise import normalise, rename_sheets
 from .structure import Placed, Structure
@@ -70,40 +70,22 @@ _COMPILED: dict[int, dict[tuple[str, str], Compiled]] = {}
 
 
 def _compiled(template: str, table: Table, placed: dict[str, Placed], pkey: int) -> Compiled:
-    """The template as a format string whose slots are row numbers (own row + a fixed delta per
-    referenced table), built once per workbook placement: rendering 100,000 cells is then a
-    str.format each instead of a regex substitution with a callback per reference."""
+    """The layout's template compiled at this workbook's placement (once per placement)."""
     cache = _COMPILED.setdefault(pkey, {})
     hit = cache.get((template, table.key))
     if hit is not None:
         return hit
     own = placed[table.key]
-    deltas: list[int] = [0]
-    slots: dict[str, int] = {"": 0}
-    mirrored: int | None = None
-    parts: list[str] = []
-    pos = 0
-    for m in _TOKEN.finditer(template):
-        parts.append(template[pos:m.start()].replace("{", "{{").replace("}", "}}"))
-        pos = m.end()
-        other, k = m.group(1), m.group(2)
-        if other is None:
-            col = own.columns.get(k)
-            parts.append(f"${_letter(col if col is not None else table.index(k))}{{0}}")
-            continue
-        t = TABLES[other]
-        pt = placed.get(other)
-        col = pt.columns.get(k) if pt else None
-        if col is None:
-            col = t.index(k)
-        if other not in slots:
-            slots[other] = len(deltas)
-            deltas.append((pt.first if pt else t.first_row) - own.first)
-            if other == table.mirror:
-                mirrored = slots[other]
-        parts.append(f"{_quoted(t.sheet)}!${_letter(col)}{{{slots[other]}}}")
-    parts.append(template[pos:].replace("{", "{{").replace("}", "}}"))
-    out = ("".join(parts), deltas, mirrored)
+
+    def locate(other: str | None, key: str) -> tuple[int, int]:
+        t = table if other is None else TABLES[other]
+        pt = own if other is None else placed.get(other)
+        col = pt.columns.get(key) if pt else None
+        return (col if col is not None else t.index(key)), (pt.first if pt else t.first_row)
+
+    fmt, deltas, slots = compile_template(template, table, locate)
+    mirrored = slots.get(table.mirror) if table.mirror else None
+    out = (fmt, deltas, mirrored)
     cache[(template, table.key)] = out
     return out
 
