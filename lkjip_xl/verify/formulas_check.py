@@ -19,11 +19,11 @@ from functools import lru_cache, partial
 from typing import Any
 
 from ..findings import Finding
-from ..layout import SHEETS, TABLES, Table, col_letter, quote_sheet
+from ..layout import TABLES, Table, col_letter, quote_sheet
 from ..layout.model import compile_template
 from ..reader import loc
 from .normalise import normalise, rename_sheets
-from .structure import Placed, Structure
+from .structure import Placed, Structure, placed_summary
 
 Cell3 = tuple[str, int, int]  # (sheet name in the file, row, col)
 MirrorMap = dict[str, dict[int, int | None]]  # computed table -> row -> mirrored row (None: #REF!)
@@ -265,16 +265,8 @@ def check_formulas(st: Structure, mirror: MirrorMap,
                 ch.cell(table.sheet, r, p.columns[c.key], text,
                         partial(expected, key, r, c.key),
                         deleted_ok=empty_input)
-    for s in SHEETS:
-        if not s.summary or s.table is None:
-            continue
-        p = st.placed.get(s.table.key)
-        dr = (p.header_row - s.table.header_row) if p else 0
-        for sc in s.summary:
-            col_key = s.table.columns[sc.col - 1].key
-            col = p.columns.get(col_key, sc.col) if p else sc.col
-            ch.cell(s.name, sc.row + dr, col, sc.formula,
-                    partial(expected, s.name, 0, sc.key))
+    for sheet_name, sc, row, col in placed_summary(st):
+        ch.cell(sheet_name, row, col, sc.formula, partial(expected, sheet_name, 0, sc.key))
     return ch.finish()
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..findings import Finding
-from ..layout import SHEETS, TABLES, Table, col_letter
+from ..layout import SHEETS, TABLES, SummaryCell, Table, col_letter
 from ..layout.sheets import PROFIL
 from ..model import FORMAT_ID
 from ..reader import LayoutRead, _find_header, loc, locate
@@ -48,6 +48,20 @@ class Structure:
 
     def sheet(self, layout_name: str) -> SheetGrid | None:
         return self.grid.sheet(self.renamed.get(layout_name, layout_name))
+
+
+def placed_summary(st: Structure) -> Iterator[tuple[str, SummaryCell, int, int]]:
+    """Every fixed computed cell (year headers, agency totals) at its place in this workbook:
+    (sheet, cell, row, col), moved with its table's header and column."""
+    for s in SHEETS:
+        if not s.summary or s.table is None:
+            continue
+        p = st.placed.get(s.table.key)
+        dr = (p.header_row - s.table.header_row) if p else 0
+        for sc in s.summary:
+            col_key = s.table.columns[sc.col - 1].key
+            col = p.columns.get(col_key, sc.col) if p else sc.col
+            yield s.name, sc, sc.row + dr, col
 
 
 def _alias(grid: WorkbookGrid, renamed: dict[str, str]) -> WorkbookGrid:

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding
-from ..layout import SHEETS, TABLES
+from ..layout import TABLES
 from ..layout.values import BLANK, Row, computed_rows, summary_values
 from ..model import Dokumen
 from ..reader import _Conv, loc
 from .formulas_check import _UNKNOWN, MirrorMap
-from .structure import Structure
+from .structure import Structure, placed_summary
 
 REL, ABS = 1e-9, 1e-9
 UNCALCULATED_SHARE = 0.9  # this share of non-blank expectations cached as blank: never calculated
@@ -149,17 +149,10 @@ def check_values(st: Structure, ex: Expected, settled: set[tuple[str, int, int]]
                 if col is None or c.key not in expected:
                     continue
                 cells.append((table.sheet, r, col, expected[c.key]))
-    for s in SHEETS:
-        if not s.summary or s.table is None:
-            continue
-        p = st.placed.get(s.table.key)
-        dr = (p.header_row - s.table.header_row) if p else 0
-        for sc in s.summary:
-            col_key = s.table.columns[sc.col - 1].key
-            col = p.columns.get(col_key, sc.col) if p else sc.col
-            exp = ex.summary.get(f"{s.name}:{sc.key}", _UNKNOWN)
-            if exp is not _UNKNOWN:
-                cells.append((s.name, sc.row + dr, col, exp))
+    for sheet_name, sc, row, col in placed_summary(st):
+        exp = ex.summary.get(f"{sheet_name}:{sc.key}", _UNKNOWN)
+        if exp is not _UNKNOWN:
+            cells.append((sheet_name, row, col, exp))
     for sheet_name, r, col, exp in cells:
         sg = st.sheet(sheet_name)
         if sg is None or (sg.name, r, col) in settled:
