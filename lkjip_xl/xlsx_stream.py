@@ -42,7 +42,7 @@ from .guard import (
     new_parser,
     open_guarded,
 )
-from .xlsx_grid import Cell, ErrorValue, SheetGrid, WorkbookGrid
+from .xlsx_grid import CellStore, ErrorValue, SheetGrid, WorkbookGrid
 
 if TYPE_CHECKING:
     from openpyxl.formula.translate import Translator
@@ -189,6 +189,7 @@ class _Reader:
         self.deadline = deadline
         self.sink = FindingSink(limits)
         self.strings: list[str] = []
+        self.texts: dict[str, str] = {}  # formula text results, one object per distinct text
         self.cells_left = limits.max_cells
         self.grid = WorkbookGrid(path=info.path)
 
@@ -212,9 +213,10 @@ class _Reader:
             grid.defined_names[key] = dn.text
             if dn.hidden:
                 grid.hidden_names.add(key)
+        intern: dict[str, str] = {}  # formula templates, shared by every sheet
         for sp in info.sheets:
             grid.sheets.append(SheetGrid(name=sp.name, state=sp.state, kind=sp.kind,
-                                         part=sp.part))
+                                         part=sp.part, cells=CellStore(intern=intern)))
         stopped = False
         try:
             if info.styles_part:
@@ -392,7 +394,9 @@ class _Reader:
         sink = self.sink
         strings = self.strings
         n_strings = len(strings)
-        cells = sheet.cells
+        put = sheet.cells.put
+        texts = self.texts
+        hazard_of: dict[str | None, bool] = {}
         hidden_rows = sheet.hidden_rows
         hidden_cols = sheet.hidden_cols
         name = sheet.name
@@ -408,7 +412,6 @@ class _Reader:
         translators: dict[str, Translator] = {}
         arrays: list[tuple[int, int, str]] = []
         buf: list[str] = []  # every piece of character data since the last clear
-        new_cell = Cell
 
         C, V, F, ROW, IS, T, RPH, COL = "c", "v", "f", "row", "is", "t", "rPh", "col"
         DATA = "sheetData"
@@ -431,6 +434,7 @@ class _Reader:
         cells_left = self.cells_left
         max_row = 0
         max_col = 0
+        charged_row = 0  # the row whose cost has been taken from the cell budget
         depth = 0  # element nesting, checked by feed_part after each chunk
 
         def slow_ref(ref: str) -> None:
@@ -541,72 +545,11 @@ class _Reader:
 
         def end(tag: str) -> None:
             nonlocal collecting, vtext, ftext, istext, is_parts, tpos, rph, cells_left
-            nonlocal max_row, max_col, depth
+            nonlocal depth
             depth -= 1
             if tag == C:
-                if skip:
-                    return
-                t = ctype
-                v = vtext
-                value: Any
-                if v is None:
-                    value = istext if t == "inlineStr" else None
-                elif t is None or t == "n":
-                    try:
-                        value = float(v)
-                    except ValueError:
-                        if v.strip():
-                            value = v
-                            invalid(t, v)
-                        else:  # <v></v>: openpyxl writes it for a formula never calculated
-                            value = None
-                    else:
-                        if not isfinite(value):
-                            value = v
-                            invalid(t, v)
-                elif t == "s":
-                    try:
-                        i = int(v)
-                        if i < 0:
-                            raise IndexError(i)
-                        value = strings[i]
-                    except (ValueError, IndexError):
-                        value = None
-                        sink.add("teks-bersama-tidak-ada", _location(name, a1(row, col)), v,
-                                 n_strings)
-                elif t == "str":
-                    value = _unescape(v) if "_x" in v else v
-                elif t == "b":
-                    if v in ("1", "0", "true", "false"):
-                        value = v in ("1", "true")
-                    else:
-                        value = v
-                        invalid(t, v)
-                elif t == "e":
-                    value = ErrorValue(v) if v else None
-                elif t == "inlineStr":
-                    value = istext if istext is not None else v
-                elif t == "d":
-                    value = v
-                else:
-                    value = v
-                    invalid(t, v)
-                if fattrs is None:
-                    cells[(row, col)] = new_cell(value, None, False, style)
-                elif not fattrs and ftext:  # a plain <f>: the common formula
-                    if hazard_search(ftext) is not None:
-                        note_hazards(ftext)
-                    cells[(row, col)] = new_cell(value, "=" + ftext, False, style)
-                else:
-                    formula, array = formula_of()
-                    cells[(row, col)] = new_cell(value, formula, array, style)
-                if row > max_row:
-                    max_row = row
-                if col > max_col:
-                    max_col = col
-                cells_left -= 1
-                if cells_left <= 0:
-                    raise _Stop("cells")
+                if not skip:
+                    finish_cell()
             elif tag == V:
                 collecting = False
                 vtext = "".join(buf)
@@ -632,6 +575,83 @@ class _Reader:
                 rph -= 1
             elif tag == DATA:
                 p.StartElementHandler = outer
+
+        def finish_cell() -> None:
+            """Store the cell just read (<c> closed, or a row matched by the fast path)."""
+            nonlocal cells_left, max_row, max_col, charged_row
+            t = ctype
+            v = vtext
+            value: Any
+            if v is None:
+                value = istext if t == "inlineStr" else None
+            elif t is None or t == "n":
+                try:
+                    value = float(v)
+                except ValueError:
+                    if v.strip():
+                        value = v
+                        invalid(t, v)
+                    else:  # <v></v>: openpyxl writes it for a formula never calculated
+                        value = None
+                else:
+                    if not isfinite(value):
+                        value = v
+                        invalid(t, v)
+            elif t == "s":
+                try:
+                    i = int(v)
+                    if i < 0:
+                        raise IndexError(i)
+                    value = strings[i]
+                except (ValueError, IndexError):
+                    value = None
+                    sink.add("teks-bersama-tidak-ada", _location(name, a1(row, col)), v,
+                             n_strings)
+            elif t == "str":
+                value = _unescape(v) if "_x" in v else v
+                # a formula's text result repeats (codes and names mirrored on every
+                # computed sheet): one object per distinct text, as shared strings are
+                value = texts.setdefault(value, value)
+            elif t == "b":
+                if v in ("1", "0", "true", "false"):
+                    value = v in ("1", "true")
+                else:
+                    value = v
+                    invalid(t, v)
+            elif t == "e":
+                value = ErrorValue(v) if v else None
+            elif t == "inlineStr":
+                value = istext if istext is not None else v
+            elif t == "d":
+                value = v
+            else:
+                value = v
+                invalid(t, v)
+            if fattrs is None:
+                put(row, col, value, None, style)
+            elif ftext and (not fattrs or "t" not in fattrs):
+                # a plain <f> (LibreOffice writes <f aca="false">): the common formula
+                tmpl = put(row, col, value, "=" + ftext, style)
+                # the hazard words hold no digits: one answer per template (column)
+                hazard = hazard_of.get(tmpl)
+                if hazard is None:
+                    hazard = hazard_of[tmpl] = hazard_search(ftext) is not None
+                if hazard:
+                    note_hazards(ftext)
+            else:
+                formula, array = formula_of()
+                put(row, col, value, formula, style, array)
+            if row > max_row:
+                max_row = row
+            if col > max_col:
+                max_col = col
+            if row == charged_row:
+                cells_left -= 1
+            else:  # the first cell of a row: the row's own lists and keys cost memory too
+                cells_left -= 1 + ROW_COST
+                charged_row = row
+            if cells_left <= 0:
+                raise _Stop("cells")
 
         def after_chunk() -> None:
             # Text outside <v>/<f>/<is> is never wanted: drop it. Wanted text is capped here
@@ -716,6 +736,12 @@ class _Reader:
         return go_on
 
 
+# What a row holding cells costs against the cell cap, on top of its cells: a row's lists and
+# keys in the CellStore cost about what four dense cells do, so a file of one cell per row
+# (the cheapest way to cost memory) stays within the same bound as a dense one.
+ROW_COST = 4
+
+
 def _mark_arrays(sheet: SheetGrid, arrays: list[tuple[int, int, str]]) -> None:
     """Mark every cell inside an array formula's range. The work is bounded (a crafted sheet
     of many whole-sheet array ranges must not cost cells x ranges): past the budget, only the
@@ -734,22 +760,21 @@ def _mark_arrays(sheet: SheetGrid, arrays: list[tuple[int, int, str]]) -> None:
         if c1 is None or r1 is None or c2 is None or r2 is None:
             continue
         area = (r2 - r1 + 1) * (c2 - c1 + 1)
-        if area <= len(sheet.cells):
+        cells = sheet.cells
+        if area <= len(cells):
             budget -= area
             if budget < 0:
                 continue
             for r in range(r1, r2 + 1):
                 for c in range(c1, c2 + 1):
-                    cell = sheet.cells.get((r, c))
-                    if cell is not None:
-                        cell.array = True
+                    cells.mark_array(r, c)
         else:
-            budget -= len(sheet.cells)
+            budget -= len(cells)
             if budget < 0:
                 continue
-            for (r, c), cell in sheet.cells.items():
+            for r, c in list(cells):
                 if r1 <= r <= r2 and c1 <= c <= c2:
-                    cell.array = True
+                    cells.mark_array(r, c)
 
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')

@@ -237,7 +237,7 @@ def test_shared_shape_is_compiled_once() -> None:
 
 def test_unsupported_function_keeps_the_cached_value() -> None:
     grid = make_grid({"A1": 5, "B1": "=CUBEVALUE(\"x\")+A1"})
-    grid.sheets[0].cells[(1, 2)].value = 42.0
+    grid.sheets[0].cells.set_value(1, 2, 42.0)
     ev = Evaluator(grid)
     ev.run()
     fc = ev.sheets[0].fcells[(1, 2)]

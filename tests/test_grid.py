@@ -14,7 +14,7 @@ import xlsxwriter
 
 from lkjip_xl.guard import Limits
 from lkjip_xl.xlsx_grid import Cell, ErrorValue, WorkbookGrid, read_grid
-from lkjip_xl.xlsx_stream import _unescape
+from lkjip_xl.xlsx_stream import ROW_COST, _unescape
 
 from . import hostile
 from .hostile import build_xlsx, cell, sheet_xml, simple_sheet
@@ -376,8 +376,12 @@ def test_cell_cap_stops_reading(tmp_path: Path) -> None:
         "Satu": simple_sheet({r: cell(f"A{r}", r) for r in range(1, 101)}),
         "Dua": simple_sheet({1: cell("A1", 1)})})
     grid = read_grid(path, Limits(max_cells=50))
-    assert [(f.code, f.location) for f in grid.findings] == [("batas-sel-tercapai", "Satu!A50")]
-    assert len(grid.sheets[0].cells) == 50
+    # each row of one cell costs the cell plus the row (ROW_COST): the cap is reached at row 10
+    per_row = 1 + ROW_COST
+    last = -(-50 // per_row)
+    assert [(f.code, f.location) for f in grid.findings] == [("batas-sel-tercapai",
+                                                              f"Satu!A{last}")]
+    assert len(grid.sheets[0].cells) == last
     assert not grid.sheets[0].complete and not grid.sheets[1].complete
     assert grid.sheets[1].cells == {}
 
