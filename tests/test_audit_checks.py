@@ -126,6 +126,34 @@ def test_skip_leaves_cells_to_the_layout_verifier(tmp_path: Path) -> None:
     assert ("konstanta-di-antara-rumus", f"{PK}!D8") in got
 
 
+class MembershipOnly:
+    """A skip container that only answers `in` (verify passes one: it cannot be iterated)."""
+
+    def __init__(self, cells: set[tuple[str, int, int]]) -> None:
+        self._cells = frozenset(cells)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._cells
+
+    def __bool__(self) -> bool:
+        return bool(self._cells)
+
+    def __iter__(self) -> Any:
+        raise AssertionError("skip must not be iterated")
+
+
+def test_skip_may_be_a_membership_test_only(tmp_path: Path) -> None:
+    path = write(tmp_path / "k.xlsx", kinerja)
+    grid = read_grid(path)
+    for skip in ({("Pengukuran Kinerja", 4, 4), ("Pengukuran Kinerja", 6, 4)},
+                 {(s.name, r, c) for s in grid.sheets for r, c, _ in s.cells.formulas()}):
+        want = [(f.code, f.location, f.found, f.expected, f.params)
+                for f in audit_grid(grid, skip=skip)]
+        got = [(f.code, f.location, f.found, f.expected, f.params)
+               for f in audit_grid(grid, skip=MembershipOnly(skip))]
+        assert got == want
+
+
 def test_long_runs_are_grouped(tmp_path: Path, load: Callable[[Path], WorkbookGrid]) -> None:
     def build(wb: Any) -> None:
         ws = wb.add_worksheet("Data")

@@ -62,10 +62,37 @@ def test_5000_rows_evaluate_in_seconds() -> None:
     assert elapsed < 30
 
     for (_sheet, r, c), v in values.items():  # as if a spreadsheet had saved them
-        grid.sheets[1].cells[(r, c)].value = v
+        grid.sheets[1].cells.set_value(r, c, v)
     t = time.perf_counter()
     findings = audit_grid(grid)
     elapsed = time.perf_counter() - t
     print(f"audit_grid: {len(findings)} findings in {elapsed:.2f} s")
     assert findings == []
     assert elapsed < 45
+
+
+def test_trusted_cells_are_not_copied() -> None:
+    """With every formula cell trusted (verify's common case) the audit reads the grid where it
+    lies: no copy of its values, no set of the trusted cells, no Cell objects built."""
+    import tracemalloc
+
+    grid = build()
+    trusted = frozenset((s.name, r, c) for s in grid.sheets for r, c, _ in s.cells.formulas())
+
+    class MembershipOnly:
+        def __contains__(self, key: object) -> bool:
+            return key in trusted
+
+        def __bool__(self) -> bool:
+            return True
+
+    audit_grid(build(50), skip=MembershipOnly())  # imports and first-use caches out of the way
+    tracemalloc.start()
+    try:
+        findings = audit_grid(grid, skip=MembershipOnly())
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert findings == []
+    # 110,000 cells: a dict of their values alone is ~12 MB, a copy of the skip set ~4 MB
+    assert peak < 4_000_000, peak

@@ -443,7 +443,7 @@ def _subtotal(ev: Any, fn: Any, *refs: Any) -> Any:
                 fc = sh.fcells.get((r, c))
                 if fc is not None and fc.shape.functions & {"SUBTOTAL", "AGGREGATE"}:
                     continue
-                vals.append(sh.cur.get((r, c)))
+                vals.append(sh.value(r, c))
     for v in vals:
         if type(v) is ErrorValue:
             return v

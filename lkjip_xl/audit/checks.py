@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Container
 from typing import Any
 
 from ..findings import Finding
 from ..xlsx_grid import ErrorValue, WorkbookGrid
-from .evaluator import Evaluator, FCell, SheetState
+from .evaluator import MISS, Evaluator, FCell, SheetState
 from .numtext import typed_number
 from .parser import RefSpec, formula_at, shape_of, skeleton
 from .refs import cell_name, col_letter, location, quote_sheet, range_name
@@ -34,6 +35,8 @@ _GROUPABLE = frozenset({"nilai-cache-basi", "nilai-galat", "galat-tersembunyi-if
                         "tautan-eksternal", "fungsi-dde-web", "rumus-tidak-terbaca"})
 
 Key = tuple[str, int, int]
+_DIGIT = re.compile(r"\d")  # typed_number finds no number in text without one
+_NOT_TEXT = frozenset({float, bool, ErrorValue})  # grid values that are never text
 
 
 def same_value(cached: Any, value: Any) -> bool:
@@ -50,7 +53,7 @@ def same_value(cached: Any, value: Any) -> bool:
 
 
 class _Audit:
-    def __init__(self, grid: WorkbookGrid, ev: Evaluator, skip: set[Key]) -> None:
+    def __init__(self, grid: WorkbookGrid, ev: Evaluator, skip: Container[Key]) -> None:
         self.grid = grid
         self.ev = ev
         self.skip = skip
@@ -165,70 +168,85 @@ class _Audit:
     # -- patterns -----------------------------------------------------------------------------
 
     def patterns(self, sh: SheetState) -> None:
-        """Odd formula / typed constant in a row or column of identical R1C1 formulas."""
-        occupied: dict[tuple[int, int], Any] = {}
-        for pos, fc in sh.fcells.items():
-            occupied[pos] = fc
-        for pos, v in sh.cur.items():
-            if pos not in sh.fcells and type(v) in (float, bool, str):
-                occupied[pos] = v
+        """Odd formula / typed constant in a row or column of identical R1C1 formulas.
+
+        A run is a line of occupied cells (formula cells, and numbers / text / booleans) down a
+        column or along a row. A finding needs a formula cell at the cell itself or right next
+        to it in the run, so only those cells are looked at, each with the two cells either side
+        of it: the rest of the sheet is never read. Columns first, then rows (a cell odd both
+        ways is reported as the column sees it)."""
         if not sh.fcells:
             return
-        by_col: dict[int, list[int]] = defaultdict(list)
         by_row: dict[int, list[int]] = defaultdict(list)
-        for r, c in occupied:
-            by_col[c].append(r)
+        for r, c in sh.fcells:
             by_row[r].append(c)
-        for c, rows in by_col.items():
-            for run in _runs(sorted(rows)):
-                self._scan(sh, [(r, c) for r in run], occupied, vertical=True)
-        for r, cols in by_row.items():
-            for run in _runs(sorted(cols)):
-                self._scan(sh, [(r, c) for c in run], occupied, vertical=False)
+        for c, rows in sh.fcols.items():
+            for r in _around(rows):
+                self._check(sh, r, c, 1, 0)
+        for r in sorted(by_row):
+            for c in _around(sorted(by_row[r])):
+                self._check(sh, r, c, 0, 1)
 
-    def _scan(self, sh: SheetState, cells: list[tuple[int, int]], occ: dict[Any, Any],
-              vertical: bool) -> None:
-        n = len(cells)
-        if n < 3:
+    def _occupant(self, sh: SheetState, r: int, c: int) -> Any:
+        """The FCell or constant that occupies a cell for `patterns`, MISS when it is empty (or
+        holds an error value)."""
+        fc = sh.fcells.get((r, c))
+        if fc is not None:
+            return fc
+        if r < 1 or c < 1:
+            return MISS
+        v = sh.value(r, c)
+        t = type(v)
+        return v if t is float or t is str or t is bool else MISS
+
+    def _check(self, sh: SheetState, r: int, c: int, dr: int, dc: int) -> None:
+        me_occ = self._occupant(sh, r, c)
+        if me_occ is MISS or (sh.name, r, c) in self.skip:
             return
-        keys = [occ[p].shape.key if type(occ[p]) is FCell else None for p in cells]
+        # keys of the cells at offsets -2..2 within this cell's run (None: a constant, or not
+        # in the run)
+        keys: dict[int, str | None] = {0: me_occ.shape.key if type(me_occ) is FCell else None}
+        for step in (-1, 1):
+            keys[step] = keys[2 * step] = None
+            for d in (step, 2 * step):
+                o = self._occupant(sh, r + d * dr, c + d * dc)
+                if o is MISS:  # the run ends here
+                    break
+                keys[d] = o.shape.key if type(o) is FCell else None
+        me = keys[0]
 
-        def key(j: int) -> str | None:
-            return keys[j] if 0 <= j < n else None
+        def at(d: int) -> tuple[int, int]:
+            return r + d * dr, c + d * dc
 
-        for i, (r, c) in enumerate(cells):
-            if (sh.name, r, c) in self.skip:
-                continue
-            me = keys[i]
-            a: str | None = None
-            if key(i - 1) is not None and key(i - 1) == key(i + 1) != me:
-                # both neighbours agree and this cell does not
-                a, pair = key(i - 1), (cells[i - 1], cells[i + 1])
-            elif me is not None and key(i - 1) != me and key(i + 1) != me:
-                # a one-off formula at the edge of a pattern (the last item row above a total):
-                # only a slip when it is the pattern's formula pointing elsewhere
-                pair = (cells[i], cells[i])
-                for j, k in ((i - 1, i - 2), (i + 1, i + 2)):
-                    kj = key(j)
-                    if kj is not None and kj == key(k) and skeleton(kj) == skeleton(me):
-                        a, pair = kj, (cells[min(j, k)], cells[max(j, k)])
-                        break
-            if a is None:
-                continue
-            neighbours = f"{cell_name(*pair[0])}, {cell_name(*pair[1])}"
-            if me is not None:
-                self.add(sh, r, c, "rumus-tidak-konsisten", "warning",
-                         found=occ[(r, c)].formula, expected=formula_at(a, r, c),
-                         params={"neighbours": neighbours, "direction":
-                                 "kolom" if vertical else "baris"})
-                continue
-            value = occ[(r, c)]
-            if not _numberish(value):
-                continue
-            expected = self._evaluate_shape(sh, a, r, c)
-            self.add(sh, r, c, "konstanta-di-antara-rumus", "warning", found=value,
-                     expected=expected, params={"neighbours": neighbours,
-                                                "formula": formula_at(a, r, c)})
+        a: str | None = None
+        if keys[-1] is not None and keys[-1] == keys[1] != me:
+            # both neighbours agree and this cell does not
+            a, pair = keys[-1], (at(-1), at(1))
+        elif me is not None and keys[-1] != me and keys[1] != me:
+            # a one-off formula at the edge of a pattern (the last item row above a total):
+            # only a slip when it is the pattern's formula pointing elsewhere
+            pair = (at(0), at(0))
+            for j, k in ((-1, -2), (1, 2)):
+                kj = keys[j]
+                if kj is not None and kj == keys[k] and skeleton(kj) == skeleton(me):
+                    a, pair = kj, (at(min(j, k)), at(max(j, k)))
+                    break
+        if a is None:
+            return
+        neighbours = f"{cell_name(*pair[0])}, {cell_name(*pair[1])}"
+        if me is not None:
+            self.add(sh, r, c, "rumus-tidak-konsisten", "warning",
+                     found=me_occ.formula, expected=formula_at(a, r, c),
+                     params={"neighbours": neighbours, "direction":
+                             "kolom" if dr else "baris"})
+            return
+        value = me_occ
+        if not _numberish(value):
+            return
+        expected = self._evaluate_shape(sh, a, r, c)
+        self.add(sh, r, c, "konstanta-di-antara-rumus", "warning", found=value,
+                 expected=expected, params={"neighbours": neighbours,
+                                            "formula": formula_at(a, r, c)})
 
     def _evaluate_shape(self, sh: SheetState, key: str, r: int, c: int) -> Any:
         shape = self.ev.shape(key)
@@ -268,7 +286,7 @@ class _Audit:
                 self.add(sh, r, c, "rentang-kurang-satu", "warning",
                          found=range_name(q1, p1, q2, p2), expected=range_name(e1, f1, e2, f2),
                          params={"function": fn, "cell": location(tsh.name, nr, nc),
-                                 "value": tsh.cur.get((nr, nc)), "formula": fc.formula})
+                                 "value": tsh.value(nr, nc), "formula": fc.formula})
                 break
 
     def _short(self, sh: SheetState, r: int, c: int, spec: RefSpec) -> Any:
@@ -296,33 +314,44 @@ class _Audit:
 
     @staticmethod
     def _number_at(sh: SheetState, pos: tuple[int, int]) -> bool:
-        return type(sh.cur.get(pos)) is float
+        return type(sh.value(*pos)) is float
 
     # -- numbers stored as text ---------------------------------------------------------------
 
     def text_numbers(self, sh: SheetState) -> None:
-        cur = sh.cur
+        value = sh.value
 
         def num(r: int, c: int) -> bool:
-            return type(cur.get((r, c))) is float
+            return type(value(r, c)) is float
 
-        for (r, c), v in cur.items():
-            if type(v) is not str or (r, c) in sh.fcells or (sh.name, r, c) in self.skip:
-                continue
-            got = typed_number(v)
-            if got is None:
-                continue
-            context = ((num(r - 1, c) and (num(r + 1, c) or num(r - 2, c)))
-                       or (num(r, c - 1) and (num(r, c + 1) or num(r, c - 2)))
-                       or (sh.index, r, c) in self._direct_refs())
-            if not context:
-                continue
-            value, other = got
-            alt = ""
-            if other is not None:
-                alt = f" (atau {other:.10g})"
-            self.add(sh, r, c, "angka-sebagai-teks", "warning", found=v, expected=value,
-                     params={"alternative": alt, "alt_value": other})
+        store, fcells, skip, name = sh.store, sh.fcells, self.skip, sh.name
+        for r in store.rows():
+            for c, v in store.row_values(r):
+                # the grid's text cells (a value `widen` turns into text, e.g. an odd object
+                # read by another loader, counts too); text with no digit is no number
+                if type(v) is not str:
+                    if v is None or type(v) in _NOT_TEXT:
+                        continue
+                    v = widen(v)
+                    if type(v) is not str:
+                        continue
+                if not _DIGIT.search(v) or (r, c) in fcells or (name, r, c) in skip:
+                    continue
+                # the cheap test first: most text sits among text, not among numbers
+                context = ((num(r - 1, c) and (num(r + 1, c) or num(r - 2, c)))
+                           or (num(r, c - 1) and (num(r, c + 1) or num(r, c - 2)))
+                           or (sh.index, r, c) in self._direct_refs())
+                if not context:
+                    continue
+                got = typed_number(v)
+                if got is None:
+                    continue
+                number, other = got
+                alt = ""
+                if other is not None:
+                    alt = f" (atau {other:.10g})"
+                self.add(sh, r, c, "angka-sebagai-teks", "warning", found=v, expected=number,
+                         params={"alternative": alt, "alt_value": other})
 
     _direct_cache: set[tuple[int, int, int]] | None = None
 
@@ -473,6 +502,18 @@ class _Audit:
         return out
 
 
+def _around(sorted_ints: list[int]) -> list[int]:
+    """Each of the sorted numbers and its neighbours (x - 1, x + 1), sorted, without repeats."""
+    out: list[int] = []
+    last = -1
+    for x in sorted_ints:
+        for y in (x - 1, x, x + 1):
+            if y > last:
+                out.append(y)
+                last = y
+    return out
+
+
 def _runs(sorted_ints: list[int]) -> list[list[int]]:
     out: list[list[int]] = []
     for x in sorted_ints:
@@ -490,17 +531,33 @@ def _numberish(v: Any) -> bool:
 
 
 class _HiddenIndex:
-    """Per sheet: hidden rows / columns that hold data, for quick rectangle tests."""
+    """Per sheet: hidden rows / columns that hold data, for quick rectangle tests.
+
+    A cell holds data when it has a value other than None or is a formula cell recomputed here
+    (a trusted formula cell counts by its cached value)."""
 
     def __init__(self, sh: SheetState) -> None:
-        rows: dict[int, list[int]] = defaultdict(list)
+        store, fcells = sh.store, sh.fcells
+        rows: dict[int, list[int]] = {}
+        for r in sh.hidden_rows:
+            cs = [c for c, v in store.row_values(r) if v is not None or (r, c) in fcells]
+            if cs:
+                rows[r] = sorted(cs)
         cols: dict[int, list[int]] = defaultdict(list)
-        for r, c in list(sh.cur) + list(sh.fcells):
-            if r in sh.hidden_rows:
-                rows[r].append(c)
-            if c in sh.hidden_cols:
-                cols[c].append(r)
-        self.rows = {r: sorted(cs) for r, cs in rows.items()}
+        if sh.hidden_cols:
+            hidden_cols = sh.hidden_cols
+            few = sorted(hidden_cols) if len(hidden_cols) <= 8 else None
+            value = store.value
+            for r in store.rows():
+                if few is not None:  # a look at each hidden column of the row
+                    for c in few:
+                        if value(r, c) is not None or (r, c) in fcells:
+                            cols[c].append(r)
+                else:
+                    for c, v in store.row_values(r):
+                        if c in hidden_cols and (v is not None or (r, c) in fcells):
+                            cols[c].append(r)
+        self.rows = rows
         self.cols = {c: sorted(rs) for c, rs in cols.items()}
         self.row_keys = sorted(self.rows)
         self.col_keys = sorted(self.cols)
@@ -527,15 +584,17 @@ def _deliberate_na(value: ErrorValue, formula: str) -> bool:
     return value.code == "#N/A" and "NA()" in formula.upper().replace(" ", "")
 
 
-def audit_grid(grid: WorkbookGrid, *, skip: set[Key] | None = None) -> list[Finding]:
+def audit_grid(grid: WorkbookGrid, *, skip: Container[Key] | None = None) -> list[Finding]:
     """Findings of the generic formula audit for one workbook grid.
 
     `skip` holds (sheet, row, col) cells a layout-aware verifier judges itself: they get no
     findings here and are not recomputed: cells that depend on them read their cached value
     (the verifier has already compared it with the domain core). This keeps a layout workbook's
-    audit to the few cells the layout does not own.
+    audit to the few cells the layout does not own. Only membership (`(sheet, row, col) in
+    skip`) and truth are asked of it: a set, or any container that answers `in` without
+    holding the cells one by one.
     """
-    skipped = set(skip or ())
+    skipped: Container[Key] = skip if skip else frozenset()
     ev = Evaluator(grid, cached_volatile=True, trusted=skipped)
     ev.run()
     return _Audit(grid, ev, skipped).run()

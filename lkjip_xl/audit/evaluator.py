@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Any
 
 from ..xlsx_grid import ErrorValue, SheetGrid, WorkbookGrid
@@ -88,21 +88,91 @@ class FCell:
 
 
 class SheetState:
-    __slots__ = ("name", "index", "grid", "cur", "fcells", "fcols", "max_row", "max_col",
-                 "hidden_rows", "hidden_cols", "state")
+    """One sheet as the evaluator sees it.
+
+    Constants are never copied: a cell that is not a (non-trusted) formula cell is read from
+    the grid's CellStore (`value`). A formula cell's recomputed value lives on its FCell.
+    """
+
+    __slots__ = ("name", "index", "grid", "store", "fcells", "fcols", "fmax_row", "fmax_col",
+                 "_extent", "hidden_rows", "hidden_cols", "state")
 
     def __init__(self, index: int, grid: SheetGrid) -> None:
         self.name = grid.name
         self.index = index
         self.grid = grid
+        self.store = grid.cells
         self.state = grid.state
-        self.cur: dict[tuple[int, int], Any] = {}
         self.fcells: dict[tuple[int, int], FCell] = {}
         self.fcols: dict[int, list[int]] = {}
         self.hidden_rows = grid.hidden_rows
         self.hidden_cols = grid.hidden_cols
-        self.max_row = 0
-        self.max_col = 0
+        self.fmax_row = 0  # the last row / column holding a formula (trusted ones too)
+        self.fmax_col = 0
+        self._extent: tuple[int, int] | None = None
+
+    def value(self, r: int, c: int) -> Any:
+        """The cell's current value without evaluating anything: a formula cell's recomputed
+        value (None until it is done), the grid's value otherwise (None when absent)."""
+        fc = self.fcells.get((r, c))
+        if fc is not None:
+            return fc.value if fc.state == 2 else None
+        v = self.store.value(r, c)
+        t = type(v)
+        if t is float or t is str or v is None:
+            return v
+        return xv.widen(v)
+
+    def block(self, r1: int, c1: int, nrows: int, ncols: int) -> list[Any]:
+        """`value` of every cell of a rectangle, row-major."""
+        value = self.store.value
+        if ncols == 1:
+            vals = [value(r, c1) for r in range(r1, r1 + nrows)]
+        else:
+            cols = range(c1, c1 + ncols)
+            vals = [value(r, c) for r in range(r1, r1 + nrows) for c in cols]
+        if not set(map(type, vals)) <= _PLAIN:
+            widen = xv.widen
+            vals = [widen(v) for v in vals]
+        r2, c2 = r1 + nrows - 1, c1 + ncols - 1
+        fcells = self.fcells
+        for c, rows in self.fcols.items():
+            if c < c1 or c > c2:
+                continue
+            for r in rows[bisect_left(rows, r1):bisect_right(rows, r2)]:
+                fc = fcells[(r, c)]
+                vals[(r - r1) * ncols + c - c1] = fc.value if fc.state == 2 else None
+        return vals
+
+    @property
+    def max_row(self) -> int:
+        return self.extent()[0]
+
+    @property
+    def max_col(self) -> int:
+        return self.extent()[1]
+
+    def extent(self) -> tuple[int, int]:
+        """(last row, last column) holding a formula or a value other than None; found with
+        one pass over the sheet's values, the first time a range is clamped to it."""
+        if self._extent is None:
+            store = self.store
+            mr, mc = self.fmax_row, self.fmax_col
+            for r in store.rows():
+                last = 0
+                for c, v in store.row_values(r):
+                    if v is not None and c > last:  # cells far right of a row come last,
+                        last = c  # not necessarily in column order
+                if last:
+                    if r > mr:
+                        mr = r
+                    if last > mc:
+                        mc = last
+            self._extent = (mr, mc)
+        return self._extent
+
+
+_PLAIN = frozenset({float, str, bool, type(None), ErrorValue})  # values `widen` leaves alone
 
 
 class RangeData:
@@ -119,11 +189,12 @@ class RangeData:
 
 class Evaluator:
     def __init__(self, grid: WorkbookGrid, *, cached_volatile: bool = False,
-                 trusted: set[tuple[str, int, int]] | None = None) -> None:
+                 trusted: Container[tuple[str, int, int]] | None = None) -> None:
         self.grid = grid
         # formula cells whose cached value is taken as given (a layout verifier judged them):
-        # they load as plain values, so they are neither compiled nor recomputed
-        self.trusted = trusted or set()
+        # they read as plain values, so they are neither compiled nor recomputed. Only
+        # membership (`(sheet, row, col) in trusted`) and truth are asked of it.
+        self.trusted = trusted
         self.cached_volatile = cached_volatile  # audit: TODAY() cells keep their cached value
         self.sheets = [SheetState(i, s) for i, s in enumerate(grid.sheets)]
         self.by_name = {s.name.lower(): s for s in self.sheets}
@@ -152,8 +223,26 @@ class Evaluator:
 
         self.compiler = Compiler(self)
         self._load()
-        self.gmax_row = max((s.max_row for s in self.sheets), default=0)
-        self.gmax_col = max((s.max_col for s in self.sheets), default=0)
+        self._gmax: tuple[int, int] | None = None
+        self._fmax = (max((s.fmax_row for s in self.sheets), default=0),
+                      max((s.fmax_col for s in self.sheets), default=0))
+
+    @property
+    def gmax_row(self) -> int:
+        return (self._gmax or self._used_area())[0]
+
+    @property
+    def gmax_col(self) -> int:
+        return (self._gmax or self._used_area())[1]
+
+    def _used_area(self) -> tuple[int, int]:
+        """The workbook's used area (every sheet's extent), worked out when a range first needs
+        clamping: a workbook whose formulas are all trusted never pays for the pass."""
+        if self._gmax is None:
+            extents = [s.extent() for s in self.sheets]
+            self._gmax = (max((e[0] for e in extents), default=0),
+                          max((e[1] for e in extents), default=0))
+        return self._gmax
 
     def name_texts(self, name: str) -> list[str]:
         """Every definition of a (bare, upper-case) name: the workbook-wide one and local ones."""
@@ -164,39 +253,42 @@ class Evaluator:
 
     def _load(self) -> None:
         renderers: dict[str, Renderer] = {}
-        trusted = self.trusted
+        trusted = self.trusted if self.trusted else None
         for sh in self.sheets:
-            cur, fcells = sh.cur, sh.fcells
-            above: dict[int, tuple[int, Shape]] = {}  # column -> (row, shape) last seen
-            for (r, c) in sorted(sh.grid.cells):
-                cell = sh.grid.cells[(r, c)]
-                if cell.formula and trusted and (sh.name, r, c) in trusted:
-                    if cell.value is not None:
-                        cur[(r, c)] = xv.widen(cell.value)
-                elif cell.formula:
-                    # a filled-down formula is its upper neighbour's shape written at this cell:
-                    # checking that is much cheaper than rewriting it to R1C1
-                    shape = None
-                    prev = above.get(c)
-                    if prev is not None and prev[1].array == cell.array:
-                        ren = renderers.get(prev[1].key)
-                        if ren is None:
-                            ren = renderers[prev[1].key] = Renderer(prev[1].key)
-                        if ren.render(r, c) == cell.formula:
-                            shape = prev[1]
-                    if shape is None:
-                        shape = self.shape(shape_of(cell.formula, r, c), cell.array)
-                    above[c] = (r, shape)
-                    fcells[(r, c)] = FCell(r, c, cell.formula, shape, xv.widen(cell.value))
-                    sh.fcols.setdefault(c, []).append(r)
-                elif cell.value is not None:
-                    cur[(r, c)] = xv.widen(cell.value)
-                else:
+            store, fcells, name = sh.store, sh.fcells, sh.name
+            mr = mc = 0
+            todo: list[tuple[int, int, str]] = []
+            for r, c, formula in store.formulas():
+                if not formula:  # "": no formula at all (a constant, as the grid reads it)
                     continue
-                if r > sh.max_row:
-                    sh.max_row = r
-                if c > sh.max_col:
-                    sh.max_col = c
+                if r > mr:
+                    mr = r
+                if c > mc:
+                    mc = c
+                if trusted is None or (name, r, c) not in trusted:
+                    todo.append((r, c, formula))
+            sh.fmax_row, sh.fmax_col = mr, mc
+            todo.sort()  # row by row, so `above` is the nearest formula above (linear if sorted)
+            above: dict[int, Shape] = {}  # column -> shape last seen
+            for r, c, formula in todo:
+                cell = store.get((r, c))
+                array = bool(cell is not None and cell.array)
+                # a filled-down formula is its upper neighbour's shape written at this cell:
+                # checking that is much cheaper than rewriting it to R1C1
+                shape = None
+                prev = above.get(c)
+                if prev is not None and prev.array == array:
+                    ren = renderers.get(prev.key)
+                    if ren is None:
+                        ren = renderers[prev.key] = Renderer(prev.key)
+                    if ren.render(r, c) == formula:
+                        shape = prev
+                if shape is None:
+                    shape = self.shape(shape_of(formula, r, c), array)
+                above[c] = shape
+                fcells[(r, c)] = FCell(r, c, formula, shape,
+                                       xv.widen(store.value(r, c)))
+                sh.fcols.setdefault(c, []).append(r)
             for rows in sh.fcols.values():
                 rows.sort()
 
@@ -248,13 +340,16 @@ class Evaluator:
     # -- reading cells ------------------------------------------------------------------------
 
     def get(self, sh: SheetState, r: int, c: int) -> Any:
-        v = sh.cur.get((r, c), MISS)
-        if v is MISS:
-            fc = sh.fcells.get((r, c))
-            if fc is None:
-                return None
-            return self.eval_cell(sh, fc)
-        return v
+        fc = sh.fcells.get((r, c))
+        if fc is None:  # a constant, a trusted formula's cached value, or nothing (None)
+            v = sh.store.value(r, c)
+            t = type(v)
+            if t is float or t is str or v is None:
+                return v
+            return xv.widen(v)
+        if fc.state == 2:
+            return fc.value
+        return self.eval_cell(sh, fc)
 
     def has_formula(self, sh: SheetState, r: int, c: int) -> bool:
         return (r, c) in sh.fcells
@@ -289,7 +384,6 @@ class Evaluator:
                 self._stack_sheets.pop()
         fc.state = 2
         fc.value = v
-        sh.cur[(fc.row, fc.col)] = v
         return v
 
     def _whole_formula(self, sh: SheetState, fc: FCell, exc: Unverifiable) -> Any:
@@ -392,8 +486,16 @@ class Evaluator:
 
     def clamp(self, rng: Rng) -> tuple[int, int]:
         """(rows, cols) of the part of `rng` inside the workbook's used area."""
-        rows = min(rng.r2, self.gmax_row) - rng.r1 + 1
-        cols = min(rng.c2, self.gmax_col) - rng.c1 + 1
+        gmax = self._gmax
+        if gmax is None:
+            # the used area reaches at least the last formula: a range inside that needs no
+            # pass over the values to find it
+            if rng.r2 <= self._fmax[0] and rng.c2 <= self._fmax[1]:
+                return max(rng.r2 - rng.r1 + 1, 0), max(rng.c2 - rng.c1 + 1, 0)
+            gmax = self._used_area()
+        gmax_row, gmax_col = gmax
+        rows = min(rng.r2, gmax_row) - rng.r1 + 1
+        cols = min(rng.c2, gmax_col) - rng.c1 + 1
         return max(rows, 0), max(cols, 0)
 
     def ensure(self, rng: Rng) -> None:
@@ -423,9 +525,7 @@ class Evaluator:
             return rd
         nrows, ncols = self.clamp(rng)
         self.ensure(rng)
-        cur = sh.cur
-        vals = [cur.get((r, c)) for r in range(rng.r1, rng.r1 + nrows)
-                for c in range(rng.c1, rng.c1 + ncols)]
+        vals = sh.block(rng.r1, rng.c1, nrows, ncols)
         rd = RangeData(vals, nrows, ncols, rng.rows * rng.cols)
         if nrows * ncols >= BIG_RANGE:
             self.range_cache[key] = rd
