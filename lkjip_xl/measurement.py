@@ -170,16 +170,22 @@ def ukur(dok: Dokumen) -> Pengukuran:
     indikator = {u.kode: u for _, us in per_sasaran for u in us}
     rows = [ukur_kegiatan(prog, k) for prog, k in dok.kegiatan()]
     kegiatan = {r.kode: r for r in rows}
+    # rows grouped once, in their order (a scan per program and per sasaran is quadratic)
+    by_program: dict[str, list[KegiatanUkur]] = {}
+    by_sasaran: dict[str | None, list[KegiatanUkur]] = {}
+    for r in rows:
+        by_program.setdefault(r.program, []).append(r)
+        by_sasaran.setdefault(r.sasaran, []).append(r)
     program: dict[str, ProgramUkur] = {}
     for prog in dok.program:
-        b = _blok(r for r in rows if r.program == prog.kode)
+        b = _blok(by_program.get(prog.kode, []))
         program[prog.kode] = ProgramUkur(
             prog.kode, prog.sasaran, b.anggaran, b.realisasi_anggaran, b.penyerapan
         )
     sasaran: dict[str, SasaranUkur] = {}
     for s, ind in per_sasaran:
         cap = d.rerata(u.capaian_dipakai for u in ind)
-        b = _blok(r for r in rows if r.sasaran == s.kode)
+        b = _blok(by_sasaran.get(s.kode, []))
         eff = d.efisiensi(
             p.metode_efisiensi,
             cap,

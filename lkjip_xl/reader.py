@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,7 +39,7 @@ from .model import (
     SubKegiatan,
 )
 from .text_numbers import parse
-from .xlsx_grid import ErrorValue, SheetGrid, WorkbookGrid
+from .xlsx_grid import CellStore, ErrorValue, SheetGrid, WorkbookGrid
 
 NUMERIC_KINDS = ("number", "money", "percent", "int", "year")
 HEADER_SEARCH_ROWS = 30
@@ -53,10 +53,41 @@ def loc(sheet: str, row: int, col: int) -> str:
     return f"{quote_sheet(sheet)}!{col_letter(col)}{row}"
 
 
+class RowValues(Mapping[str, Any]):
+    """A table row's values by column key, read from the grid on access.
+
+    A dict per row would copy every input cell of a big workbook (10,000 rows x 16 columns,
+    ~10 MB per table); this view costs one small object per row."""
+
+    __slots__ = ("_store", "_row", "_cols")
+
+    def __init__(self, store: CellStore, row: int, cols: dict[str, int]) -> None:
+        self._store, self._row, self._cols = store, row, cols
+
+    def __getitem__(self, key: str) -> Any:
+        return self._store.value(self._row, self._cols[key])
+
+    def get(self, key: str, default: Any = None) -> Any:
+        c = self._cols.get(key)
+        return default if c is None else self._store.value(self._row, c)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._cols
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cols)
+
+    def __len__(self) -> int:
+        return len(self._cols)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
 @dataclass
 class RowRead:
     row: int
-    values: dict[str, Any]
+    values: Mapping[str, Any]  # column key -> value (a RowValues view when read from a grid)
 
 
 @dataclass
@@ -64,7 +95,8 @@ class TableRead:
     table: Table
     header_row: int
     columns: dict[str, int]  # column key -> actual 1-based column
-    rows: list[RowRead] = field(default_factory=list)  # non-empty rows, in sheet order
+    # non-empty rows, in sheet order; a computed table's rows hold only their code columns
+    rows: list[RowRead] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
     def where(self, row: int, key: str) -> str:
@@ -98,8 +130,12 @@ def _find_header(sheet: SheetGrid, table: Table) -> tuple[int, dict[str, int]] |
     return best
 
 
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
 def _row_empty(values: dict[str, Any]) -> bool:
-    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values())
+    return all(_blank(v) for v in values.values())
 
 
 def locate(grid: WorkbookGrid) -> LayoutRead:
@@ -124,16 +160,22 @@ def locate(grid: WorkbookGrid) -> LayoutRead:
             hr, cols = found
             tr = TableRead(t, hr, cols, missing=[c.key for c in t.columns if c.key not in cols])
             key_col = cols.get(t.row_key)
+            store = sg.cells
+            value = store.value
+            table_cols = list(cols.values())
+            input_cols = {k: c for k, c in cols.items() if not t.column(k).formula}
+            # a computed table's rows keep only their codes: the values are the formulas' own,
+            # judged in place by verify; holding them all would double a big workbook's memory
+            kept = ({k: c for k, c in cols.items() if k in (t.row_key, "kode")}
+                    if t.mirror is not None else cols)
             # only the rows holding cells: one cell at row 1048576 must not cost a million rows
-            table_cols = set(cols.values())
-            for r in sorted({r for (r, c) in sg.cells if r > hr and c in table_cols}):
-                vals = {k: sg.value(r, c) for k, c in cols.items()}
+            for r in sorted(r for r in store.rows() if r > hr):
                 if key_col is None or t.mirror is not None:
-                    if _row_empty(vals):
+                    if all(_blank(value(r, c)) for c in table_cols):
                         continue
-                elif _row_empty({k: v for k, v in vals.items() if not t.column(k).formula}):
+                elif all(_blank(value(r, c)) for c in input_cols.values()):
                     continue
-                tr.rows.append(RowRead(r, vals))
+                tr.rows.append(RowRead(r, RowValues(store, r, kept)))
             out.tables[t.key] = tr
     return out
 
@@ -215,7 +257,10 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None) -> Dokumen:
     def num(tr: TableRead | None, row: RowRead | None, key: str) -> float | None:
         if tr is None or row is None or key not in row.values:
             return None
-        return conv.number(row.values[key], tr.where(row.row, key))
+        v = row.values[key]
+        if type(v) is float:  # the common case: no location needed (it is built per call)
+            return v
+        return conv.number(v, tr.where(row.row, key))
 
     def txt(row: RowRead | None, key: str) -> str | None:
         return None if row is None else conv.text(row.values.get(key))

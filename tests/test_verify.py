@@ -221,3 +221,17 @@ def test_package_attribute_is_the_function(clean: Path) -> None:
     import lkjip_xl.verify  # binds the subpackage as lkjip_xl.verify
 
     assert lkjip_xl.verify(clean).exit_code() == 0
+
+
+def test_a_workbook_without_indicators_or_kegiatan_is_judged(tmp_path: Path) -> None:
+    """Computed tables with no rows at all (found by the fuzz test: a KeyError once)."""
+    dok = dataformat.load(ROOT / "samples" / "denpasar_2019.yaml")
+    for s in dok.sasaran:
+        s.indikator.clear()
+    dok.program.clear()
+    path = tmp_path / "kosong.xlsx"
+    write_workbook(dok, path)
+    report = verify(path)
+    assert not report.fatal
+    assert not [f for f in report.findings if f.code == "nilai-tidak-dapat-dihitung"]
+    assert report.exit_code(False) in (0, 1)

@@ -8,6 +8,7 @@ per-indicator table, kegiatan rows are followed by their sub-kegiatan rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,14 +130,20 @@ def _slot_realisasi(dok: Dokumen, i: Indikator, realisasi: float | None, n: int)
     return BLANK
 
 
-def computed_rows(dok: Dokumen, p: Pengukuran | None = None) -> dict[str, list[Row]]:
-    """The value of every computed cell, by the domain core (blank where a formula is quiet)."""
+def computed_rows(dok: Dokumen, p: Pengukuran | None = None,
+                  row_factory: Callable[[str, Row], Any] | None = None) -> dict[str, list[Any]]:
+    """The value of every computed cell, by the domain core (blank where a formula is quiet).
+
+    `row_factory(table_key, row)` turns each row into what is kept (a caller holding 10,000
+    rows keeps them compact); by default the row dict itself."""
     p = p or ukur(dok)
     rows = Rows.of(dok)
-    pkk, ptw = [], []
+    keep: Callable[[str, Row], Any] = row_factory or (lambda _key, row: row)
+    pkk: list[Any] = []
+    ptw: list[Any] = []
     for n, (s, i) in enumerate(rows.indikator, start=1):
         u = p.indikator[i.kode]
-        pkk.append({
+        pkk.append(keep("PKK", {
             "kode_sasaran": s.kode, "kode": i.kode, "uraian": i.uraian, "satuan": i.satuan or "",
             "polaritas": i.polaritas or "positif", "agregasi": i.agregasi or "akhir",
             "target": _blank(u.target), "target_min": _blank(u.target_min),
@@ -149,14 +156,14 @@ def computed_rows(dok: Dokumen, p: Pengukuran | None = None) -> dict[str, list[R
             **{f"ry{k}": _slot_realisasi(dok, i, u.realisasi, k)
                for k in range(1, RENSTRA_SLOTS + 1)},
             "m_pk": n, "m_ra": n, "m_rk": n,
-        })
+        }))
         tw: Row = {"kode": i.kode, "uraian": i.uraian}
         for q in range(1, 5):
             tw[f"t{q}"] = _blank(u.target_sd[q - 1])
             tw[f"r{q}"] = _blank(u.realisasi_sd_tw[q - 1])
             tw[f"c{q}"] = _blank(u.capaian_tw[q - 1])
-        ptw.append(tw)
-    ak = []
+        ptw.append(keep("PTW", tw))
+    ak: list[Any] = []
     for prog, k, sub in rows.kegiatan:
         ku = p.kegiatan[k.kode]
         if sub is None:
@@ -164,24 +171,25 @@ def computed_rows(dok: Dokumen, p: Pengukuran | None = None) -> dict[str, list[R
         else:
             a, r = sub.anggaran, sub.realisasi
             pen = d.penyerapan(a, r)
-        ak.append({"kode_program": prog.kode, "kode_kegiatan": k.kode,
+        ak.append(keep("AK", {"kode_program": prog.kode, "kode_kegiatan": k.kode,
                    "kode_sub": sub.kode if sub else "", "tingkat": "Sub" if sub else "Kegiatan",
                    "uraian": (sub or k).uraian, "kode_sasaran": prog.sasaran or "",
                    "kelompok": "Sasaran" if prog.sasaran else "Pendukung",
-                   "anggaran": _blank(a), "realisasi": _blank(r), "penyerapan": _blank(pen)})
-    ap = [{"kode": g.kode, "uraian": g.uraian, "kode_sasaran": g.sasaran or "",
+                   "anggaran": _blank(a), "realisasi": _blank(r),
+                   "penyerapan": _blank(pen)}))
+    ap = [keep("AP", {"kode": g.kode, "uraian": g.uraian, "kode_sasaran": g.sasaran or "",
            "anggaran": _blank(p.program[g.kode].anggaran),
            "realisasi": _blank(p.program[g.kode].realisasi_anggaran),
-           "penyerapan": _blank(p.program[g.kode].penyerapan)} for g in rows.program]
-    ae = []
+           "penyerapan": _blank(p.program[g.kode].penyerapan)}) for g in rows.program]
+    ae: list[Any] = []
     for s in rows.sasaran:
         su = p.sasaran[s.kode]
         unit = d.jumlah(p.indikator[i.kode].realisasi for i in s.indikator)
-        ae.append({"kode": s.kode, "uraian": s.uraian, "capaian": _blank(su.capaian),
+        ae.append(keep("AE", {"kode": s.kode, "uraian": s.uraian, "capaian": _blank(su.capaian),
                    "predikat": _blank(su.predikat), "anggaran": _blank(su.anggaran),
                    "realisasi": _blank(su.realisasi_anggaran), "penyerapan": _blank(su.penyerapan),
                    "unit_outcome": _blank(unit), "efisiensi": _blank(su.efisiensi),
-                   "metode": dok.pengaturan.metode_efisiensi or "selisih"})
+                   "metode": dok.pengaturan.metode_efisiensi or "selisih"}))
     return {"PKK": pkk, "PTW": ptw, "AK": ak, "AP": ap, "AE": ae}
 
 

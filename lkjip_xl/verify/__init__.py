@@ -11,6 +11,7 @@ import os
 import re
 import sys
 import types
+from collections.abc import Container
 from typing import Any
 
 from ..errors import LkjipError
@@ -49,8 +50,9 @@ def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None
         report.stats["incomplete"] = [s.name for s in grid.sheets if not s.complete]
         report.findings = _sorted(report.findings, grid)
         return report
-    layout_cells: set[tuple[str, int, int]] = set()
-    expected_cells: dict[tuple[str, int, int], Any] = {}
+    layout_cells: Container[tuple[str, int, int]] = set()
+    # what verify accepted per cell: only kept when a second engine is to be compared with it
+    expected_cells: dict[tuple[str, int, int], Any] | None = {} if engine else None
     st = inspect_structure(grid)
     if not st.lr.is_layout:
         report.add(Finding("bukan-format-lkjip", "info"))
@@ -60,13 +62,14 @@ def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None
         layout_cells = _check_layout(st, report, expected_cells)
     report.extend(_generic_audit(grid, layout_cells))
     if engine:
-        report.extend(_second_opinion(path, engine, grid, expected_cells))
+        report.extend(_second_opinion(path, engine, grid, expected_cells or {}))
     report.findings = _sorted(report.findings, grid)
     return report
 
 
 def _check_layout(st: Structure, report: Report,
-                  expected_cells: dict[tuple[str, int, int], Any]) -> set[tuple[str, int, int]]:
+                  expected_cells: dict[tuple[str, int, int], Any] | None
+                  ) -> Container[tuple[str, int, int]]:
     from ..reader import to_dokumen
 
     report.extend(st.findings)
@@ -93,7 +96,7 @@ def _check_layout(st: Structure, report: Report,
         if p is not None and sg is not None:
             settled.update((sg.name, row, c) for c in p.columns.values())
     report.extend(check_values(st, ex, settled, expected_cells))
-    report.extend(check_inputs(st.lr, dok))
+    report.extend(check_inputs(st.lr, dok, ex.pengukuran))
     report.stats["formula_cells"] = fr.checked
     report.stats["tables"] = {k: p.capacity for k, p in st.placed.items()}
     return fr.layout_cells
@@ -109,7 +112,7 @@ def _unique(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _generic_audit(grid: WorkbookGrid, skip: set[tuple[str, int, int]]) -> list[Finding]:
+def _generic_audit(grid: WorkbookGrid, skip: Container[tuple[str, int, int]]) -> list[Finding]:
     from ..audit import audit_grid
 
     found: list[Finding] = audit_grid(grid, skip=skip)

@@ -22,6 +22,7 @@ from ..findings import Finding
 from ..layout import TABLES, Table, col_letter, quote_sheet
 from ..layout.model import compile_template
 from ..reader import loc
+from ..xlsx_grid import SheetGrid
 from .normalise import normalise, rename_sheets
 from .structure import Placed, Structure, placed_summary
 
@@ -30,10 +31,43 @@ MirrorMap = dict[str, dict[int, int | None]]  # computed table -> row -> mirrore
 COLLAPSE = 4  # this many edited formulas in one column become one finding over the range
 
 
+class CellRanges:
+    """A set of (sheet, row, col) kept as row ranges per column: the layout's 700,000 computed
+    cells of a 10,000-row workbook cost a few hundred entries instead of 100 MB of tuples."""
+
+    def __init__(self) -> None:
+        self._cols: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        self._cells: set[Cell3] = set()
+
+    def add_range(self, sheet: str, col: int, first: int, last: int) -> None:
+        if first <= last:
+            self._cols.setdefault((sheet, col), []).append((first, last))
+
+    def add(self, key: Cell3) -> None:
+        self._cells.add(key)
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, tuple) or len(key) != 3:
+            return False
+        ranges = self._cols.get((key[0], key[2]))
+        if ranges is not None:
+            r = key[1]
+            for lo, hi in ranges:
+                if lo <= r <= hi:
+                    return True
+        return key in self._cells
+
+    def __bool__(self) -> bool:
+        return bool(self._cols) or bool(self._cells)
+
+    def __len__(self) -> int:
+        return len(self._cells) + sum(hi - lo + 1 for rs in self._cols.values() for lo, hi in rs)
+
+
 @dataclass
 class FormulaResult:
     findings: list[Finding] = field(default_factory=list)
-    layout_cells: set[Cell3] = field(default_factory=set)  # every cell judged here (audit skip)
+    layout_cells: CellRanges = field(default_factory=CellRanges)  # every cell judged here (audit skip)
     settled: set[Cell3] = field(default_factory=set)  # reported here: the value check skips them
     checked: int = 0
 
@@ -91,8 +125,40 @@ def _compiled(template: str, table: Table, placed: dict[str, Placed], pkey: int)
 
 
 def _ref_pattern(sheet: str) -> re.Pattern[str]:
+    # rows as digits, or as NUL standing for the cell's own row (a CellStore template)
     q = re.escape(quote_sheet(sheet))
-    return re.compile(rf"{q}!(?:\$?[A-Z]{{1,3}}\$?(\d+)|(#REF!))")
+    return re.compile(rf"{q}!(?:\$?[A-Z]{{1,3}}\$?([\d\x00]+)|(#REF!))")
+
+
+class _MirrorRefs:
+    """The rows a formula cell refers to on one sheet, worked out once per template."""
+
+    def __init__(self, sheet: str, renamed: dict[str, str]) -> None:
+        self.pattern = _ref_pattern(sheet)
+        self.renamed = renamed
+        # a digit in a sheet name could be the row number itself: decode every cell then
+        names = [sheet, *renamed.values()]
+        self.per_cell = any(ch.isdigit() for name in names for ch in name)
+        self.cache: dict[str, tuple[tuple[str, ...], bool]] = {}
+
+    def __call__(self, tmpl: str, r: int) -> tuple[list[int], bool]:
+        rs = str(r)
+        hit = None if self.per_cell else self.cache.get(tmpl)
+        if hit is None:
+            text = tmpl.replace("\0", rs) if self.per_cell else tmpl
+            if self.renamed:
+                text = rename_sheets(text, self.renamed)
+            refs: list[str] = []
+            ref = False
+            for m in self.pattern.finditer(text):
+                if m.group(2):
+                    ref = True
+                else:
+                    refs.append(m.group(1))
+            hit = (tuple(refs), ref)
+            if not self.per_cell:
+                self.cache[tmpl] = hit
+        return [int(x.replace("\0", rs)) for x in hit[0]], hit[1]
 
 
 def detect_shifts(st: Structure) -> tuple[MirrorMap, list[Finding]]:
@@ -104,27 +170,36 @@ def detect_shifts(st: Structure) -> tuple[MirrorMap, list[Finding]]:
         sg = st.sheet(table.sheet)
         if table.mirror is None or p is None or pm is None or sg is None:
             continue
-        pattern = _ref_pattern(TABLES[table.mirror].sheet)
+        refs_of = _MirrorRefs(TABLES[table.mirror].sheet, st.renamed)
+        template = sg.cells.template
+        cols = list(p.columns.values())
         deltas: list[tuple[int, int | None, bool]] = []  # row, delta, #REF!
         for r in range(p.first, p.last + 1):
             base = r - p.first + pm.first
             rows: list[int] = []
             ref = False
-            for c in p.columns.values():
-                cell = sg.get(r, c)
-                if cell is None or not cell.formula:
+            for c in cols:
+                t = template(r, c)
+                if t is None:
                     continue
-                for m in pattern.finditer(rename_sheets(cell.formula, st.renamed)):
-                    if m.group(2):
-                        ref = True
-                    else:
-                        rows.append(int(m.group(1)))
+                found, has_ref = refs_of(t, r)
+                rows.extend(found)
+                ref = ref or has_ref
             deltas.append((r, (min(rows) - base) if rows else None, ref and not rows))
+        # the next row's (delta, #REF!) that says anything, for every row: one pass from the end
+        # (searching forward from each row would be quadratic in a long empty tail)
+        following: list[tuple[int | None, bool] | None] = [None] * len(deltas)
+        ahead: tuple[int | None, bool] | None = None
+        for i in range(len(deltas) - 1, -1, -1):
+            following[i] = ahead
+            _, dl, rf = deltas[i]
+            if dl is not None or rf:
+                ahead = (dl, rf)
         mapping: dict[int, int | None] = {}
         d = 0
         for i, (r, delta, ref) in enumerate(deltas):
             base = r - p.first + pm.first
-            nxt = next(((dl, rf) for _, dl, rf in deltas[i + 1:] if dl is not None or rf), None)
+            nxt = following[i]
             if ref and (nxt is None or nxt[0] == d - 1):
                 ev = ("baris-dihapus", table.mirror, base + d)
                 events.setdefault(ev, Finding("baris-dihapus", "error",
@@ -172,20 +247,22 @@ class _Checker:
         self.edited: dict[tuple[str, int], list[Finding]] = {}
 
     def cell(self, sheet_name: str, row: int, col: int, text: str, value_of: Callable[[], Any],
-             deleted_ok: bool = False) -> None:
+             deleted_ok: bool | Callable[[], bool] = False, counted: bool = False) -> None:
+        """Judge one cell (`counted`: the caller already recorded it as a layout cell)."""
         sg = self.st.sheet(sheet_name)
         if sg is None:
             return
         key3 = (sg.name, row, col)
-        self.res.layout_cells.add(key3)
-        self.res.checked += 1
+        if not counted:
+            self.res.layout_cells.add(key3)
+            self.res.checked += 1
         where = loc(sheet_name, row, col)
         cell = sg.get(row, col)
         if cell is None or not cell.formula:
             value = None if cell is None else cell.value
             self.res.settled.add(key3)
             if value is None or value == "":
-                if not deleted_ok:
+                if not (deleted_ok() if callable(deleted_ok) else deleted_ok):
                     self.res.findings.append(Finding("rumus-dihapus", "error", where,
                                                      params={"expected_formula": text}))
                 return
@@ -236,38 +313,98 @@ def check_formulas(st: Structure, mirror: MirrorMap,
     """Compare every formula cell of the layout with the layout's formula.
 
     `expected(table_or_sheet, row, key)` gives the domain value of a computed cell (or _UNKNOWN).
+    Column by column: the expected text is rendered for each row and compared with the cell's
+    stored template (xlsx_grid.CellStore), so a matching cell costs a format and a compare;
+    only cells that differ go through the full judgement (_Checker.cell).
     """
     ch = _Checker(st, mirror, expected)
     pkey = placement_key(st.placed)
+    same = _SameFormula(st.renamed)
     for key, table in TABLES.items():
         p = st.placed.get(key)
-        if p is None:
+        sg = st.sheet(table.sheet)
+        if p is None or sg is None:
             continue
         cols = [c for c in table.columns if c.formula and c.key in p.columns]
         if not cols:
             continue
         rows = mirror.get(key)
-        sg = st.sheet(table.sheet)
-        for r in range(p.first, p.last + 1):
-            m = rows.get(r, r) if rows is not None else None
-            if rows is not None and m is None:
-                for c in cols:  # the row that mirrored a deleted row: reported as baris-dihapus
-                    if sg is not None:
-                        ch.res.layout_cells.add((sg.name, r, p.columns[c.key]))
-                        ch.res.settled.add((sg.name, r, p.columns[c.key]))
-                continue
-            empty_input = table.mirror is None and sg is not None and all(
-                sg.value(r, p.columns[c.key]) in (None, "") for c in table.columns
-                if c.is_input and c.key in p.columns)
+        store = sg.cells
+        input_cols = [p.columns[c.key] for c in table.columns if c.is_input and c.key in p.columns]
+        deleted = [r for r in range(p.first, p.last + 1)
+                   if rows is not None and rows.get(r, r) is None]
+        for c in cols:
+            assert c.formula is not None
+            col = p.columns[c.key]
+            ch.res.layout_cells.add_range(sg.name, col, p.first, p.last)
+            fmt, deltas, mirrored = _compiled(c.formula, table, st.placed, pkey)
+            for r in range(p.first, p.last + 1):
+                args = [r + d for d in deltas]
+                if rows is not None:
+                    m = rows.get(r, r)
+                    if m is None:
+                        continue  # the row that mirrored a deleted row: reported as baris-dihapus
+                    if mirrored is not None:
+                        args[mirrored] = m
+                ch.res.checked += 1
+                text = fmt.format(*args)
+                tmpl = store.template(r, col)
+                if tmpl is not None and same(tmpl, text, r):
+                    continue
+                ch.cell(table.sheet, r, col, text, partial(expected, key, r, c.key),
+                        deleted_ok=partial(_empty_input, sg, r, input_cols, table.mirror),
+                        counted=True)
+        for r in deleted:
             for c in cols:
-                assert c.formula is not None
-                text = render_placed(c.formula, table, r, st.placed, m, pkey)
-                ch.cell(table.sheet, r, p.columns[c.key], text,
-                        partial(expected, key, r, c.key),
-                        deleted_ok=empty_input)
+                ch.res.settled.add((sg.name, r, p.columns[c.key]))
     for sheet_name, sc, row, col in placed_summary(st):
         ch.cell(sheet_name, row, col, sc.formula, partial(expected, sheet_name, 0, sc.key))
     return ch.finish()
+
+
+def _empty_input(sg: SheetGrid, r: int, input_cols: list[int], mirror: str | None) -> bool:
+    """A row of an input table with no input at all: its formulas may be cleared."""
+    return mirror is None and all(sg.value(r, c) in (None, "") for c in input_cols)
+
+
+_ROW_FREE = re.compile(r"(?<![A-Za-z$])\x00|\x00(?=[\d.])")
+
+
+class _SameFormula:
+    """Does the stored template at row r hold the layout's text (exactly, or once normalised)?
+
+    The template is the cell's formula with its row number replaced by NUL (CellStore), so
+    encoding the expected text the same way compares them exactly. When they differ only by
+    how a spreadsheet rewrote the text (normalise.py), the verdict is kept per template pair,
+    but only when every NUL stands in a reference's row (after a column letter or $): there the
+    number substituted cannot change what normalising does."""
+
+    def __init__(self, renamed: dict[str, str]) -> None:
+        self.renamed = renamed
+        # renaming works on the decoded text when a renamed sheet's name holds digits
+        self.per_cell = any(ch.isdigit() for name in renamed.values() for ch in name)
+        self.verdicts: dict[tuple[str, str], bool] = {}
+
+    def __call__(self, tmpl: str, text: str, r: int) -> bool:
+        rs = str(r)
+        expected = ("=" + text).replace(rs, "\0")
+        if tmpl == expected and not self.renamed:
+            return True
+        if self.per_cell:
+            actual = rename_sheets(tmpl.replace("\0", rs), self.renamed)
+            return actual[1:] == text or normalise(actual) == normalise(text)
+        pair = (tmpl, expected)
+        hit = self.verdicts.get(pair)
+        if hit is not None:
+            return hit
+        actual_t = rename_sheets(tmpl, self.renamed) if self.renamed else tmpl
+        if actual_t == expected:
+            verdict = True
+        else:
+            verdict = normalise(actual_t.replace("\0", rs)) == normalise(text)
+        if not _ROW_FREE.search(actual_t) and not _ROW_FREE.search(expected):
+            self.verdicts[pair] = verdict
+        return verdict
 
 
 __all__ = ["FormulaResult", "MirrorMap", "check_formulas", "detect_shifts", "render_placed",

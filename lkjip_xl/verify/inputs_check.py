@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import domain as d
 from ..findings import Finding
@@ -18,6 +18,9 @@ from ..layout.sheets import PENGATURAN
 from ..model import Dokumen
 from ..reader import LayoutRead, RowRead, TableRead, _Conv, loc
 from ..xlsx_grid import WorkbookGrid
+
+if TYPE_CHECKING:
+    from ..measurement import Pengukuran
 
 CAPAIAN_PLAUSIBLE = 150.0
 _text = _Conv(None).text
@@ -245,16 +248,22 @@ def targets(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
                                   expected=goal)
 
 
-def plausibility(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
+def plausibility(lr: LayoutRead, dok: Dokumen | None,
+                 p: Pengukuran | None = None) -> Iterator[Finding]:
     if dok is None:
         return
-    try:
-        from ..measurement import ukur
+    if p is None:
+        try:
+            from ..measurement import ukur
 
-        p = ukur(dok)
-    except (ValueError, TypeError, KeyError, ArithmeticError):
-        return
+            p = ukur(dok)
+        except (ValueError, TypeError, KeyError, ArithmeticError):
+            return
     pkk = lr.tables.get("PKK")
+    pkk_row: dict[str | None, int] = {}
+    if pkk is not None:
+        for r in reversed(pkk.rows):  # the first row of a code wins
+            pkk_row[_text(r.values.get("kode"))] = r.row
     rk_tr, rk_rows = _rows(lr, "RK")
     rk_row = {_text(r.values.get("kode")): r.row for r in rk_rows}
     pairs = 0
@@ -266,7 +275,7 @@ def plausibility(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
         if u.capaian is not None and u.capaian > CAPAIAN_PLAUSIBLE:
             where = ""
             if pkk is not None:
-                row = next((r.row for r in pkk.rows if _text(r.values.get("kode")) == i.kode), None)
+                row = pkk_row.get(i.kode)
                 if row is not None:
                     where = pkk.where(row, "capaian")
             if not where and rk_tr is not None and i.kode in rk_row:
@@ -280,10 +289,12 @@ def plausibility(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
         yield Finding("realisasi-sama-target", "info", "", found=pairs)
 
 
-def check_inputs(lr: LayoutRead, dok: Dokumen | None) -> list[Finding]:
+def check_inputs(lr: LayoutRead, dok: Dokumen | None,
+                 p: Pengukuran | None = None) -> list[Finding]:
+    """Every input check; `p` is the document's measurement when the caller has it already."""
     out: list[Finding] = []
     for gen in (required(lr), choices(lr), settings(lr), codes(lr), money(lr),
-                percent_scale(lr, lr.grid), targets(lr, dok), plausibility(lr, dok)):
+                percent_scale(lr, lr.grid), targets(lr, dok), plausibility(lr, dok, p)):
         out.extend(gen)
     return out
 

@@ -107,10 +107,14 @@ def _extent(sg: SheetGrid, table: Table, header_row: int, cols: dict[str, int]) 
     formula_cols = [cols[c.key] for c in table.columns if c.formula and c.key in cols]
     use = formula_cols or list(cols.values())
     last = header_row
-    for (r, c), cell in sg.cells.items():
-        if r <= header_row or c not in use:
+    store = sg.cells
+    for r in store.rows():
+        if r <= last:
             continue
-        if (cell.formula if formula_cols else cell.value not in (None, "")) and r > last:
+        if formula_cols:
+            if any(store.template(r, c) is not None for c in use):
+                last = r
+        elif any(store.value(r, c) not in (None, "") for c in use):
             last = r
     return last
 

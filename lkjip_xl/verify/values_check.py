@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding
 from ..layout import TABLES
 from ..layout.values import BLANK, Row, computed_rows, summary_values
 from ..model import Dokumen
 from ..reader import _Conv, loc
+from ..xlsx_grid import SheetGrid
 from .formulas_check import _UNKNOWN, MirrorMap
 from .structure import Structure, placed_summary
+
+if TYPE_CHECKING:
+    from ..measurement import Pengukuran
 
 REL, ABS = 1e-9, 1e-9
 UNCALCULATED_SHARE = 0.9  # this share of non-blank expectations cached as blank: never calculated
@@ -54,15 +58,20 @@ _MIRROR_KEYS = {"IK": ("kode",), "KG": ("kode_kegiatan", "kode_sub"), "PG": ("ko
 
 @dataclass
 class Expected:
-    rows: dict[str, dict[int, Row]] = field(default_factory=dict)  # table -> actual row -> values
+    # table -> actual row -> values, a tuple in the order of `keys[table]` (a dict per row
+    # would cost ~2 kB each: 20 MB for a 10,000-row workbook)
+    rows: dict[str, dict[int, tuple[Any, ...]]] = field(default_factory=dict)
+    keys: dict[str, dict[str, int]] = field(default_factory=dict)  # table -> key -> index
     summary: dict[str, Any] = field(default_factory=dict)
     duplicates: set[tuple[str, int]] = field(default_factory=set)
     error: str | None = None
+    pengukuran: Pengukuran | None = None  # the domain's measurement the values come from
 
     def value(self, table_or_sheet: str, row: int, key: str) -> Any:
         if table_or_sheet in self.rows:
             r = self.rows[table_or_sheet].get(row)
-            return _UNKNOWN if r is None or key not in r else r[key]
+            i = self.keys.get(table_or_sheet, {}).get(key)
+            return _UNKNOWN if r is None or i is None else r[i]
         v = self.summary.get(f"{table_or_sheet}:{key}", _UNKNOWN)
         return v
 
@@ -87,30 +96,32 @@ def expected_values(st: Structure, dok: Dokumen | None, mirror: MirrorMap) -> Ex
     try:
         from ..measurement import ukur
 
-        p = ukur(dok)
-        computed = computed_rows(dok, p)
+        p = ex.pengukuran = ukur(dok)
+        computed = computed_rows(dok, p, _Compact(ex.keys))
         ex.summary = summary_values(dok, p)
     except (ValueError, TypeError, KeyError, ZeroDivisionError, ArithmeticError) as exc:
         ex.error = f"{type(exc).__name__}: {exc}"
         return ex
     match = {k: _match_positions(st, k) for k in ("PK", "RA", "RK")}
+    blank_rows = {key: tuple(BLANK for _ in ex.keys.get(key, ())) for key in computed}
     for key, rows in computed.items():
-        by_key: dict[tuple[str, ...], Row] = {}
+        index = ex.keys.get(key, {})
+        by_key: dict[tuple[str, ...], tuple[Any, ...]] = {}
         for row in rows:
-            by_key.setdefault(tuple(str(row.get(k) or "") for k in _keys(key)), row)
+            by_key.setdefault(tuple(str(row[index[k]] or "") for k in _keys(key)), row)
         table = TABLES[key]
         mkey = table.mirror or ""
         pm = st.placed.get(mkey)
         msg = st.sheet(TABLES[mkey].sheet) if mkey else None
         seen: set[tuple[str, ...]] = set()
-        out: dict[int, Row] = {}
+        out: dict[int, tuple[Any, ...]] = {}
         for r, m in mirror.get(key, {}).items():
             if m is None or pm is None or msg is None:
                 continue
             ident = tuple(_text(msg.value(m, pm.columns[k])) or "" if k in pm.columns else ""
                           for k in _MIRROR_KEYS[mkey])
             if not any(ident):
-                out[r] = {c.key: BLANK for c in table.columns}
+                out[r] = blank_rows[key]
                 continue
             if ident in seen:
                 ex.duplicates.add((key, r))
@@ -122,10 +133,31 @@ def expected_values(st: Structure, dok: Dokumen | None, mirror: MirrorMap) -> Ex
             row = found
             if key == "PKK":
                 code = ident[0]
-                row = {**row, **{f"m_{t.lower()}": match[t].get(code, BLANK) for t in match}}
+                values = list(row)
+                for t in match:
+                    values[index[f"m_{t.lower()}"]] = match[t].get(code, BLANK)
+                row = tuple(values)
             out[r] = row
         ex.rows[key] = out
     return ex
+
+
+class _Compact:
+    """computed_rows' row_factory: each row dict becomes a tuple, its key order noted once per
+    table (every row of a table is built by the same literal, so the order is the same)."""
+
+    def __init__(self, keys: dict[str, dict[str, int]]) -> None:
+        self.keys = keys
+        self.order: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, table: str, row: Row) -> tuple[Any, ...]:
+        order = self.order.get(table)
+        if order is None:
+            order = self.order[table] = tuple(row)
+            self.keys[table] = {k: i for i, k in enumerate(order)}
+        elif tuple(row) != order:
+            raise ValueError(f"computed row of {table} with other keys: {list(row)}")
+        return tuple(row.values())
 
 
 def check_values(st: Structure, ex: Expected, settled: set[tuple[str, int, int]],
@@ -137,40 +169,42 @@ def check_values(st: Structure, ex: Expected, settled: set[tuple[str, int, int]]
         return [Finding("nilai-tidak-dapat-dihitung", "warning", "", found=ex.error)]
     wrong: list[Finding] = []
     non_blank = blank_cached = 0
-    cells: list[tuple[str, int, int, Any]] = []
-    for key, rows in ex.rows.items():
-        table, p = TABLES[key], st.placed.get(key)
-        sg = st.sheet(table.sheet)
-        if p is None or sg is None:
-            continue
-        for r, expected in rows.items():
-            for c in table.columns:
-                col = p.columns.get(c.key)
-                if col is None or c.key not in expected:
-                    continue
-                cells.append((table.sheet, r, col, expected[c.key]))
-    for sheet_name, sc, row, col in placed_summary(st):
-        exp = ex.summary.get(f"{sheet_name}:{sc.key}", _UNKNOWN)
-        if exp is not _UNKNOWN:
-            cells.append((sheet_name, row, col, exp))
-    for sheet_name, r, col, exp in cells:
-        sg = st.sheet(sheet_name)
-        if sg is None or (sg.name, r, col) in settled:
-            continue
-        cell = sg.get(r, col)
-        if cell is None or not cell.formula:
-            continue
+
+    def judge(sg: SheetGrid, sheet_name: str, r: int, col: int, exp: Any) -> None:
+        nonlocal non_blank, blank_cached
+        if settled and (sg.name, r, col) in settled:
+            return
+        store = sg.cells
+        if store.template(r, col) is None:  # no formula: formulas_check has reported it
+            return
         if expected_cells is not None:
             expected_cells[(sg.name, r, col)] = exp
-        found = cell.value
-        if exp not in (None, BLANK):
+        found = store.value(r, col)
+        if exp is not None and exp != BLANK:
             non_blank += 1
-            if found in (None, ""):
+            if found is None or found == "":
                 blank_cached += 1
         if not same_value(found, exp):
             wrong.append(Finding("nilai-salah", "error", loc(sheet_name, r, col),
                                  found=found if found != "" else None,
                                  expected=exp if exp != BLANK else None))
+
+    for key, rows in ex.rows.items():
+        table, p = TABLES[key], st.placed.get(key)
+        sg = st.sheet(table.sheet)
+        if p is None or sg is None:
+            continue
+        index = ex.keys.get(key, {})  # no key order: the table had no computed rows
+        cols = [(index[c.key], p.columns[c.key]) for c in table.columns
+                if c.key in p.columns and c.key in index]
+        for r, expected in rows.items():
+            for i, col in cols:
+                judge(sg, table.sheet, r, col, expected[i])
+    for sheet_name, sc, row, col in placed_summary(st):
+        exp = ex.summary.get(f"{sheet_name}:{sc.key}", _UNKNOWN)
+        sg = st.sheet(sheet_name)
+        if exp is not _UNKNOWN and sg is not None:
+            judge(sg, sheet_name, row, col, exp)
     if non_blank and blank_cached >= UNCALCULATED_SHARE * non_blank:
         return [Finding("nilai-belum-dihitung", "info", "", params={"count": blank_cached})]
     return wrong
