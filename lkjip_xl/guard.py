@@ -54,14 +54,16 @@ class Limits:
     max_total_bytes: int = 1024 * MiB  # declared uncompressed size of all members
     max_ratio: float = 200.0  # uncompressed / compressed, for members above ratio_min_bytes
     ratio_min_bytes: int = 1 * MiB  # small members may compress better (empty styled cells)
-    max_cells: int = 500_000  # cells (and hidden rows) kept in memory, whole workbook
+    # cells kept in memory, whole workbook, plus xlsx_stream.ROW_COST per row holding cells and
+    # one per hidden row: a filled 10,000-row workbook is ~1.9 million (~150 MB in a CellStore)
+    max_cells: int = 2_500_000
     max_string_chars: int = 100_000  # one string (Excel's own cell limit is 32,767)
     max_shared_strings: int = 500_000  # entries in sharedStrings.xml
     max_shared_strings_bytes: int = 64 * MiB  # uncompressed sharedStrings.xml read
     max_token_bytes: int = 8 * MiB  # one XML token (tag, attribute, comment) expat must buffer
     max_xml_depth: int = 128  # element nesting (OOXML sheets nest about 8 deep)
     max_xml_names: int = 5_000  # distinct element and attribute names in one part
-    timeout_s: float = 8.0  # wall clock for inspect + read_grid
+    timeout_s: float = 30.0  # wall clock for inspect + read_grid (10,000 rows: ~10 s)
     max_findings_per_code: int = 100  # more of one code become one "temuan-dibatasi" finding
 
 
