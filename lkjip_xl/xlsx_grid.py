@@ -88,7 +88,8 @@ class CellStore(MutableMapping[tuple[int, int], Cell]):
             rec = self._rows[r] = []
         i = 3 * (c - 1)
         n = len(rec)
-        if i >= n and (i - n > 3 * _GAP or i < 0):
+        far = self._far.get(r)
+        if (far is not None and c in far) or (i >= n and (i - n > 3 * _GAP or i < 0)):
             self._put_far(r, c, value, formula, style, array)
             return formula
         tmpl = None
@@ -211,6 +212,13 @@ class CellStore(MutableMapping[tuple[int, int], Cell]):
                 return cell.style_id
         return 0
 
+    def is_array(self, r: int, c: int) -> bool:
+        """The cell is part of an array formula's range."""
+        far = self._far.get(r)
+        if far is not None and c in far:
+            return far[c].array
+        return bool(self._arrays) and (r, c) in self._arrays
+
     # -- iterating ----------------------------------------------------------------------------
 
     def rows(self) -> Iterator[int]:
@@ -220,17 +228,17 @@ class CellStore(MutableMapping[tuple[int, int], Cell]):
                 yield r
 
     def row_values(self, r: int) -> Iterator[tuple[int, Any]]:
-        """(col, value) of every cell of row r."""
+        """(col, value) of every cell of row r, in column order."""
         rec = self._rows.get(r)
-        if rec:
-            for i in range(0, len(rec), 3):
-                v = rec[i]
-                if v is not _ABSENT:
-                    yield i // 3 + 1, v
         far = self._far.get(r)
-        if far:
-            for c in sorted(far):
-                yield c, far[c].value
+        listed = ((i // 3 + 1, rec[i]) for i in range(0, len(rec), 3)
+                  if rec[i] is not _ABSENT) if rec else iter(())
+        if not far:
+            yield from listed
+            return
+        # a far cell may lie inside the list once the row grew past it
+        yield from sorted([*listed, *((c, cell.value) for c, cell in far.items())],
+                          key=lambda cv: cv[0])
 
     def iter_values(self) -> Iterator[tuple[int, int, Any]]:
         """(row, col, value) of every cell, row by row."""
@@ -239,7 +247,7 @@ class CellStore(MutableMapping[tuple[int, int], Cell]):
                 yield r, c, v
 
     def formulas(self) -> Iterator[tuple[int, int, str]]:
-        """(row, col, formula text) of every formula cell, row by row."""
+        """(row, col, formula text) of every formula cell: row by row, then the far cells."""
         for r, rec in self._rows.items():
             row_s = ""
             for i in range(1, len(rec), 3):

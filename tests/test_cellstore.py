@@ -109,3 +109,15 @@ def test_a_style_that_is_no_index_reads_as_no_style() -> None:
     s.put(1, 1, 1.0, None, -3)
     s.put(1, 2, 1.0, None, 2**40)
     assert s.style(1, 1) == 0 and s.style(1, 2) == 0
+
+
+def test_a_far_cell_stays_one_cell_when_its_row_grows_past_it() -> None:
+    s = CellStore()
+    s.put(1, 1, 1.0)
+    s.put(1, 30, 30.0)  # far: beyond the row's end by more than the gap
+    s.put(1, 18, 18.0)
+    s.put(1, 34, 34.0)  # the list now reaches past column 30
+    s.put(1, 30, 99.0, None, 0, True)
+    assert list(s.row_values(1)) == [(1, 1.0), (18, 18.0), (30, 99.0), (34, 34.0)]
+    assert len(s) == 4 and s.value(1, 30) == 99.0 and s.is_array(1, 30)
+    assert list(s) == [(1, 1), (1, 18), (1, 30), (1, 34)]

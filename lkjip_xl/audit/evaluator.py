@@ -271,8 +271,7 @@ class Evaluator:
             todo.sort()  # row by row, so `above` is the nearest formula above (linear if sorted)
             above: dict[int, Shape] = {}  # column -> shape last seen
             for r, c, formula in todo:
-                cell = store.get((r, c))
-                array = bool(cell is not None and cell.array)
+                array = store.is_array(r, c)
                 # a filled-down formula is its upper neighbour's shape written at this cell:
                 # checking that is much cheaper than rewriting it to R1C1
                 shape = None
