@@ -134,10 +134,6 @@ def _blank(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
-def _row_empty(values: dict[str, Any]) -> bool:
-    return all(_blank(v) for v in values.values())
-
-
 def locate(grid: WorkbookGrid) -> LayoutRead:
     """Find every table and form of the layout in the grid (no interpretation of values)."""
     out = LayoutRead(grid)

@@ -88,17 +88,6 @@ def placement_key(placed: dict[str, Placed]) -> int:
     return _PLACEMENTS.setdefault(sig, len(_PLACEMENTS))
 
 
-def render_placed(template: str, table: Table, row: int, placed: dict[str, Placed],
-                  mirror_row: int | None = None, pkey: int | None = None) -> str:
-    """The layout's formula for `row`, at the tables' actual positions."""
-    fmt, deltas, mirrored = _compiled(template, table, placed,
-                                      pkey if pkey is not None else placement_key(placed))
-    args = [row + d for d in deltas]
-    if mirrored is not None:
-        args[mirrored] = mirror_row if mirror_row is not None else row + deltas[mirrored]
-    return fmt.format(*args)
-
-
 Compiled = tuple[str, list[int], int | None]
 _COMPILED: dict[int, dict[tuple[str, str], Compiled]] = {}
 
@@ -407,5 +396,5 @@ class _SameFormula:
         return verdict
 
 
-__all__ = ["FormulaResult", "MirrorMap", "check_formulas", "detect_shifts", "render_placed",
+__all__ = ["FormulaResult", "MirrorMap", "check_formulas", "detect_shifts",
            "_UNKNOWN"]
