@@ -55,6 +55,10 @@ class Bench:
             last = runs[-1]
             err = ("timeout" if last.timed_out
                    else f"exit {last.exit_code}: {last.stderr.strip().splitlines()[-1:] or ''}")
+        if err is None and not times:  # ran, but gave no figure (a task that failed inside)
+            last = runs[-1]
+            tail = last.stderr.strip().splitlines()[-1:] or [""]
+            err = f"no figure (exit {last.exit_code}: {tail[0][:200]})"
         res = Result(size, name, mode, min(times) if times else None,
                      max(r.maxrss_mb for r in good) if good else None, times,
                      good[0].detail if good else {}, err)
