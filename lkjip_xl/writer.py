@@ -8,7 +8,6 @@ User text is always written with `write_string`: text such as `=HYPERLINK(...)` 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,11 +18,12 @@ from xlsxwriter.worksheet import Worksheet
 
 from .guide import guide_lines
 from .layout import SHEETS, TABLES, Sheet, Table, render
-from .layout.model import Column, FormField, quote_sheet
+from .layout.model import Column, FormField, quote_sheet, renderer
 from .layout.sheets import PREDIKAT, SCHEMA_VERSION
 from .layout.values import capacities, computed_rows, form_values, input_rows, summary_values
 from .measurement import Pengukuran, ukur
 from .model import Dokumen
+from .xlsx_sheet import FastWorksheet, blank_cell, formula_cell, number_cell
 
 INPUT_FILL = "#FFF8DC"  # light yellow: "type here"
 COMPUTED_FILL = "#EEF3F8"  # light blue-grey: "computed, locked"
@@ -36,39 +36,6 @@ _NUMBER_FORMATS = {
     "int": "0",
     "year": "0",
 }
-
-
-_FUNCTION_CALL = re.compile(r"[A-Za-z0-9._]+\(")
-_REWRITTEN: dict[tuple[str, bool], bool] = {}  # (call text, expand) -> rewritten by xlsxwriter?
-
-
-class _Worksheet(Worksheet):
-    """xlsxwriter's worksheet, minus its cost per formula when nothing needs rewriting.
-
-    `Worksheet._prepare_formula` runs some 30 regex substitutions on every formula (prefixing
-    dynamic-array functions with `_xlfn.`): with tens of thousands of formulas that was most of
-    the time `new` took. Whether a function call is rewritten is asked of xlsxwriter itself, once
-    per distinct call text; a formula with a rewritten call, or any doubt, takes xlsxwriter's path.
-    """
-
-    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
-        expand = bool(self.use_future_functions or expand_future_functions)
-        for call in _FUNCTION_CALL.findall(formula):
-            rewritten = _REWRITTEN.get((call, expand))
-            if rewritten is None:
-                probe = "(" + call  # "(" also wakes xlsxwriter's `\SINGLE\(` pattern
-                rewritten = _REWRITTEN[(call, expand)] = (
-                    super()._prepare_formula(probe, expand) != probe)
-            if rewritten:
-                return str(super()._prepare_formula(formula, expand_future_functions))
-        # what xlsxwriter strips before its substitutions, none of which would apply
-        if formula.startswith("{"):
-            formula = formula[1:]
-        if formula.startswith("="):
-            formula = formula[1:]
-        if formula.endswith("}"):
-            formula = formula[:-1]
-        return formula
 
 
 class _Formats:
@@ -182,16 +149,40 @@ def _write_table(ws: Worksheet, table: Table, fm: _Formats, caps: dict[str, int]
     ws.set_row(hr, 45)
     cap = caps[table.key]
     first = table.first_row
+    last_col = len(table.columns) - 1
+    fmts = [fm.cell(col.kind, col.is_input) for col in table.columns]
+    # a column's formulas differ only in their row numbers: ask once whether they are plain
+    plain = [col.formula is not None and isinstance(ws, FastWorksheet)
+             and ws.is_plain_formula("=" + render(col.formula, table, first, TABLES))
+             for col in table.columns]
+    renders = [renderer(col.formula, table, TABLES) if col.formula is not None else None
+               for col in table.columns]
     for i in range(cap):
         row = first + i
         data = values[i] if i < len(values) else {}
+        cells = ws.row_cells(row - 1, 0, last_col) if isinstance(ws, FastWorksheet) else None
         for c, col in enumerate(table.columns):
-            fmt = fm.cell(col.kind, col.is_input)
-            if col.formula is not None:
-                text = "=" + render(col.formula, table, row, TABLES)
-                ws.write_formula(row - 1, c, text, fmt, _formula_value(data.get(col.key, "")))
-            else:
-                _write_value(ws, row - 1, c, data.get(col.key), fmt)
+            fmt = fmts[c]
+            render_at = renders[c]
+            if render_at is not None:
+                text = render_at(row)
+                value = _formula_value(data.get(col.key, ""))
+                if cells is not None and plain[c]:
+                    cells[c] = formula_cell(text, fmt, value)
+                else:
+                    ws.write_formula(row - 1, c, "=" + text, fmt, value)
+                continue
+            value = data.get(col.key)
+            if cells is not None:
+                if value is None or value == "":
+                    cells[c] = blank_cell(fmt)
+                    continue
+                if type(value) in (int, float):
+                    stored = number_cell(value, fmt)
+                    if stored is not None:
+                        cells[c] = stored
+                        continue
+            _write_value(ws, row - 1, c, value, fmt)
     if not computed:
         last = first + cap - 2
         for c, col in enumerate(table.columns):
@@ -239,10 +230,13 @@ def write_workbook(dok: Dokumen, path: str | os.PathLike[str],
                    pengukuran: Pengukuran | None = None,
                    minimum_capacity: dict[str, int] | None = None,
                    progress: Callable[[str], None] | None = None,
-                   extend: Callable[[Workbook], None] | None = None) -> None:
+                   extend: Callable[[Workbook], None] | None = None,
+                   fast: bool = True) -> None:
     """Write the whole workbook for `dok` to `path` (the caller makes the write atomic).
 
-    `extend(wb)` runs before the file is closed: `measure` adds its report sheets and charts."""
+    `extend(wb)` runs before the file is closed: `measure` adds its report sheets and charts.
+    `fast=False` writes every cell through xlsxwriter's public path: the reference that the
+    short path (`xlsx_sheet.FastWorksheet`) is tested against, byte for byte."""
     p = pengukuran or ukur(dok)
     caps = capacities(dok, minimum_capacity)
     inputs = input_rows(dok)
@@ -260,7 +254,8 @@ def write_workbook(dok: Dokumen, path: str | os.PathLike[str],
                        "keywords": "lkjip-xl, SAKIP, LKjIP"})
     wb.set_custom_property("lkjip_xl_schema", SCHEMA_VERSION)
     wb.set_calc_mode("auto")
-    wb.worksheet_class = _Worksheet  # type: ignore[assignment]
+    if fast:
+        wb.worksheet_class = FastWorksheet  # type: ignore[assignment]
     fm = _Formats(wb)
     _define_names(wb, caps)
     for sheet in SHEETS:

@@ -140,6 +140,14 @@ def render(template: str, table: Table, row: int, tables: dict[str, Table]) -> s
     return fmt.format(*[row + d for d in deltas])
 
 
+def renderer(template: str, table: Table, tables: dict[str, Table]) -> Callable[[int], str]:
+    """`render` for one template at many rows: the lookup done once."""
+    fmt, deltas = _compiled(template, table.key, tables)
+    if deltas == [0]:
+        return fmt.format
+    return lambda row: fmt.format(*[row + d for d in deltas])
+
+
 _COMPILED: dict[tuple[str, str], tuple[str, list[int]]] = {}
 
 # where a placeholder points: (column index, first data row) of `key` in table T (None = own)
