@@ -77,21 +77,32 @@ def objects(path: str) -> dict[str, dict[str, int]]:
     return out
 
 
-def _owned(lr: LayoutRead, sheet_name: str) -> set[tuple[int, int]] | None:
-    """Cells of a layout sheet that measure carries over (or rewrites); None: the whole sheet."""
+@dataclass
+class _Owned:
+    """Cells of a layout sheet that measure carries over (or rewrites): a few single cells,
+    and whole columns of each table from its header row down."""
+
+    cells: set[tuple[int, int]]
+    tables: list[tuple[int, frozenset[int]]]  # (header row, columns)
+
+    def columns_at(self, r: int) -> set[int]:
+        cols: set[int] = set()
+        for header_row, tcols in self.tables:
+            if r >= header_row:
+                cols |= tcols
+        return cols
+
+
+def _owned(lr: LayoutRead, sheet_name: str) -> _Owned | None:
+    """What measure carries over of a layout sheet; None: the whole sheet is rewritten."""
     s = next((x for x in SHEETS if x.name == sheet_name), None)
-    if s is None:
+    if s is None or s.kind == "guide":  # the guide is ours: rewritten whole
         return None
-    sg = lr.grid.sheet(sheet_name)
-    if sg is None:
-        return set()
-    own: set[tuple[int, int]] = {(1, 1), (2, 1)}
-    if s.kind == "guide":
-        return None  # the guide is ours: rewritten whole
+    own = _Owned({(1, 1), (2, 1)}, [])
     if s.fields:
-        own |= {(4, c) for c in (1, 2, 3)}
+        own.cells |= {(4, c) for c in (1, 2, 3)}
         for _key, (_v, row) in lr.forms.get(sheet_name, {}).items():
-            own |= {(row, 1), (row, 2), (row, 3)}
+            own.cells |= {(row, 1), (row, 2), (row, 3)}
     shift = 0
     for t in ((s.table,) if s.table else ()) + s.extra_tables:
         tr = lr.tables.get(t.key)
@@ -99,13 +110,10 @@ def _owned(lr: LayoutRead, sheet_name: str) -> set[tuple[int, int]] | None:
             continue
         if t is s.table:
             shift = tr.header_row - t.header_row
-        cols = set(tr.columns.values())
-        own |= {(tr.header_row - 1, 1)}  # a caption above the table ("Tabel predikat")
-        # the rows holding cells only: a cell at row 1048576 must not cost a million rows
-        for r in {r for (r, _c) in sg.cells if r >= tr.header_row}:
-            own |= {(r, c) for c in cols}
+        own.cells.add((tr.header_row - 1, 1))  # a caption above the table ("Tabel predikat")
+        own.tables.append((tr.header_row, frozenset(tr.columns.values())))
     for sc in s.summary:
-        own |= {(sc.row + shift, sc.col), (sc.row + shift, 2)}
+        own.cells |= {(sc.row + shift, sc.col), (sc.row + shift, 2)}
     return own
 
 
@@ -119,8 +127,16 @@ def stray_cells(lr: LayoutRead, carry: Carry) -> None:
         own = _owned(lr, sg.name)
         if own is None:
             continue
-        stray = sorted((r, c) for (r, c), cell in sg.cells.items()
-                       if (r, c) not in own and (cell.formula or not _is_blank(cell.value)))
+        store = sg.cells
+        stray: list[tuple[int, int]] = []
+        for r in store.rows():
+            cols = own.columns_at(r)
+            for c, v in store.row_values(r):
+                if c in cols or (r, c) in own.cells:
+                    continue
+                if store.template(r, c) is not None or not _is_blank(v):
+                    stray.append((r, c))
+        stray.sort()
         if stray:
             where = ", ".join(f"{col_letter(c)}{r}" for r, c in stray[:MAX_LISTED])
             more = len(stray) - MAX_LISTED
@@ -138,10 +154,10 @@ def unplaced_rows(lr: LayoutRead, carry: Carry) -> None:
         if t.mirror is not None or key == "PR":
             continue
         seen: set[str] = set()
+        input_keys = [col.key for col in t.columns if col.is_input]
         for row in tr.rows:
             code = _text(row.values.get(t.row_key))
-            inputs = {k: v for k, v in row.values.items() if t.column(k).is_input}
-            if all(_is_blank(v) for v in inputs.values()):
+            if all(_is_blank(row.values.get(k)) for k in input_keys):
                 continue
             why = None
             if not code:

@@ -64,18 +64,33 @@ class Ctx:
     values: dict[str, list[dict[str, Any]]] = field(init=False)
     summary: dict[str, Any] = field(init=False)
     caps: dict[str, int] = field(init=False)
+    # lookups built once: a scan per indicator table was quadratic in big workbooks
+    _sasaran_pos: dict[str, int] = field(init=False, repr=False)
+    _indikator_of: dict[str, list[int]] = field(init=False, repr=False)
+    _columns: dict[tuple[str, str, bool], tuple[str, int]] = field(
+        init=False, repr=False, default_factory=dict)  # address prefix and first row
 
     def __post_init__(self) -> None:
         self.rows = Rows.of(self.dok)
+        self._sasaran_pos = {}
+        for n, s in enumerate(self.rows.sasaran):
+            self._sasaran_pos.setdefault(s.kode, n)  # the first of a repeated code
+        self._indikator_of = {}
+        for n, (s, _) in enumerate(self.rows.indikator):
+            self._indikator_of.setdefault(s.kode, []).append(n)
         self.values = {**input_rows(self.dok), **computed_rows(self.dok, self.p)}
         self.summary = summary_values(self.dok, self.p)
         self.caps = capacities(self.dok)
 
     def address(self, table_key: str, key: str, index: int, absolute: bool = True) -> str:
         """`Sheet!$C$7`: column `key` of row `index` (0-based, document order) of a table."""
-        t = TABLES[table_key]
-        d = "$" if absolute else ""
-        return f"{quote_sheet(t.sheet)}!{d}{t.letter(key)}{d}{t.first_row + index}"
+        where = self._columns.get((table_key, key, absolute))
+        if where is None:
+            t = TABLES[table_key]
+            d = "$" if absolute else ""
+            where = self._columns[(table_key, key, absolute)] = (
+                f"{quote_sheet(t.sheet)}!{d}{t.letter(key)}{d}", t.first_row)
+        return f"{where[0]}{where[1] + index}"
 
     def value(self, table_key: str, key: str, index: int) -> Any:
         rows = self.values.get(table_key, [])
@@ -108,11 +123,9 @@ class Ctx:
         raise KeyError(key)
 
     def sasaran_index(self, kode: str) -> int | None:
-        for n, s in enumerate(self.rows.sasaran):
-            if s.kode == kode:
-                return n
-        return None
+        return self._sasaran_pos.get(kode)
 
     def indikator_rows(self, sasaran: str | None = None) -> list[int]:
-        return [n for n, (s, _) in enumerate(self.rows.indikator)
-                if sasaran is None or s.kode == sasaran]
+        if sasaran is None:
+            return list(range(len(self.rows.indikator)))
+        return list(self._indikator_of.get(sasaran, ()))
