@@ -20,6 +20,8 @@ from .context import Ctx, Formats, escape_header
 # the report columns that show a capaian (percent of target): coloured by predicate
 CAPAIAN_SOURCES = frozenset({"PKK.capaian", "PKK.capaian_dipakai", "AE.capaian"})
 
+# ranges under one rule: a long list is legal but some clients are slow to edit it
+MAX_RANGES_PER_RULE = 200
 SIGN_WIDTH = 44  # characters: the signature block's width
 _GREEN, _YELLOW, _RED = (0x63, 0xBE, 0x7B), (0xFF, 0xEB, 0x84), (0xF8, 0x69, 0x6B)
 
@@ -50,19 +52,41 @@ class Capaian:
         self.ranges.append((ws, first_row, col, last_row))
 
     def apply(self, wb: Workbook, ctx: Ctx) -> int:
+        """One set of band rules per column of a sheet, over all its capaian ranges at once: a
+        rule per table would be thousands of rules in a big workbook. The ranges are listed top
+        to bottom, so the rule's relative reference is anchored at the first range's top cell,
+        which is also the top-left of them all (spreadsheets read the anchor either way)."""
         pr = TABLES["PR"]
         n = len(ctx.dok.pengaturan.predikat)
         formats = [wb.add_format({"bg_color": c}) for c in band_colours(n)]
         sheet = quote_sheet(pr.sheet)
+        by_column: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        sheets: dict[int, Worksheet] = {}
         for ws, first, col, last in self.ranges:
-            x = f"{col_letter(col + 1)}{first + 1}"  # relative: the rule moves with the cell
-            for i, fmt in enumerate(formats):
-                r = pr.first_row + i
-                lo = f"{sheet}!${pr.letter('min')}${r}"
-                label = f"{sheet}!${pr.letter('label')}${r}"
-                rule = (f"=AND(ISNUMBER({x}),{label}<>\"\",OR(NOT(ISNUMBER({lo})),{x}>={lo}))")
-                ws.conditional_format(first, col, last, col, {
-                    "type": "formula", "criteria": rule, "format": fmt, "stop_if_true": True})
+            sheets[id(ws)] = ws
+            by_column.setdefault((id(ws), col), []).append((first, last))
+        for (ws_id, col), found in by_column.items():
+            spans: list[tuple[int, int]] = []
+            for a, b in sorted(found):
+                if spans and a <= spans[-1][1] + 1:  # touching or overlapping: one range
+                    spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+                else:
+                    spans.append((a, b))
+            letter = col_letter(col + 1)
+            for start in range(0, len(spans), MAX_RANGES_PER_RULE):
+                chunk = spans[start:start + MAX_RANGES_PER_RULE]
+                top = chunk[0][0]
+                x = f"{letter}{top + 1}"  # relative: the rule moves with the cell
+                sqref = " ".join(f"{letter}{a + 1}" if a == b else f"{letter}{a + 1}:{letter}{b + 1}"
+                                 for a, b in chunk)
+                for i, fmt in enumerate(formats):
+                    r = pr.first_row + i
+                    lo = f"{sheet}!${pr.letter('min')}${r}"
+                    label = f"{sheet}!${pr.letter('label')}${r}"
+                    rule = f"=AND(ISNUMBER({x}),{label}<>\"\",OR(NOT(ISNUMBER({lo})),{x}>={lo}))"
+                    sheets[ws_id].conditional_format(top, col, chunk[-1][1], col, {
+                        "type": "formula", "criteria": rule, "format": fmt, "stop_if_true": True,
+                        "multi_range": sqref})
         return len(self.ranges)
 
 
