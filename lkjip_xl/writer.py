@@ -16,8 +16,9 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from .gc_pause import paused_gc
 from .guide import guide_lines
-from .layout import SHEETS, TABLES, Sheet, Table, render
+from .layout import SHEETS, TABLES, Sheet, Table
 from .layout.model import Column, FormField, quote_sheet, renderer
 from .layout.sheets import PREDIKAT, SCHEMA_VERSION
 from .layout.values import capacities, computed_rows, form_values, input_rows, summary_values
@@ -150,32 +151,34 @@ def _write_table(ws: Worksheet, table: Table, fm: _Formats, caps: dict[str, int]
     cap = caps[table.key]
     first = table.first_row
     last_col = len(table.columns) - 1
-    fmts = [fm.cell(col.kind, col.is_input) for col in table.columns]
-    # a column's formulas differ only in their row numbers: ask once whether they are plain
-    plain = [col.formula is not None and isinstance(ws, FastWorksheet)
-             and ws.is_plain_formula("=" + render(col.formula, table, first, TABLES))
-             for col in table.columns]
-    renders = [renderer(col.formula, table, TABLES) if col.formula is not None else None
-               for col in table.columns]
+    fast = isinstance(ws, FastWorksheet)
+    # per column: (index, key, format, renderer or None, formulas plain?, blank cell)
+    specs = []
+    for c, col in enumerate(table.columns):
+        fmt = fm.cell(col.kind, col.is_input)
+        render_at = renderer(col.formula, table, TABLES) if col.formula is not None else None
+        # a column's formulas differ only in their row numbers: ask once whether they are plain
+        plain = fast and render_at is not None and ws.is_plain_formula("=" + render_at(first))
+        specs.append((c, col.key, fmt, render_at, plain, blank_cell(fmt)))
+    empty: dict[str, Any] = {}
     for i in range(cap):
         row = first + i
-        data = values[i] if i < len(values) else {}
-        cells = ws.row_cells(row - 1, 0, last_col) if isinstance(ws, FastWorksheet) else None
-        for c, col in enumerate(table.columns):
-            fmt = fmts[c]
-            render_at = renders[c]
+        data = values[i] if i < len(values) else empty
+        cells = ws.row_cells(row - 1, 0, last_col) if fast else None
+        for c, key, fmt, render_at, plain, blank in specs:
             if render_at is not None:
-                text = render_at(row)
-                value = _formula_value(data.get(col.key, ""))
-                if cells is not None and plain[c]:
-                    cells[c] = formula_cell(text, fmt, value)
+                value = data.get(key, "")
+                if value is None:
+                    value = ""  # a quiet formula: xlsxwriter writes "" as no result
+                if cells is not None and plain:
+                    cells[c] = formula_cell(render_at(row), fmt, value)
                 else:
-                    ws.write_formula(row - 1, c, "=" + text, fmt, value)
+                    ws.write_formula(row - 1, c, "=" + render_at(row), fmt, value)
                 continue
-            value = data.get(col.key)
+            value = data.get(key)
             if cells is not None:
                 if value is None or value == "":
-                    cells[c] = blank_cell(fmt)
+                    cells[c] = blank
                     continue
                 if type(value) in (int, float):
                     stored = number_cell(value, fmt)
@@ -237,6 +240,14 @@ def write_workbook(dok: Dokumen, path: str | os.PathLike[str],
     `extend(wb)` runs before the file is closed: `measure` adds its report sheets and charts.
     `fast=False` writes every cell through xlsxwriter's public path: the reference that the
     short path (`xlsx_sheet.FastWorksheet`) is tested against, byte for byte."""
+    with paused_gc():
+        _write_workbook(dok, path, pengukuran, minimum_capacity, progress, extend, fast)
+
+
+def _write_workbook(dok: Dokumen, path: str | os.PathLike[str], pengukuran: Pengukuran | None,
+                    minimum_capacity: dict[str, int] | None,
+                    progress: Callable[[str], None] | None,
+                    extend: Callable[[Workbook], None] | None, fast: bool) -> None:
     p = pengukuran or ukur(dok)
     caps = capacities(dok, minimum_capacity)
     inputs = input_rows(dok)

@@ -27,6 +27,7 @@ from xlsxwriter.worksheet import (
 _FUNCTION_CALL = re.compile(r"[A-Za-z0-9._]+\(")
 _REWRITTEN: dict[tuple[str, bool], bool] = {}  # (call text, expand) -> rewritten by xlsxwriter?
 _PLAIN_CALLS: dict[str, bool] = {}  # call text -> left alone by xlsxwriter (see _plain_call)
+_PLAIN_FORMULAS: dict[tuple[str, ...], bool] = {}  # a formula's calls -> all of them plain
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
 _COLUMN_NAMES: list[str] = []
 
@@ -87,7 +88,18 @@ class FastWorksheet(Worksheet):
         body = formula[1:] if formula.startswith("=") else formula
         if not body or body.startswith("{") or formula.startswith("{") or body.endswith("}"):
             return False
-        return all(self._plain_call(call) for call in _FUNCTION_CALL.findall(body))
+        if "(" not in body:  # every rewrite and the dynamic-array test need a call
+            return True
+        calls = tuple(_FUNCTION_CALL.findall(body))
+        plain = _PLAIN_FORMULAS.get(calls)
+        if plain is None:
+            plain = _PLAIN_FORMULAS[calls] = all(self._plain_call(call) for call in calls)
+        return plain
+
+    def put_formula(self, row: int, col: int, formula: str, cell_format: Any = None,
+                    value: Any = 0) -> Any:
+        """`write_formula` with 0-based numbers, without xlsxwriter's argument conversion."""
+        return self._write_formula(row, col, formula, cell_format, value)
 
     def _write_formula(self, row: int, col: int, formula: str, cell_format: Any = None,
                        value: Any = 0) -> Any:
@@ -132,6 +144,7 @@ class FastWorksheet(Worksheet):
         self._calculate_spans()
         table, row_info, spans = self.table, self.row_info, self.row_spans
         write = self.fh.write
+        styles: dict[int, str] = {}  # id(format) -> its ' s="n"' attribute, quote first
         for r in range(self.dim_rowmin, self.dim_rowmax + 1):
             cells = table.get(r)
             info = row_info.get(r)
@@ -143,7 +156,21 @@ class FastWorksheet(Worksheet):
             number = str(r + 1)
             parts: list[str] = []
             for c in sorted(cells):
-                text = _cell_xml(cells[c], c, number)
+                cell = cells[c]
+                # the commonest cell inline: a formula with a number as its cached value
+                if type(cell) is CellFormulaTuple and type(cell.value) in (int, float):
+                    fmt = cell.format
+                    style = styles.get(id(fmt)) if fmt is not None else None
+                    if style is not None:
+                        f = cell.formula
+                        if "&" in f or "<" in f or ">" in f:
+                            f = _escape(f)
+                        parts.append(f'<c r="{_column_name(c)}{number}{style}><f>{f}</f>'
+                                     f"<v>{cell.value}</v></c>")
+                        continue
+                    if fmt is not None:
+                        styles[id(fmt)] = f'" s="{fmt._get_xf_index()}"'
+                text = _cell_xml(cell, c, number)
                 if text is None:  # a cell xlsxwriter must write itself
                     write("".join(parts))
                     parts.clear()
@@ -199,10 +226,18 @@ def number_cell(value: float, fmt: Any) -> Any:
     return None
 
 
-def formula_cell(body: str, fmt: Any, value: Any) -> Any:
-    """The stored form of a plain formula (see `FastWorksheet.is_plain_formula`), without "="."""
-    return CellFormulaTuple(body, fmt, value)
+# formula_cell(body, fmt, value): the stored form of a plain formula (see
+# `FastWorksheet.is_plain_formula`), its body without "="
+formula_cell = CellFormulaTuple
 
 
 def blank_cell(fmt: Any) -> Any:
     return CellBlankTuple(fmt)
+
+
+def write_formula(ws: Worksheet, row: int, col: int, formula: str, fmt: Any, value: Any) -> None:
+    """`ws.write_formula` (0-based), by the short path when `ws` has one."""
+    if isinstance(ws, FastWorksheet):
+        ws.put_formula(row, col, formula, fmt, value)
+    else:
+        ws.write_formula(row, col, formula, fmt, value)

@@ -143,9 +143,13 @@ def render(template: str, table: Table, row: int, tables: dict[str, Table]) -> s
 def renderer(template: str, table: Table, tables: dict[str, Table]) -> Callable[[int], str]:
     """`render` for one template at many rows: the lookup done once."""
     fmt, deltas = _compiled(template, table.key, tables)
+    text = fmt.format
     if deltas == [0]:
-        return fmt.format
-    return lambda row: fmt.format(*[row + d for d in deltas])
+        return text
+    if len(deltas) == 2:
+        other = deltas[1]
+        return lambda row: text(row, row + other)
+    return lambda row: text(*[row + d for d in deltas])
 
 
 _COMPILED: dict[tuple[str, str], tuple[str, list[int]]] = {}

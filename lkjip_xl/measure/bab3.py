@@ -23,6 +23,7 @@ from ..layout.report_tables import (
     ReportColumn,
     ReportTable,
 )
+from ..xlsx_sheet import write_formula
 from .context import Ctx, Formats
 from .styling import CAPAIAN_SOURCES, Capaian, agency_header, page_setup, signature
 
@@ -77,7 +78,7 @@ class Bab3:
         fmt = self.fm.cell(col.kind, bold)
         if last_row is not None and last_row > row:
             ws.merge_range(row, c, last_row, c, "", fmt)
-        ws.write_formula(row, c, "=" + formula, fmt, value)
+        write_formula(ws, row, c, "=" + formula, fmt, value)
         self._need(row, last_row if last_row is not None else row, c, value)
         if col.source in CAPAIAN_SOURCES:
             self.capaian.add(ws, row, c, last_row if last_row is not None else row)
