@@ -138,13 +138,18 @@ class FastWorksheet(Worksheet):
         self.row_spans = {b: f"{first + 1}:{last + 1}" for b, (first, last) in bounds.items()}
 
     def _write_rows(self) -> None:
+        """xlsxwriter's `_write_rows`, with the <c> element of a formatted formula, number,
+        blank or shared string built here in one f-string (what xlsxwriter builds from a list
+        of attributes escaped one by one); any other cell goes to xlsxwriter's `_write_cell`."""
         if self.comments or self.constant_memory or self.dim_rowmin is None:
             super()._write_rows()
             return
         self._calculate_spans()
         table, row_info, spans = self.table, self.row_info, self.row_spans
         write = self.fh.write
-        styles: dict[int, str] = {}  # id(format) -> its ' s="n"' attribute, quote first
+        names = [_column_name(c) for c in range(self.dim_colmax + 1)]
+        styles: dict[int, str] = {}  # id(format) -> '" s="n"', closing the r attribute
+        fast_kinds, errors = _FAST_KINDS, _ERROR_CODES
         for r in range(self.dim_rowmin, self.dim_rowmax + 1):
             cells = table.get(r)
             info = row_info.get(r)
@@ -157,62 +162,40 @@ class FastWorksheet(Worksheet):
             parts: list[str] = []
             for c in sorted(cells):
                 cell = cells[c]
-                # the commonest cell inline: a formula with a number as its cached value
-                if type(cell) is CellFormulaTuple and type(cell.value) in (int, float):
-                    fmt = cell.format
-                    style = styles.get(id(fmt)) if fmt is not None else None
-                    if style is not None:
-                        f = cell.formula
-                        if "&" in f or "<" in f or ">" in f:
-                            f = _escape(f)
-                        parts.append(f'<c r="{_column_name(c)}{number}{style}><f>{f}</f>'
-                                     f"<v>{cell.value}</v></c>")
-                        continue
-                    if fmt is not None:
-                        styles[id(fmt)] = f'" s="{fmt._get_xf_index()}"'
-                text = _cell_xml(cell, c, number)
-                if text is None:  # a cell xlsxwriter must write itself
+                fmt = cell.format
+                kind = type(cell)
+                if fmt is None or kind not in fast_kinds:  # xlsxwriter writes it
                     write("".join(parts))
                     parts.clear()
-                    self._write_cell(r, c, cells[c])
-                else:
-                    parts.append(text)
+                    self._write_cell(r, c, cell)
+                    continue
+                style = styles.get(id(fmt))
+                if style is None:
+                    style = styles[id(fmt)] = f'" s="{fmt._get_xf_index()}"'
+                head = f'<c r="{names[c]}{number}{style}'
+                if kind is CellFormulaTuple:
+                    f = cell.formula
+                    if "&" in f or "<" in f or ">" in f:
+                        f = _escape(f)
+                    value = cell.value
+                    if isinstance(value, bool):
+                        head += ' t="b"'
+                        value = 1 if value else 0
+                    elif isinstance(value, str):
+                        if value in errors:
+                            head += ' t="e"'
+                        elif value:
+                            head += ' t="str"'
+                        value = _escape(value)
+                    parts.append(f"{head}><f>{f}</f><v>{value}</v></c>")
+                elif kind is CellNumberTuple:
+                    parts.append(f"{head}><v>{cell.number:.16G}</v></c>")
+                elif kind is CellBlankTuple:
+                    parts.append(head + "/>")
+                else:  # a shared string's index
+                    parts.append(f'{head} t="s"><v>{cell.string}</v></c>')
             parts.append("</row>")
             write("".join(parts))
-
-    def _write_cell(self, row: int, col: int, cell: Any) -> None:
-        text = None if self.constant_memory else _cell_xml(cell, col, str(row + 1))
-        if text is None:
-            super()._write_cell(row, col, cell)
-        else:
-            self.fh.write(text)
-
-
-def _cell_xml(cell: Any, col: int, row_number: str) -> str | None:
-    """The <c> element xlsxwriter writes for a formatted plain cell (shared strings mode);
-    None for any other cell."""
-    fmt = cell.format
-    kind = type(cell)
-    if fmt is None or kind not in _FAST_KINDS:
-        return None
-    where = f'<c r="{_column_name(col)}{row_number}" s="{fmt._get_xf_index()}"'
-    if kind is CellFormulaTuple:
-        value = cell.value
-        if isinstance(value, bool):
-            where += ' t="b"'
-            value = 1 if value else 0
-        elif isinstance(value, str):
-            if value in _ERROR_CODES:
-                where += ' t="e"'
-            elif value:
-                where += ' t="str"'
-            value = _escape(value)
-        return f"{where}><f>{_escape(cell.formula)}</f><v>{value}</v></c>"
-    if kind is CellNumberTuple:
-        return f"{where}><v>{cell.number:.16G}</v></c>"
-    if kind is CellBlankTuple:
-        return where + "/>"
-    return f'{where} t="s"><v>{cell.string}</v></c>'  # a shared string's index
 
 
 _FAST_KINDS = frozenset((CellFormulaTuple, CellNumberTuple, CellBlankTuple, CellStringTuple))
