@@ -28,6 +28,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from .errors import DataFormatError, InputError, OutputError, UnsafeFileError, UsageError
+from .gc_pause import paused_gc
 from .model import (
     Dokumen,
     Indikator,
@@ -44,6 +45,7 @@ from .model import (
     SubKegiatan,
     empty_quarters,
 )
+from .schema_check import Check, UnsupportedSchema, compile_schema
 
 __all__ = [
     "MAX_BYTES",
@@ -85,6 +87,27 @@ def schema() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
     return Draft202012Validator(schema())
+
+
+@lru_cache(maxsize=1)
+def _fast_check() -> Check | None:
+    """The schema compiled to a yes/no check (schema_check), or None if it cannot be compiled."""
+    try:
+        return compile_schema(schema())
+    except UnsupportedSchema:
+        return None
+
+
+def _schema_valid(doc: Any) -> bool:
+    """True when the document certainly passes the schema. False means "ask jsonschema": it
+    finds and names the errors (and remains the reference when the fast check is unavailable)."""
+    check = _fast_check()
+    if check is None:
+        return False
+    try:
+        return check(doc)
+    except Exception:  # e.g. a comparison Python refuses: let jsonschema handle the value
+        return False
 
 
 # --------------------------------------------------------------------------------------------
@@ -129,7 +152,8 @@ def load(source: Source, fmt: str | None = None) -> Dokumen:
 def loads(text: str | bytes, fmt: str = "auto") -> Dokumen:
     """Parse a document held in memory; `fmt` is "yaml", "json" or "auto" (JSON if it starts
     with `{`)."""
-    return from_dict(parse(text, fmt))
+    with paused_gc():
+        return from_dict(parse(text, fmt))
 
 
 def parse(text: str | bytes, fmt: str = "auto") -> Any:
@@ -156,7 +180,10 @@ def parse(text: str | bytes, fmt: str = "auto") -> Any:
             f"unknown data format: {fmt} (yaml, json)",
         )
     try:
-        return _parse_json(text) if fmt == "json" else _parse_yaml(text)
+        # a document is hundreds of thousands of small containers that all stay alive: without
+        # the pause the collector rescans them again and again (YAML, 5,000 rows: 3.5 s -> 1.0 s)
+        with paused_gc():
+            return _parse_json(text) if fmt == "json" else _parse_yaml(text)
     except RecursionError:
         raise DataFormatError("struktur dokumen terlalu dalam", "document nested too deeply") from None
 
@@ -190,11 +217,21 @@ _StrictFastLoader: Any = (type("_StrictFastLoader", (_RefuseDuplicateKeys, _CLoa
 
 
 def _parse_yaml(text: str) -> Any:
-    if _StrictFastLoader is not None:  # libyaml: ~10x faster on large documents
+    if _CLoader is not None:
+        try:
+            return _load_lean(text)
+        except _Unusual:
+            pass  # tags, merge keys, repeated keys, deep nesting: the full loaders below decide
+        except yaml.YAMLError:
+            return _parse_yaml_reference(text)
         try:
             return yaml.load(text, Loader=_StrictFastLoader)  # a CSafeLoader subclass
         except yaml.YAMLError:
             pass  # parse again with the pure-Python loader for the same message everywhere
+    return _parse_yaml_reference(text)
+
+
+def _parse_yaml_reference(text: str) -> Any:
     try:
         return yaml.load(text, Loader=_StrictSafeLoader)  # a SafeLoader subclass
     except _DuplicateKeyError as exc:
@@ -214,6 +251,143 @@ def _parse_yaml(text: str) -> Any:
     except yaml.YAMLError as exc:
         problem = " ".join(str(exc).split())
         raise DataFormatError(f"YAML tidak sah ({problem})", f"invalid YAML ({problem})") from None
+
+
+class _Unusual(Exception):
+    """The lean YAML loader met something it leaves to the full loaders."""
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_PLAIN_TAG = "lkjip-xl:plain"  # a plain scalar whose type _LeanBuilder works out
+_LEAN_MAX_DEPTH = 2 * MAX_DEPTH  # deeper documents are refused later; the full loaders handle them
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_SCALAR_TAGS = ("tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", _FLOAT_TAG)
+
+
+def _lean_resolve(self: Any, kind: Any, value: Any, implicit: Any) -> str:
+    """Resolver.resolve without the regular expressions: plain scalars are typed later, once per
+    distinct text (PyYAML calls this for every scalar)."""
+    if kind is yaml.ScalarNode:
+        return _PLAIN_TAG if implicit[0] else _STR_TAG
+    return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+
+def _lean_no_path(self: Any, *args: Any) -> None:
+    """Resolver.descend_resolver / ascend_resolver: the safe resolver has no path resolvers."""
+
+
+def _load_lean(text: str) -> Any:
+    """yaml.load(text, CSafeLoader) with the same result for the documents lkjip-xl reads, at a
+    fraction of the cost: libyaml composes the nodes, one small recursive walk builds the data.
+    Raises _Unusual for what only the full loader handles (explicit tags, merge keys, timestamps,
+    keys that repeat, deep nesting) and yaml.YAMLError for what libyaml refuses."""
+    loader = _LeanLoader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _LeanBuilder(loader).build(node, 0)
+    finally:
+        loader.dispose()
+
+
+class _LeanBuilder:
+    """Plain data from composed nodes, as SafeConstructor builds it for the tags it handles.
+
+    `_lean_resolve` returns the very _PLAIN_TAG / _STR_TAG objects, so `is` tells its scalars
+    apart from explicitly tagged nodes (which `build` leaves to the full loader)."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.made: dict[yaml.Node, Any] = {}  # containers by node: aliases share one object
+        self.plain: dict[str, Any] = {}  # plain scalar text -> its value (keys and nulls repeat)
+        table = loader.yaml_implicit_resolvers
+        wildcard = list(table.get(None, []))
+        self.resolvers = {first: [*pairs, *wildcard] for first, pairs in table.items() if first is not None}
+        self.wildcard = wildcard
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        tag = node.tag
+        if tag is _PLAIN_TAG:
+            return self.scalar(node)
+        if tag is _STR_TAG:
+            return node.value
+        if node in self.made:
+            return self.made[node]
+        if depth > _LEAN_MAX_DEPTH:
+            raise _Unusual
+        if tag is _SEQ_TAG:
+            items: list[Any] = []
+            self.made[node] = items
+            plain, unknown = self.plain, self.plain
+            for item in node.value:
+                value = plain.get(item.value, unknown) if item.tag is _PLAIN_TAG else unknown
+                items.append(self.build(item, depth + 1) if value is unknown else value)
+            return items
+        if tag is _MAP_TAG:
+            return self.mapping(node, depth + 1)
+        raise _Unusual  # an explicit tag
+
+    def mapping(self, node: yaml.Node, depth: int) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        self.made[node] = out
+        plain, unknown = self.plain, self.plain  # inlined cache lookups: most keys repeat
+        for key_node, value_node in node.value:
+            tag = key_node.tag
+            if tag is _PLAIN_TAG:
+                key = plain.get(key_node.value, unknown)
+                if key is unknown:
+                    key = self.scalar(key_node)
+            elif tag is _STR_TAG:
+                key = key_node.value
+            else:
+                raise _Unusual  # a container or tagged key
+            if key in out:
+                raise _Unusual  # written twice (or 1 and 1.0): the duplicate-key check decides
+            tag = value_node.tag
+            if tag is _PLAIN_TAG:
+                value = plain.get(value_node.value, unknown)
+                out[key] = self.scalar(value_node) if value is unknown else value
+            elif tag is _STR_TAG:
+                out[key] = value_node.value
+            else:
+                out[key] = self.build(value_node, depth)
+        return out
+
+    def scalar(self, node: yaml.Node) -> Any:
+        """A plain scalar typed as the implicit resolvers say (remembered per text)."""
+        text = node.value
+        if text in self.plain:
+            return self.plain[text]
+        tag = self.implicit_tag(text)
+        if tag == _STR_TAG:
+            value: Any = text
+        elif tag == _FLOAT_TAG and not any(c in text for c in "_:nN"):
+            value = float(text)  # what construct_yaml_float gives when there is no _, :, inf, nan
+        elif tag in _SCALAR_TAGS:
+            value = self.loader.yaml_constructors[tag](self.loader, node)
+        else:
+            raise _Unusual  # timestamp, merge key "<<", value key "="
+        self.plain[text] = value
+        return value
+
+    def implicit_tag(self, text: str) -> str:
+        """Resolver.resolve for a plain scalar."""
+        for tag, regexp in self.resolvers.get(text[:1] if text else "", self.wildcard):
+            if regexp.match(text):
+                return str(tag)
+        return _STR_TAG
+
+
+_LeanLoader: Any = (
+    type(
+        "_LeanLoader",
+        (_CLoader,),
+        {"resolve": _lean_resolve, "descend_resolver": _lean_no_path, "ascend_resolver": _lean_no_path},
+    )
+    if _CLoader is not None
+    else None
+)
 
 
 def _mark(mark: Any) -> tuple[str, str]:
@@ -261,12 +435,50 @@ def validate(data: Any) -> dict[str, Any]:
     Raises DataFormatError naming the first problem in document order."""
     if data is None:
         raise _error([], ("dokumen kosong", "empty document"))
-    doc = _json_shaped(data, [], 0, [0])
-    errors = list(_validator().iter_errors(doc))
-    if errors:
-        raise _translate(min(errors, key=lambda e: _error_rank(e, doc)), doc)
-    _check_semantics(doc)
+    with paused_gc():
+        try:
+            doc = _json_copy(data, 0, [MAX_NODES - 1])
+        except _Irregular:
+            doc = _json_shaped(data, [], 0, [0])  # names the problem
+        if not _schema_valid(doc):
+            errors = list(_validator().iter_errors(doc))
+            if errors:
+                raise _translate(min(errors, key=lambda e: _error_rank(e, doc)), doc)
+        _check_semantics(doc)
     return doc  # type: ignore[no-any-return]
+
+
+class _Irregular(Exception):
+    """_json_copy met a problem: _json_shaped walks the data again to name it."""
+
+
+_PLAIN_TYPES = frozenset({str, float, int, bool, type(None)})
+
+
+def _json_copy(value: Any, depth: int, budget: list[int]) -> Any:
+    """_json_shaped without the path bookkeeping: the same copy, or _Irregular wherever
+    _json_shaped raises (too many values, too deep, two keys with the same text). `budget` is
+    how many more values may follow; `value` itself is already counted."""
+    if isinstance(value, Mapping):
+        size = len(value)
+    elif isinstance(value, list):
+        size = len(value)
+    else:
+        return value
+    budget[0] -= size
+    if budget[0] < 0 or (size and depth >= MAX_DEPTH):
+        raise _Irregular
+    plain = _PLAIN_TYPES
+    if isinstance(value, list):
+        return [item if type(item) in plain else _json_copy(item, depth + 1, budget) for item in value]
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        out[key if isinstance(key, str) else _key_text(key)] = (
+            item if type(item) in plain else _json_copy(item, depth + 1, budget)
+        )
+    if len(out) != size:
+        raise _Irregular  # a repeated key text, e.g. 2019 and "2019"
+    return out
 
 
 def _json_shaped(value: Any, path: list[PathElem], depth: int, count: list[int]) -> Any:
@@ -459,15 +671,16 @@ def _translate(err: ValidationError, doc: Any) -> DataFormatError:
 
 def _check_semantics(doc: dict[str, Any]) -> None:
     """What the schema cannot say; first problem in document order."""
-    for path, number in _numbers(doc, []):
-        if not math.isfinite(number):
-            raise _error(
-                path,
-                (
-                    f"harus angka terhingga, ditemukan {number}",
-                    f"must be a finite number, found {number}",
-                ),
-            )
+    if not _all_finite(doc):
+        for path, number in _numbers(doc, []):
+            if not math.isfinite(number):
+                raise _error(
+                    path,
+                    (
+                        f"harus angka terhingga, ditemukan {number}",
+                        f"must be a finite number, found {number}",
+                    ),
+                )
 
     renstra = doc.get("renstra")
     if renstra and renstra["akhir"] < renstra["awal"]:
@@ -497,19 +710,20 @@ def _check_semantics(doc: dict[str, Any]) -> None:
                 ),
             )
 
-    seen: dict[str, dict[str, str]] = {}
+    seen: dict[str, dict[str, list[PathElem]]] = {}
 
     def unique(kind: str, path: list[PathElem], kode: str) -> None:
         where = seen.setdefault(kind, {})
         if kode in where:
+            first = _path_text(where[kode])
             raise _error(
                 path + ["kode"],
                 (
-                    f'kode "{kode}" ganda, sudah dipakai di {where[kode]}',
-                    f'duplicate code "{kode}", already used at {where[kode]}',
+                    f'kode "{kode}" ganda, sudah dipakai di {first}',
+                    f'duplicate code "{kode}", already used at {first}',
                 ),
             )
-        where[kode] = _path_text(path)
+        where[kode] = path
 
     for s, sas in enumerate(doc.get("sasaran", [])):
         unique("sasaran", ["sasaran", s], sas["kode"])
@@ -542,6 +756,17 @@ def _check_semantics(doc: dict[str, Any]) -> None:
             unique("kegiatan", ["program", p, "kegiatan", k], keg["kode"])
             for j, sub in enumerate(keg.get("sub_kegiatan", [])):
                 unique("sub_kegiatan", ["program", p, "kegiatan", k, "sub_kegiatan", j], sub["kode"])
+
+
+def _all_finite(value: Any) -> bool:
+    """No float in a JSON-shaped value is inf or nan (what _numbers finds, without the paths)."""
+    for item in value.values() if isinstance(value, dict) else value:
+        if isinstance(item, float):
+            if not math.isfinite(item):
+                return False
+        elif isinstance(item, (dict, list)) and not _all_finite(item):
+            return False
+    return True
 
 
 def _numbers(value: Any, path: list[PathElem]) -> Iterator[tuple[list[PathElem], float]]:
@@ -591,7 +816,11 @@ def _error(path: list[PathElem], messages: tuple[str, str]) -> DataFormatError:
 
 def from_dict(data: Any) -> Dokumen:
     """Validate plain data (as yaml.safe_load / json.load give it) and build the model."""
-    d = validate(data)
+    with paused_gc():
+        return _dokumen(validate(data))
+
+
+def _dokumen(d: dict[str, Any]) -> Dokumen:
     inst = d["instansi"]
     kep = inst.get("kepala") or {}
     ren = d.get("renstra")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import io
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -656,3 +658,189 @@ def test_first_problem_in_document_order_wins() -> None:
     assert info.value.message_en == (
         "sasaran[0].indikator[0].satuan: must be a string, found the number 5 (put it in quotes)"
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The fast reading paths give what the reference paths give
+
+
+def typed(value: Any, seen: tuple[int, ...] = ()) -> Any:
+    """A comparable form that tells 1, 1.0, True, -0.0 and nan apart and keeps key order."""
+    if id(value) in seen:
+        return "<cycle>"
+    if isinstance(value, dict):
+        inner = (*seen, id(value))
+        return ("dict", [(typed(k, inner), typed(v, inner)) for k, v in value.items()])
+    if isinstance(value, list):
+        inner = (*seen, id(value))
+        return ("list", [typed(v, inner) for v in value])
+    return type(value).__name__, repr(value)
+
+
+def outcome(run: Any, *args: Any) -> Any:
+    try:
+        return "ok", typed(run(*args))
+    except (DataFormatError, UnsafeFileError) as exc:
+        return type(exc).__name__, exc.message_id, exc.message_en
+    except Exception as exc:  # e.g. PyYAML's ValueError on "0b_": the same one either way
+        return type(exc).__name__, str(exc)
+
+
+def reference_yaml(text: str) -> Any:
+    """dataformat's YAML reading before the lean loader: libyaml, else pure Python."""
+    try:
+        return yaml.load(text, Loader=df._StrictFastLoader)
+    except yaml.YAMLError:
+        return df._parse_yaml_reference(text)
+
+
+PLAIN_SCALARS = [
+    "1", "01", "0", "-0", "+1", "0b101", "0x1F", "0x_1", "0o17", "017", "08", "1_000", "1__0", "1:30",
+    "-1:30", "190:20:30", "1:60", "1.5", "-0.0", ".5", "+.5", "1.", "0.", "1.5e+3", "1.5e3", "1e5",
+    "1e+5", "1_0.5", "685.230_15e+03", "190:20:30.15", ".inf", "-.Inf", "+.INF", ".nan", ".NaN",
+    "NaN", "inf", "yes", "Yes", "YES", "no", "on", "Off", "true", "True", "TRUE", "tRue", "false",
+    "y", "n", "~", "null", "Null", "NULL", "nUll", "2019-12-31", "2019-1-1", "2019-12-31T10:00:00Z",
+    "2019-12-31 10:00:00.5 +7", "=", "<<", "S1.1", "1.2.3", "19610804 198603 1 019", "-", "._",
+    "+", "+.", "0b", "0b_", "0x_", "0_", "6.8523015e+5", "12:30:45", "2019", "104.62", "-3.25", "1e-3",
+    "0.1e-3",
+    "\u0661\u0662", "x y", "'q'", '"d"', "%", "@x", "`x", "a: b", "[1]", "{a: 1}", "!x 1", "&a 1",
+]
+YAML_TEXTS = [
+    "",
+    "# only a comment\n",
+    "---\n",
+    "~",
+    "[]",
+    "{}",
+    "- 1\n- 2\n",
+    "just text",
+    "a: 1\n---\nb: 2\n",
+    "a: &x [1, 2]\nb: *x\nc: &y {k: v}\nd: *y\ne: *y\n",
+    "a: &s text\nb: *s\n",
+    "r: &r [*r]\nm: &m {self: *m, r: *r}\n",
+    "base: &b {x: 1}\nd:\n  <<: *b\n  y: 2\n",
+    "<<: 1\n",
+    "=: 1\n",
+    "a: 1\na: 2\n",
+    "'a': 1\na: 2\n",
+    "1: a\n01: b\n",
+    "1: a\n'1': b\n",
+    "1: a\n1.0: b\n",
+    "true: a\n1: b\n",
+    "null: 1\n~: 2\n",
+    "2019: 1\n2020: 2\n",
+    "? [1, 2]\n: x\n",
+    "? {a: 1}\n: x\n",
+    "a: !foo 1\n",
+    "a: !!str 5\nb: !!int '7'\nc: !!float 1\nd: !!null ''\ne: !!bool yes\n",
+    "a: ! 12\nb: ! [1]\n",
+    "a: !!binary aGVsbG8=\n",
+    "a: !!set {x, y}\nb: !!omap [c: 1]\nc: !!pairs [d: 1]\n",
+    "!!map {a: 1}",
+    "!!seq [1]",
+    "a: !!seq {b: 1}\n",
+    "a: |\n  line 1\n  line 2\nb: >\n  folded\n  text\nc: 'x\u2028y'\nd: \u00e9\n",
+    "a:\n\t- 1\n",
+    "a: [1, 2\n",
+    "a: 'unterminated\n",
+    "a: b: c\n",
+    "a: &x 1\nb: &x 2\nc: *x\n",
+    "a: *nope\n",
+    "[" * 40 + "]" * 40,
+    "[" * 80 + "]" * 80,
+    "a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 70)) + "  " * 70 + "v: 1\n",
+]
+YAML_TEXTS += [f"a: {s}\n" for s in PLAIN_SCALARS] + [f"{s}: v\n" for s in PLAIN_SCALARS]
+YAML_TEXTS += [f"[{s}, x]\n" for s in PLAIN_SCALARS] + [f"- {s}\n- {s}\n" for s in PLAIN_SCALARS]
+YAML_TEXTS += [p.read_text(encoding="utf-8") for p in SAMPLE_FILES]
+
+
+@pytest.mark.parametrize("text", YAML_TEXTS, ids=repr)
+def test_lean_yaml_loader_matches_the_reference(text: str) -> None:
+    assert outcome(df._parse_yaml, text) == outcome(reference_yaml, text)
+
+
+def test_lean_yaml_loader_handles_the_usual_document() -> None:
+    # the samples must take the lean path, not the fallbacks
+    for path in SAMPLE_FILES:
+        assert df._load_lean(path.read_text(encoding="utf-8")) == raw(path)
+
+
+def test_lean_yaml_loader_keeps_aliases_shared() -> None:
+    data = df._parse_yaml("a: &x [1]\nb: *x\nc: &r [*r]\n")
+    assert data["a"] is data["b"]
+    assert data["c"][0] is data["c"]
+
+
+def nested(levels: int, kind: str) -> Any:
+    value: Any = 1
+    for _ in range(levels):
+        value = [value] if kind == "list" else {"k": value}
+    return value
+
+
+SHAPES: list[Any] = [
+    raw(DENPASAR),
+    {1: "a", "1": "b"},
+    {True: 1, "true": 2},
+    {None: 1, "null": 2, 1.5: 3, 2019: {2020: [1, {3: None}]}},
+    {1: "a", "x": {2: "b", "2": "c"}},
+    {"t": (1, 2), "s": {1, 2}, "b": b"x"},
+    {"shared": (shared := [1, 2]), "again": shared},
+    [nested(n, kind) for n in (31, 32, 33) for kind in ("list", "dict")],
+    nested(32, "list"),
+    nested(33, "list"),
+    nested(34, "list"),
+    nested(33, "dict"),
+    nested(34, "dict"),
+    [[]] * 3,
+    [],
+    {},
+    "scalar",
+    [float("nan"), {"x": [1, float("inf")]}],
+]
+
+
+@pytest.mark.parametrize("data", SHAPES, ids=lambda d: repr(d)[:40])
+@pytest.mark.parametrize("max_nodes", [df.MAX_NODES, 4, 5, 6])
+def test_fast_json_copy_matches_json_shaped(
+    data: Any, max_nodes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(df, "MAX_NODES", max_nodes)
+
+    def fast(value: Any) -> Any:
+        try:
+            return df._json_copy(value, 0, [df.MAX_NODES - 1])
+        except df._Irregular:
+            return "irregular"
+
+    expected = outcome(df._json_shaped, data, [], 0, [0])
+    got = outcome(fast, data)
+    if expected[0] == "ok":
+        assert got == expected
+    else:
+        assert got == ("ok", typed("irregular"))
+
+
+def test_fast_json_copy_counts_like_json_shaped(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = {"a": [1, 2, {"b": 3}], "c": 4}  # 7 values with the document itself
+    for limit, refused in ((6, True), (7, False)):
+        monkeypatch.setattr(df, "MAX_NODES", limit)
+        with pytest.raises(df._Irregular) if refused else contextlib.nullcontext():
+            df._json_copy(data, 0, [df.MAX_NODES - 1])
+        with pytest.raises(UnsafeFileError) if refused else contextlib.nullcontext():
+            df._json_shaped(data, [], 0, [0])
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"a": [1.5, {"b": float("nan")}]},
+        {"a": [float("-inf")]},
+        {"a": 1, "b": [2, "x", None]},
+        {"a": [0.0, -0.0]},
+        {"a": [1e308 * 10]},
+    ],
+)
+def test_all_finite_matches_numbers(data: Any) -> None:
+    assert df._all_finite(data) == all(math.isfinite(n) for _, n in df._numbers(data, []))
