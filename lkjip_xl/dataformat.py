@@ -186,6 +186,10 @@ def parse(text: str | bytes, fmt: str = "auto") -> Any:
             return _parse_json(text) if fmt == "json" else _parse_yaml(text)
     except RecursionError:
         raise DataFormatError("struktur dokumen terlalu dalam", "document nested too deeply") from None
+    except (ValueError, OverflowError) as exc:  # e.g. PyYAML's own int() on `tahun: 0b_`
+        kind = "JSON" if fmt == "json" else "YAML"
+        problem = " ".join(str(exc).split())[:200]
+        raise DataFormatError(f"{kind} tidak sah ({problem})", f"invalid {kind} ({problem})") from None
 
 
 class _DuplicateKeyError(yaml.MarkedYAMLError):

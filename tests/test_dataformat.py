@@ -844,3 +844,9 @@ def test_fast_json_copy_counts_like_json_shaped(monkeypatch: pytest.MonkeyPatch)
 )
 def test_all_finite_matches_numbers(data: Any) -> None:
     assert df._all_finite(data) == all(math.isfinite(n) for _, n in df._numbers(data, []))
+
+
+@pytest.mark.parametrize("text", ["format: lkjip-xl/1\ntahun: 0b_\n", "tahun: 0x_\n", "tahun: 0b__\n"])
+def test_a_number_pyyaml_cannot_convert_is_a_data_error(text: str) -> None:
+    with pytest.raises(DataFormatError, match="YAML tidak sah"):
+        df.loads(text, "yaml")
