@@ -387,12 +387,15 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None) -> Dokumen:
     return dok
 
 
-def read_workbook(path: str | os.PathLike[str],
-                  report: Report | None = None) -> tuple[Dokumen, LayoutRead]:
-    """Guarded read of a workbook in our layout (exit-3 errors for what cannot be read)."""
+def read_workbook(path: str | os.PathLike[str], report: Report | None = None,
+                  skim: Mapping[str, Callable[[int, int], bool] | None] | None = None
+                  ) -> tuple[Dokumen, LayoutRead]:
+    """Guarded read of a workbook in our layout (exit-3 errors for what cannot be read).
+
+    `skim`: sheets the caller rewrites whole, left unread where possible (see read_grid)."""
     from .xlsx_grid import read_grid
 
-    grid = read_grid(str(path))
+    grid = read_grid(str(path), skim=skim)
     if not all(s.complete for s in grid.sheets):  # never build a document from half a file
         capped = next((f for f in grid.findings if f.severity == "error"), None)
         raise InputError(

@@ -8,7 +8,7 @@ done on the container before any XML parser sees it.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -350,6 +350,7 @@ class SheetGrid:
     array_refs: dict[tuple[int, int], str] = field(default_factory=dict)  # master -> "A1:B3"
     read: bool = False  # the sheet's cells were read (only worksheets are)
     complete: bool = True  # False when a cap or the time budget stopped reading (see findings)
+    skimmed: bool = False  # left unread on purpose: the caller rewrites it (read_grid's skim)
 
     def __post_init__(self) -> None:
         if not isinstance(self.cells, CellStore):  # a plain dict (tests, other loaders)
@@ -399,7 +400,9 @@ class WorkbookGrid:
         return [s.name for s in self.sheets]
 
 
-def read_grid(path: str | os.PathLike[str], limits: Limits | None = None) -> WorkbookGrid:
+def read_grid(path: str | os.PathLike[str], limits: Limits | None = None,
+              skim: Mapping[str, Callable[[int, int], bool] | None] | None = None
+              ) -> WorkbookGrid:
     """Every cell's formula and cached value, read in one guarded pass (lkjip_xl/xlsx_stream.py).
 
     Raises UnsafeFileError for a file that must not be read (guard.inspect); caps reached while
@@ -408,4 +411,4 @@ def read_grid(path: str | os.PathLike[str], limits: Limits | None = None) -> Wor
     from .guard import DEFAULT_LIMITS
     from .xlsx_stream import read_grid as _read_grid
 
-    return _read_grid(path, limits or DEFAULT_LIMITS)
+    return _read_grid(path, limits or DEFAULT_LIMITS, skim)

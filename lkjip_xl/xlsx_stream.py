@@ -24,6 +24,7 @@ import math
 import os
 import re
 import zipfile
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .errors import LkjipError, UnsafeFileError
@@ -122,6 +123,14 @@ def _unescape(text: str) -> str:
     return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
+# covers(row, col): the cell (1-based) lies where the caller writes afresh (see read_grid)
+Covers = Callable[[int, int], bool]
+
+
+class _Uncovered(Exception):
+    """A skimmed sheet holds a cell outside what the caller rewrites: read it in full."""
+
+
 class _Stop(Exception):
     """A cap was reached inside a handler: stop reading this part."""
 
@@ -153,8 +162,14 @@ def _location(sheet: str, ref: str = "") -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def read_grid(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> WorkbookGrid:
+def read_grid(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
+              skim: Mapping[str, Covers | None] | None = None) -> WorkbookGrid:
     """Read every cell's formula and cached value of an .xlsx, guarded (see module docstring).
+
+    `skim` names sheets the caller will write afresh (measure): a sheet mapped to None is not
+    read at all; one mapped to `covers(row, col)` is only scanned, and read in full only if a
+    cell holding a value or formula lies outside what `covers` says the caller rewrites.
+    A sheet left unread has `skimmed` set and no cells.
 
     Raises UnsafeFileError (or InputError for a missing file) when the file must not be read;
     caps reached while reading become findings in `WorkbookGrid.findings`.
@@ -166,7 +181,7 @@ def read_grid(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> 
     gc.disable()
     try:
         with open_guarded(path, limits, deadline) as (zf, info):
-            return _Reader(zf, info, limits, deadline).read()
+            return _Reader(zf, info, limits, deadline, skim or {}).read()
     except LkjipError:
         raise
     except Exception as exc:  # noqa: BLE001 - never a traceback to the user; the cause is chained
@@ -182,8 +197,9 @@ def read_grid(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> 
 
 class _Reader:
     def __init__(self, zf: zipfile.ZipFile, info: ContainerInfo, limits: Limits,
-                 deadline: Deadline) -> None:
+                 deadline: Deadline, skim: Mapping[str, Covers | None]) -> None:
         self.zf = zf
+        self.skim = skim
         self.info = info
         self.limits = limits
         self.deadline = deadline
@@ -229,6 +245,8 @@ class _Reader:
                     continue
                 if stopped:
                     sheet.complete = False
+                elif sheet.name in self.skim and self._skimmed(sheet):
+                    continue
                 else:
                     stopped = not self._read_sheet(sheet, sheet.part)
         except PartTimeout as exc:
@@ -379,6 +397,70 @@ class _Reader:
                               what="count")
 
     # -- sheets ---------------------------------------------------------------------------
+
+    def _skimmed(self, sheet: SheetGrid) -> bool:
+        """True if `sheet` (named in `skim`) may stay unread; False: read it in full."""
+        covers = self.skim[sheet.name]
+        if covers is not None and not self._all_covered(sheet.part, covers):
+            return False
+        sheet.skimmed = True
+        return True
+
+    def _all_covered(self, member: str, covers: Covers) -> bool:
+        """Scan a sheet for a cell holding a value, formula or inline text outside `covers`.
+
+        Only start tags reach Python (no text is collected, nothing is stored), so this costs a
+        fraction of reading the sheet; the guard's byte, token, depth and time limits apply."""
+        cols_get = _columns().get
+        C, V, F, IS, DATA = "c", "v", "f", "is", "sheetData"
+        outside = False  # the current cell lies outside `covers`
+        depth = 0
+
+        def root(tag: str, attrs: dict[str, str]) -> None:
+            nonlocal C, V, F, IS, DATA
+            prefix = tag[: tag.index(":") + 1] if ":" in tag else ""
+            C, V, F, IS, DATA = (prefix + x for x in ("c", "v", "f", "is", "sheetData"))
+            p.StartElementHandler = outer
+            outer(tag, attrs)
+
+        def outer(tag: str, attrs: dict[str, str]) -> None:
+            nonlocal depth
+            depth += 1
+            if tag == DATA:
+                p.StartElementHandler = inner
+
+        def inner(tag: str, attrs: dict[str, str]) -> None:
+            nonlocal depth, outside
+            depth += 1
+            if tag == C:
+                ref = attrs.get("r") or ""
+                letters = ref.rstrip(_DIGITS)
+                digits = ref[len(letters):]
+                col = cols_get(letters)
+                # no reference or an odd one: not provably covered
+                outside = col is None or not digits.isdigit() or not covers(int(digits), col)
+            elif outside and (tag == V or tag == F or tag == IS):
+                raise _Uncovered
+
+        def end(tag: str) -> None:
+            nonlocal depth
+            depth -= 1
+            if tag == DATA:
+                p.StartElementHandler = after
+
+        def after(tag: str, attrs: dict[str, str]) -> None:
+            nonlocal depth
+            depth += 1
+
+        p = new_parser(namespaces=False)
+        p.StartElementHandler = root
+        p.EndElementHandler = end
+        try:
+            feed_part(self.zf, member, p, self.info.path, self.deadline, limits=self.limits,
+                      depth=lambda: depth)
+        except _Uncovered:
+            return False
+        return True
 
     def _read_sheet(self, sheet: SheetGrid, member: str) -> bool:
         """Stream one sheet into `sheet`. False when the cell cap stopped it (stop all).

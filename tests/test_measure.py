@@ -13,7 +13,7 @@ import pytest
 from lkjip_xl import dataformat
 from lkjip_xl.cli import run_main
 from lkjip_xl.export import export_workbook
-from lkjip_xl.layout import SHEETS, TABLES
+from lkjip_xl.layout import SHEETS, TABLES, quote_sheet
 from lkjip_xl.layout.report_tables import (
     ANGGARAN_SHEET,
     CHART_SHEET,
@@ -318,3 +318,38 @@ def test_verify_of_out_is_clean(denpasar_out: Path) -> None:
     report = verify(denpasar_out)
     assert (report.errors, report.warnings) == (0, 0), report.flatten("code", "location")
     assert set(report.codes()) <= {"sheet-tambahan", "realisasi-sama-target"}
+
+
+def test_computed_sheets_are_skimmed_unless_they_hold_more(tmp_path: Path) -> None:
+    """measure rewrites the computed and report sheets: it leaves them unread, unless a value
+    sits outside what the layout declares there, which is then named as not carried."""
+    from lkjip_xl.measure.carry import rewritten_sheets
+    from lkjip_xl.xlsx_grid import read_grid
+
+    src = _generate(DENPASAR, tmp_path / "in.xlsx")
+    once = tmp_path / "once.xlsx"
+    assert measure(src, once).exit_code() == 0
+    grid = read_grid(once, skim=rewritten_sheets())
+    skimmed = {s.name for s in grid.sheets if s.skimmed}
+    assert skimmed == set(rewritten_sheets())  # computed and report sheets alike
+    assert all(not s.cells for s in grid.sheets if s.skimmed)
+    assert all(s.cells for s in grid.sheets if s.name == TABLES["PK"].sheet)  # inputs are read
+
+    pkk, ae = TABLES["PKK"], TABLES["AE"]
+    wb = openpyxl.load_workbook(once)
+    wb[pkk.sheet].cell(pkk.first_row + 2, len(pkk.columns) + 3).value = "catatan auditor"
+    wb[ae.sheet].cell(2, 5).value = 7  # above the table, not one of the layout's cells
+    blank = wb[TABLES["AK"].sheet].cell(3, 30)
+    blank.number_format = "0.00"  # a formatted empty cell: nothing to lose
+    blank.value = None
+    wb.save(once)
+    grid = read_grid(once, skim=rewritten_sheets())
+    read_whole = {s.name for s in grid.sheets if s.name in rewritten_sheets() and not s.skimmed}
+    assert read_whole == {pkk.sheet, ae.sheet}
+    report = measure(once, tmp_path / "twice.xlsx")
+    stray = {f.location: f for f in report.findings if f.code == "sel-di-luar-tabel"}
+    assert set(stray) == {quote_sheet(pkk.sheet), quote_sheet(ae.sheet)}
+    assert report.exit_code() == 0
+    # the report sheets were left unread, and are drawn again
+    title = _values(tmp_path / "twice.xlsx")[KINERJA_SHEET]["A1"].value
+    assert title == "LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN 2019"

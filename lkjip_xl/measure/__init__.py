@@ -22,7 +22,7 @@ from ..layout.report_tables import CHART_SHEET
 from ..measurement import Pengukuran, ukur
 from ..model import Dokumen
 from .bab3 import Bab3
-from .carry import Carry, check, copy_extra_sheets
+from .carry import Carry, check, copy_extra_sheets, rewritten_sheets
 from .charts import MAX_TW_CHARTS, Charts
 from .context import Ctx, Formats, escape_header
 from .styling import Capaian
@@ -125,7 +125,7 @@ def measure(src: str | os.PathLike[str], out: str | os.PathLike[str], *, triwula
     from ..reader import read_workbook
 
     report = Report(str(src))
-    dok, lr = read_workbook(src, report.add)
+    dok, lr = read_workbook(src, report.add, skim=rewritten_sheets())
     report.extend(lr.grid.findings)
     carry = check(str(src), lr)
     report.extend(carry.findings)

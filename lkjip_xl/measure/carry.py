@@ -9,6 +9,7 @@ values (a formula's cached value, never the formula).
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ from xlsxwriter.workbook import Workbook
 from ..findings import Finding
 from ..guard import new_parser, open_guarded
 from ..layout import SHEETS, TABLES
-from ..layout.model import col_letter, quote_sheet
+from ..layout.model import Sheet, col_letter, quote_sheet
 from ..layout.report_tables import REPORT_SHEETS
 from ..reader import LayoutRead
 from ..xlsx_grid import ErrorValue, SheetGrid
@@ -91,6 +92,34 @@ class _Owned:
             if r >= header_row:
                 cols |= tcols
         return cols
+
+    def covers(self, r: int, c: int) -> bool:
+        return (r, c) in self.cells or any(r >= hr and c in cols for hr, cols in self.tables)
+
+
+def rewritten_sheets() -> dict[str, Callable[[int, int], bool] | None]:
+    """For `read_workbook(skim=...)`: the sheets measure writes afresh whatever they hold.
+
+    A computed sheet is only scanned: if every cell holding something lies where the layout
+    declares its own cells, nothing there can be lost and it stays unread; otherwise it is
+    read in full and `stray_cells` names what will not be carried. Report sheets from an
+    earlier `measure` are not read at all: they are drawn again from the inputs. What a
+    skipped sheet held (including risky formulas) is not in the output; `verify` reads it."""
+    out: dict[str, Callable[[int, int], bool] | None] = {
+        s.name: _declared(s).covers for s in SHEETS if s.kind == "computed" and not s.fields}
+    out.update(dict.fromkeys(REPORT_SHEETS))
+    return out
+
+
+def _declared(s: Sheet) -> _Owned:
+    """What `_owned` finds for a sheet whose tables sit where the layout puts them."""
+    own = _Owned({(1, 1), (2, 1)}, [])
+    for t in ((s.table,) if s.table else ()) + s.extra_tables:
+        own.cells.add((t.header_row - 1, 1))
+        own.tables.append((t.header_row, frozenset(t.index(c.key) for c in t.columns)))
+    for sc in s.summary:
+        own.cells |= {(sc.row, sc.col), (sc.row, 2)}
+    return own
 
 
 def _owned(lr: LayoutRead, sheet_name: str) -> _Owned | None:
