@@ -386,29 +386,14 @@ def _count(schema: Mapping[str, Any], key: str, default: int) -> int:
 def _object(props: dict[str, Check], extra: Check | None, names: Check, required: tuple[str, ...]) -> Check:
     """properties + additionalProperties + propertyNames + required, in one pass over the keys.
     A key outside `props` goes to `extra` (None: allowed unchecked)."""
-    if names is _always:
+    check_names = names is not _always
 
-        def check(value: dict[Any, Any]) -> bool:
-            for key in required:
-                if key not in value:
-                    return False
-            for key, item in value.items():
-                sub = props.get(key)
-                if sub is None:
-                    if extra is not None and not extra(item):
-                        return False
-                elif not sub(item):
-                    return False
-            return True
-
-        return check
-
-    def check_named(value: dict[Any, Any]) -> bool:
+    def check(value: dict[Any, Any]) -> bool:
         for key in required:
             if key not in value:
                 return False
         for key, item in value.items():
-            if not names(key):
+            if check_names and not names(key):
                 return False
             sub = props.get(key)
             if sub is None:
@@ -418,4 +403,4 @@ def _object(props: dict[str, Check], extra: Check | None, names: Check, required
                 return False
         return True
 
-    return check_named
+    return check
