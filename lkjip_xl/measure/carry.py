@@ -9,7 +9,7 @@ values (a formula's cached value, never the formula).
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,7 @@ from xlsxwriter.workbook import Workbook
 from ..findings import Finding
 from ..guard import new_parser, open_guarded
 from ..layout import SHEETS, TABLES
-from ..layout.model import Sheet, col_letter, quote_sheet
+from ..layout.model import Sheet, Table, col_letter, quote_sheet
 from ..layout.report_tables import REPORT_SHEETS
 from ..reader import LayoutRead
 from ..xlsx_grid import ErrorValue, SheetGrid
@@ -113,13 +113,7 @@ def rewritten_sheets() -> dict[str, Callable[[int, int], bool] | None]:
 
 def _declared(s: Sheet) -> _Owned:
     """What `_owned` finds for a sheet whose tables sit where the layout puts them."""
-    own = _Owned({(1, 1), (2, 1)}, [])
-    for t in ((s.table,) if s.table else ()) + s.extra_tables:
-        own.cells.add((t.header_row - 1, 1))
-        own.tables.append((t.header_row, frozenset(t.index(c.key) for c in t.columns)))
-    for sc in s.summary:
-        own.cells |= {(sc.row, sc.col), (sc.row, 2)}
-    return own
+    return _own(s, lambda t: (t.header_row, frozenset(t.index(c.key) for c in t.columns)), ())
 
 
 def _owned(lr: LayoutRead, sheet_name: str) -> _Owned | None:
@@ -127,20 +121,33 @@ def _owned(lr: LayoutRead, sheet_name: str) -> _Owned | None:
     s = next((x for x in SHEETS if x.name == sheet_name), None)
     if s is None or s.kind == "guide":  # the guide is ours: rewritten whole
         return None
+
+    def located(t: Table) -> tuple[int, frozenset[int]] | None:
+        tr = lr.tables.get(t.key)
+        return None if tr is None else (tr.header_row, frozenset(tr.columns.values()))
+
+    return _own(s, located, [row for _v, row in lr.forms.get(sheet_name, {}).values()])
+
+
+def _own(s: Sheet, placed: Callable[[Table], tuple[int, frozenset[int]] | None],
+         form_rows: Iterable[int]) -> _Owned:
+    """The single cells and table columns of sheet `s`, its tables where `placed` finds them
+    (header row, columns) and its form fields on `form_rows`."""
     own = _Owned({(1, 1), (2, 1)}, [])
     if s.fields:
         own.cells |= {(4, c) for c in (1, 2, 3)}
-        for _key, (_v, row) in lr.forms.get(sheet_name, {}).items():
+        for row in form_rows:
             own.cells |= {(row, 1), (row, 2), (row, 3)}
     shift = 0
     for t in ((s.table,) if s.table else ()) + s.extra_tables:
-        tr = lr.tables.get(t.key)
-        if tr is None:
+        where = placed(t)
+        if where is None:
             continue
+        header_row, cols = where
         if t is s.table:
-            shift = tr.header_row - t.header_row
-        own.cells.add((tr.header_row - 1, 1))  # a caption above the table ("Tabel predikat")
-        own.tables.append((tr.header_row, frozenset(tr.columns.values())))
+            shift = header_row - t.header_row
+        own.cells.add((header_row - 1, 1))  # a caption above the table ("Tabel predikat")
+        own.tables.append((header_row, cols))
     for sc in s.summary:
         own.cells |= {(sc.row + shift, sc.col), (sc.row + shift, 2)}
     return own
