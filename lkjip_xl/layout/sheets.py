@@ -202,8 +202,11 @@ def _realisasi_sd() -> str:
                     for i in range(RENSTRA_SLOTS))
     total = "+".join(f"IF(AND({_required(i)},ISNUMBER({_SLOT_REAL[i]})),{_SLOT_REAL[i]},0)"
                      for i in range(RENSTRA_SLOTS))
-    kumulatif = f'IF(OR(({n_req})=0,({n_ok})<({n_req})),"",{total})'
-    rata = f'IF(({n_ok})=0,"",({total})/({n_ok}))'
+    # Both need every target year's realisation (docs/rules.md): a partial sum or mean misstates
+    # progress, so a missing year leaves the figure empty for rata_rata as for kumulatif.
+    incomplete = f'OR(({n_req})=0,({n_ok})<({n_req}))'
+    kumulatif = f'IF({incomplete},"",{total})'
+    rata = f'IF({incomplete},"",({total})/({n_req}))'
     return _guard(f'IF({{agregasi}}="kumulatif",{kumulatif},IF({{agregasi}}="rata_rata",{rata},{_R}))')
 
 
