@@ -43,36 +43,50 @@ def available() -> bool:
     return soffice_path() is not None
 
 
+_FILTERS = {"xlsx": "xlsx:Calc MS Excel 2007 XML", "pdf": "pdf:calc_pdf_Export", "ods": "ods"}
+
+
 def convert(src: str | os.PathLike[str], out_dir: str | os.PathLike[str], fmt: str = "xlsx",
             timeout: float = 300) -> Path:
     """Open `src` in Calc, recalculate everything, save as `fmt` into `out_dir`; return the path."""
+    return convert_many([src], out_dir, fmt, timeout)[0]
+
+
+def convert_many(srcs: list[str | os.PathLike[str]] | list[Path], out_dir: str | os.PathLike[str],
+                 fmt: str = "xlsx", timeout: float = 600) -> list[Path]:
+    """`convert` for many files in one LibreOffice start (a start costs seconds, a file less).
+
+    The sources must have distinct file names (their outputs share `out_dir`)."""
     exe = soffice_path()
     if exe is None:
         raise LibreOfficeError("LibreOffice (soffice) tidak ditemukan", "LibreOffice (soffice) not found")
-    src = Path(src).resolve()
+    paths = [Path(s).resolve() for s in srcs]
+    if len({p.stem for p in paths}) != len(paths):
+        raise ValueError("convert_many: source names must be distinct")
     out_dir = Path(out_dir).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lkjip-lo-") as profile:
         user = Path(profile) / "user"
         user.mkdir()
         (user / "registrymodifications.xcu").write_text(_RECALC_ALWAYS, encoding="utf-8")
-        filter_name = {"xlsx": "xlsx:Calc MS Excel 2007 XML", "pdf": "pdf:calc_pdf_Export",
-                       "ods": "ods"}.get(fmt, fmt)
         cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-               "--nologo", "--convert-to", filter_name, "--outdir", str(out_dir), str(src)]
+               "--nologo", "--convert-to", _FILTERS.get(fmt, fmt), "--outdir", str(out_dir),
+               *map(str, paths)]
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
                                   env={**os.environ, "HOME": profile})
         except subprocess.TimeoutExpired as exc:
             raise LibreOfficeError("LibreOffice melewati batas waktu",
                                    "LibreOffice timed out") from exc
-    out = out_dir / (src.stem + "." + fmt)
-    if proc.returncode != 0 or not out.exists():
+    outs = [out_dir / (p.stem + "." + fmt) for p in paths]
+    missing = [p.name for p, o in zip(paths, outs) if not o.exists()]
+    if proc.returncode != 0 or missing:
+        names = ", ".join(missing) or paths[0].name
         raise LibreOfficeError(
-            f"LibreOffice gagal mengonversi {src.name}: {proc.stderr.strip()[:300]}",
-            f"LibreOffice failed to convert {src.name}: {proc.stderr.strip()[:300]}",
+            f"LibreOffice gagal mengonversi {names}: {proc.stderr.strip()[:300]}",
+            f"LibreOffice failed to convert {names}: {proc.stderr.strip()[:300]}",
         )
-    return out
+    return outs
 
 
 def recalculate(src: str | os.PathLike[str], out_dir: str | os.PathLike[str],
