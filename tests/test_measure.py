@@ -353,3 +353,70 @@ def test_computed_sheets_are_skimmed_unless_they_hold_more(tmp_path: Path) -> No
     # the report sheets were left unread, and are drawn again
     title = _values(tmp_path / "twice.xlsx")[KINERJA_SHEET]["A1"].value
     assert title == "LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN 2019"
+
+
+def _gappy(tmp_path: Path) -> tuple[Path, Any]:
+    from tests.docgen import build
+
+    dok = build(15, kinds=[("positif", "kumulatif"), ("negatif", "akhir"), ("positif", "rata_rata"),
+                           ("rentang", "akhir")])
+    src, out = tmp_path / "gap.xlsx", tmp_path / "gap-m.xlsx"
+    write_workbook(dok, src)
+    assert measure(src, out).exit_code() == 0
+    return out, dok
+
+
+def _chart_rows(path: Path) -> dict[str, list[tuple[Any, Any, Any]]]:
+    """The quarterly chart data of the Grafik sheet: kode -> [(quarter, target, realisation)]."""
+    from lkjip_xl.xlsx_grid import read_grid
+
+    sg = read_grid(path).sheet(CHART_SHEET)
+    assert sg is not None
+    out: dict[str, list[tuple[Any, Any, Any]]] = {}
+    kode = None
+    header = next(r for r in range(1, 200) if sg.value(r, 3) == "Triwulan")
+    for r in range(header + 1, header + 60):
+        label = sg.value(r, 3)
+        if not (isinstance(label, str) and label.startswith("TW ")):
+            break
+        kode = sg.value(r, 1) or kode
+        out.setdefault(str(kode), []).append((label, sg.value(r, 4), sg.value(r, 5)))
+    return out
+
+
+def test_quarterly_charts_show_only_reported_quarters(tmp_path: Path) -> None:
+    """No fake zeros: an unreported quarter is not plotted (Calc draws #N/A gaps as 0), and no
+    #N/A is printed in the chart data; an indicator with no realisation shows its plan alone."""
+    from lkjip_xl.xlsx_grid import ErrorValue, read_grid
+
+    out, dok = _gappy(tmp_path)
+    rows = _chart_rows(out)
+    roman = ("I", "II", "III", "IV")
+    for _, ind in dok.indikator():
+        want = [f"TW {roman[q]}" for q in range(4) if ind.realisasi_tw[q] is not None]
+        got = [q for q, _, _ in rows[ind.kode]]
+        if want:
+            assert got == want, ind.kode
+            assert all(isinstance(r, (int, float)) for _, _, r in rows[ind.kode])
+        else:  # nothing reported yet: the plan's quarters, no realisation drawn
+            assert got and all(r is None for _, _, r in rows[ind.kode])
+    assert any(len(v) < 4 for v in rows.values())  # the document does have unreported quarters
+    grafik = read_grid(out).sheet(CHART_SHEET)
+    assert grafik is not None
+    assert not [k for k, c in grafik.cells.items() if isinstance(c.value, ErrorValue)]
+
+
+@pytest.mark.libreoffice
+def test_quarterly_chart_data_after_libreoffice_has_no_na(tmp_path: Path) -> None:
+    lo = _lo()
+    from lkjip_xl.xlsx_grid import ErrorValue, read_grid
+
+    out, _ = _gappy(tmp_path)
+    grafik = read_grid(lo.recalculate(out, tmp_path / "lo")).sheet(CHART_SHEET)
+    assert grafik is not None
+    assert not [k for k, c in grafik.cells.items() if isinstance(c.value, ErrorValue)]
+    def rounded(rows: dict[str, list[tuple[Any, Any, Any]]]) -> Any:
+        return {k: [tuple(round(x, 9) if isinstance(x, float) else x for x in t) for t in v]
+                for k, v in rows.items()}
+
+    assert rounded(_chart_rows(out)) == rounded(_chart_rows(tmp_path / "lo" / out.name))

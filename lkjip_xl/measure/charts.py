@@ -61,38 +61,41 @@ class Charts:
         if n_ind:
             self.capaian.add(ws, cap_first, 2, cap_first + n_ind - 1)
         row = cap_first + n_ind + 1
-        # ---- data: quarterly progress
+        # ---- data: quarterly progress, one row per quarter shown (see _quarter_rows)
         q_n = ctx.triwulan
         ws.write_string(row, 0, f"Data grafik: kemajuan triwulan s.d. TW {ROMAN[q_n - 1]}",
                         self.fm.caption)
         row += 1
-        labels_row = row
-        for q in range(q_n):
-            ws.write_string(labels_row, 2 + q, f"TW {ROMAN[q]}", self.fm.header)
-            ws.write_string(labels_row, 2 + q_n + q, f"TW {ROMAN[q]}", self.fm.header)
-        row += 1
-        self._table_headers(ws, row, ["Kode", "Indikator"]
-                            + [f"Target s.d. TW {ROMAN[q]}" for q in range(q_n)]
-                            + [f"Realisasi s.d. TW {ROMAN[q]}" for q in range(q_n)])
+        self._table_headers(ws, row, ["Kode", "Indikator", "Triwulan", "Target s.d. TW",
+                                      "Realisasi s.d. TW"])
         ws.set_row(row, 30)
-        tw_first = row + 1
+        row += 1
+        blocks: list[tuple[int, int]] = []  # (first row, rows) of each indicator's quarters
         for n in range(n_ind):
-            r = tw_first + n
-            for c, key in enumerate(("kode", "uraian")):
-                f, v = ctx.ref("PTW", key, n, "text")
-                ws.write_formula(r, c, "=" + f, self.fm.cell("text"), v)
-            for q in range(q_n):
-                for c, key in ((2 + q, f"t{q + 1}"), (2 + q_n + q, f"r{q + 1}")):
-                    # #N/A, not "": charts skip #N/A but draw text as 0 (Excel and Calc)
-                    a = ctx.address("PTW", key, n)
+            quarters = self._quarter_rows(n, q_n)
+            blocks.append((row, len(quarters)))
+            for j, q in enumerate(quarters):
+                r = row + j
+                if j == 0:
+                    for c, key in enumerate(("kode", "uraian")):
+                        f, v = ctx.ref("PTW", key, n, "text")
+                        ws.write_formula(r, c, "=" + f, self.fm.cell("text"), v)
+                ws.write_string(r, 2, f"TW {ROMAN[q]}", self.fm.cell("text"))
+                for c, key in ((3, f"t{q + 1}"), (4, f"r{q + 1}")):
                     v = ctx.value("PTW", key, n)
-                    ws.write_formula(r, c, f'=IF({a}="",NA(),{a})', self.fm.cell("number"),
-                                     "#N/A" if v == "" else v)
-        row = tw_first + n_ind + 2
+                    if v == "":
+                        # a truly empty cell: both Excel and Calc leave a gap for it, whereas
+                        # Calc draws #N/A (and text) as 0
+                        ws.write_blank(r, c, None, self.fm.cell("number"))
+                    else:
+                        a = ctx.address("PTW", key, n)
+                        ws.write_formula(r, c, f'=IF({a}="",NA(),{a})', self.fm.cell("number"), v)
+            row += len(quarters)
+        row += 1
         # ---- charts
         row = self._capaian_chart(ws, row, cap_first, n_ind)
         row = self._absorption_charts(ws, row)
-        row = self._quarter_charts(ws, row, labels_row, tw_first, n_ind, q_n)
+        row = self._quarter_charts(ws, row, blocks)
         page_setup(ws, ctx, "Grafik capaian dan anggaran", portrait=False)
         return ws
 
@@ -147,21 +150,32 @@ class Charts:
             self._insert(ws, row, chart, x=510 * i)
         return row + (300 // ROW_PX + 2 if charts else 0)
 
-    def _quarter_charts(self, ws: Worksheet, row: int, labels_row: int, first: int, n: int,
-                        q_n: int) -> int:
+    def _quarter_rows(self, n: int, q_n: int) -> list[int]:
+        """The quarters (0-based, up to the reported one) an indicator's chart shows: those with a
+        realisation to date; when none is reported yet, those with a target (the plan alone).
+        Unreported quarters are left out rather than drawn as gaps that Calc would show as 0."""
+        reported = [q for q in range(q_n) if self.ctx.value("PTW", f"r{q + 1}", n) != ""]
+        if reported:
+            return reported
+        planned = [q for q in range(q_n) if self.ctx.value("PTW", f"t{q + 1}", n) != ""]
+        return planned or list(range(q_n))
+
+    def _quarter_charts(self, ws: Worksheet, row: int, blocks: list[tuple[int, int]]) -> int:
+        n = len(blocks)
         shown = min(n, MAX_TW_CHARTS)
         self.skipped_tw = n - shown
         for k in range(shown):
-            r = first + k
+            first, count = blocks[k]
+            last = first + count - 1
             _, ind = self.ctx.rows.indikator[k]
             chart = self.wb.add_chart({"type": "line"})
-            cats = _ref(CHART_SHEET, labels_row, 2, labels_row, 1 + q_n)
+            cats = _ref(CHART_SHEET, first, 2, last, 2)
             chart.add_series({"name": "Target s.d. TW", "categories": cats,
-                              "values": _ref(CHART_SHEET, r, 2, r, 1 + q_n),
+                              "values": _ref(CHART_SHEET, first, 3, last, 3),
                               "line": {"color": "#7F7F7F", "dash_type": "dash"},
                               "marker": {"type": "square"}})
             chart.add_series({"name": "Realisasi s.d. TW", "categories": cats,
-                              "values": _ref(CHART_SHEET, r, 2 + q_n, r, 1 + 2 * q_n),
+                              "values": _ref(CHART_SHEET, first, 4, last, 4),
                               "line": {"color": "#2E75B6", "width": 2.25},
                               "marker": {"type": "circle"},
                               "data_labels": {"value": True}})
