@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import openpyxl
@@ -21,9 +22,16 @@ def test_installed_wheel_finds_bundled_templates(tmp_path: Path) -> None:
     wheels, venv = tmp_path / "wheels", tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q",
                     "-w", str(wheels)], check=True, timeout=600)
-    subprocess.run([sys.executable, "-m", "venv", str(venv), "--system-site-packages"],
-                   check=True, timeout=300)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     py = venv / "bin" / "python"
+    # the dependencies come from the environment running the tests (a virtual environment or
+    # not: --system-site-packages would see the base interpreter's), added after the venv's own
+    # site-packages; a plain path line does not run that folder's .pth files, so the editable
+    # checkout of lkjip_xl stays out and the wheel's copy is the one imported
+    inner = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                           check=True, capture_output=True, text=True).stdout.strip()
+    outer = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(inner, "outer-deps.pth").write_text("\n".join(sorted(outer)) + "\n", encoding="utf-8")
     wheel = next(wheels.glob("lkjip_xl-*.whl"))
     subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index",
                     str(wheel)], check=True, timeout=300)
