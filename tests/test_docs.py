@@ -69,3 +69,25 @@ def test_text_numbers_one_parser() -> None:
     cases = {"66%": 66.0, "0,5": 0.5, "1.234.567,89": 1234567.89, "Rp 2.072.337.900": 2072337900.0,
              "0,50 %": 0.5, "19610804 198603 1 019": None, "abc": None}
     assert {k: parse(k) for k in cases} == cases
+
+
+def _readme_examples() -> list[str]:
+    """The README's first block of examples, one command a line."""
+    block = README.split("Examples:", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
+    return [line.strip() for line in block.strip().splitlines() if line.startswith("lkjip-xl ")]
+
+
+def test_readme_examples_run_in_order_and_again(tmp_path: Path) -> None:
+    """A new user pastes the examples in order, then once more: every one succeeds both times."""
+    import shlex
+    import shutil
+
+    shutil.copytree(ROOT / "samples", tmp_path / "samples")
+    lines = _readme_examples()
+    assert len(lines) >= 5
+    for attempt in (1, 2):
+        for line in lines:
+            args = shlex.split(line)[1:]
+            proc = subprocess.run([sys.executable, "-m", "lkjip_xl", *args], cwd=tmp_path,
+                                  capture_output=True, text=True, timeout=300)
+            assert proc.returncode == 0, f"run {attempt}: {line}: {proc.stderr}"
