@@ -17,6 +17,14 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_UNREADABLE = 3
+EXIT_NOT_FILLED = 4
+EXIT_NOT_LKJIP = 5
+
+# The verdict of one file, worst last (a batch takes the worst of its files). Only "lulus" is a
+# file a reviewer can accept; each other verdict has its own exit code so scripts can triage.
+VERDICTS = ("lulus", "belum-diisi", "gagal", "bukan-format-lkjip", "tidak-terbaca")
+VERDICT_EXIT = {"lulus": EXIT_OK, "belum-diisi": EXIT_NOT_FILLED, "gagal": EXIT_FINDINGS,
+                "bukan-format-lkjip": EXIT_NOT_LKJIP, "tidak-terbaca": EXIT_UNREADABLE}
 
 
 @dataclass
@@ -38,7 +46,7 @@ class Finding:
         return render_message(self, lang)
 
     def to_dict(self, lang: str = "id") -> dict[str, Any]:
-        return {
+        out = {
             "code": self.code,
             "severity": self.severity,
             "location": self.location,
@@ -46,6 +54,13 @@ class Finding:
             "expected": _jsonable(self.expected),
             "message": self.message(lang),
         }
+        # root causes (verify/causes.py): the computed cells an input changes, and the input a
+        # wrong computed value follows from
+        if "akibat" in self.params:
+            out["consequences"] = list(self.params["akibat"])
+        if "cause" in self.params:
+            out["cause"] = self.params["cause"]
+        return out
 
 
 def _jsonable(value: Any) -> Any:
@@ -84,12 +99,24 @@ class Report:
     def valid(self) -> bool:
         return not self.fatal and self.errors == 0
 
-    def exit_code(self, strict: bool = False) -> int:
+    def verdict(self, strict: bool = False) -> str:
+        """lulus | belum-diisi | gagal | bukan-format-lkjip | tidak-terbaca (see VERDICTS).
+
+        Errors (or, with `strict`, warnings) fail a workbook before anything else is said of it:
+        they are what staff must fix first. A workbook that is not in the lkjip-xl layout is never
+        accepted; one in the layout with nothing reported yet is "belum diisi"."""
         if self.fatal:
-            return EXIT_UNREADABLE
+            return "tidak-terbaca"
+        if self.stats.get("layout") is False:
+            return "bukan-format-lkjip"
         if self.errors or (strict and self.warnings):
-            return EXIT_FINDINGS
-        return EXIT_OK
+            return "gagal"
+        if self.stats.get("belum_diisi"):
+            return "belum-diisi"
+        return "lulus"
+
+    def exit_code(self, strict: bool = False) -> int:
+        return VERDICT_EXIT[self.verdict(strict)]
 
     def codes(self) -> list[str]:
         return [f.code for f in self.findings]
@@ -102,6 +129,7 @@ class Report:
     def to_dict(self, lang: str = "id") -> dict[str, Any]:
         return {
             "path": self.path,
+            "verdict": self.verdict(bool(self.stats.get("strict"))),
             "valid": self.valid,
             "fatal": self.fatal,
             "summary": {

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from .errors import InputError
 from .findings import Finding
@@ -178,13 +178,18 @@ def locate(grid: WorkbookGrid) -> LayoutRead:
 
 # ---------------------------------------------------------------- values to model
 Report = Callable[[Finding], None]
+# How a number typed as text is read: "meant" (the number the person meant, as measure and export
+# take it), "excel" (as the workbook's own formulas see it: empty), or the set of locations
+# read as meant with every other one as Excel reads it (verify's what-if per input).
+TextNumbers = Literal["meant", "excel"] | Container[str]
 
 
 class _Conv:
     """Converts raw cell values, reporting anything that needed interpretation."""
 
-    def __init__(self, report: Report | None) -> None:
+    def __init__(self, report: Report | None, text_numbers: TextNumbers = "meant") -> None:
         self.report = report or (lambda f: None)
+        self.text_numbers = text_numbers
 
     def text(self, v: Any) -> str | None:
         if v is None or isinstance(v, ErrorValue):
@@ -222,6 +227,9 @@ class _Conv:
             self.report(Finding("bukan-angka", "error", where, found=s))
             return None
         self.report(Finding("angka-sebagai-teks", "warning", where, found=s, expected=meant))
+        mode = self.text_numbers
+        if mode == "excel" or (mode != "meant" and where not in mode):
+            return None  # as the workbook's ISNUMBER-guarded formulas see it: not a number
         return meant
 
     def year(self, v: Any, where: str) -> int | None:
@@ -246,9 +254,10 @@ def _by_code(lr: LayoutRead, key: str, conv: _Conv) -> dict[str, RowRead]:
     return out
 
 
-def to_dokumen(lr: LayoutRead, report: Report | None = None) -> Dokumen:
+def to_dokumen(lr: LayoutRead, report: Report | None = None,
+               text_numbers: TextNumbers = "meant") -> Dokumen:
     """Build the document from located tables; rows are matched by code, never by position."""
-    conv = _Conv(report)
+    conv = _Conv(report, text_numbers)
 
     def num(tr: TableRead | None, row: RowRead | None, key: str) -> float | None:
         if tr is None or row is None or key not in row.values:

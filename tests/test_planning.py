@@ -245,19 +245,21 @@ def _results() -> list[tuple[str, Report]]:
 
 def test_summary_csv_is_neutralised() -> None:
     rows = list(csv.reader(io.StringIO(render_csv(_results()))))
-    assert rows[0] == ["file", "instansi", "status", "errors", "warnings", "capaian_rata",
-                       "penyerapan"]
+    assert rows[0] == ["File", "Instansi", "Status", "Galat", "Peringatan", "Capaian rata-rata (%)",
+                       "Penyerapan (%)"]  # the chosen language's headers
     assert rows[1][:3] == ["'=cmd|' /c calc'!A0.xlsx", "'-Dinas +Evil", "lulus"]
     assert rows[1][5:] == ["91.5", "-1.0"]  # numbers stay numbers
-    assert rows[2][2:4] == ["galat", "1"] and rows[3][2] == "tidak terbaca"
+    assert rows[2][2:4] == ["gagal", "1"] and rows[3][2] == "tidak terbaca"
     for row in rows:
         assert not any(c[:1] in ("=", "+", "@", "\t", "\r") for c in row)
 
 
 def test_summary_json_and_english() -> None:
     data = json.loads(render_json(_results(), "en"))
-    assert [f["status"] for f in data["files"]] == ["ok", "errors", "unreadable"]
-    assert data["summary"] == {"ok": 1, "errors": 1, "unreadable": 1}
+    assert [f["status"] for f in data["files"]] == ["passed", "failed", "unreadable"]
+    assert [f["report"]["verdict"] for f in data["files"]] == ["lulus", "gagal", "tidak-terbaca"]
+    assert data["summary"] == {"lulus": 1, "belum-diisi": 0, "gagal": 1, "bukan-format-lkjip": 0,
+                               "tidak-terbaca": 1}
     assert data["files"][2]["report"]["findings"][0]["message"] == "The file cannot be read: broken"
 
 
@@ -275,5 +277,5 @@ def test_verify_command_dispatches_folders_and_many_files(tmp_path: Path,
     assert run_main(["--lang", "en", "verify", str(folder / "a.xlsx"), str(folder / "a.xlsx"),
                      "--format", "json", "--jobs", "1"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [f["status"] for f in data["files"]] == ["ok", "ok"]
+    assert [f["status"] for f in data["files"]] == ["passed", "passed"]
     assert run_main(["verify", str(folder), "--annotate", str(tmp_path / "x.xlsx")]) == 2

@@ -65,9 +65,21 @@ def test_errors_exit_1_and_grouped_by_sheet(broken: Path) -> None:
 
 
 def test_strict_fails_on_warnings(clean: Path, tmp_path: Path) -> None:
-    warned = c.edit(clean, tmp_path / "w.xlsx", c.set_value("PK", "target", "66%"))
+    # a number typed as text that no formula reads: a warning, nothing computed changes
+    warned = c.edit(clean, tmp_path / "w.xlsx", c.set_value("PK", "standar_nasional", "95%"))
     assert _run("verify", str(warned))[0] == 0
     assert _run("verify", str(warned), "--strict")[0] == 1
+
+
+def test_text_number_that_formulas_skip_is_an_error_with_its_consequences(clean: Path,
+                                                                            tmp_path: Path) -> None:
+    """The PK target typed as '66%': the workbook computes capaian without it, so the input is
+    the error and the computed cells it changes are listed under it, not reported one by one."""
+    bad = c.edit(clean, tmp_path / "t.xlsx", c.set_value("PK", "target", "66%"))
+    report = verify(bad)
+    roots = [f for f in report.findings if f.code == "angka-sebagai-teks"]
+    assert len(roots) == 1 and roots[0].severity == "error"
+    assert roots[0].params["akibat"] and "nilai-salah" not in report.codes()
 
 
 def test_usage_and_unreadable_exit_codes(tmp_path: Path) -> None:
@@ -178,7 +190,7 @@ def test_not_our_layout_gets_only_the_generic_audit(tmp_path: Path) -> None:
     wb.save(path)
     report = verify(path)
     assert "bukan-format-lkjip" in report.codes()
-    assert report.exit_code() == 0
+    assert report.verdict() == "bukan-format-lkjip" and report.exit_code() == 5
 
 
 def test_render_text_is_reusable(broken: Path) -> None:
@@ -234,4 +246,4 @@ def test_a_workbook_without_indicators_or_kegiatan_is_judged(tmp_path: Path) -> 
     report = verify(path)
     assert not report.fatal
     assert not [f for f in report.findings if f.code == "nilai-tidak-dapat-dihitung"]
-    assert report.exit_code(False) in (0, 1)
+    assert report.verdict() == "belum-diisi" and report.exit_code() == 4

@@ -12,11 +12,32 @@ from . import Entry
 ENTRIES: list[Entry] = [
     Entry(
         "angka-sebagai-teks", "warning",
-        "Angka di {location} ditulis sebagai teks '{found}'; dibaca sebagai {expected}. Ketik "
-        "angkanya saja, tanpa titik ribuan, Rp atau %",
-        "The number at {location} is text '{found}'; read as {expected}. Type the bare number, "
-        "without thousands separators, Rp or %",
-        "PK!C5 holds the text '66%', 'Rp 2.072.337.900' or '0,5'",
+        "Angka di {location} ditulis sebagai teks '{found}', sehingga rumus tidak menghitungnya "
+        "(maksudnya mungkin {expected}). Ketik angkanya saja, tanpa titik ribuan, Rp atau %",
+        "The number at {location} is text '{found}', so formulas do not count it (probably meant "
+        "{expected}). Type the bare number, without thousands separators, Rp or %",
+        "PK!C5 holds the text '66%', 'Rp 2.072.337.900' or '0,5' (an error when computed cells "
+        "change because of it)",
+    ),
+    Entry(
+        "belum-diisi", "info",
+        "Buku kerja belum diisi: tercatat {indikator} indikator dan {kegiatan} kegiatan, tanpa "
+        "realisasi satu pun. Isi realisasi di sheet Realisasi Kinerja dan Realisasi Anggaran (serta "
+        "Sasaran, Renstra & IKU dan PK bila masih kosong)",
+        "The workbook is not filled in: {indikator} indicators and {kegiatan} kegiatan listed, "
+        "without a single realisation. Fill in 'Realisasi Kinerja' and 'Realisasi Anggaran' (and Sasaran, "
+        "'Renstra & IKU' and PK if still empty)",
+        "an untouched template from `lkjip-xl new --tahun 2025`",
+    ),
+    Entry(
+        "kelengkapan", "info",
+        "Belum lengkap: {indikator_kosong} dari {indikator} indikator tanpa realisasi "
+        "({indikator_kode}); {kegiatan_kosong} dari {kegiatan} kegiatan tanpa realisasi "
+        "anggaran ({kegiatan_kode})",
+        "Incomplete: {indikator_kosong} of {indikator} indicators without a realisation "
+        "({indikator_kode}); {kegiatan_kosong} of {kegiatan} kegiatan without spending "
+        "({kegiatan_kode})",
+        "a mid-year workbook with S2.1 not reported yet",
     ),
     Entry(
         "bukan-angka", "error",

@@ -175,4 +175,10 @@ ENTRIES: list[Entry] = [
         "The second opinion with the {engine} engine could not run: {found}",
         "verify --engine libreoffice without LibreOffice installed",
     ),
+    Entry(
+        "tahun-lain", "error",
+        "Workbook tahun pelaporan {found}, bukan {expected}: tidak direkap",
+        "A workbook of reporting year {found}, not {expected}: not consolidated",
+        "rekap --tahun 2025 over a folder holding a 2024 workbook",
+    ),
 ]

@@ -20,40 +20,51 @@ from ..findings import Report
 @click.option("--sertakan-galat", "include_errors", is_flag=True,
               help="Masukkan juga angka berkas bergalat (tetap dicantumkan sebagai gagal) / "
                    "include files with errors.")
+@click.option("--tahun", type=click.IntRange(1900, 2200),
+              help="Rekap tahun ini saja; berkas tahun lain dicantumkan sebagai tidak direkap / "
+                   "consolidate this reporting year only.")
 @click.option("--force", is_flag=True, help="Timpa file keluaran / overwrite the output.")
 @click.pass_context
 def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: int | None,
-            include_errors: bool, force: bool) -> None:
+            include_errors: bool, tahun: int | None, force: bool) -> None:
     """Periksa semua workbook di SOURCES (folder atau file) lalu tulis rekap wilayah: capaian
     per instansi dan indikator, penyerapan, efisiensi, peringkat, total, grafik, dan daftar
     berkas yang gagal verifikasi.
 
+    Workbook dari beberapa tahun ditolak (exit 2) kecuali --tahun memilih satu; workbook yang
+    belum diisi atau bukan format lkjip-xl tidak direkap.
+
+    Consolidate every workbook of SOURCES into one region workbook; files of several reporting
+    years are refused unless --tahun picks one; unfilled and non-lkjip workbooks are left out.
+
     \b
     Contoh / examples:
       lkjip-xl rekap masuk-2025/ -o rekap-2025.xlsx
+      lkjip-xl rekap masuk/ --tahun 2025 -o rekap-2025.xlsx
       lkjip-xl rekap masuk-2025/ -o rekap-2025.xlsx --jobs 2 --force
     """
     from ..atomic import write_atomic
     from ..planning.batch import collect_paths, verify_many
-    from ..planning.rekap import RekapResult, write_rekap
+    from ..planning.rekap import RekapResult, check_one_year, write_rekap
 
     lang = lang_of(ctx)
     files = collect_paths(sources)
     results = verify_many(files, jobs, label="memeriksa" if lang == "id" else "checking")
+    check_one_year(results, tahun)  # one region, one year: mixed years are refused (exit 2)
     box: list[RekapResult] = []
     write_atomic(output, lambda tmp: box.append(write_rekap(results, tmp,
                                                             include_errors=include_errors,
-                                                            lang=lang)),
+                                                            lang=lang, tahun=tahun)),
                  inputs=files, force=force)
     res = box[0]
     for path, rep in res.failed:  # one line per file left out, naming it and why
         click.echo(_failed_line(path, rep, lang), err=True)
     if lang == "id":
         click.echo(f"ditulis: {output} ({len(res.included)} instansi direkap, "
-                   f"{len(res.failed)} berkas gagal verifikasi)")
+                   f"{len(res.failed)} berkas tidak direkap)")
     else:
         click.echo(f"written: {output} ({len(res.included)} agencies consolidated, "
-                   f"{len(res.failed)} files failed verification)")
+                   f"{len(res.failed)} files left out)")
     ctx.exit(1 if res.failed else 0)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, LkjipError
-from ..findings import Finding, Report
+from ..findings import VERDICT_EXIT, VERDICTS, Finding, Report
 from .pool import default_jobs, run_pool
 
 Verifier = Callable[[str], Report]
@@ -139,8 +139,9 @@ def collect_paths(args: Sequence[str | os.PathLike[str]]) -> list[str]:
 
 
 def batch_exit_code(results: Sequence[tuple[str, Report]], strict: bool = False) -> int:
-    """3 if a file was unreadable, else 1 if a file has errors (or warnings with strict), else 0."""
-    return max((r.exit_code(strict) for _, r in results), default=0)
+    """The exit code of the worst verdict among the files (findings.VERDICTS, worst last)."""
+    worst = max((VERDICTS.index(r.verdict(strict)) for _, r in results), default=0)
+    return VERDICT_EXIT[VERDICTS[worst]]
 
 
 def batch_command_main(paths: Sequence[str | os.PathLike[str]], *, jobs: int | None = None,

@@ -21,6 +21,7 @@ from typing import Any
 import xlsxwriter
 
 from .. import domain as d
+from ..errors import UsageError
 from ..findings import Finding, Report
 from ..layout.model import col_letter, quote_sheet
 from ..safe_text import clean_xml_text
@@ -110,16 +111,43 @@ class RekapResult:
     region: dict[str, Any]
 
 
-def select(results: Sequence[tuple[str, Report]],
-           include_errors: bool = False) -> tuple[list[Agency], list[tuple[str, Report]]]:
-    """Agencies consolidated (readable, no error unless include_errors) and files left out.
+NOT_CONSOLIDATED = ("belum-diisi", "bukan-format-lkjip", "tidak-terbaca")
+
+
+def reporting_years(results: Sequence[tuple[str, Report]]) -> dict[int, int]:
+    """Reporting year -> number of consolidatable files of that year."""
+    years: dict[int, int] = {}
+    for _, r in results:
+        data = r.stats.get("ringkasan")
+        if data is not None and r.verdict() not in NOT_CONSOLIDATED and data.get("tahun"):
+            years[int(data["tahun"])] = years.get(int(data["tahun"]), 0) + 1
+    return years
+
+
+def check_one_year(results: Sequence[tuple[str, Report]], tahun: int | None) -> None:
+    """A region's rekap is of one year: several years without `tahun` chosen is refused."""
+    years = reporting_years(results)
+    if tahun is None and len(years) > 1:
+        listed = ", ".join(f"{y} ({n})" for y, n in sorted(years.items()))
+        raise UsageError(
+            f"workbook dari beberapa tahun pelaporan: {listed}; pilih satu dengan --tahun",
+            f"workbooks of several reporting years: {listed}; choose one with --tahun")
+
+
+def select(results: Sequence[tuple[str, Report]], include_errors: bool = False,
+           tahun: int | None = None) -> tuple[list[Agency], list[tuple[str, Report]]]:
+    """Agencies consolidated (readable, filled in, of year `tahun` when given, no error unless
+    include_errors) and files left out.
 
     Files with errors are listed as failed even when include_errors takes their figures in."""
     agencies: list[Agency] = []
     failed: list[tuple[str, Report]] = []
     for path, r in results:
         data = r.stats.get("ringkasan")
-        usable = not r.fatal and data is not None
+        usable = data is not None and r.verdict() not in NOT_CONSOLIDATED
+        if usable and tahun is not None and data is not None and data.get("tahun") != tahun:
+            usable = False
+            r.add(Finding("tahun-lain", "error", "", found=data.get("tahun"), expected=tahun))
         if not usable or r.errors:
             failed.append((path, r))
         if usable and (include_errors or not r.errors):
@@ -414,9 +442,10 @@ def _write_charts(wb: Any, agencies: list[Agency]) -> None:
 
 
 def write_rekap(results: Sequence[tuple[str, Report]], out: str | os.PathLike[str], *,
-                include_errors: bool = False, lang: str = "id") -> RekapResult:
+                include_errors: bool = False, lang: str = "id",
+                tahun: int | None = None) -> RekapResult:
     """Write the consolidation workbook to `out` (the caller makes the write atomic)."""
-    agencies, failed = select(results, include_errors)
+    agencies, failed = select(results, include_errors, tahun)
     wb = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_urls": False,
                                         "strings_to_numbers": False, "nan_inf_to_errors": True})
     wb.set_properties({"title": "Rekap LKjIP", "comments": "lkjip-xl rekap"})
@@ -433,4 +462,4 @@ def write_rekap(results: Sequence[tuple[str, Report]], out: str | os.PathLike[st
     return RekapResult(agencies, failed, region)
 
 
-__all__ = ["write_rekap", "select", "RekapResult", "Agency"]
+__all__ = ["write_rekap", "select", "check_one_year", "reporting_years", "RekapResult", "Agency"]

@@ -14,9 +14,12 @@ from typing import Any
 from ..findings import Finding, Report
 from ..safe_text import csv_row
 
+# one label per verdict (findings.VERDICTS), the same words as verify's own summary line
 STATUS = {
-    "id": {"ok": "lulus", "errors": "galat", "unreadable": "tidak terbaca"},
-    "en": {"ok": "ok", "errors": "errors", "unreadable": "unreadable"},
+    "id": {"lulus": "lulus", "belum-diisi": "belum diisi", "gagal": "gagal",
+           "bukan-format-lkjip": "bukan format lkjip", "tidak-terbaca": "tidak terbaca"},
+    "en": {"lulus": "passed", "belum-diisi": "not filled in", "gagal": "failed",
+           "bukan-format-lkjip": "not an lkjip workbook", "tidak-terbaca": "unreadable"},
 }
 COLUMNS = ("file", "instansi", "status", "errors", "warnings", "capaian_rata", "penyerapan")
 HEADERS = {
@@ -28,10 +31,8 @@ HEADERS = {
 TEXT_FINDINGS = 5  # findings listed per failing file in the text table
 
 
-def status_of(report: Report) -> str:
-    if report.fatal:
-        return "unreadable"
-    return "errors" if report.errors else "ok"
+def status_of(report: Report, strict: bool = False) -> str:
+    return report.verdict(strict or bool(report.stats.get("strict")))
 
 
 def finding_message(f: Finding, lang: str = "id") -> str:
@@ -83,7 +84,8 @@ def render_text(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
     total = "berkas" if lang == "id" else "files"
     lines.append("")
     lines.append(f"{len(results)} {total}: " + ", ".join(f"{counts[k]} {names[k]}"
-                                                        for k in STATUS["id"]))
+                                                        for k in STATUS["id"]
+                                                        if counts[k] or k == "lulus"))
     for path, r in results:
         bad = [f for f in r.findings if f.severity == "error"]
         if not bad:
@@ -115,7 +117,7 @@ def render_json(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
 def render_csv(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(csv_row(COLUMNS))
+    w.writerow(csv_row(HEADERS[lang if lang in HEADERS else "id"]))
     for row in summary_rows(results, lang):
         w.writerow(csv_row(row[c] for c in COLUMNS))
     return buf.getvalue()

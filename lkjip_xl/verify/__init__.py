@@ -18,6 +18,7 @@ from ..errors import LkjipError
 from ..findings import Finding, Report
 from ..model import Dokumen
 from ..xlsx_grid import WorkbookGrid, read_grid
+from .causes import completeness, link_root_causes
 from .formulas_check import check_formulas, detect_shifts
 from .inputs_check import check_inputs
 from .structure import Structure, inspect_structure
@@ -63,7 +64,7 @@ def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None
     report.extend(_generic_audit(grid, layout_cells))
     if engine:
         report.extend(_second_opinion(path, engine, grid, expected_cells or {}))
-    report.findings = _sorted(report.findings, grid)
+    report.findings = _sorted(_unique(report.findings), grid)
     return report
 
 
@@ -76,7 +77,8 @@ def _check_layout(st: Structure, report: Report,
     reader_notes: list[Finding] = []
     dok: Dokumen | None
     try:
-        dok = to_dokumen(st.lr, reader_notes.append)
+        # as the workbook's own formulas read it: a number typed as text is no number
+        dok = to_dokumen(st.lr, reader_notes.append, "excel")
     except LkjipError as exc:  # e.g. no reporting year: nothing can be recomputed
         dok = None
         report.add(Finding("nilai-tidak-dapat-dihitung", "warning", "Profil!B6",
@@ -95,14 +97,22 @@ def _check_layout(st: Structure, report: Report,
         p, sg = st.placed.get(key), st.sheet(TABLES[key].sheet)
         if p is not None and sg is not None:
             settled.update((sg.name, row, c) for c in p.columns.values())
-    report.extend(check_values(st, ex, settled, expected_cells))
+    values = check_values(st, ex, settled, expected_cells)
+    report.extend(values)
     report.extend(check_inputs(st.lr, dok, ex.pengukuran))
+    typed_as_text = [f for f in report.findings if f.code == "angka-sebagai-teks"]
+    if typed_as_text and ex.error is None:
+        link_root_causes(st, mirror, ex, typed_as_text, values)
+    if dok is not None:
+        report.extend(completeness(dok, report.stats))
     report.stats["formula_cells"] = fr.checked
     report.stats["tables"] = {k: p.capacity for k, p in st.placed.items()}
     return fr.layout_cells
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
+    """One finding per code and place (the reader and the generic audit both see a number typed
+    as text in an input cell; the first, the reader's, carries its consequences)."""
     seen: set[tuple[str, str]] = set()
     out = []
     for f in findings:

@@ -210,4 +210,28 @@ def check_values(st: Structure, ex: Expected, settled: set[tuple[str, int, int]]
     return wrong
 
 
-__all__ = ["Expected", "check_values", "expected_values", "same_value"]
+def differing_cells(st: Structure, a: Expected, b: Expected) -> list[str]:
+    """The computed cells (`Sheet!A1`) whose expected value differs between two readings of the
+    inputs: what one input changes downstream (verify's root-cause grouping)."""
+    out: list[str] = []
+    for key, rows in a.rows.items():
+        table, p = TABLES[key], st.placed.get(key)
+        other = b.rows.get(key, {})
+        if p is None:
+            continue
+        ia, ib = a.keys.get(key, {}), b.keys.get(key, {})
+        cols = [(ia[c.key], ib.get(c.key), p.columns[c.key]) for c in table.columns
+                if c.key in p.columns and c.key in ia]
+        for r, va in rows.items():
+            vb = other.get(r)
+            for i, j, col in cols:
+                if vb is None or j is None or not same_value(vb[j], va[i]):
+                    out.append(loc(table.sheet, r, col))
+    for sheet_name, sc, row, col in placed_summary(st):
+        k = f"{sheet_name}:{sc.key}"
+        if not same_value(b.summary.get(k), a.summary.get(k)):
+            out.append(loc(sheet_name, row, col))
+    return out
+
+
+__all__ = ["Expected", "check_values", "differing_cells", "expected_values", "same_value"]

@@ -1,0 +1,96 @@
+"""Root causes first, and how much of the workbook is filled in.
+
+A number typed as text ("86,5", "Rp 120.000.000") is no number to the workbook's formulas
+(ISNUMBER-guarded, docs/rules.md): every computed cell that depends on it silently works without
+it. verify reads the inputs as the formulas do, so those cells are consistent and not reported one
+by one; instead the input finding says how many computed cells take a different value than the
+person meant, found by recomputing with that one input read as meant (no rule about which formula
+reads which column: the domain core recomputes, the difference is the answer). Such an input is an
+error; one that changes nothing stays a warning. A `nilai-salah` on one of those cells (a file
+whose cached values were computed another way) is linked to its cause.
+
+`completeness` tells how many indicators and kegiatan have no realisation yet: none at all makes
+the verdict "belum diisi" (findings.Report.verdict), some makes an info finding.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..findings import Finding
+from ..model import Dokumen, Kegiatan
+from ..reader import to_dokumen
+from .formulas_check import MirrorMap
+from .structure import Structure
+from .values_check import Expected, differing_cells, expected_values
+
+PER_INPUT = 8  # inputs recomputed one by one; more are recomputed together
+LISTED = 5  # codes named in a completeness message
+
+
+def link_root_causes(st: Structure, mirror: MirrorMap, ex: Expected, typed_as_text: list[Finding],
+                     wrong_values: list[Finding]) -> None:
+    """Fill each text-number finding's `akibat` (the computed cells it changes) and severity;
+    mark `nilai-salah` findings on those cells with `cause`."""
+    groups = ([[f] for f in typed_as_text] if len(typed_as_text) <= PER_INPUT
+              else [typed_as_text])
+    cause_of: dict[str, str] = {}
+    for group in groups:
+        meant = {f.location for f in group}
+        dok = to_dokumen(st.lr, None, meant)
+        cells = differing_cells(st, ex, expected_values(st, dok, mirror))
+        for f in group:
+            f.params["akibat"] = cells
+            if cells:
+                f.severity = "error"
+        for cell in cells:
+            cause_of.setdefault(cell, group[0].location)
+    for f in wrong_values:
+        if f.location in cause_of:
+            f.params["cause"] = cause_of[f.location]
+
+
+def consequences(findings: list[Finding]) -> tuple[int, int]:
+    """(inputs to fix, computed cells that follow from them) for the text summary."""
+    roots = [f for f in findings if f.params.get("akibat")]
+    cells = {c for f in roots for c in f.params["akibat"]}
+    cells |= {f.location for f in findings if f.params.get("cause")}
+    return len(roots), len(cells)
+
+
+def _reported_kegiatan(k: Kegiatan) -> bool:
+    money = [k.realisasi, *k.realisasi_tw]
+    for s in k.sub_kegiatan:
+        money += [s.realisasi, *s.realisasi_tw]
+    return any(v is not None for v in money)
+
+
+def completeness(dok: Dokumen, stats: dict[str, Any]) -> list[Finding]:
+    """`belum-diisi` when no indicator and no kegiatan has a realisation, `kelengkapan` (info)
+    naming what is still empty otherwise; the counts go to `stats["kelengkapan"]`."""
+    ind = [i for _, i in dok.indikator()]
+    keg = [k for _, k in dok.kegiatan()]
+    ind_empty = [i.kode for i in ind
+                 if i.realisasi is None and all(v is None for v in i.realisasi_tw)]
+    keg_empty = [k.kode for k in keg if not _reported_kegiatan(k)]
+    counts = {"indikator": len(ind), "indikator_kosong": len(ind_empty),
+              "kegiatan": len(keg), "kegiatan_kosong": len(keg_empty)}
+    stats["kelengkapan"] = counts
+    params: dict[str, Any] = {**counts, "indikator_kode": _names(ind_empty),
+                              "kegiatan_kode": _names(keg_empty)}
+    if len(ind_empty) == len(ind) and len(keg_empty) == len(keg):
+        stats["belum_diisi"] = True
+        return [Finding("belum-diisi", "info", "", params=params)]
+    if ind_empty or keg_empty:
+        return [Finding("kelengkapan", "info", "", params=params)]
+    return []
+
+
+def _names(codes: list[str]) -> str:
+    if not codes:
+        return "-"
+    more = len(codes) - LISTED
+    return ", ".join(codes[:LISTED]) + (f" +{more}" if more > 0 else "")
+
+
+__all__ = ["completeness", "consequences", "link_root_causes"]
