@@ -42,6 +42,8 @@ def typed_number(text: str) -> tuple[float, float | None] | None:
     value: float | None
     other: float | None = None
     if _PLAIN.match(s):
+        if len(s) > 15:  # beyond Excel's 15 digits: an identifier (NIP has 18, NIK 16), no number
+            return None
         value = float(s)
     elif _ID_GROUPED.match(s):
         value = float(s.replace(".", "").replace(",", "."))

@@ -37,4 +37,14 @@ ENTRIES: list[Entry] = [
           "grafik triwulan dibuat untuk {shown} indikator pertama dari {total}",
           "quarterly charts drawn for the first {shown} of {total} indicators",
           "a workbook with more than 30 indicators"),
+    Entry(
+        "laporan-diubah", "error",
+        "Sel laporan {location} berbeda dari yang ditulis lkjip-xl measure untuk isian buku kerja "
+        "ini: ditemukan {found}, seharusnya {expected}. Jangan mengetik di lembar laporan; ubah "
+        "isiannya lalu jalankan measure lagi",
+        "The report cell {location} differs from what lkjip-xl measure writes for this workbook's "
+        "inputs: found {found}, expected {expected}. Do not type in the report sheets; change the "
+        "inputs and run measure again",
+        "a figure of 'Bab III Kinerja' typed over in a measured workbook",
+    ),
 ]

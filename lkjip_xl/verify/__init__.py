@@ -21,6 +21,7 @@ from ..xlsx_grid import WorkbookGrid, read_grid
 from .causes import completeness, link_root_causes
 from .formulas_check import check_formulas, detect_shifts
 from .inputs_check import check_inputs
+from .report_sheets import check_report_sheets
 from .structure import Structure, inspect_structure
 from .values_check import check_values, expected_values
 
@@ -105,6 +106,7 @@ def _check_layout(st: Structure, report: Report,
         link_root_causes(st, mirror, ex, typed_as_text, values)
     if dok is not None:
         report.extend(completeness(dok, report.stats))
+        report.extend(check_report_sheets(st.grid, dok, ex.pengukuran))
     report.stats["formula_cells"] = fr.checked
     report.stats["tables"] = {k: p.capacity for k, p in st.placed.items()}
     return fr.layout_cells

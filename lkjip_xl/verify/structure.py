@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding
 from ..layout import SHEETS, TABLES, SummaryCell, Table, col_letter
+from ..layout.report_tables import REPORT_SHEETS
 from ..layout.sheets import PROFIL
 from ..model import FORMAT_ID
 from ..reader import LayoutRead, _find_header, loc, locate
@@ -80,7 +81,9 @@ def _alias(grid: WorkbookGrid, renamed: dict[str, str]) -> WorkbookGrid:
 
 
 def _find_renames(grid: WorkbookGrid) -> dict[str, str]:
-    known = {s.name for s in SHEETS}
+    # measure's report sheets are ours too: their formulas read the computed sheets, and the
+    # generic audit recomputes every one of them against its cached value
+    known = {s.name for s in SHEETS} | set(REPORT_SHEETS)
     extra = [s for s in grid.sheets if s.name not in known and s.kind == "worksheet"]
     out: dict[str, str] = {}
     for s in SHEETS:
@@ -127,7 +130,9 @@ def inspect_structure(grid: WorkbookGrid) -> Structure:
     for layout_name, name in renamed.items():
         st.findings.append(Finding("sheet-diganti-nama", "error", _q(name), found=name,
                                    expected=layout_name))
-    known = {s.name for s in SHEETS}
+    # measure's report sheets are ours too: their formulas read the computed sheets, and the
+    # generic audit recomputes every one of them against its cached value
+    known = {s.name for s in SHEETS} | set(REPORT_SHEETS)
     for s in SHEETS:
         if grid.sheet(s.name) is None and s.name not in renamed:
             st.findings.append(Finding("sheet-hilang", "error", "", expected=s.name))

@@ -1,0 +1,81 @@
+"""measure's report sheets (Bab III Kinerja, Bab III Anggaran, Grafik) checked against themselves.
+
+They are a pure function of the workbook's inputs: measure writes them from the document and its
+measurement. So verify writes them again, from the document it has just read and verified, and
+compares cell by cell: a figure typed over, a formula pointed elsewhere, a label edited, a row
+added. The quarter they were measured up to is read back from the Grafik sheet's caption.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..findings import Finding
+from ..layout.report_tables import CHART_SHEET, REPORT_SHEETS
+from ..measurement import Pengukuran
+from ..model import Dokumen
+from ..reader import loc
+from ..xlsx_grid import WorkbookGrid, read_grid
+from .values_check import same_value
+
+MAX_LISTED = 50
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_CAPTION = re.compile(r"kemajuan triwulan s\.d\. TW (IV|III|II|I)\b")
+
+
+def _triwulan(grid: WorkbookGrid) -> int:
+    sg = grid.sheet(CHART_SHEET)
+    if sg is not None:
+        for (_, _), cell in sg.cells.items():
+            m = _CAPTION.search(str(cell.value or ""))
+            if m:
+                return _ROMAN[m.group(1)]
+    return 4
+
+
+def _shown(v: Any) -> Any:
+    return None if v == "" else v
+
+
+def check_report_sheets(grid: WorkbookGrid, dok: Dokumen | None,
+                        p: Pengukuran | None) -> list[Finding]:
+    present = [n for n in REPORT_SHEETS if grid.sheet(n) is not None]
+    if not present or dok is None or p is None:
+        return []
+    from ..measure import measure_dokumen
+
+    with tempfile.TemporaryDirectory(prefix="lkjip-verify-") as tmp:
+        out = Path(tmp) / "laporan.xlsx"
+        try:
+            measure_dokumen(dok, out, triwulan=_triwulan(grid), pengukuran=p)
+        except (ValueError, KeyError, TypeError, ArithmeticError) as exc:
+            return [Finding("nilai-tidak-dapat-dihitung", "warning", "", found=str(exc))]
+        ref = read_grid(out)
+    found: list[Finding] = []
+    for name in present:
+        mine, theirs = grid.sheet(name), ref.sheet(name)
+        if mine is None or theirs is None:
+            continue
+        places = set(theirs.cells.keys()) | set(mine.cells.keys())
+        for r, c in sorted(places):
+            want, got = theirs.cells.get((r, c)), mine.cells.get((r, c))
+            w_f = want.formula if want else None
+            g_f = got.formula if got else None
+            w_v = _shown(want.value) if want else None
+            g_v = _shown(got.value) if got else None
+            if w_f == g_f and same_value(g_v, w_v):
+                continue
+            found.append(Finding("laporan-diubah", "error", loc(name, r, c),
+                                 found=g_f or g_v, expected=w_f or w_v))
+    if len(found) > MAX_LISTED:
+        extra = len(found) - MAX_LISTED
+        found = found[:MAX_LISTED] + [Finding("temuan-dibatasi", "info", "", found=extra + MAX_LISTED,
+                                              expected=MAX_LISTED,
+                                              params={"code": "laporan-diubah"})]
+    return found
+
+
+__all__ = ["check_report_sheets"]
