@@ -46,7 +46,8 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lkjip-xl")
-@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
+@click.option("--lang", type=click.Choice(["id", "en"], case_sensitive=False), default="id",
+              show_default=True,
               envvar="LKJIP_XL_LANG", help="Bahasa pesan / language of messages.")
 @click.option("--debug", is_flag=True, help="Tampilkan traceback bila galat / show tracebacks.")
 @click.option("--max-sel", "max_cells", type=click.IntRange(1000, 50_000_000),
@@ -75,7 +76,7 @@ def main(ctx: click.Context, lang: str, debug: bool, max_cells: int | None,
 
         configure(max_cells=max_cells, timeout_s=timeout_s)
     ctx.ensure_object(dict)
-    ctx.obj["lang"] = lang
+    ctx.obj["lang"] = lang.lower()
     ctx.obj["debug"] = debug
 
 

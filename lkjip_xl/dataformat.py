@@ -27,7 +27,14 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .errors import DataFormatError, InputError, OutputError, UnsafeFileError, UsageError
+from .errors import (
+    DataFormatError,
+    InputError,
+    OutputError,
+    UnsafeFileError,
+    UsageError,
+    file_error,
+)
 from .gc_pause import paused_gc
 from .model import (
     Dokumen,
@@ -135,9 +142,9 @@ def load(source: Source, fmt: str | None = None) -> Dokumen:
             if size > MAX_BYTES:
                 raise _too_large(size)
             data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"berkas tidak ditemukan: {path}", f"file not found: {path}") from None
         except OSError as exc:
+            if isinstance(exc, (FileNotFoundError, IsADirectoryError)):
+                raise file_error(path, exc) from None
             reason = exc.strerror or type(exc).__name__
             raise InputError(
                 f"berkas tidak dapat dibaca: {path} ({reason})",

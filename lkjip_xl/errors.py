@@ -1,9 +1,13 @@
 """The exception tree: library errors are small classes the CLI turns into one clear line.
 
-Exit codes (docs/cli.md): 0 clean, 1 error findings, 2 usage, 3 input unreadable.
+Exit codes (README, "Exit codes"): 0 accepted, 1 error findings, 2 usage, 3 input unreadable,
+4 not filled in, 5 not an lkjip-xl workbook (verify's verdicts: findings.VERDICT_EXIT).
 """
 
 from __future__ import annotations
+
+import errno
+import os
 
 
 class LkjipError(Exception):
@@ -42,3 +46,17 @@ class OutputError(LkjipError):
 
 class UsageError(LkjipError):
     exit_code = 2
+
+
+def file_error(path: str | os.PathLike[str], exc: OSError) -> InputError:
+    """The one message every command gives for an input file it cannot open (exit 3)."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(f"file tidak ada: {path}", f"no such file: {path}")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(f"{path} adalah folder, bukan file", f"{path} is a folder, not a file")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return InputError(f"file tidak boleh dibaca (izin ditolak): {path}",
+                          f"file cannot be read (permission denied): {path}")
+    reason = exc.strerror or type(exc).__name__
+    return InputError(f"file tidak dapat dibaca: {path} ({reason})",
+                      f"file cannot be read: {path} ({reason})")

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 from xml.parsers import expat
 
-from .errors import InputError, UnsafeFileError
+from .errors import InputError, UnsafeFileError, file_error
 from .findings import Finding, Severity
 
 MiB = 1024 * 1024
@@ -746,8 +746,7 @@ def _open_guarded(path: str, limits: Limits, deadline: Deadline
     try:
         st = p.stat()
     except OSError as exc:
-        raise InputError(f"{_name(path)}: file tidak ditemukan atau tidak dapat dibaca ({exc})",
-                         f"{_name(path)}: file not found or not readable ({exc})") from exc
+        raise file_error(path, exc) from exc
     if not p.is_file():
         raise InputError(f"{_name(path)}: bukan file biasa", f"{_name(path)}: not a regular file")
     size = st.st_size

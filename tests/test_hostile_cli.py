@@ -200,8 +200,8 @@ def _rekap_case(files: Files, key: str, tmp_path: Path, run: Run, lang: str = "i
     lines = err.splitlines()
     assert len(lines) == 1, err
     assert lines[0].startswith(("gagal: " if lang == "id" else "failed: ") + bad.name + ": ")
-    assert ("1 instansi direkap, 1 berkas gagal" if lang == "id"
-            else "1 agencies consolidated, 1 files failed") in out
+    assert ("1 instansi direkap, 1 berkas tidak direkap" if lang == "id"
+            else "1 agencies consolidated, 1 files left out") in out
     assert sorted(p.name for p in folder.iterdir()) == sorted([*before, "rekap.xlsx"])
     assert all((folder / n).read_bytes() == b for n, b in before.items())
 
@@ -230,7 +230,7 @@ def test_rekap_consolidates_readable_hostile_content(files: Files, tmp_path: Pat
         (folder / src.name).write_bytes(src.read_bytes())
     code, out, err = run(["rekap", str(folder), "-o", str(tmp_path / "rekap.xlsx"), "-j", "1"])
     assert code == 0 and err == "", err
-    assert "3 instansi direkap, 0 berkas gagal" in out
+    assert "3 instansi direkap, 0 berkas tidak direkap" in out
 
 
 def test_batch_verify_lists_every_bad_file(files: Files, tmp_path: Path, run: Run) -> None:

@@ -28,11 +28,11 @@ ENTRIES: list[Entry] = [
           "{location}: row not carried over ({reason}): {found}",
           "a PK row whose code is not in 'Renstra & IKU'"),
     Entry("format-tidak-terbawa", "info",
-          "format buatan sendiri (warna, lebar kolom, font) tidak dibawa: sheet ditulis ulang "
-          "dengan format lkjip-xl",
-          "your own formatting (colours, column widths, fonts) is not kept: the sheets are "
-          "written afresh in the lkjip-xl format",
-          "always"),
+          "warna sel buatan sendiri ({found}) tidak dibawa: sheet ditulis ulang dengan format "
+          "lkjip-xl",
+          "your own cell colours ({found}) are not kept: the sheets are written afresh in the "
+          "lkjip-xl format",
+          "a row coloured red by the user"),
     Entry("grafik-triwulan-dibatasi", "info",
           "grafik triwulan dibuat untuk {shown} indikator pertama dari {total}",
           "quarterly charts drawn for the first {shown} of {total} indicators",

@@ -9,6 +9,9 @@ import click
 
 from ..cli import lang_of
 
+# an input that is not a number (exit 1, as measure): the export holds a guess or a blank
+NOT_A_NUMBER = ("angka-sebagai-teks", "bukan-angka", "nilai-galat-input")
+
 
 @click.command("export")
 @click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
@@ -24,6 +27,12 @@ def command(ctx: click.Context, workbook: Path, fmt: str, output: Path | None, b
             force: bool) -> None:
     """Ekspor WORKBOOK (.xlsx format lkjip-xl) ke YAML/JSON, beserta bagian `pengukuran`.
 
+    Keluar 0 bila bersih, 1 bila ada isian yang bukan angka (angka yang diketik sebagai teks
+    diekspor sebagai angka yang mungkin dimaksud: periksa), 2 salah pakai, 3 tak terbaca.
+
+    Export WORKBOOK to the interchange format with its `pengukuran` section. Exit 1 when an
+    input is not a number (a number typed as text is exported as the number probably meant).
+
     \b
     Contoh / examples:
       lkjip-xl export denpasar-2019.xlsx
@@ -36,13 +45,18 @@ def command(ctx: click.Context, workbook: Path, fmt: str, output: Path | None, b
     lang = lang_of(ctx)
     notes: list[Finding] = []
     dok = export_dokumen(workbook, with_pengukuran=not bare, findings=notes)
+    guessed = False
     for f in notes:
-        where = f"{f.location}: " if f.location else ""
-        click.echo(f"peringatan: {where}{f.message(lang)}" if lang == "id"
-                   else f"warning: {where}{f.message(lang)}", err=True)
+        text = f.message(lang)
+        where = f"{f.location}: " if f.location and f.location not in text else ""
+        guessed = guessed or f.code in NOT_A_NUMBER
+        label = {"error": ("galat", "error"), "info": ("catatan", "note")}.get(
+            f.severity, ("peringatan", "warning"))[0 if lang == "id" else 1]
+        click.echo(f"{label}: {where}{text}", err=True)
     text = dumps(dok, fmt)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        ctx.exit(1 if guessed else 0)
         return
     from ..atomic import write_atomic
 
@@ -51,3 +65,4 @@ def command(ctx: click.Context, workbook: Path, fmt: str, output: Path | None, b
 
     write_atomic(output, write, inputs=(workbook,), force=force)
     click.echo(f"ditulis: {output}" if lang == "id" else f"written: {output}", err=True)
+    ctx.exit(1 if guessed else 0)

@@ -24,7 +24,12 @@ def command(ctx: click.Context, workbook: Path, output: Path, triwulan: int, for
 
     Sheet isian dibawa, sheet Pengukuran Kinerja / Triwulan / Anggaran ditulis ulang dengan rumus
     hidup, ditambah tabel Bab III LKjIP, grafik, dan blok tanda tangan. File masukan tidak pernah
-    ditimpa. Keluar 0 bila bersih, 1 bila ada isian yang bukan angka, 2 salah pakai, 3 tak terbaca.
+    ditimpa. Keluar 0 bila bersih, 1 bila ada isian yang bukan angka (angka yang diketik sebagai
+    teks ditulis sebagai angka yang mungkin dimaksud: periksa), 2 salah pakai, 3 tak terbaca.
+
+    Recompute WORKBOOK and write the complete workbook (computed sheets, Bab III tables, charts,
+    signature block) to a new file. Exit 1 when an input is not a number (a number typed as text
+    is written as the number probably meant).
 
     \b
     Contoh / examples:

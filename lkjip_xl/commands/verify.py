@@ -25,7 +25,7 @@ from ..cli import lang_of
               help="Peringatan juga gagal (exit 1) / warnings fail too.")
 @click.option("--engine", type=click.Choice(["libreoffice", "formulas"]),
               help="Pendapat kedua dari mesin lain / second opinion from another engine.")
-@click.option("--lang", "lang_opt", type=click.Choice(["id", "en"]),
+@click.option("--lang", "lang_opt", type=click.Choice(["id", "en"], case_sensitive=False),
               help="Bahasa pesan (menimpa opsi global) / language (overrides the global option).")
 @click.option("--force", is_flag=True, help="Timpa file --annotate / overwrite the --annotate file.")
 @click.pass_context
@@ -46,9 +46,9 @@ def command(ctx: click.Context, workbooks: tuple[Path, ...], fmt: str, jobs: int
       lkjip-xl verify masuk-2025/ --jobs 2 --format csv -o ringkasan.csv
     """
     from ..verify import verify
-    from ..verify.render import render_text
+    from ..verify.render import render_text, summary_line
 
-    lang = lang_opt or lang_of(ctx)
+    lang = (lang_opt or lang_of(ctx)).lower()
     if len(workbooks) > 1 or workbooks[0].is_dir() or fmt == "csv":  # a batch (planning unit)
         from ..planning.batch import batch_command_main
 
@@ -59,15 +59,18 @@ def command(ctx: click.Context, workbooks: tuple[Path, ...], fmt: str, jobs: int
                                     strict=strict, force=force))
         return
     workbook = workbooks[0]
-    if not workbook.exists():
-        raise click.UsageError(("file tidak ada: " if lang == "id" else "no such file: ")
-                               + str(workbook))
+    # a missing file is an unreadable input like any other (exit 3, TIDAK TERBACA), as in
+    # measure, export and rekap
     report = verify(workbook, lang=lang, engine=engine, strict=strict)
     if fmt == "json":
         sys.stdout.write(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n")
+    elif report.fatal:
+        # the reason once, on stderr (what a script sees with stdout redirected); the verdict
+        # line on stdout
+        click.echo(summary_line(report, lang, strict))
     else:
         click.echo(render_text(report, lang, strict), nl=False)
-    if report.fatal and report.findings:  # the one line a script sees when stdout is redirected
+    if report.fatal and report.findings:
         click.echo(("galat: " if lang == "id" else "error: ") + report.findings[0].message(lang),
                    err=True)
     if annotate is not None and not report.fatal:

@@ -12,6 +12,7 @@ Nothing of the user's that cannot be carried over goes silently: see `carry`.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from xlsxwriter.workbook import Workbook
@@ -115,6 +116,17 @@ def measure_dokumen(dok: Dokumen, out: str | os.PathLike[str], *, triwulan: int 
             "quarterly_charts_skipped": hook.skipped_tw}
 
 
+def _guessed_is_error(add: Callable[[Finding], None]) -> Callable[[Finding], None]:
+    """A number typed as text is written to the output as the number it probably means: a guess
+    staff must confirm, so it fails the run (exit 1) as measure's help promises for input that
+    is not a number."""
+    def report(f: Finding) -> None:
+        if f.code == "angka-sebagai-teks":
+            f.severity = "error"
+        add(f)
+    return report
+
+
 def measure(src: str | os.PathLike[str], out: str | os.PathLike[str], *, triwulan: int = 4,
             force: bool = False) -> Report:
     """Read `src`, write the measured workbook to `out`; the report owns the exit code.
@@ -125,7 +137,7 @@ def measure(src: str | os.PathLike[str], out: str | os.PathLike[str], *, triwula
     from ..reader import read_workbook
 
     report = Report(str(src))
-    dok, lr = read_workbook(src, report.add, skim=rewritten_sheets())
+    dok, lr = read_workbook(src, _guessed_is_error(report.add), skim=rewritten_sheets())
     report.extend(lr.grid.findings)
     carry = check(str(src), lr)
     report.extend(carry.findings)

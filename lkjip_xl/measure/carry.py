@@ -9,6 +9,7 @@ values (a formula's cached value, never the formula).
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -235,9 +236,48 @@ def check(path: str, lr: LayoutRead) -> Carry:
         carry.warn("objek-tidak-terbawa", quote_sheet(name), objects=what)
     stray_cells(lr, carry)
     unplaced_rows(lr, carry)
-    # the user's own formatting is never kept: the layout's is written afresh (a note, always)
-    carry.findings.append(Finding("format-tidak-terbawa", "info", ""))
+    # the layout's formatting is written afresh: said only when the user had cell colours of
+    # their own (fills outside our palette survive Excel's and Calc's saves unchanged)
+    extra = custom_fills(path)
+    if extra:
+        carry.findings.append(Finding("format-tidak-terbawa", "info", "",
+                                      found=", ".join(extra)))
     return carry
+
+
+_FG = re.compile(r"<(?:\w+:)?fgColor\s+([^>]*?)/?>")
+
+
+def own_fills() -> set[str]:
+    from ..writer import COMPUTED_FILL, HEADER_FILL, INPUT_FILL
+    from .context import REPORT_HEADER_FILL
+
+    return {c.lstrip("#").upper() for c in (INPUT_FILL, COMPUTED_FILL, HEADER_FILL,
+                                            REPORT_HEADER_FILL)}
+
+
+def custom_fills(path: str) -> list[str]:
+    """Cell fill colours of the workbook that lkjip-xl never writes (theme colours included)."""
+    with open_guarded(path) as (zf, _):
+        try:
+            styles = zf.read("xl/styles.xml").decode("utf-8", "replace")
+        except KeyError:
+            return []
+    m = re.search(r"<(?:\w+:)?fills\b.*?</(?:\w+:)?fills>", styles, re.S)
+    if m is None:
+        return []
+    mine = own_fills()
+    found: set[str] = set()
+    for attrs in _FG.findall(m.group(0)):
+        rgb = re.search(r'rgb="([0-9A-Fa-f]{6,8})"', attrs)
+        if rgb:
+            colour = rgb.group(1).upper()[-6:]
+            if colour not in mine:
+                found.add("#" + colour)
+        elif "theme=" in attrs or "indexed=" in attrs:
+            if 'indexed="64"' not in attrs:  # 64: the system foreground, Excel's no-colour
+                found.add("tema" if "theme=" in attrs else "indeks")
+    return sorted(found)
 
 
 def copy_extra_sheets(wb: Workbook, sheets: list[SheetGrid]) -> None:

@@ -18,6 +18,8 @@ from ..layout.values import Rows, capacities, computed_rows, input_rows, summary
 from ..measurement import Pengukuran
 from ..model import Dokumen
 
+REPORT_HEADER_FILL = "#D9E1F2"  # the Bab III tables' header rows
+
 NUMBER_FORMATS = {"money": "#,##0", "percent": '0.00" %"', "number": "#,##0.####", "int": "0"}
 
 
@@ -38,7 +40,7 @@ class Formats:
         self.caption = wb.add_format({"bold": True, "font_size": 10})
         self.note = wb.add_format({"italic": True, "font_size": 9, "font_color": "#444444"})
         self.header = wb.add_format({"bold": True, "text_wrap": True, "align": "center",
-                                     "valign": "vcenter", "border": 1, "bg_color": "#D9E1F2"})
+                                     "valign": "vcenter", "border": 1, "bg_color": REPORT_HEADER_FILL})
         self.sign = wb.add_format({"align": "center", "valign": "top", "text_wrap": True})
         self.sign_name = wb.add_format({"align": "center", "bold": True, "underline": 1})
         self._cells: dict[tuple[str, bool], Any] = {}

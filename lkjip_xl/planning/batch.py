@@ -130,8 +130,7 @@ def collect_paths(args: Sequence[str | os.PathLike[str]]) -> list[str]:
         elif p.exists():
             out.append(str(p))
         else:
-            raise InputError(f"berkas atau folder tidak ditemukan: {p}",
-                             f"no such file or folder: {p}")
+            raise InputError(f"file atau folder tidak ada: {p}", f"no such file or folder: {p}")
     if not out:
         raise InputError("tidak ada workbook (.xlsx) untuk diperiksa",
                          "no workbook (.xlsx) to check")

@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import DataFormatError, InputError
+from ..errors import DataFormatError, InputError, file_error
 
 FIELDS = ("nama", "pemda", "kepala", "nip", "jabatan", "pangkat", "keluaran", "data", "dari",
           "tahun")
@@ -119,8 +119,8 @@ def _read_text(path: Path) -> str:
         if path.stat().st_size > MAX_LIST_BYTES:
             raise InputError(f"daftar instansi terlalu besar: {path}", f"agency list too large: {path}")
         return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"berkas tidak ditemukan: {path}", f"file not found: {path}") from None
+    except FileNotFoundError as exc:
+        raise file_error(path, exc) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"berkas tidak dapat dibaca: {path} ({exc})",
                          f"file cannot be read: {path} ({exc})") from None
@@ -195,7 +195,7 @@ def load_roster(source: str | Path) -> list[Entry]:
     elif p.suffix.lower() in (".yaml", ".yml"):
         entries = _from_yaml(p)
     elif not p.exists():
-        raise InputError(f"berkas atau folder tidak ditemukan: {p}", f"no such file or folder: {p}")
+        raise InputError(f"file atau folder tidak ada: {p}", f"no such file or folder: {p}")
     else:
         raise InputError(f"daftar instansi harus .csv, .yaml atau folder: {p}",
                          f"the agency list must be .csv, .yaml or a folder: {p}")
