@@ -122,8 +122,9 @@ def _lang_en(argv: list[str] | None) -> bool:
     args = argv if argv is not None else sys.argv[1:]
     if "--lang" in args:
         i = args.index("--lang")
-        return i + 1 < len(args) and args[i + 1] == "en"
-    return "--lang=en" in args or os.environ.get("LKJIP_XL_LANG") == "en"
+        return i + 1 < len(args) and args[i + 1].lower() == "en"
+    return ("--lang=en" in [a.lower() for a in args]
+            or os.environ.get("LKJIP_XL_LANG", "").lower() == "en")
 
 
 def lang_of(ctx: click.Context) -> str:
