@@ -12,6 +12,7 @@ out, so that `to_dict(load(f)) == yaml.safe_load(f)` holds for every canonical f
 
 from __future__ import annotations
 
+import contextvars
 import copy
 import json
 import math
@@ -77,6 +78,9 @@ Source = str | os.PathLike[str] | IO[str] | IO[bytes]
 PathElem = str | int
 
 _ROOT = ("(dokumen)", "(document)")
+MAX_PROBLEMS = 50  # problems listed at once; the rest are counted
+# the document validate() is checking: paths name its records by kode
+_DOC: contextvars.ContextVar[Any] = contextvars.ContextVar("lkjip_xl_dataformat_doc", default=None)
 
 # --------------------------------------------------------------------------------------------
 # Schema
@@ -122,11 +126,14 @@ def _schema_valid(doc: Any) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def load(source: Source, fmt: str | None = None) -> Dokumen:
+def load(source: Source, fmt: str | None = None,
+         notes: list[tuple[str, str]] | None = None) -> Dokumen:
     """Read a YAML or JSON document from a path or an open file.
 
     `fmt` is "yaml", "json" or None: by the file extension (.json, .yaml, .yml), else by content.
-    Raises InputError (unreadable), UnsafeFileError (over MAX_BYTES), DataFormatError (invalid).
+    Raises InputError (unreadable), UnsafeFileError (over MAX_BYTES), DataFormatError (invalid:
+    every problem found, in document order, up to MAX_PROBLEMS). `notes` receives warnings
+    (message_id, message_en) about values that read two ways, such as 66.500.
     """
     name = ""
     if hasattr(source, "read"):
@@ -153,7 +160,47 @@ def load(source: Source, fmt: str | None = None) -> Dokumen:
     if fmt is None:
         suffix = Path(name).suffix.lower()
         fmt = "json" if suffix == ".json" else "yaml" if suffix in (".yaml", ".yml") else "auto"
-    return loads(data, fmt)
+    head = data[:4].encode("latin-1", "replace") if isinstance(data, str) else data[:4]
+    if head == b"PK\x03\x04":  # a zip: an .xlsx workbook handed over as a data file
+        raise DataFormatError(
+            f"{name or '(berkas)'} adalah buku kerja Excel, bukan berkas data YAML/JSON; untuk "
+            f"memakai isi workbook sebagai awal tahun berikutnya pakai --from {name or 'FILE'}",
+            f"{name or '(file)'} is an Excel workbook, not a YAML/JSON data file; to start a new "
+            f"year from a workbook use --from {name or 'FILE'}")
+    try:
+        dok = loads(data, fmt)
+    except DataFormatError as exc:
+        if name and not exc.message_id.startswith(name):
+            raise DataFormatError(f"{name}: {exc.message_id}", f"{name}: {exc.message_en}",
+                                  exc.problems) from None
+        raise
+    if notes is not None:
+        notes.extend(ambiguous_decimals(data))
+    return dok
+
+
+# "66.500": YAML and JSON read 66.5, an Indonesian reader may mean sixty-six thousand five hundred.
+# Only three decimals ending in 0: nobody writing a decimal pads it so ("4.625" is left alone),
+# while thousands grouped by a dot always look like that when they are round.
+_AMBIGUOUS = re.compile(r"(?<![\w.\"'])(-?\d{1,3}\.\d\d0)(?![\w.\"'])")
+
+
+def ambiguous_decimals(text: str | bytes) -> list[tuple[str, str]]:
+    """(message_id, message_en) for each unquoted number like 66.500 (three decimals, the last
+    0): read as 66.5, but in Indonesian writing the dot groups thousands."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8-sig", "replace")
+    out: list[tuple[str, str]] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        code = line.split("#", 1)[0]
+        for m in _AMBIGUOUS.finditer(code):
+            t = m.group(1)
+            read, grouped = float(t), t.replace(".", "")
+            out.append((f"baris {n}: {t} dibaca sebagai {read:g}; bila maksudnya {grouped} "
+                        f"(titik sebagai pemisah ribuan), tulis {grouped}",
+                        f"line {n}: {t} is read as {read:g}; if {grouped} is meant (the dot "
+                        f"grouping thousands), write {grouped}"))
+    return out
 
 
 def loads(text: str | bytes, fmt: str = "auto") -> Dokumen:
@@ -451,12 +498,34 @@ def validate(data: Any) -> dict[str, Any]:
             doc = _json_copy(data, 0, [MAX_NODES - 1])
         except _Irregular:
             doc = _json_shaped(data, [], 0, [0])  # names the problem
-        if not _schema_valid(doc):
-            errors = list(_validator().iter_errors(doc))
-            if errors:
-                raise _translate(min(errors, key=lambda e: _error_rank(e, doc)), doc)
-        _check_semantics(doc)
+        token = _DOC.set(doc)
+        try:
+            problems: list[DataFormatError] = []
+            if not _schema_valid(doc):
+                # the best-ranked error per place (an unknown key explains the missing one
+                # beside it), every place in document order
+                best: dict[tuple[PathElem, ...], ValidationError] = {}
+                for e in _validator().iter_errors(doc):
+                    here = _error_place(e)
+                    if here not in best or _error_rank(e, doc) < _error_rank(best[here], doc):
+                        best[here] = e
+                ranked = sorted(best.values(), key=lambda e: _error_rank(e, doc))
+                problems = [_translate(e, doc) for e in ranked]
+            if not problems:  # the semantics assume a document of the schema's shape
+                problems = list(_check_semantics(doc))
+            if problems:
+                raise DataFormatError.combine(problems, MAX_PROBLEMS)
+        finally:
+            _DOC.reset(token)
     return doc  # type: ignore[no-any-return]
+
+
+def _error_place(err: ValidationError) -> tuple[PathElem, ...]:
+    """The record an error belongs to: errors about the keys of one mapping share a place."""
+    path = tuple(err.absolute_path)
+    if err.validator in ("required", "additionalProperties"):
+        return path + ("{keys}",)
+    return path
 
 
 class _Irregular(Exception):
@@ -573,8 +642,9 @@ def _translate(err: ValidationError, doc: Any) -> DataFormatError:
 
     if kind == "additionalProperties":
         known = err.schema.get("properties", {}) if isinstance(err.schema, dict) else {}
-        unknown = next(k for k in inst if k not in known)
-        return _error(path + [unknown], ("kunci tidak dikenal", "unknown key"))
+        unknown = [_error(path + [k], ("kunci tidak dikenal", "unknown key"))
+                   for k in inst if k not in known]
+        return DataFormatError.combine(unknown, MAX_PROBLEMS)
     if kind == "required":
         missing = next(k for k in value if k not in inst)
         return _error(path + [missing], ("kunci wajib tidak ada", "required key missing"))
@@ -591,8 +661,15 @@ def _translate(err: ValidationError, doc: Any) -> DataFormatError:
                     f"must be {want_en}, found the number {found_en} (put it in quotes)",
                 ),
             )
+        hint_id = hint_en = ""
+        if "number" in types and isinstance(inst, str):
+            meant = _meant_number(inst)
+            if meant is not None:
+                hint_id, hint_en = f"; tulis {meant:g}", f"; write {meant:g}"
         return _error(
-            path, (f"harus {want_id}, ditemukan {found_id}", f"must be {want_en}, found {found_en}")
+            path,
+            (f"harus {want_id}, ditemukan {found_id}{hint_id}",
+             f"must be {want_en}, found {found_en}{hint_en}"),
         )
     if kind == "enum":
         allowed = ", ".join(str(v) for v in value if v is not None)
@@ -680,12 +757,12 @@ def _translate(err: ValidationError, doc: Any) -> DataFormatError:
     return _error(path, (f"tidak sah ({kind}), ditemukan {found_id}", f"invalid ({kind}), found {found_en}"))
 
 
-def _check_semantics(doc: dict[str, Any]) -> None:
-    """What the schema cannot say; first problem in document order."""
+def _check_semantics(doc: dict[str, Any]) -> Iterator[DataFormatError]:
+    """What the schema cannot say, every problem in document order."""
     if not _all_finite(doc):
         for path, number in _numbers(doc, []):
             if not math.isfinite(number):
-                raise _error(
+                yield _error(
                     path,
                     (
                         f"harus angka terhingga, ditemukan {number}",
@@ -695,7 +772,7 @@ def _check_semantics(doc: dict[str, Any]) -> None:
 
     renstra = doc.get("renstra")
     if renstra and renstra["akhir"] < renstra["awal"]:
-        raise _error(
+        yield _error(
             ["renstra", "akhir"],
             (
                 f"tidak boleh lebih kecil dari renstra.awal ({renstra['awal']}), "
@@ -707,13 +784,13 @@ def _check_semantics(doc: dict[str, Any]) -> None:
     bands = doc.get("pengaturan", {}).get("predikat", [])
     for i, band in enumerate(bands):
         if band["min"] is None and i < len(bands) - 1:
-            raise _error(
+            yield _error(
                 ["pengaturan", "predikat", i, "min"],
                 ("null hanya boleh di baris terakhir", "null is only allowed in the last band"),
             )
         low, prev = band["min"], bands[i - 1]["min"] if i else None
         if prev is not None and low is not None and low >= prev:
-            raise _error(
+            yield _error(
                 ["pengaturan", "predikat", i, "min"],
                 (
                     f"harus lebih kecil dari min baris sebelumnya ({prev}), ditemukan {low}",
@@ -723,27 +800,32 @@ def _check_semantics(doc: dict[str, Any]) -> None:
 
     seen: dict[str, dict[str, list[PathElem]]] = {}
 
-    def unique(kind: str, path: list[PathElem], kode: str) -> None:
+    def unique(kind: str, path: list[PathElem], kode: str) -> DataFormatError | None:
         where = seen.setdefault(kind, {})
         if kode in where:
-            first = _path_text(where[kode])
-            raise _error(
+            first_id, first_en = _path_text(where[kode])
+            return _error(
                 path + ["kode"],
                 (
-                    f'kode "{kode}" ganda, sudah dipakai di {first}',
-                    f'duplicate code "{kode}", already used at {first}',
+                    f'kode "{kode}" ganda, sudah dipakai di {first_id}',
+                    f'duplicate code "{kode}", already used at {first_en}',
                 ),
             )
         where[kode] = path
+        return None
 
     for s, sas in enumerate(doc.get("sasaran", [])):
-        unique("sasaran", ["sasaran", s], sas["kode"])
+        dup = unique("sasaran", ["sasaran", s], sas["kode"])
+        if dup is not None:
+            yield dup
         for i, ind in enumerate(sas.get("indikator", [])):
             ipath: list[PathElem] = ["sasaran", s, "indikator", i]
-            unique("indikator", ipath, ind["kode"])
+            dup = unique("indikator", ipath, ind["kode"])
+            if dup is not None:
+                yield dup
             low, high = ind.get("target_min"), ind.get("target_maks")
             if low is not None and high is not None and low > high:
-                raise _error(
+                yield _error(
                     ipath + ["target_min"],
                     (
                         f"tidak boleh lebih besar dari target_maks ({high}), ditemukan {low}",
@@ -752,11 +834,13 @@ def _check_semantics(doc: dict[str, Any]) -> None:
                 )
     kode_sasaran = list(seen.get("sasaran", {}))
     for p, prog in enumerate(doc.get("program", [])):
-        unique("program", ["program", p], prog["kode"])
+        dup = unique("program", ["program", p], prog["kode"])
+        if dup is not None:
+            yield dup
         ref = prog.get("sasaran")
         if ref is not None and ref not in kode_sasaran:
             known = ", ".join(kode_sasaran) or "-"
-            raise _error(
+            yield _error(
                 ["program", p, "sasaran"],
                 (
                     f'sasaran "{ref}" tidak ada (yang ada: {known})',
@@ -764,9 +848,13 @@ def _check_semantics(doc: dict[str, Any]) -> None:
                 ),
             )
         for k, keg in enumerate(prog.get("kegiatan", [])):
-            unique("kegiatan", ["program", p, "kegiatan", k], keg["kode"])
+            dup = unique("kegiatan", ["program", p, "kegiatan", k], keg["kode"])
+            if dup is not None:
+                yield dup
             for j, sub in enumerate(keg.get("sub_kegiatan", [])):
-                unique("sub_kegiatan", ["program", p, "kegiatan", k, "sub_kegiatan", j], sub["kode"])
+                dup = unique("sub_kegiatan", ["program", p, "kegiatan", k, "sub_kegiatan", j], sub["kode"])
+                if dup is not None:
+                    yield dup
 
 
 def _all_finite(value: Any) -> bool:
@@ -791,6 +879,15 @@ def _numbers(value: Any, path: list[PathElem]) -> Iterator[tuple[list[PathElem],
         yield path, value
 
 
+def _meant_number(text: str) -> float | None:
+    """The number a text such as "66,5", "0,5%" or "Rp 1.500.000" was meant to be, in the
+    indicator's own unit (so "0,5%" is 0.5, not 0.005)."""
+    from .audit.numtext import typed_number
+
+    read = typed_number(text.strip().removesuffix("%"))
+    return None if read is None else read[0]
+
+
 def _found(value: Any) -> tuple[str, str]:
     if value is None:
         return "null", "null"
@@ -807,16 +904,42 @@ def _found(value: Any) -> tuple[str, str]:
     return str(value), str(value)
 
 
-def _path_text(path: list[PathElem]) -> str:
-    out = ""
+_ROMAN = ("I", "II", "III", "IV")
+_QUARTERS = ("target_tw", "realisasi_tw", "anggaran_tw")
+
+
+def _path_text(path: list[PathElem]) -> tuple[str, str]:
+    """A path as people find it in the file: records by their kode and 1-based position
+    (`sasaran S1 (ke-1) › indikator S1.1 (ke-2) › target`), quarters by name (TW III)."""
+    out_id: list[str] = []
+    out_en: list[str] = []
+    node: Any = _DOC.get()
+    parent: PathElem | None = None
     for elem in path:
-        out += f"[{elem}]" if isinstance(elem, int) else (f".{elem}" if out else elem)
-    return out
+        if isinstance(elem, int):
+            item = node[elem] if isinstance(node, list) and 0 <= elem < len(node) else None
+            kode = item.get("kode") if isinstance(item, dict) else None
+            if parent in _QUARTERS and 0 <= elem < 4:
+                out_id[-1] += f" TW {_ROMAN[elem]}"
+                out_en[-1] += f" TW {_ROMAN[elem]}"
+            elif isinstance(kode, str) and kode.strip():
+                kode = kode.strip()
+                out_id[-1] += f" {kode} (ke-{elem + 1})"
+                out_en[-1] += f" {kode} (#{elem + 1})"
+            else:
+                out_id[-1] += f" ke-{elem + 1}"
+                out_en[-1] += f" #{elem + 1}"
+            node = item
+        else:
+            out_id.append(str(elem))
+            out_en.append(str(elem))
+            node = node.get(elem) if isinstance(node, dict) else None
+        parent = elem
+    return " › ".join(out_id), " › ".join(out_en)
 
 
 def _error(path: list[PathElem], messages: tuple[str, str]) -> DataFormatError:
-    where = _path_text(path)
-    where_id, where_en = (where, where) if where else _ROOT
+    where_id, where_en = _path_text(path) if path else _ROOT
     return DataFormatError(f"{where_id}: {messages[0]}", f"{where_en}: {messages[1]}")
 
 

@@ -31,7 +31,27 @@ class InputError(LkjipError):
 
 
 class DataFormatError(InputError):
-    """A data document breaks the interchange format; the message names the path."""
+    """A data document breaks the interchange format; the message names the path. `problems`
+    holds every problem found, (message_id, message_en) each, in document order."""
+
+    def __init__(self, message_id: str, message_en: str | None = None,
+                 problems: list[tuple[str, str]] | None = None) -> None:
+        super().__init__(message_id, message_en)
+        self.problems = problems or [(self.message_id, self.message_en)]
+
+    @classmethod
+    def combine(cls, errors: list[DataFormatError], cap: int) -> DataFormatError:
+        """One error listing several problems (one per line), at most `cap` of them."""
+        if len(errors) == 1:
+            return errors[0]
+        problems = [p for e in errors for p in e.problems]
+        shown, more = problems[:cap], len(problems) - cap
+        lines_id = [f"{len(problems)} masalah dalam data:"] + ["  " + p[0] for p in shown]
+        lines_en = [f"{len(problems)} problems in the data:"] + ["  " + p[1] for p in shown]
+        if more > 0:
+            lines_id.append(f"  ... dan {more} masalah lain")
+            lines_en.append(f"  ... and {more} more")
+        return cls("\n".join(lines_id), "\n".join(lines_en), problems)
 
 
 class UnsafeFileError(InputError):

@@ -355,26 +355,26 @@ CASES = [
     (
         "wrong type",
         lambda d: s21(d).update(target="0,5%"),
-        'sasaran[1].indikator[0].target: harus angka, ditemukan "0,5%"',
-        'sasaran[1].indikator[0].target: must be a number, found "0,5%"',
+        'sasaran S2 (ke-2) › indikator S2.1 (ke-1) › target: harus angka, ditemukan "0,5%"; tulis 0.5',
+        'sasaran S2 (#2) › indikator S2.1 (#1) › target: must be a number, found "0,5%"; write 0.5',
     ),
     (
         "unknown key",
         lambda d: s11(d).update(targte=66),
-        "sasaran[0].indikator[0].targte: kunci tidak dikenal",
-        "sasaran[0].indikator[0].targte: unknown key",
+        "sasaran S1 (ke-1) › indikator S1.1 (ke-1) › targte: kunci tidak dikenal",
+        "sasaran S1 (#1) › indikator S1.1 (#1) › targte: unknown key",
     ),
     (
         "unknown key beats the missing one",
         lambda d: s11(d).update(kdoe=s11(d).pop("kode")),
-        "sasaran[0].indikator[0].kdoe: kunci tidak dikenal",
-        "sasaran[0].indikator[0].kdoe: unknown key",
+        "sasaran S1 (ke-1) › indikator ke-1 › kdoe: kunci tidak dikenal",
+        "sasaran S1 (#1) › indikator #1 › kdoe: unknown key",
     ),
     (
         "missing key",
         lambda d: s11(d).pop("uraian"),
-        "sasaran[0].indikator[0].uraian: kunci wajib tidak ada",
-        "sasaran[0].indikator[0].uraian: required key missing",
+        "sasaran S1 (ke-1) › indikator S1.1 (ke-1) › uraian: kunci wajib tidak ada",
+        "sasaran S1 (#1) › indikator S1.1 (#1) › uraian: required key missing",
     ),
     (
         "missing top-level key",
@@ -385,28 +385,28 @@ CASES = [
     (
         "enum",
         lambda d: s11(d).update(polaritas="positive"),
-        "sasaran[0].indikator[0].polaritas: harus salah satu dari positif, negatif, rentang; "
-        'ditemukan "positive"',
-        'sasaran[0].indikator[0].polaritas: must be one of positif, negatif, rentang; found "positive"',
+        "sasaran S1 (ke-1) › indikator S1.1 (ke-1) › polaritas: harus salah satu dari positif, "
+        'negatif, rentang; ditemukan "positive"',
+        'sasaran S1 (#1) › indikator S1.1 (#1) › polaritas: must be one of positif, negatif, rentang; found "positive"',
     ),
     (
         "enum setting",
         lambda d: d["pengaturan"].update(metode_efisiensi="ratio"),
-        "pengaturan.metode_efisiensi: harus salah satu dari selisih, hemat, rasio, biaya_per_unit; "
-        'ditemukan "ratio"',
-        'pengaturan.metode_efisiensi: must be one of selisih, hemat, rasio, biaya_per_unit; found "ratio"',
+        "pengaturan › metode_efisiensi: harus salah satu dari selisih, hemat, rasio, "
+        'biaya_per_unit; ditemukan "ratio"',
+        'pengaturan › metode_efisiensi: must be one of selisih, hemat, rasio, biaya_per_unit; found "ratio"',
     ),
     (
         "quarter length",
         lambda d: s11(d).update(target_tw=[None, None, 66]),
-        "sasaran[0].indikator[0].target_tw: harus tepat 4 nilai (TW I-TW IV), ditemukan 3",
-        "sasaran[0].indikator[0].target_tw: must have exactly 4 entries (TW I-TW IV), found 3",
+        "sasaran S1 (ke-1) › indikator S1.1 (ke-1) › target_tw: harus tepat 4 nilai (TW I-TW IV), ditemukan 3",
+        "sasaran S1 (#1) › indikator S1.1 (#1) › target_tw: must have exactly 4 entries (TW I-TW IV), found 3",
     ),
     (
         "quarter entry",
         lambda d: d["program"][0]["kegiatan"][0].update(anggaran_tw=[1, 2, "3", 4]),
-        'program[0].kegiatan[0].anggaran_tw[2]: harus angka, ditemukan "3"',
-        'program[0].kegiatan[0].anggaran_tw[2]: must be a number, found "3"',
+        'program P1 (ke-1) › kegiatan P1.01 (ke-1) › anggaran_tw TW III: harus angka, ditemukan "3"; tulis 3',
+        'program P1 (#1) › kegiatan P1.01 (#1) › anggaran_tw TW III: must be a number, found "3"; write 3',
     ),
     (
         "format",
@@ -417,32 +417,32 @@ CASES = [
     (
         "year key",
         lambda d: s11(d)["target_renstra"].update({"akhir": 75}),
-        "sasaran[0].indikator[0].target_renstra.akhir: kunci harus tahun (4 angka)",
-        "sasaran[0].indikator[0].target_renstra.akhir: key must be a year (4 digits)",
+        "sasaran S1 (ke-1) › indikator S1.1 (ke-1) › target_renstra › akhir: kunci harus tahun (4 angka)",
+        "sasaran S1 (#1) › indikator S1.1 (#1) › target_renstra › akhir: key must be a year (4 digits)",
     ),
     (
         "code typed as a number",
         lambda d: d["program"][0].update(kode=4.01),
-        "program[0].kode: harus teks, ditemukan angka 4.01 (tulis dalam tanda kutip)",
-        "program[0].kode: must be a string, found the number 4.01 (put it in quotes)",
+        "program ke-1 › kode: harus teks, ditemukan angka 4.01 (tulis dalam tanda kutip)",
+        "program #1 › kode: must be a string, found the number 4.01 (put it in quotes)",
     ),
     (
         "code with a space",
         lambda d: d["program"][0].update(kode="P1 "),
-        'program[0].kode: kode tidak boleh diawali atau diakhiri spasi, ditemukan "P1 "',
-        'program[0].kode: a code must not start or end with a space, found "P1 "',
+        'program P1 (ke-1) › kode: kode tidak boleh diawali atau diakhiri spasi, ditemukan "P1 "',
+        'program P1 (#1) › kode: a code must not start or end with a space, found "P1 "',
     ),
     (
         "rentang takes no target",
         lambda d: s11(d).update(polaritas="rentang"),
-        "sasaran[0].indikator[0].target: indikator rentang memakai target_min dan target_maks, bukan target",
-        "sasaran[0].indikator[0].target: a rentang indicator takes target_min and target_maks, not target",
+        "sasaran S1 (ke-1) › indikator S1.1 (ke-1) › target: indikator rentang memakai target_min dan target_maks, bukan target",
+        "sasaran S1 (#1) › indikator S1.1 (#1) › target: a rentang indicator takes target_min and target_maks, not target",
     ),
     (
         "range bounds on a positif indicator",
         lambda d: s11(d).update(target_maks=70),
-        "sasaran[0].indikator[0].target_maks: hanya untuk indikator rentang (polaritas: rentang)",
-        "sasaran[0].indikator[0].target_maks: only for rentang indicators (polaritas: rentang)",
+        "sasaran S1 (ke-1) › indikator S1.1 (ke-1) › target_maks: hanya untuk indikator rentang (polaritas: rentang)",
+        "sasaran S1 (#1) › indikator S1.1 (#1) › target_maks: only for rentang indicators (polaritas: rentang)",
     ),
     (
         "unknown top-level key",
@@ -459,75 +459,75 @@ CASES = [
     (
         "empty text",
         lambda d: d["instansi"].update(nama=""),
-        "instansi.nama: tidak boleh kosong",
-        "instansi.nama: must not be empty",
+        "instansi › nama: tidak boleh kosong",
+        "instansi › nama: must not be empty",
     ),
     (
         "batas_capaian",
         lambda d: d["pengaturan"].update(batas_capaian=0),
-        "pengaturan.batas_capaian: harus lebih besar dari 0, ditemukan 0",
-        "pengaturan.batas_capaian: must be greater than 0, found 0",
+        "pengaturan › batas_capaian: harus lebih besar dari 0, ditemukan 0",
+        "pengaturan › batas_capaian: must be greater than 0, found 0",
     ),
     # semantic checks, after the schema
     (
         "duplicate kegiatan code",
         lambda d: d["program"][4]["kegiatan"][1].update(kode="P4.01"),
-        'program[4].kegiatan[1].kode: kode "P4.01" ganda, sudah dipakai di program[3].kegiatan[0]',
-        'program[4].kegiatan[1].kode: duplicate code "P4.01", already used at program[3].kegiatan[0]',
+        'program P5 (ke-5) › kegiatan P4.01 (ke-2) › kode: kode "P4.01" ganda, sudah dipakai di program P4 (ke-4) › kegiatan P4.01 (ke-1)',
+        'program P5 (#5) › kegiatan P4.01 (#2) › kode: duplicate code "P4.01", already used at program P4 (#4) › kegiatan P4.01 (#1)',
     ),
     (
         "duplicate indikator code",
         lambda d: s21(d).update(kode="S1.1"),
-        'sasaran[1].indikator[0].kode: kode "S1.1" ganda, sudah dipakai di sasaran[0].indikator[0]',
-        'sasaran[1].indikator[0].kode: duplicate code "S1.1", already used at sasaran[0].indikator[0]',
+        'sasaran S2 (ke-2) › indikator S1.1 (ke-1) › kode: kode "S1.1" ganda, sudah dipakai di sasaran S1 (ke-1) › indikator S1.1 (ke-1)',
+        'sasaran S2 (#2) › indikator S1.1 (#1) › kode: duplicate code "S1.1", already used at sasaran S1 (#1) › indikator S1.1 (#1)',
     ),
     (
         "duplicate sasaran code",
         lambda d: d["sasaran"][1].update(kode="S1"),
-        'sasaran[1].kode: kode "S1" ganda, sudah dipakai di sasaran[0]',
-        'sasaran[1].kode: duplicate code "S1", already used at sasaran[0]',
+        '3 masalah dalam data:\n  sasaran S1 (ke-2) › kode: kode "S1" ganda, sudah dipakai di sasaran S1 (ke-1)\n  program P5 (ke-5) › sasaran: sasaran "S2" tidak ada (yang ada: S1)\n  program P6 (ke-6) › sasaran: sasaran "S2" tidak ada (yang ada: S1)',
+        '3 problems in the data:\n  sasaran S1 (#2) › kode: duplicate code "S1", already used at sasaran S1 (#1)\n  program P5 (#5) › sasaran: sasaran "S2" does not exist (known: S1)\n  program P6 (#6) › sasaran: sasaran "S2" does not exist (known: S1)',
     ),
     (
         "duplicate program code",
         lambda d: d["program"][1].update(kode="P1"),
-        'program[1].kode: kode "P1" ganda, sudah dipakai di program[0]',
-        'program[1].kode: duplicate code "P1", already used at program[0]',
+        'program P1 (ke-2) › kode: kode "P1" ganda, sudah dipakai di program P1 (ke-1)',
+        'program P1 (#2) › kode: duplicate code "P1", already used at program P1 (#1)',
     ),
     (
         "unknown sasaran",
         lambda d: d["program"][3].update(sasaran="S9"),
-        'program[3].sasaran: sasaran "S9" tidak ada (yang ada: S1, S2)',
-        'program[3].sasaran: sasaran "S9" does not exist (known: S1, S2)',
+        'program P4 (ke-4) › sasaran: sasaran "S9" tidak ada (yang ada: S1, S2)',
+        'program P4 (#4) › sasaran: sasaran "S9" does not exist (known: S1, S2)',
     ),
     (
         "rentang min above max",
         make_rentang,
-        "sasaran[0].indikator[0].target_min: tidak boleh lebih besar dari target_maks (5), ditemukan 7",
-        "sasaran[0].indikator[0].target_min: must not exceed target_maks (5), found 7",
+        "sasaran S1 (ke-1) › indikator S1.1 (ke-1) › target_min: tidak boleh lebih besar dari target_maks (5), ditemukan 7",
+        "sasaran S1 (#1) › indikator S1.1 (#1) › target_min: must not exceed target_maks (5), found 7",
     ),
     (
         "predikat order",
         lambda d: d["pengaturan"]["predikat"][2].update(min=80),
-        "pengaturan.predikat[2].min: harus lebih kecil dari min baris sebelumnya (76), ditemukan 80",
-        "pengaturan.predikat[2].min: must be below the previous band's min (76), found 80",
+        "pengaturan › predikat ke-3 › min: harus lebih kecil dari min baris sebelumnya (76), ditemukan 80",
+        "pengaturan › predikat #3 › min: must be below the previous band's min (76), found 80",
     ),
     (
         "predikat null too early",
         lambda d: d["pengaturan"]["predikat"][1].update(min=None),
-        "pengaturan.predikat[1].min: null hanya boleh di baris terakhir",
-        "pengaturan.predikat[1].min: null is only allowed in the last band",
+        "pengaturan › predikat ke-2 › min: null hanya boleh di baris terakhir",
+        "pengaturan › predikat #2 › min: null is only allowed in the last band",
     ),
     (
         "renstra reversed",
         lambda d: d.update(renstra={"awal": 2021, "akhir": 2016}),
-        "renstra.akhir: tidak boleh lebih kecil dari renstra.awal (2021), ditemukan 2016",
-        "renstra.akhir: must not be before renstra.awal (2021), found 2016",
+        "renstra › akhir: tidak boleh lebih kecil dari renstra.awal (2021), ditemukan 2016",
+        "renstra › akhir: must not be before renstra.awal (2021), found 2016",
     ),
     (
         "not a finite number",
         lambda d: s21(d).update(realisasi=float("nan")),
-        "sasaran[1].indikator[0].realisasi: harus angka terhingga, ditemukan nan",
-        "sasaran[1].indikator[0].realisasi: must be a finite number, found nan",
+        "sasaran S2 (ke-2) › indikator S2.1 (ke-1) › realisasi: harus angka terhingga, ditemukan nan",
+        "sasaran S2 (#2) › indikator S2.1 (#1) › realisasi: must be a finite number, found nan",
     ),
 ]
 
@@ -539,7 +539,8 @@ def test_error_messages(mutate: Any, msg_id: str, msg_en: str) -> None:
     with pytest.raises(DataFormatError) as info:
         df.from_dict(data)
     assert (info.value.message_id, info.value.message_en) == (msg_id, msg_en)
-    assert "\n" not in msg_id and "\n" not in msg_en
+    # one line per problem: a single problem is one line
+    assert len(info.value.problems) == 1 or msg_id.count("\n") == len(info.value.problems)
 
 
 TEXT_CASES = [
@@ -640,24 +641,29 @@ def test_size_limit(tmp_path: Path) -> None:
 def test_unreadable_files(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         df.load(tmp_path / "nope.yaml")
-    assert info.value.message_en == f"file not found: {tmp_path / 'nope.yaml'}"
+    assert info.value.message_en == f"no such file: {tmp_path / 'nope.yaml'}"
     latin = tmp_path / "latin.yaml"
     latin.write_bytes("nama: Dinas Pariwisata Bali \xe9".encode("latin-1"))
     with pytest.raises(DataFormatError) as info2:
         df.load(latin)
-    assert info2.value.message_en == "file is not UTF-8 text (byte offset 28)"
+    assert info2.value.message_en == "latin.yaml: file is not UTF-8 text (byte offset 28)"  # named
 
 
-def test_first_problem_in_document_order_wins() -> None:
+def test_every_problem_in_document_order() -> None:
     data = base()
     s21(data).update(target="x")  # later in the file
     d0 = data["sasaran"][0]
     d0["indikator"][0]["satuan"] = 5  # earlier
     with pytest.raises(DataFormatError) as info:
         df.from_dict(data)
-    assert info.value.message_en == (
-        "sasaran[0].indikator[0].satuan: must be a string, found the number 5 (put it in quotes)"
-    )
+    assert info.value.problems == [
+        ("sasaran S1 (ke-1) › indikator S1.1 (ke-1) › satuan: harus teks, ditemukan angka 5 "
+         "(tulis dalam tanda kutip)",
+         "sasaran S1 (#1) › indikator S1.1 (#1) › satuan: must be a string, found the number 5 "
+         "(put it in quotes)"),
+        ('sasaran S2 (ke-2) › indikator S2.1 (ke-1) › target: harus angka, ditemukan "x"',
+         'sasaran S2 (#2) › indikator S2.1 (#1) › target: must be a number, found "x"'),
+    ]  # every problem, in document order
 
 
 # ---------------------------------------------------------------------------------------------
@@ -850,3 +856,48 @@ def test_all_finite_matches_numbers(data: Any) -> None:
 def test_a_number_pyyaml_cannot_convert_is_a_data_error(text: str) -> None:
     with pytest.raises(DataFormatError, match="YAML tidak sah"):
         df.loads(text, "yaml")
+
+
+def test_every_problem_at_once_capped() -> None:
+    """One round for all the mistakes: each listed by kode and 1-based position, at most
+    MAX_PROBLEMS lines and a count of the rest."""
+    data = base()
+    inds = [i for s in data["sasaran"] for i in s.get("indikator", [])]
+    for n in range(60):
+        inds[n % len(inds)][f"salah{n}"] = 1
+    with pytest.raises(DataFormatError) as info:
+        df.from_dict(data)
+    err = info.value
+    assert len(err.problems) == 60
+    lines = err.message_id.splitlines()
+    assert lines[0] == "60 masalah dalam data:" and len(lines) == df.MAX_PROBLEMS + 2
+    assert lines[-1] == f"  ... dan {60 - df.MAX_PROBLEMS} masalah lain"
+    assert "(ke-1)" in lines[1] and "[0]" not in err.message_id
+
+
+def test_a_number_typed_the_indonesian_way_gets_the_value_meant() -> None:
+    data = base()
+    s21(data).update(target="66,5")
+    with pytest.raises(DataFormatError) as info:
+        df.from_dict(data)
+    assert info.value.message_id.endswith('ditemukan "66,5"; tulis 66.5')
+    assert info.value.message_en.endswith('found "66,5"; write 66.5')
+
+
+def test_a_round_number_with_three_decimals_is_a_warning(tmp_path: Path) -> None:
+    text = (SAMPLES / "synthetic_rules.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "d.yaml"
+    path.write_text(text.replace("target: 90\n", "target: 90.000\n", 1), encoding="utf-8")
+    notes: list[tuple[str, str]] = []
+    dok = df.load(path, notes=notes)
+    assert dok.sasaran[0].indikator[0].target == 90  # read as YAML reads it
+    assert len(notes) == 1 and "90.000 dibaca sebagai 90; bila maksudnya 90000" in notes[0][0]
+    assert df.ambiguous_decimals("x: 4.625\ny: '66.500'\nz: 1.5\n") == []  # decimals, quoted
+
+
+def test_a_workbook_given_as_data_points_to_from(tmp_path: Path) -> None:
+    book = SAMPLES / "denpasar_2019.xlsx"
+    with pytest.raises(DataFormatError) as info:
+        df.load(book)
+    assert "denpasar_2019.xlsx adalah buku kerja Excel" in info.value.message_id
+    assert "--from denpasar_2019.xlsx" in info.value.message_en

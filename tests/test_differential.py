@@ -162,7 +162,7 @@ def test_every_setting_and_kind_agrees_across_workbook_domain_and_verify(tmp_pat
 @pytest.mark.libreoffice
 @pytest.mark.slow
 def test_campaign(tmp_path: Path) -> None:
-    """LKJIP_XL_CAMPAIGN=N python -m pytest tests/test_differential.py -k campaign -s"""
+    """LKJIP_XL_CAMPAIGN=N python -m pytest tests/test_differential.py -k campaign -s --timeout 0"""
     n = int(os.environ.get("LKJIP_XL_CAMPAIGN", "0") or 0)
     if n <= 0:
         pytest.skip("set LKJIP_XL_CAMPAIGN=N to run N random documents")
@@ -174,6 +174,10 @@ def test_campaign(tmp_path: Path) -> None:
         c, b = run_documents(doks[k:k + BATCH], tmp_path / f"b{k}")
         cells += c
         bad += b
+        print(f"campaign: {min(k + BATCH, n)}/{n} documents, {cells} formula cells, "
+              f"{len(bad)} disagreements", flush=True)
+        for line in b[:5]:
+            print("  " + line, flush=True)
     print(f"\ncampaign: {n} documents (seeds {first}..{first + n - 1}), {cells} formula cells, "
           f"{len(bad)} disagreements")
     for key, counter in docgen.coverage(doks).items():

@@ -102,7 +102,8 @@ def test_broken_data_file_gives_one_line(tmp_path: Path, capsys: pytest.CaptureF
     err = capsys.readouterr().err.strip()
     assert code == 3
     assert len(err.splitlines()) == 1
-    assert "sasaran[1].indikator[0].target" in err and "Traceback" not in err
+    assert "sasaran S2 (ke-2) › indikator S2.1 (ke-1) › target" in err and "Traceback" not in err
+    assert "tulis 0.5" in err  # the value meant
     assert not (tmp_path / "x.xlsx").exists()
 
 

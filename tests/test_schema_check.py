@@ -515,7 +515,7 @@ def test_json_equal() -> None:
 def test_validate_without_fast_check(monkeypatch: pytest.MonkeyPatch) -> None:
     good, bad = _sample(), _sample()
     _ind(bad).update(target="0,5%")
-    expected = "sasaran[0].indikator[0].target: must be a number, found \"0,5%\""
+    expected = 'sasaran S1 (#1) › indikator S1.1 (#1) › target: must be a number, found "0,5%"; write 0.5'
     for fast_check in (lambda: None, lambda: _raises):
         monkeypatch.setattr(df, "_fast_check", fast_check)
         assert df.validate(copy.deepcopy(good)) == good

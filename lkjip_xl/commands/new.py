@@ -76,7 +76,11 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
     elif data is not None:
         from ..dataformat import load
 
-        dok = load(data)
+        notes: list[tuple[str, str]] = []
+        dok = load(data, notes=notes)
+        for note_id, note_en in notes:  # values that read two ways, e.g. 66.500
+            click.echo(f"peringatan: {data.name}: {note_id}" if lang == "id"
+                       else f"warning: {data.name}: {note_en}", err=True)
         if tahun is not None:
             dok.tahun = tahun
     else:
