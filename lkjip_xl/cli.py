@@ -82,6 +82,7 @@ def main(ctx: click.Context, lang: str, debug: bool, max_cells: int | None,
 
 def run_main(argv: list[str] | None = None) -> int:
     """Entry point: every error a user can cause becomes one line and an exit code."""
+    from .catalogue.lines import level, line
     from .errors import LkjipError
 
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
@@ -92,7 +93,7 @@ def run_main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.exceptions.Abort:
-        click.echo("dibatalkan" if lang == "id" else "aborted", err=True)
+        click.echo(line("aborted", lang), err=True)
         return 130
     except click.ClickException as exc:
         exc.show()
@@ -100,8 +101,7 @@ def run_main(argv: list[str] | None = None) -> int:
     except LkjipError as exc:
         if debug:
             raise
-        prefix = "galat" if lang == "id" else "error"
-        click.echo(f"{prefix}: {exc.message(lang)}", err=True)
+        click.echo(f"{level('error', lang)}: {exc.message(lang)}", err=True)
         return exc.exit_code
     except MemoryError:
         click.echo("galat: memori tidak cukup untuk file ini" if lang == "id"

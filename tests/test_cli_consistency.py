@@ -75,3 +75,24 @@ def test_formatting_note_only_when_the_user_had_colours_of_their_own(tmp_path: P
     wb.save(tmp_path / "merah.xlsx")
     proc = _run(["measure", str(tmp_path / "merah.xlsx"), "-o", str(tmp_path / "b.xlsx")], tmp_path)
     assert proc.returncode == 0 and "#FF0000" in proc.stderr
+
+
+def test_every_cli_line_has_both_languages_with_the_same_placeholders() -> None:
+    import string
+
+    from lkjip_xl.catalogue.lines import LINES
+
+    def fields(t: str) -> set[str]:
+        return {f for _, f, _, _ in string.Formatter().parse(t) if f}
+
+    for key, (text_id, text_en) in LINES.items():
+        assert text_id and text_en, key
+        assert fields(text_id) == fields(text_en), key
+
+
+@pytest.mark.parametrize("command", ["new", "verify", "measure", "export", "rekap"])
+def test_every_command_help_has_an_english_paragraph(command: str, tmp_path: Path) -> None:
+    out = _run([command, "--help"], tmp_path).stdout
+    paragraphs = [p for p in out.split("\n\n") if p.strip()]
+    assert any(p.strip().split()[0] in ("Make", "Verify", "Recompute", "Export", "Consolidate")
+               for p in paragraphs), out

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..catalogue.lines import level, line
 from ..cli import lang_of
 
 # an input that is not a number (exit 1, as measure): the export holds a guess or a blank
@@ -50,9 +51,7 @@ def command(ctx: click.Context, workbook: Path, fmt: str, output: Path | None, b
         text = f.message(lang)
         where = f"{f.location}: " if f.location and f.location not in text else ""
         guessed = guessed or f.code in NOT_A_NUMBER
-        label = {"error": ("galat", "error"), "info": ("catatan", "note")}.get(
-            f.severity, ("peringatan", "warning"))[0 if lang == "id" else 1]
-        click.echo(f"{label}: {where}{text}", err=True)
+        click.echo(f"{level(f.severity, lang)}: {where}{text}", err=True)
     text = dumps(dok, fmt)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -64,5 +63,5 @@ def command(ctx: click.Context, workbook: Path, fmt: str, output: Path | None, b
         Path(tmp).write_text(text, encoding="utf-8")
 
     write_atomic(output, write, inputs=(workbook,), force=force)
-    click.echo(f"ditulis: {output}" if lang == "id" else f"written: {output}", err=True)
+    click.echo(line("written", lang, path=output), err=True)
     ctx.exit(1 if guessed else 0)

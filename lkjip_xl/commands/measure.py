@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..catalogue.lines import level, line
 from ..cli import lang_of
 
 
@@ -41,15 +42,12 @@ def command(ctx: click.Context, workbook: Path, output: Path, triwulan: int, for
 
     lang = lang_of(ctx)
     report = measure(workbook, output, triwulan=triwulan, force=force)
-    word = {"error": ("galat", "error"), "warning": ("peringatan", "warning"),
-            "info": ("catatan", "note")}
     for f in report.findings:
-        label = word.get(f.severity, (f.severity, f.severity))[0 if lang == "id" else 1]
+        label = level(f.severity, lang)
         text = message(f, lang)
         where = f"{f.location}: " if f.location and f.location not in text else ""
         click.echo(f"{label}: {where}{text}", err=True)
     n = len(report.stats.get("tables", []))
     charts = report.stats.get("charts", 0)
-    click.echo(f"ditulis: {output} ({n} tabel Bab III, {charts} grafik)" if lang == "id"
-               else f"written: {output} ({n} Bab III tables, {charts} charts)")
+    click.echo(line("written.measure", lang, path=output, tables=n, charts=charts))
     ctx.exit(report.exit_code())

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..catalogue.lines import level, line
 from ..cli import lang_of
 
 
@@ -35,6 +36,10 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
             output: Path, force: bool) -> None:
     """Buat workbook LKjIP: kosong (--tahun, --instansi), terisi dari data (--data), lanjutan
     tahun lalu (--from), atau satu per instansi (--batch).
+
+    Make an LKjIP workbook: empty (--tahun, --instansi), filled from a data file (--data),
+    carried over from last year's workbook (--from), or one per agency (--batch). A data file
+    with mistakes lists them all (exit 3); the output is never written over without --force.
 
     \b
     Contoh / examples:
@@ -68,19 +73,18 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
         last = load_previous(previous, notes_sink.append)
         for f in notes_sink:
             where = f"{f.location}: " if f.location else ""
-            click.echo(f"peringatan: {where}{f.message(lang)}" if lang == "id"
-                       else f"warning: {where}{f.message(lang)}", err=True)
+            click.echo(f"{level(f.severity, lang)}: {where}{f.message(lang)}", err=True)
         dok = carry_over(last, tahun)
         for note_id, note_en in carry_notes(last, dok):
-            click.echo(("catatan: " + note_id) if lang == "id" else ("note: " + note_en), err=True)
+            click.echo(f"{level('info', lang)}: {note_en if lang == 'en' else note_id}", err=True)
     elif data is not None:
         from ..dataformat import load
 
         notes: list[tuple[str, str]] = []
         dok = load(data, notes=notes)
         for note_id, note_en in notes:  # values that read two ways, e.g. 66.500
-            click.echo(f"peringatan: {data.name}: {note_id}" if lang == "id"
-                       else f"warning: {data.name}: {note_en}", err=True)
+            click.echo(f"{level('warning', lang)}: {data.name}: "
+                       f"{note_en if lang == 'en' else note_id}", err=True)
         if tahun is not None:
             dok.tahun = tahun
     else:
@@ -94,7 +98,7 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
     dok = tpl.apply(dok, settings=settings)
     inputs = tuple(x for x in (data, previous) if x is not None)
     write_agency_workbook(dok, output, tpl, force=force, inputs=inputs)
-    click.echo(f"ditulis: {output}" if lang == "id" else f"written: {output}")
+    click.echo(line("written", lang, path=output))
 
 
 def _batch(lang: str, source: Path, tahun: int | None, template: str | None, jobs: int | None,
@@ -106,18 +110,17 @@ def _batch(lang: str, source: Path, tahun: int | None, template: str | None, job
     tpl = load_template(template)
     entries = load_roster(source)
     results = new_many(entries, output, tahun=tahun, template=tpl, force=force, jobs=jobs,
-                       label="membuat workbook" if lang == "id" else "writing workbooks")
+                       label=line("progress.writing", lang))
     failed = 0
     for r in results:
         if r.ok:
             for note_id, note_en in r.notes:
-                click.echo(f"catatan: {r.where}: {note_id}" if lang == "id"
-                           else f"note: {r.where}: {note_en}", err=True)
+                click.echo(f"{level('info', lang)}: {r.where}: "
+                           f"{note_en if lang == 'en' else note_id}", err=True)
         else:
             failed += 1
-            click.echo(f"galat: {r.where}: {r.error_id}" if lang == "id"
-                       else f"error: {r.where}: {r.error_en}", err=True)
+            click.echo(f"{level('error', lang)}: {r.where}: "
+                       f"{r.error_en if lang == 'en' else r.error_id}", err=True)
     ok = len(results) - failed
-    click.echo(f"{ok} workbook ditulis ke {output}, {failed} gagal" if lang == "id"
-               else f"{ok} workbooks written to {output}, {failed} failed")
+    click.echo(line("written.batch", lang, ok=ok, path=output, failed=failed))
     return max((r.exit_code for r in results), default=0)

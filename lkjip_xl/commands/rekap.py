@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..catalogue.lines import line
 from ..cli import lang_of
 from ..findings import Report
 
@@ -49,7 +50,7 @@ def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: i
 
     lang = lang_of(ctx)
     files = collect_paths(sources)
-    results = verify_many(files, jobs, label="memeriksa" if lang == "id" else "checking")
+    results = verify_many(files, jobs, label=line("progress.checking", lang))
     check_one_year(results, tahun)  # one region, one year: mixed years are refused (exit 2)
     box: list[RekapResult] = []
     write_atomic(output, lambda tmp: box.append(write_rekap(results, tmp,
@@ -59,12 +60,8 @@ def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: i
     res = box[0]
     for path, rep in res.failed:  # one line per file left out, naming it and why
         click.echo(_failed_line(path, rep, lang), err=True)
-    if lang == "id":
-        click.echo(f"ditulis: {output} ({len(res.included)} instansi direkap, "
-                   f"{len(res.failed)} berkas tidak direkap)")
-    else:
-        click.echo(f"written: {output} ({len(res.included)} agencies consolidated, "
-                   f"{len(res.failed)} files left out)")
+    click.echo(line("written.rekap", lang, path=output, included=len(res.included),
+                    left=len(res.failed)))
     ctx.exit(1 if res.failed else 0)
 
 
@@ -75,6 +72,5 @@ def _failed_line(path: str, rep: Report, lang: str) -> str:
     why = finding_message(errors[0], lang) if errors else ""
     more = len(errors) - 1
     if more > 0:
-        why += f" (+{more} galat lain)" if lang == "id" else f" (+{more} more errors)"
-    return (f"gagal: {Path(path).name}: {why}" if lang == "id"
-            else f"failed: {Path(path).name}: {why}")
+        why += f" ({line('more_errors', lang, count=more)})"
+    return line("rekap.left_out", lang, name=Path(path).name, why=why)

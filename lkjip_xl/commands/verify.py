@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..catalogue.lines import level, line
 from ..cli import lang_of
 
 
@@ -71,11 +72,10 @@ def command(ctx: click.Context, workbooks: tuple[Path, ...], fmt: str, jobs: int
     else:
         click.echo(render_text(report, lang, strict), nl=False)
     if report.fatal and report.findings:
-        click.echo(("galat: " if lang == "id" else "error: ") + report.findings[0].message(lang),
-                   err=True)
+        click.echo(f"{level('error', lang)}: {report.findings[0].message(lang)}", err=True)
     if annotate is not None and not report.fatal:
         from ..verify.annotate import annotate_copy
 
         annotate_copy(workbook, report, annotate, lang=lang, force=force)
-        click.echo(("ditulis: " if lang == "id" else "written: ") + str(annotate), err=True)
+        click.echo(line("written", lang, path=annotate), err=True)
     ctx.exit(report.exit_code(strict))

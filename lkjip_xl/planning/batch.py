@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..catalogue.lines import line
 from ..errors import InputError, LkjipError
 from ..findings import VERDICT_EXIT, VERDICTS, Finding, Report
 from .pool import default_jobs, run_pool
@@ -154,7 +155,7 @@ def batch_command_main(paths: Sequence[str | os.PathLike[str]], *, jobs: int | N
 
     files = collect_paths(paths)
     results = verify_many(files, jobs if jobs else default_jobs(), progress=progress,
-                          label="memeriksa" if lang == "id" else "checking")
+                          label=line("progress.checking", lang))
     text = render_summary(results, fmt, lang)
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
@@ -165,7 +166,7 @@ def batch_command_main(paths: Sequence[str | os.PathLike[str]], *, jobs: int | N
             Path(tmp).write_text(text, encoding="utf-8", newline="")
 
         write_atomic(output, write, inputs=files, force=force)
-        click.echo(f"ditulis: {output}" if lang == "id" else f"written: {output}", err=True)
+        click.echo(line("written", lang, path=output), err=True)
     return batch_exit_code(results, strict)
 
 

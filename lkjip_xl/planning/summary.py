@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..catalogue.lines import line
 from ..findings import Finding, Report
 from ..safe_text import csv_row
 
@@ -81,7 +82,7 @@ def render_text(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
             lines.append("  ".join("-" * w for w in widths))
     counts = {k: sum(1 for _, r in results if status_of(r) == k) for k in STATUS["id"]}
     names = STATUS[lang if lang in STATUS else "id"]
-    total = "berkas" if lang == "id" else "files"
+    total = line("files", lang)
     lines.append("")
     lines.append(f"{len(results)} {total}: " + ", ".join(f"{counts[k]} {names[k]}"
                                                         for k in STATUS["id"]
@@ -97,7 +98,7 @@ def render_text(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
             lines.append(f"  [{f.code}] {where}{finding_message(f, lang)}")
         if len(bad) > TEXT_FINDINGS:
             more = len(bad) - TEXT_FINDINGS
-            lines.append(f"  ... {more} galat lain" if lang == "id" else f"  ... {more} more errors")
+            lines.append(line("more_errors.list", lang, count=more))
     return "\n".join(lines) + "\n"
 
 

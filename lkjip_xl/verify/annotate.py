@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from ..atomic import write_atomic
+from ..catalogue.lines import line
 from ..errors import InputError
 from ..findings import Report
 
@@ -78,7 +79,7 @@ def annotate_copy(src: str | os.PathLike[str], report: Report, out: str | os.Pat
         _text_cell(ws, 1, c, h).font = Font(bold=True)
     for r, f in enumerate(report.findings, start=2):
         _text_cell(ws, r, 1, f.code)
-        _text_cell(ws, r, 2, f.severity)
+        _text_cell(ws, r, 2, line(f"level.label.{f.severity}", lang))
         link = _text_cell(ws, r, 3, f.location)
         where = _split(f.location)
         if where is not None and where[0] in wb.sheetnames:

@@ -1,0 +1,64 @@
+"""Every line the commands print that is not a finding: one table, both languages.
+
+Findings have their own catalogue (the Entry tables beside this module); these are the words
+around them: level labels, "written", progress labels, summaries, verdict words. `line(key, lang,
+**params)` renders one; a test checks every key has both languages and the same placeholders.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LINES: dict[str, tuple[str, str]] = {
+    # the level of a line on stderr, by finding severity
+    "level.error": ("galat", "error"),
+    "level.warning": ("peringatan", "warning"),
+    "level.info": ("catatan", "note"),
+    # what a command wrote
+    "written": ("ditulis: {path}", "written: {path}"),
+    "written.measure": ("ditulis: {path} ({tables} tabel Bab III, {charts} grafik)",
+                        "written: {path} ({tables} Bab III tables, {charts} charts)"),
+    "written.rekap": ("ditulis: {path} ({included} instansi direkap, {left} berkas tidak direkap)",
+                      "written: {path} ({included} agencies consolidated, {left} files left out)"),
+    "written.batch": ("{ok} workbook ditulis ke {path}, {failed} gagal",
+                      "{ok} workbooks written to {path}, {failed} failed"),
+    "rekap.left_out": ("gagal: {name}: {why}", "failed: {name}: {why}"),
+    "more_errors": ("+{count} galat lain", "+{count} more errors"),
+    "more_errors.list": ("  ... {count} galat lain", "  ... {count} more errors"),
+    # progress labels
+    "progress.checking": ("memeriksa", "checking"),
+    "progress.writing": ("membuat workbook", "writing workbooks"),
+    # the CLI's own
+    "aborted": ("dibatalkan", "aborted"),
+    "files": ("berkas", "files"),
+    # verify's text report
+    "workbook": ("(buku kerja)", "(workbook)"),
+    "verdict.lulus": ("LULUS", "PASSED"),
+    "verdict.belum-diisi": ("BELUM DIISI", "NOT FILLED IN"),
+    "verdict.gagal": ("GAGAL", "FAILED"),
+    "verdict.bukan-format-lkjip": ("BUKAN FORMAT LKJIP", "NOT AN LKJIP WORKBOOK"),
+    "verdict.tidak-terbaca": ("TIDAK TERBACA", "UNREADABLE"),
+    "summary": ("{path}: {verdict}: {errors} galat, {warnings} peringatan, {info} info",
+                "{path}: {verdict}: {errors} error(s), {warnings} warning(s), {info} info"),
+    "causes": ("{roots} isian perlu diperbaiki; {cells} sel hitungan ikut salah karenanya",
+               "{roots} input(s) to fix; {cells} computed cell(s) are wrong because of them"),
+    "causes.cells": ("      -> {count} sel hitungan ikut salah karenanya: {first}",
+                     "      -> {count} computed cell(s) wrong because of it: {first}"),
+    "causes.cause": ("      -> akibat isian {cause}", "      -> follows from the input {cause}"),
+    "level.label.error": ("GALAT", "ERROR"),
+    "level.label.warning": ("PERINGATAN", "WARNING"),
+    "level.label.info": ("INFO", "INFO"),
+}
+
+
+def line(key: str, lang: str = "id", **params: Any) -> str:
+    text_id, text_en = LINES[key]
+    return (text_en if lang == "en" else text_id).format(**params)
+
+
+def level(severity: str, lang: str = "id") -> str:
+    """The lower-case level word a stderr line starts with (galat / peringatan / catatan)."""
+    return line(f"level.{severity}", lang) if f"level.{severity}" in LINES else severity
+
+
+__all__ = ["LINES", "level", "line"]
