@@ -168,7 +168,7 @@ def test_formula_hazards() -> None:
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         inspect(tmp_path / "tidak_ada.xlsx")
-    assert "tidak ditemukan" in info.value.message_id
+    assert "file tidak ada: " in info.value.message_id  # the one wording every command uses
     assert not isinstance(info.value, UnsafeFileError)
 
 

@@ -85,7 +85,7 @@ def test_text_number_that_formulas_skip_is_an_error_with_its_consequences(clean:
 def test_usage_and_unreadable_exit_codes(tmp_path: Path) -> None:
     from lkjip_xl.cli import run_main
 
-    assert run_main(["verify", str(tmp_path / "missing.xlsx")]) == 2
+    assert run_main(["verify", str(tmp_path / "missing.xlsx")]) == 3  # unreadable, as elsewhere
     assert run_main(["verify"]) == 2
     junk = tmp_path / "junk.xlsx"
     junk.write_bytes(b"this is not a zip file")
