@@ -171,4 +171,39 @@ ENTRIES: list[Entry] = [
         "the data, not copied from the target",
         "every indicator of the seed (66/66 and 0.5/0.5)",
     ),
+    Entry(
+        "rumus-di-isian", "warning",
+        "{count} sel isian '{header}' di {location} berisi rumus (misalnya {found}), bukan angka "
+        "yang dilaporkan. Ketik nilainya dari data; rumus yang hanya membaca barisnya sendiri "
+        "mengarang angka dari isian lain (galat)",
+        "{count} input cell(s) '{header}' at {location} hold a formula (e.g. {found}), not a "
+        "reported value. Type the value from the data; a formula reading only its own row makes "
+        "the figure up from another input (an error)",
+        "'Realisasi Anggaran'!F5:F20 filled down with =E5*0.9",
+    ),
+    Entry(
+        "baris-subtotal", "error",
+        "Baris kegiatan {kode} di {location} sama dengan jumlah kegiatan lain program {program} "
+        "({found}): tampaknya subtotal yang diketik di tabel, sehingga anggaran program dan "
+        "instansi terhitung dua kali. Hapus baris itu; subtotal dihitung otomatis",
+        "The kegiatan row {kode} at {location} equals the sum of the other kegiatan of programme "
+        "{program} ({found}): a subtotal typed into the table, so the programme and agency "
+        "totals count it twice. Delete the row; subtotals are computed",
+        "a row 'Jumlah program' typed between the kegiatan of P2",
+    ),
+    Entry(
+        "sub-kegiatan-tidak-cocok", "error",
+        "Nilai kegiatan {kode} di {location} ({found}) tidak sama dengan jumlah sub-kegiatannya "
+        "({expected})",
+        "The kegiatan {kode} at {location} states {found}, its sub-kegiatan add up to {expected}",
+        "kegiatan 1.01.01 anggaran 500.000.000 with sub-kegiatan of 200 and 250 million",
+    ),
+    Entry(
+        "tw-beda-tahunan", "warning",
+        "Realisasi tahunan di {location} ({found}) tidak sama dengan nilai tahun menurut "
+        "triwulannya ({expected})",
+        "The annual realisation at {location} ({found}) differs from the year its quarters give "
+        "({expected})",
+        "'Realisasi Kinerja'!G5 = 70 while TW I-IV give 66",
+    ),
 ]

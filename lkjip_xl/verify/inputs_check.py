@@ -18,6 +18,7 @@ from ..layout.sheets import PENGATURAN
 from ..model import Dokumen
 from ..reader import LayoutRead, RowRead, TableRead, _Conv, loc
 from ..xlsx_grid import WorkbookGrid
+from .damage_check import check_damage
 
 if TYPE_CHECKING:
     from ..measurement import Pengukuran
@@ -296,6 +297,7 @@ def check_inputs(lr: LayoutRead, dok: Dokumen | None,
     for gen in (required(lr), choices(lr), settings(lr), codes(lr), money(lr),
                 percent_scale(lr, lr.grid), targets(lr, dok), plausibility(lr, dok, p)):
         out.extend(gen)
+    out.extend(check_damage(lr, dok))
     return out
 
 

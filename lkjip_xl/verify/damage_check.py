@@ -1,0 +1,166 @@
+"""What people do to a workbook that leaves plausible numbers behind (issue: verify catches what
+people actually do). Each check reads a trace the act leaves, and uses only what the workbook
+itself knows, so an honest outlier is not an alarm:
+
+- a formula filled over an input column: input cells hold formulas, not reported values; a
+  formula that only reads its own row (`=E5*0.9`) makes the figure up from another input;
+- a subtotal row typed inside the kegiatan table: one row equals the sum of the other rows of its
+  programme, exactly, in allocation (and spending), so the programme and the agency count it twice;
+- sub-kegiatan that do not add up to the total stated for their kegiatan;
+- a quarterly realisation that contradicts the annual one (TW IV reported, the year stated);
+- the capaian cap typed into a percent-formatted cell, stored as 1.2 for 120.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .. import domain as d
+from ..findings import Finding
+from ..layout import TABLES
+from ..layout.sheets import PENGATURAN
+from ..model import Dokumen
+from ..reader import LayoutRead, RowRead, TableRead, _Conv, loc
+
+_text = _Conv(None).text
+_REF = re.compile(r"(?<![A-Za-z_!.])\$?([A-Z]{1,3})\$?(\d+)(?![\d(A-Za-z_])")
+CAP_SCALE = 5.0  # a cap at or below 5 % is 120 % typed in a percent-formatted cell
+
+
+def _num(v: Any) -> float | None:
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return None
+    return float(v)
+
+
+def _own_row_only(formula: str, row: int) -> bool:
+    """The formula reads only cells of its own row on its own sheet: =E5*0.9, =SUM(D5:F5)."""
+    if "!" in formula:
+        return False
+    refs = _REF.findall(formula)
+    return bool(refs) and all(int(r) == row for _, r in refs)
+
+
+def formulas_in_inputs(lr: LayoutRead) -> Iterator[Finding]:
+    """One finding per input column holding formulas: the cells, the first formula; an error when
+    the formulas make the figures up from their own row, else a warning."""
+    for key, tr in lr.tables.items():
+        table = TABLES.get(key)
+        if table is None or table.mirror is not None or key == "PR":
+            continue
+        sg = lr.grid.sheet(table.sheet)
+        if sg is None:
+            continue
+        for col in table.columns:
+            if not col.is_input or col.key not in tr.columns:
+                continue
+            c = tr.columns[col.key]
+            hits = [(r.row, f) for r in tr.rows
+                    if (f := sg.cells.formula(r.row, c)) is not None]
+            if not hits:
+                continue
+            made_up = all(_own_row_only(f, r) for r, f in hits)
+            first, last = hits[0][0], hits[-1][0]
+            where = loc(table.sheet, first, c)
+            if last != first:
+                where += ":" + loc(table.sheet, last, c).split("!", 1)[1]
+            yield Finding("rumus-di-isian", "error" if made_up else "warning", where,
+                          found=hits[0][1], params={"count": len(hits), "header": col.header})
+
+
+def _kegiatan_rows(tr: TableRead) -> list[RowRead]:
+    return [r for r in tr.rows if _text(r.values.get("kode_sub")) is None
+            and _text(r.values.get("kode_kegiatan")) is not None]
+
+
+def subtotal_rows(lr: LayoutRead) -> Iterator[Finding]:
+    tr = lr.tables.get("KG")
+    if tr is None:
+        return
+    by_program: dict[str | None, list[RowRead]] = {}
+    for r in _kegiatan_rows(tr):
+        by_program.setdefault(_text(r.values.get("kode_program")), []).append(r)
+    for rows in by_program.values():
+        if len(rows) < 3:  # a subtotal needs at least two rows to add up
+            continue
+        for r in rows:
+            others = [o for o in rows if o is not r]
+            same = True
+            for k in ("anggaran", "realisasi"):
+                v = _num(r.values.get(k))
+                rest = d.jumlah(_num(o.values.get(k)) for o in others)
+                if k == "anggaran" and (v is None or rest is None or not d.dekat(v, rest)):
+                    same = False
+                if k == "realisasi" and v is not None and rest is not None and not d.dekat(v, rest):
+                    same = False
+            if same:
+                yield Finding("baris-subtotal", "error", tr.where(r.row, "anggaran"),
+                              found=_num(r.values.get("anggaran")),
+                              params={"kode": _text(r.values.get("kode_kegiatan")),
+                                      "program": _text(r.values.get("kode_program"))})
+
+
+def sub_kegiatan_sums(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
+    tr = lr.tables.get("KG")
+    if tr is None or dok is None:
+        return
+    row_of = {_text(r.values.get("kode_kegiatan")): r.row for r in _kegiatan_rows(tr)}
+    for _, k in dok.kegiatan():
+        if not k.sub_kegiatan or k.kode not in row_of:
+            continue
+        for key in ("anggaran", "realisasi"):
+            stated = getattr(k, key)
+            total = d.jumlah(getattr(s, key) for s in k.sub_kegiatan)
+            if stated is not None and total is not None and not d.dekat(stated, total):
+                yield Finding("sub-kegiatan-tidak-cocok", "error", tr.where(row_of[k.kode], key),
+                              found=stated, expected=total, params={"kode": k.kode})
+
+
+def quarters_against_year(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
+    """Only once TW IV is reported: mid-year, the year is not known from the quarters."""
+    if dok is None:
+        return
+    nilai_tw = (dok.pengaturan.nilai_tw if dok.pengaturan.nilai_tw in ("kumulatif", "per_triwulan")
+                else "kumulatif")
+    rk = lr.tables.get("RK")
+    if rk is not None:
+        row_of = {_text(r.values.get("kode")): r.row for r in rk.rows}
+        for _, i in dok.indikator():
+            agregasi = i.agregasi if i.agregasi in ("kumulatif", "akhir", "rata_rata") else None
+            if i.realisasi is None or i.realisasi_tw[3] is None or i.kode not in row_of:
+                continue
+            year = d.nilai_tahunan(i.realisasi_tw, agregasi, nilai_tw)
+            if year is not None and not d.dekat(year, i.realisasi):
+                yield Finding("tw-beda-tahunan", "warning", rk.where(row_of[i.kode], "realisasi"),
+                              found=i.realisasi, expected=year)
+    kg = lr.tables.get("KG")
+    if kg is not None:
+        row_of = {_text(r.values.get("kode_kegiatan")): r.row for r in _kegiatan_rows(kg)}
+        for _, k in dok.kegiatan():
+            if k.sub_kegiatan or k.realisasi is None or k.realisasi_tw[3] is None:
+                continue
+            year = d.nilai_tahunan(k.realisasi_tw, "kumulatif", nilai_tw)
+            if year is not None and not d.dekat(year, k.realisasi) and k.kode in row_of:
+                yield Finding("tw-beda-tahunan", "warning", kg.where(row_of[k.kode], "realisasi"),
+                              found=k.realisasi, expected=year)
+
+
+def cap_scale(lr: LayoutRead) -> Iterator[Finding]:
+    value, row = lr.forms.get(PENGATURAN, {}).get("batas_capaian", (None, 0))
+    n = _num(value)
+    if n is not None and 0 < n <= CAP_SCALE:
+        yield Finding("persen-skala-salah", "error", loc(PENGATURAN, row, 2), found=n,
+                      expected=round(n * 100, 10))
+
+
+def check_damage(lr: LayoutRead, dok: Dokumen | None) -> list[Finding]:
+    out: list[Finding] = []
+    for gen in (formulas_in_inputs(lr), subtotal_rows(lr), sub_kegiatan_sums(lr, dok),
+                quarters_against_year(lr, dok), cap_scale(lr)):
+        out.extend(gen)
+    return out
+
+
+__all__ = ["check_damage"]
