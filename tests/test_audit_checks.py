@@ -281,3 +281,59 @@ def test_every_code_is_catalogued() -> None:
         assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)+", e.code)
         assert e.severity in ("error", "warning", "info") and e.id and e.en and e.example
         assert e.code in used, f"{e.code} is catalogued but never emitted"
+
+
+def test_block_edge_formula_with_a_constant_slipped_in(tmp_path: Path,
+                                                        load: Callable[[Path], WorkbookGrid]) -> None:
+    """=E4-D4*1.1 below =E2-D2 and =E3-D3: one neighbour side only, a constant added."""
+    def build(wb: Any) -> None:
+        ws = wb.add_worksheet("Data")
+        for r in range(1, 5):
+            ws.write_number(r, 3, 10 * r)
+            ws.write_number(r, 4, 12 * r)
+        for r in (1, 2):
+            ws.write_formula(r, 5, f"=E{r + 1}-D{r + 1}", None, 2.0 * r)
+        ws.write_formula(3, 5, "=E4-D4*1.1", None, 36 - 33.0)
+    got = audit_grid(load(write(tmp_path / "tepi.xlsx", build)))
+    assert codes_at(got) == [("rumus-tidak-konsisten", "Data!F4")]
+    assert got[0].expected == "=E4-D4"
+
+
+def test_a_total_row_below_a_block_stays_quiet(tmp_path: Path,
+                                               load: Callable[[Path], WorkbookGrid]) -> None:
+    def build(wb: Any) -> None:
+        ws = wb.add_worksheet("Data")
+        for r in range(1, 4):
+            ws.write_number(r, 3, 10 * r)
+            ws.write_number(r, 4, 12 * r)
+            ws.write_formula(r, 5, f"=E{r + 1}-D{r + 1}", None, 2.0 * r)
+        ws.write_formula(4, 5, "=SUM(F2:F4)", None, 12.0)
+        ws.write_formula(4, 4, "=SUM(E2:E4)*1", None, 72.0)
+    assert audit_grid(load(write(tmp_path / "total.xlsx", build))) == []
+
+
+def test_a_stale_zero_among_calculated_cells_is_reported(tmp_path: Path,
+                                                         load: Callable[[Path], WorkbookGrid]) -> None:
+    """=C5/B5 cached 0 while it computes 0.93: decided by recomputation, not by the value 0, once
+    the rest of the workbook shows it was calculated."""
+    def build(wb: Any) -> None:
+        ws = wb.add_worksheet("Data")
+        for r in range(1, 6):
+            ws.write_number(r, 1, 100.0)
+            ws.write_number(r, 2, 93.0)
+            ws.write_formula(r, 3, f"=C{r + 1}/B{r + 1}", None, 0.0 if r == 4 else 0.93)
+    got = audit_grid(load(write(tmp_path / "nol.xlsx", build)))
+    assert codes_at(got) == [("nilai-cache-basi", "Data!D5")]
+    assert got[0].found == 0.0 and got[0].expected == pytest.approx(0.93)
+
+
+def test_all_zero_placeholders_are_not_stale(tmp_path: Path,
+                                             load: Callable[[Path], WorkbookGrid]) -> None:
+    def build(wb: Any) -> None:
+        ws = wb.add_worksheet("Data")
+        for r in range(1, 6):
+            ws.write_number(r, 1, 100.0)
+            ws.write_number(r, 2, 93.0)
+            ws.write_formula(r, 3, f"=C{r + 1}/B{r + 1}")  # xlsxwriter caches 0: never calculated
+    assert codes_at(audit_grid(load(write(tmp_path / "nol2.xlsx", build)))) == [
+        ("nilai-cache-tidak-ada", "")]

@@ -120,3 +120,28 @@ def test_legitimate_edits_stay_quiet(tmp_path: Path) -> None:
              (KG.sheet, _cell("KG", "realisasi", spare), "14250000")]
     edited = type_into(src, tmp_path / "sah.xlsx", edits)
     assert loud(edited) == []
+
+
+def test_a_percentage_typed_as_a_fraction_in_two_cells(tmp_path: Path) -> None:
+    """0.66 for 66 in TW IV and in the year: each used to hide the other."""
+    src, rows = _book(tmp_path, "denpasar_2019")
+    n = next(i for i, r in enumerate(rows["RK"]) if float(r["realisasi"] or 0) > 1)  # type: ignore[arg-type]
+    real = float(rows["RK"][n]["realisasi"]) / 100  # type: ignore[arg-type]
+    edits = [(RK.sheet, _cell("RK", "realisasi", n), str(real)),
+             (RK.sheet, _cell("RK", "r4", n), str(real))]
+    damaged = type_into(src, tmp_path / "pecahan.xlsx", edits)
+    hits = sorted((f.location, f.severity) for f in verify(damaged).findings
+                  if f.code == "persen-skala-salah")
+    assert hits == sorted([(f"'{RK.sheet}'!{_cell('RK', 'realisasi', n)}", "error"),
+                           (f"'{RK.sheet}'!{_cell('RK', 'r4', n)}", "error")])
+
+
+def test_one_budget_line_in_thousands(tmp_path: Path) -> None:
+    src, rows = _book(tmp_path, "denpasar_2019")
+    n = 3
+    thousands = float(rows["KG"][n]["anggaran"]) / 1000  # type: ignore[arg-type]
+    damaged = type_into(src, tmp_path / "ribuan.xlsx",
+                        [(KG.sheet, _cell("KG", "anggaran", n), str(thousands))])
+    hits = [(f.location, f.severity) for f in verify(damaged).findings
+            if f.code == "anggaran-skala-ribuan"]
+    assert hits == [(f"'{KG.sheet}'!{_cell('KG', 'anggaran', n)}", "warning")]

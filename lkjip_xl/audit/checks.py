@@ -100,6 +100,8 @@ class _Audit:
         missing: list[str] = []
         unsupported: dict[str, list[str]] = defaultdict(list)
         placeholder_zero = self.grid.full_calc_on_load
+        zeros: list[tuple[SheetState, int, int, Any, Any, str]] = []
+        calculated = 0  # formula cells whose cached value is a real (non-zero) result
         # formulas the grid reader saw fetching or running something (its list is the authority;
         # our own parse catches the same for grids built otherwise)
         hazards: dict[str, str] = {}
@@ -127,10 +129,17 @@ class _Audit:
                              params={**base, "detail": fc.detail})
                 cached, value = fc.cached, fc.value
                 checked = fc.flag is None
-                if checked and (cached is None or (placeholder_zero and cached == 0.0)):
+                if checked and placeholder_zero and cached == 0.0 and not same_value(cached, value):
+                    # a 0 the writer left for "not calculated", or a stale 0 that viewers show:
+                    # decided below, by whether the rest of the workbook was calculated
+                    zeros.append((sh, r, c, group, value, formula))
+                    cached = value
+                if checked and cached is None:
                     if not same_value(cached, value):
                         missing.append(location(sh.name, r, c))
                     cached = value
+                elif checked and placeholder_zero and cached != 0.0 and cached is not None:
+                    calculated += 1
                 if checked and not same_value(cached, value):
                     self.add(sh, r, c, "nilai-cache-basi", "error", group, found=cached,
                              expected=value, params=dict(base))
@@ -143,6 +152,16 @@ class _Audit:
                     self.add(sh, r, c, "galat-tersembunyi-iferror", "warning",
                              (group, masked[1].code), found=masked[1], expected=value,
                              params={**base, "function": masked[0]})
+        # a workbook written with 0 for every formula (never calculated) has no other cached
+        # results; where other formulas do carry results, a 0 that recomputes to something else
+        # is stale: every viewer that does not recalculate shows it
+        stale = calculated > 0 and len(zeros) < calculated
+        for sh, r, c, group, value, formula in zeros:
+            if stale:
+                self.add(sh, r, c, "nilai-cache-basi", "error", group, found=0.0,
+                         expected=value, params={"formula": formula})
+            else:
+                missing.append(location(sh.name, r, c))
         if missing:
             self.book.append(Finding("nilai-cache-tidak-ada", "info", "", found=len(missing),
                                      params={"count": len(missing), "first": missing[0]}))
@@ -228,7 +247,8 @@ class _Audit:
             pair = (at(0), at(0))
             for j, k in ((-1, -2), (1, 2)):
                 kj = keys[j]
-                if kj is not None and kj == keys[k] and skeleton(kj) == skeleton(me):
+                if kj is not None and kj == keys[k] and (skeleton(kj) == skeleton(me)
+                                                         or _but_constants(kj) == _but_constants(me)):
                     a, pair = kj, (at(min(j, k)), at(max(j, k)))
                     break
         if a is None:
@@ -500,6 +520,15 @@ class _Audit:
             elif key in emitted:
                 out.append(emitted[key])
         return out
+
+
+_CONSTANT_TERM = re.compile(r"[*/+\-](?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-]?\d+)?(?![\w`.\]])")
+
+
+def _but_constants(shape: str) -> str:
+    """A shape with its arithmetic on literal numbers taken out (`*1.1`, `+5`): the last row of a
+    block computed as its neighbours but for a constant slipped in."""
+    return _CONSTANT_TERM.sub("", shape)
 
 
 def _around(sorted_ints: list[int]) -> list[int]:

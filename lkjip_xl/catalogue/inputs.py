@@ -206,4 +206,12 @@ ENTRIES: list[Entry] = [
         "({expected})",
         "'Realisasi Kinerja'!G5 = 70 while TW I-IV give 66",
     ),
+    Entry(
+        "anggaran-skala-ribuan", "warning",
+        "Nilai uang di {location} ({found}) tampaknya ditulis dalam ribuan rupiah, sedangkan "
+        "baris lain dalam rupiah; maksudnya mungkin {expected}",
+        "The amount at {location} ({found}) looks written in thousands of rupiah while the other "
+        "lines are in rupiah; probably meant {expected}",
+        "'Realisasi Anggaran'!E9 = 219876.3 among lines of hundreds of millions",
+    ),
 ]

@@ -8,7 +8,8 @@ itself knows, so an honest outlier is not an alarm:
   programme, exactly, in allocation (and spending), so the programme and the agency count it twice;
 - sub-kegiatan that do not add up to the total stated for their kegiatan;
 - a quarterly realisation that contradicts the annual one (TW IV reported, the year stated);
-- the capaian cap typed into a percent-formatted cell, stored as 1.2 for 120.
+- the capaian cap typed into a percent-formatted cell, stored as 1.2 for 120;
+- one money line typed in thousands of rupiah among lines in rupiah.
 """
 
 from __future__ import annotations
@@ -155,10 +156,38 @@ def cap_scale(lr: LayoutRead) -> Iterator[Finding]:
                       expected=round(n * 100, 10))
 
 
+THOUSANDS_AMONG = 4  # other lines needed before one line can be judged against them
+TINY = 1 / 200  # a line below this share of the median is no ordinary line of the table
+
+
+def thousands(lr: LayoutRead) -> Iterator[Finding]:
+    """A money line typed in thousands of rupiah among lines in rupiah: a thousand times it sits
+    among the other lines (within 0.2-5x their median) while it is tiny itself, and the row's
+    other amount, when it is in rupiah, agrees with a thousand times it."""
+    tr = lr.tables.get("KG")
+    if tr is None:
+        return
+    pair = {"anggaran": "realisasi", "realisasi": "anggaran"}
+    for key, other_key in pair.items():
+        values = [(r, v) for r in tr.rows if (v := _num(r.values.get(key))) is not None and v > 0]
+        for r, v in values:
+            others = sorted(x for o, x in values if o is not r)
+            if len(others) < THOUSANDS_AMONG:
+                continue
+            m = others[len(others) // 2]
+            if not (v < m * TINY and 0.2 <= v * 1000 / m <= 5):
+                continue
+            o = _num(r.values.get(other_key))
+            if o is not None and o >= m * TINY and not 0.3 <= v * 1000 / o <= 3.3:
+                continue
+            yield Finding("anggaran-skala-ribuan", "warning", tr.where(r.row, key), found=v,
+                          expected=v * 1000)
+
+
 def check_damage(lr: LayoutRead, dok: Dokumen | None) -> list[Finding]:
     out: list[Finding] = []
     for gen in (formulas_in_inputs(lr), subtotal_rows(lr), sub_kegiatan_sums(lr, dok),
-                quarters_against_year(lr, dok), cap_scale(lr)):
+                quarters_against_year(lr, dok), cap_scale(lr), thousands(lr)):
         out.extend(gen)
     return out
 

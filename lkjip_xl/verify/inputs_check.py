@@ -192,15 +192,19 @@ def percent_scale(lr: LayoutRead, grid: WorkbookGrid) -> Iterator[Finding]:
                 if v is not None:
                     cells.setdefault(code, []).append((tr, row, k, v))
     for entries in cells.values():
+        # the indicator's whole-percent entries: a fraction typed in several cells (TW IV and the
+        # year) must not hide behind the others, so the reference leaves every fraction out and
+        # needs the whole numbers to be the majority (an indicator of 0.5 % a year stays quiet)
+        whole = [abs(x) for _, _, _, x in entries if abs(x) > 1]
+        fractions = sum(1 for _, _, _, x in entries if 0 < abs(x) < 1)
         for tr, row, k, v in entries:
             if v == 0 or abs(v) >= 1:
                 continue
-            others = [abs(x) for t2, r2, k2, x in entries if (t2, r2.row, k2) != (tr, row.row, k)]
             sg = grid.sheet(tr.table.sheet)
             cell = sg.get(row.row, tr.columns[k]) if sg else None
             styled = cell is not None and cell.style_id in grid.percent_styles
-            if styled or (others and all(x > 1 for x in others)
-                          and 0.2 <= abs(v) * 100 / statistics.median(others) <= 5):
+            if styled or (len(whole) >= 2 and len(whole) > fractions
+                          and 0.2 <= abs(v) * 100 / statistics.median(whole) <= 5):
                 yield Finding("persen-skala-salah", "error", tr.where(row.row, k), found=v,
                               expected=round(v * 100, 10))
 
