@@ -144,7 +144,9 @@ def _indikator(kode: str, pol: str, agr: str | None, tahun: int, renstra: Renstr
         lo, hi = (0.8, MAX_CAPAIAN) if pol == "positif" else (0.75, 1.2)
         realisasi = _r(ref * rng.uniform(lo, hi), nd)
     if realisasi is not None and "komponen" in awkward and realisasi > 0:
-        penyebut = float(rng.randint(200, 900))
+        # large enough that the whole pembilang stays within 1 % of the realisation meant
+        # (a small one made 0.5 % into 0.74 %: a capaian verify rightly calls implausible)
+        penyebut = float(rng.randint(200, 900) * (1000 if realisasi < 10 else 10))
         pembilang = float(round(penyebut * realisasi / 100))
         pengali = 100.0
         if pembilang > 0:
