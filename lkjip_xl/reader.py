@@ -242,13 +242,25 @@ def _form(lr: LayoutRead, sheet: str, key: str) -> tuple[Any, str]:
     return value, (loc(sheet, row, 2) if row else quote_sheet(sheet))
 
 
-def _by_code(lr: LayoutRead, key: str, conv: _Conv) -> dict[str, RowRead]:
+def match_key(v: Any) -> str | None:
+    """A code as the workbook's MATCH formulas compare it: case-insensitive, spaces kept (so
+    "S1.1 " is not "S1.1", and "s1.1" is). Reading codes any other way would make verify expect
+    what the spreadsheet does not compute."""
+    if v is None or isinstance(v, (bool, ErrorValue)):
+        return None
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    s = str(v)
+    return s.casefold() if s.strip() else None
+
+
+def _by_code(lr: LayoutRead, key: str) -> dict[str, RowRead]:
     tr = lr.tables.get(key)
     out: dict[str, RowRead] = {}
     if tr is None:
         return out
     for row in tr.rows:
-        code = conv.text(row.values.get("kode"))
+        code = match_key(row.values.get("kode"))
         if code is not None and code not in out:
             out[code] = row
     return out
@@ -310,7 +322,7 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None,
         kode = txt(row, "kode")
         if kode and kode not in sasaran:
             sasaran[kode] = Sasaran(kode, txt(row, "uraian") or "", txt(row, "tujuan"))
-    rkt, pk, ra, rk = (_by_code(lr, k, conv) for k in ("RKT", "PK", "RA", "RK"))
+    rkt, pk, ra, rk = (_by_code(lr, k) for k in ("RKT", "PK", "RA", "RK"))
     t_rkt, t_pk, t_ra, t_rk = (lr.tables.get(k) for k in ("RKT", "PK", "RA", "RK"))
     ik = lr.tables.get("IK")
     seen: set[str] = set()
@@ -328,7 +340,8 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None,
                 v = num(ik, row, f"tr{n}")
                 if v is not None:
                     target_renstra[awal + n - 1] = v
-        p, a, r = pk.get(kode), ra.get(kode), rk.get(kode)
+        mk = match_key(row.values.get("kode"))
+        p, a, r = (pk.get(mk), ra.get(mk), rk.get(mk)) if mk is not None else (None, None, None)
         lalu: dict[int, float | None] = {}
         for n in range(1, 6):
             v = num(t_rk, r, f"rl{n}")
@@ -349,7 +362,7 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None,
                                   AGREGASI, "") or None),
             formula=txt(row, "formula"), penanggung_jawab=txt(row, "penanggung_jawab"),
             sumber_data=txt(row, "sumber_data"), target_renstra=target_renstra,
-            target_rkt=num(t_rkt, rkt.get(kode), "target_rkt"),
+            target_rkt=num(t_rkt, rkt.get(mk) if mk is not None else None, "target_rkt"),
             target=num(t_pk, p, "target"), target_min=num(t_pk, p, "target_min"),
             target_maks=num(t_pk, p, "target_maks"),
             target_perubahan=num(t_pk, p, "target_perubahan"),

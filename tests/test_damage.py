@@ -145,3 +145,23 @@ def test_one_budget_line_in_thousands(tmp_path: Path) -> None:
     hits = [(f.location, f.severity) for f in verify(damaged).findings
             if f.code == "anggaran-skala-ribuan"]
     assert hits == [(f"'{KG.sheet}'!{_cell('KG', 'anggaran', n)}", "warning")]
+
+
+def test_a_code_with_a_stray_space_is_reported_at_the_input(tmp_path: Path) -> None:
+    """'S1.1 ' in PK: MATCH finds nothing, the indicator's figures stay empty in Calc; verify
+    reads it the same way, so the one finding is the input, not every computed cell."""
+    src, _ = _book(tmp_path, "denpasar_2019")
+    pk = TABLES["PK"]
+    damaged = type_into(src, tmp_path / "spasi.xlsx", [(pk.sheet, _cell("PK", "kode", 0), "S1.1 ")])
+    report = verify(damaged)
+    assert [(f.code, f.location, f.severity) for f in report.findings if f.severity != "info"] == [
+        ("kode-berspasi", f"{pk.sheet}!{_cell('PK', 'kode', 0)}", "error")]
+
+
+def test_a_code_in_another_case_is_what_excel_matches(tmp_path: Path) -> None:
+    """'s1.1' for 'S1.1': MATCH is case-insensitive, so Calc computes the indicator; verify
+    agrees and says nothing."""
+    src, _ = _book(tmp_path, "denpasar_2019")
+    pk = TABLES["PK"]
+    edited = type_into(src, tmp_path / "huruf.xlsx", [(pk.sheet, _cell("PK", "kode", 0), "s1.1")])
+    assert loud(edited) == []

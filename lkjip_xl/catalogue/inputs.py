@@ -214,4 +214,14 @@ ENTRIES: list[Entry] = [
         "lines are in rupiah; probably meant {expected}",
         "'Realisasi Anggaran'!E9 = 219876.3 among lines of hundreds of millions",
     ),
+    Entry(
+        "kode-berspasi", "error",
+        "Kode '{found}' di {location} berisi spasi di awal atau akhir, sehingga rumus tidak "
+        "menemukannya di Renstra & IKU ('{expected}') dan semua nilai hitungan indikator itu "
+        "kosong. Hapus spasinya",
+        "The code '{found}' at {location} has a space at its start or end, so the formulas do not "
+        "find it in 'Renstra & IKU' ('{expected}') and every computed figure of that indicator "
+        "stays empty. Remove the space",
+        "PK!A5 holds 'S1.1 '",
+    ),
 ]

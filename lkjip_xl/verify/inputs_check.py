@@ -16,7 +16,7 @@ from ..findings import Finding
 from ..layout import SHEETS, TABLES
 from ..layout.sheets import PENGATURAN
 from ..model import Dokumen
-from ..reader import LayoutRead, RowRead, TableRead, _Conv, loc
+from ..reader import LayoutRead, RowRead, TableRead, _Conv, loc, match_key
 from ..xlsx_grid import WorkbookGrid
 from .damage_check import check_damage
 
@@ -130,11 +130,22 @@ def codes(lr: LayoutRead) -> Iterator[Finding]:
                 first[ident] = row.row
         known[key] = {i[0] for i in first if i[0] is not None}
     sasaran, indikator, program = known.get("SS", set()), known.get("IK", set()), known.get("PG", set())
+    # as the workbook's MATCH finds a code (case-insensitive, spaces kept): a code with a stray
+    # space is found nowhere, and every computed cell of that indicator stays empty
+    ik_tr, ik_rows = _rows(lr, "IK")
+    ik_keys = {match_key(r.values.get("kode")) for r in ik_rows} - {None}
+    ik_clean = {k.casefold(): k for k in indikator}
     for key in ("RKT", "PK", "RA", "RK"):
         tr, rows = _rows(lr, key)
         for row in rows:
-            k = _text(row.values.get("kode"))
-            if k is not None and k not in indikator and tr is not None:
+            raw = row.values.get("kode")
+            k = _text(raw)
+            if k is None or tr is None or match_key(raw) in ik_keys:
+                continue
+            if k.casefold() in ik_clean:
+                yield Finding("kode-berspasi", "error", tr.where(row.row, "kode"),
+                              found=str(raw), expected=ik_clean[k.casefold()])
+            else:
                 yield Finding("indikator-tidak-dikenal", "error", tr.where(row.row, "kode"), found=k)
     for key in ("IK", "PG"):
         tr, rows = _rows(lr, key)

@@ -16,7 +16,7 @@ from ..findings import Finding
 from ..layout import TABLES
 from ..layout.values import BLANK, Row, computed_rows, summary_values
 from ..model import Dokumen
-from ..reader import _Conv, loc
+from ..reader import _Conv, loc, match_key
 from ..xlsx_grid import SheetGrid
 from .formulas_check import _UNKNOWN, MirrorMap
 from .structure import Structure, placed_summary
@@ -82,7 +82,7 @@ def _match_positions(st: Structure, table_key: str) -> dict[str, int]:
     if p is None or sg is None or "kode" not in p.columns:
         return out
     for r in range(p.first, max(p.last, sg.max_row) + 1):
-        code = _text(sg.value(r, p.columns["kode"]))
+        code = match_key(sg.value(r, p.columns["kode"]))  # as MATCH finds it
         if code is not None and code not in out:
             out[code] = r - p.first + 1
     return out
@@ -132,10 +132,10 @@ def expected_values(st: Structure, dok: Dokumen | None, mirror: MirrorMap) -> Ex
                 continue
             row = found
             if key == "PKK":
-                code = ident[0]
+                code = match_key(msg.value(m, pm.columns["kode"]))
                 values = list(row)
                 for t in match:
-                    values[index[f"m_{t.lower()}"]] = match[t].get(code, BLANK)
+                    values[index[f"m_{t.lower()}"]] = match[t].get(code or "", BLANK)
                 row = tuple(values)
             out[r] = row
         ex.rows[key] = out
