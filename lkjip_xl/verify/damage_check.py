@@ -86,21 +86,20 @@ def subtotal_rows(lr: LayoutRead) -> Iterator[Finding]:
     for rows in by_program.values():
         if len(rows) < 3:  # a subtotal needs at least two rows to add up
             continue
-        for r in rows:
-            others = [o for o in rows if o is not r]
-            same = True
-            for k in ("anggaran", "realisasi"):
-                v = _num(r.values.get(k))
-                rest = d.jumlah(_num(o.values.get(k)) for o in others)
-                if k == "anggaran" and (v is None or rest is None or not d.dekat(v, rest)):
-                    same = False
-                if k == "realisasi" and v is not None and rest is not None and not d.dekat(v, rest):
-                    same = False
-            if same:
-                yield Finding("baris-subtotal", "error", tr.where(r.row, "anggaran"),
-                              found=_num(r.values.get("anggaran")),
-                              params={"kode": _text(r.values.get("kode_kegiatan")),
-                                      "program": _text(r.values.get("kode_program"))})
+        # a row equals the sum of the others when it is half the programme's total (one pass:
+        # summing the others for every row would be quadratic in a long programme)
+        money = {k: [_num(r.values.get(k)) for r in rows] for k in ("anggaran", "realisasi")}
+        total = {k: d.jumlah(v) for k, v in money.items()}
+        for n, r in enumerate(rows):
+            a, t = money["anggaran"][n], total["anggaran"]
+            if a is None or t is None or a <= 0 or not d.dekat(a, t - a):
+                continue
+            real, t_real = money["realisasi"][n], total["realisasi"]
+            if real is not None and t_real is not None and not d.dekat(real, t_real - real):
+                continue
+            yield Finding("baris-subtotal", "error", tr.where(r.row, "anggaran"), found=a,
+                          params={"kode": _text(r.values.get("kode_kegiatan")),
+                                  "program": _text(r.values.get("kode_program"))})
 
 
 def sub_kegiatan_sums(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
@@ -170,11 +169,13 @@ def thousands(lr: LayoutRead) -> Iterator[Finding]:
     pair = {"anggaran": "realisasi", "realisasi": "anggaran"}
     for key, other_key in pair.items():
         values = [(r, v) for r in tr.rows if (v := _num(r.values.get(key))) is not None and v > 0]
+        if len(values) <= THOUSANDS_AMONG:
+            continue
+        ordered = sorted(v for _, v in values)
+        # the median of the other lines: leaving one tiny line out moves it by half a place at
+        # most, so the table's median (found once: a line at a time would be quadratic) serves
+        m = ordered[len(ordered) // 2]
         for r, v in values:
-            others = sorted(x for o, x in values if o is not r)
-            if len(others) < THOUSANDS_AMONG:
-                continue
-            m = others[len(others) // 2]
             if not (v < m * TINY and 0.2 <= v * 1000 / m <= 5):
                 continue
             o = _num(r.values.get(other_key))
