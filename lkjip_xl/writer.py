@@ -18,7 +18,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from .gc_pause import paused_gc
 from .guide import guide_lines
-from .layout import SHEETS, TABLES, Sheet, Table
+from .layout import SHEETS, TABLES, Sheet, Table, printing
 from .layout.model import Column, FormField, quote_sheet, renderer
 from .layout.sheets import PREDIKAT, SCHEMA_VERSION
 from .layout.values import capacities, computed_rows, form_values, input_rows, summary_values
@@ -133,11 +133,22 @@ def _setup_sheet(ws: Worksheet, sheet: Sheet, fm: _Formats, header_row: int) -> 
     ws.protect("", {"format_columns": True, "format_rows": True, "insert_rows": True,
                     "delete_rows": True, "sort": True, "autofilter": True})
     ws.set_landscape()
-    ws.set_paper(9)  # A4
+    ws.set_paper(printing.PAPER_A4)
+    ws.set_margins(**printing.MARGINS)
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(header_row - 1)
     ws.set_header(f"&L&8{sheet.title}&R&8lkjip-xl")
     ws.set_footer("&C&8Halaman &P dari &N")
+
+
+def _print_plan(ws: Worksheet, table: Table, filled_rows: int) -> None:
+    """Print the rows the document fills, and split a wide table over planned pages with its
+    key columns repeated (layout/printing.py)."""
+    pp = printing.plan(table, filled_rows)
+    ws.print_area(0, 0, pp.last_row - 1, pp.last_col - 1)
+    ws.fit_to_pages(pp.pages_wide, 0)
+    if pp.repeat_cols:
+        ws.repeat_columns(0, pp.repeat_cols - 1)
 
 
 def _write_table(ws: Worksheet, table: Table, fm: _Formats, caps: dict[str, int],
@@ -293,6 +304,7 @@ def _write_workbook(dok: Dokumen, path: str | os.PathLike[str], pengukuran: Peng
             is_computed = t.mirror is not None
             rows = computed[t.key] if is_computed else inputs.get(t.key, [])
             _write_table(ws, t, fm, caps, rows, is_computed)
+            _print_plan(ws, t, len(rows))
         for sc in sheet.summary:
             if sc.kind == "year":
                 fmt = fm.year
