@@ -11,7 +11,7 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from ..layout import TABLES
+from ..layout import TABLES, printing
 from ..layout.report_tables import (
     ANGGARAN_SHEET,
     JUMLAH_LABEL,
@@ -27,6 +27,7 @@ from ..xlsx_sheet import write_formula
 from .context import Ctx, Formats
 from .styling import CAPAIAN_SOURCES, Capaian, agency_header, page_setup, signature
 
+TABLE_KEEP = 5  # caption, header and three rows: never left at the foot of a page
 WIDTHS = {KINERJA_SHEET: (30, 38, 14, 14, 14, 14, 16, 16, 14),
           ANGGARAN_SHEET: (30, 30, 44, 17, 17, 10)}
 
@@ -37,6 +38,8 @@ class Bab3:
         self.number = 0
         self.tables: list[str] = []  # "Tabel 3.n title", for the report
         self.lines: dict[int, float] = {}  # row -> text lines it needs (wrapped cells)
+        self.fixed: dict[int, float] = {}  # row -> height set outright (header rows)
+        self.starts: list[int] = []  # the caption row of each table of the sheet
         self.widths: tuple[int, ...] = ()
 
     def _need(self, row: int, last_row: int, c: int, value: Any) -> None:
@@ -48,11 +51,18 @@ class Bab3:
         for r in range(row, last_row + 1):
             self.lines[r] = max(self.lines.get(r, 1), per_row)
 
-    def _apply_heights(self, ws: Worksheet) -> None:
+    def _apply_heights(self, ws: Worksheet, last_row: int) -> None:
+        heights = dict(self.fixed)
         for r, n in self.lines.items():
             if n > 1:
-                ws.set_row(r, 15 * -(-n // 1))
-        self.lines = {}
+                heights[r] = 15 * -(-n // 1)
+                ws.set_row(r, heights[r])
+        # no table starts in the last lines of a page: its caption, header and first rows go
+        # to the next page together (layout/printing.py)
+        page = printing.page_height_rows_pt(list(self.widths))
+        blocks = [(start, TABLE_KEEP) for start in self.starts]
+        ws.set_h_pagebreaks(printing.breaks_before(heights, blocks, last_row, page))
+        self.lines, self.fixed, self.starts = {}, {}, []
 
     def _years(self, text: str) -> str:
         t = self.ctx.dok.tahun
@@ -63,6 +73,7 @@ class Bab3:
         title = self._years(table.title).replace("{sasaran}", sasaran)
         text = f"Tabel 3.{self.number}  {title}"
         self.tables.append(text)
+        self.starts.append(row)
         ws.write_string(row, 0, text, self.fm.caption)
         return row + 1
 
@@ -70,6 +81,7 @@ class Bab3:
         for c, col in enumerate(cols):
             ws.write_string(row, c, self._years(col.header), self.fm.header)
         ws.set_row(row, 32)
+        self.fixed[row] = 32
         return row + 1
 
     def _cell(self, ws: Worksheet, row: int, c: int, col: ReportColumn, index: int,
@@ -136,9 +148,11 @@ class Bab3:
                         row = self.indicator_table(ws, row, table, members, s.uraian or s.kode)
             else:
                 row = self.indicator_table(ws, row, table, self.ctx.indikator_rows())
-        self._apply_heights(ws)
-        signature(ws, row, widths, self.ctx, self.fm)
-        page_setup(ws, self.ctx, "Bab III: capaian kinerja", portrait=False)
+        self._apply_heights(ws, row)
+        end = signature(ws, row, widths, self.ctx, self.fm)
+        # the tables' own columns: anything wider makes "fit to width" shrink every page
+        ws.print_area(0, 0, end, len(widths) - 1)
+        page_setup(ws, self.ctx, "Bab III: capaian kinerja", widths=list(widths))
         return ws
 
     # ------------------------------------------------------------ Table 3.14
@@ -151,9 +165,11 @@ class Bab3:
         for table in REPORT_TABLES:
             if table.sheet == ANGGARAN_SHEET:
                 row = self.kegiatan_table(ws, row, table)
-        self._apply_heights(ws)
-        signature(ws, row, widths, self.ctx, self.fm)
-        page_setup(ws, self.ctx, "Bab III: realisasi anggaran", portrait=False)
+        self._apply_heights(ws, row)
+        end = signature(ws, row, widths, self.ctx, self.fm)
+        # the tables' own columns: anything wider makes "fit to width" shrink every page
+        ws.print_area(0, 0, end, len(widths) - 1)
+        page_setup(ws, self.ctx, "Bab III: realisasi anggaran", widths=list(widths))
         return ws
 
     def _groups(self) -> list[tuple[str | None, list[int]]]:

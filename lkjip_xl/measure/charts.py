@@ -10,7 +10,7 @@ from __future__ import annotations
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from ..layout import TABLES
+from ..layout import TABLES, printing
 from ..layout.report_tables import CHART_SHEET
 from .context import Ctx, Formats
 from .styling import Capaian, agency_header, page_setup
@@ -30,10 +30,12 @@ class Charts:
         self.wb, self.ctx, self.fm, self.capaian = wb, ctx, fm, capaian
         self.count = 0
         self.skipped_tw = 0
+        self.blocks: list[tuple[int, int]] = []  # (first row, rows) of each chart
 
-    def _insert(self, ws: Worksheet, row: int, chart: object, x: int = 0) -> None:
+    def _insert(self, ws: Worksheet, row: int, chart: object, height_px: int, x: int = 0) -> None:
         ws.insert_chart(row, 0, chart, {"x_offset": x, "y_offset": 4})
         self.count += 1
+        self.blocks.append((row, -(-(height_px + 8) // ROW_PX)))  # kept whole on one page
 
     def _table_headers(self, ws: Worksheet, row: int, headers: list[str]) -> None:
         for c, h in enumerate(headers):
@@ -69,6 +71,7 @@ class Charts:
         self._table_headers(ws, row, ["Kode", "Indikator", "Triwulan", "Target s.d. TW",
                                       "Realisasi s.d. TW"])
         ws.set_row(row, 30)
+        header_row = row
         row += 1
         blocks: list[tuple[int, int]] = []  # (first row, rows) of each indicator's quarters
         for n in range(n_ind):
@@ -96,7 +99,11 @@ class Charts:
         row = self._capaian_chart(ws, row, cap_first, n_ind)
         row = self._absorption_charts(ws, row)
         row = self._quarter_charts(ws, row, blocks)
-        page_setup(ws, ctx, "Grafik capaian dan anggaran", portrait=False)
+        # no page break cuts a chart (layout/printing.py); the data tables above may run on
+        page = printing.page_height_rows_pt(list(WIDTHS))
+        ws.set_h_pagebreaks(printing.breaks_before({header_row: 30}, self.blocks, row, page))
+        ws.print_area(0, 0, row, len(WIDTHS) - 1)
+        page_setup(ws, ctx, "Grafik capaian dan anggaran", widths=list(WIDTHS))
         return ws
 
     def _capaian_chart(self, ws: Worksheet, row: int, first: int, n: int) -> int:
@@ -119,7 +126,7 @@ class Charts:
         chart.set_y_axis({"name": "Capaian (%)", "min": 0})
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 1000, "height": 340})
-        self._insert(ws, row, chart)
+        self._insert(ws, row, chart, 340)
         return row + 340 // ROW_PX + 2
 
     def _absorption_chart(self, table_key: str, title: str) -> object | None:
@@ -147,7 +154,7 @@ class Charts:
                               self._absorption_chart("AP", "Penyerapan anggaran per program"))
                   if c is not None]
         for i, chart in enumerate(charts):
-            self._insert(ws, row, chart, x=510 * i)
+            self._insert(ws, row, chart, 300, x=510 * i)
         return row + (300 // ROW_PX + 2 if charts else 0)
 
     def _quarter_rows(self, n: int, q_n: int) -> list[int]:
@@ -183,9 +190,10 @@ class Charts:
             chart.set_title({"name": name if len(name) <= 70 else name[:67] + "...",
                              "name_font": {"size": 10}})
             chart.set_legend({"position": "bottom"})
+            chart.set_y_axis({"min": 0})  # from 0: a line from 86 to 91 must not look steep
             chart.set_size({"width": 490, "height": 260})
             chart.show_blanks_as("gap")
-            self._insert(ws, row, chart, x=510 * (k % 2))
+            self._insert(ws, row, chart, 260, x=510 * (k % 2))
             if k % 2 == 1 or k == shown - 1:
                 row += 260 // ROW_PX + 2
         if self.skipped_tw:

@@ -13,7 +13,7 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from ..layout import TABLES
+from ..layout import TABLES, printing
 from ..layout.model import col_letter, quote_sheet
 from .context import Ctx, Formats, escape_header
 
@@ -150,15 +150,18 @@ def signature(ws: Worksheet, row: int, widths: tuple[int, ...], ctx: Ctx, fm: Fo
     return r
 
 
-def page_setup(ws: Worksheet, ctx: Ctx, title: str, portrait: bool = False) -> None:
-    """A4, one page wide, the agency and year in the page header, page numbers below."""
-    ws.set_paper(9)
+def page_setup(ws: Worksheet, ctx: Ctx, title: str, portrait: bool = False,
+               widths: list[float] | None = None) -> None:
+    """A4, one page wide, the agency and year in the page header, page numbers below. The page
+    breaks planned before tables and charts assume the scale that fitting `widths` gives."""
+    ws.set_paper(printing.PAPER_A4)
     if portrait:
         ws.set_portrait()
     else:
         ws.set_landscape()
     ws.fit_to_pages(1, 0)
-    ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+    left, right, top, bottom = printing.REPORT_MARGINS
+    ws.set_margins(left=left, right=right, top=top, bottom=bottom)
     agency = escape_header(f"{ctx.dok.instansi.nama} - {ctx.dok.tahun}")
     ws.set_header(f"&L&8{agency}&C&8{escape_header(title)}&R&8lkjip-xl")
     ws.set_footer("&C&8Halaman &P dari &N")

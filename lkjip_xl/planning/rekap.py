@@ -425,6 +425,12 @@ def _write_charts(wb: Any, agencies: list[Agency]) -> None:
     if not n:
         return
     height = max(320, 22 * n + 120)
+    # one landscape page wide, the charts one below the other, each whole on its page
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    rows = height // 20 + 3
+    ws.set_h_pagebreaks([2 + rows])  # two charts never fit one landscape page: one a page
     for k, (key, title) in enumerate((("penyerapan", "Penyerapan anggaran per instansi (%)"),
                                       ("capaian", "Capaian rata-rata per instansi (%)"))):
         chart = wb.add_chart({"type": "bar"})
@@ -437,8 +443,10 @@ def _write_charts(wb: Any, agencies: list[Agency]) -> None:
         })
         chart.set_title({"name": title})
         chart.set_legend({"none": True})
+        # percentages from 0: an axis starting at 86 makes 89.9 against 96.5 look like a gulf
+        chart.set_x_axis({"min": 0})
         chart.set_size({"width": 760, "x_scale": 1, "height": height})
-        ws.insert_chart(2, 1 + k * 12, chart)
+        ws.insert_chart(2 + k * rows, 1, chart)
 
 
 def write_rekap(results: Sequence[tuple[str, Report]], out: str | os.PathLike[str], *,
