@@ -1,0 +1,157 @@
+"""The Word mechanics the report needs and python-docx has no call for: fields (TOC, PAGE),
+repeated header rows, landscape sections, a body cleared out of a template."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+HEADER_FILL = "D9E1F2"  # the same blue as measure's Bab III header rows
+
+
+def add_field(paragraph: Any, instruction: str, shown: str = "") -> None:
+    """A complex field (PAGE, TOC ...): Word/LibreOffice compute it; `shown` until they do."""
+    def char(kind: str) -> Any:
+        r = OxmlElement("w:r")
+        fc = OxmlElement("w:fldChar")
+        fc.set(qn("w:fldCharType"), kind)
+        r.append(fc)
+        return r
+
+    p = paragraph._p
+    p.append(char("begin"))
+    r = OxmlElement("w:r")
+    it = OxmlElement("w:instrText")
+    it.set(qn("xml:space"), "preserve")
+    it.text = f" {instruction} "
+    r.append(it)
+    p.append(r)
+    p.append(char("separate"))
+    paragraph.add_run(shown)
+    p.append(char("end"))
+
+
+def field_around(first: Any, last: Any, instruction: str) -> None:
+    """A field whose shown result is the paragraphs from `first` to `last` (a table of contents
+    listed before Word or LibreOffice recompute it)."""
+    def char(kind: str) -> Any:
+        r = OxmlElement("w:r")
+        fc = OxmlElement("w:fldChar")
+        fc.set(qn("w:fldCharType"), kind)
+        r.append(fc)
+        return r
+
+    r = OxmlElement("w:r")
+    it = OxmlElement("w:instrText")
+    it.set(qn("xml:space"), "preserve")
+    it.text = f" {instruction} "
+    r.append(it)
+    runs = [char("begin"), r, char("separate")]
+    ppr = first._p.pPr
+    at = 1 if ppr is not None else 0
+    for k, el in enumerate(runs):
+        first._p.insert(at + k, el)
+    last._p.append(char("end"))
+
+
+def update_fields_on_open(document: Any) -> None:
+    """Word asks to refresh the table of contents when the file opens."""
+    settings = document.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        el = OxmlElement("w:updateFields")
+        el.set(qn("w:val"), "true")
+        settings.append(el)
+
+
+def repeat_header(row: Any) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def no_split(row: Any) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def shade(cell: Any, fill: str = HEADER_FILL) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    el = OxmlElement("w:shd")
+    el.set(qn("w:val"), "clear")
+    el.set(qn("w:color"), "auto")
+    el.set(qn("w:fill"), fill)
+    tc_pr.append(el)
+
+
+def set_cell(cell: Any, text: str, *, bold: bool = False, right: bool = False,
+             size: float = 9) -> None:
+    p = cell.paragraphs[0]
+    p.paragraph_format.space_after = Pt(0)
+    if right:
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = p.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(size)
+
+
+def grid_table(document: Any, headers: list[str], style: str | None) -> Any:
+    """A bordered table whose header row repeats on every page it runs onto."""
+    table = document.add_table(rows=1, cols=len(headers))
+    if style:
+        table.style = style
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(table.rows[0].cells, headers):
+        set_cell(cell, text, bold=True)
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        shade(cell)
+    repeat_header(table.rows[0])
+    no_split(table.rows[0])
+    return table
+
+
+def fit_columns(table: Any, kinds: list[str], width_emu: int) -> None:
+    """Shares of the width by kind: names wrap less, a rupiah amount stays on one line."""
+    shares = [{"money": 2.3, "percent": 1.5, "number": 1.5, "int": 1.0}.get(k, 3.0)
+              for k in kinds]
+    total = sum(shares)
+    widths = [int(width_emu * sh / total) for sh in shares]
+    table.autofit = False
+    for col, w in zip(table.columns, widths):
+        col.width = w
+    for tr in table._tbl.tr_lst:  # a merged cell is as wide as the columns it spans
+        col = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            tc.width = sum(widths[col:col + span])
+            col += span
+
+
+def new_section(document: Any, landscape: bool) -> Any:
+    """A section on a new page, turned as asked; headers and footers follow the previous one."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    w, h = section.page_width, section.page_height
+    if landscape != (w > h):
+        section.page_width, section.page_height = h, w
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    return section
+
+
+def clear_body(document: Any) -> None:
+    """A template's content goes; its styles, headers, footers and page set-up stay."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def has_style(document: Any, name: str) -> bool:
+    return any(s.name == name for s in document.styles)
