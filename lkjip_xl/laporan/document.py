@@ -229,6 +229,7 @@ class Laporan:
         self.lampiran()
         self._fill_toc()
         dx.update_fields_on_open(self.doc)
+        dx.drop_styles_with_effects(self.doc)
         return self.doc
 
     def _page_furniture(self) -> None:

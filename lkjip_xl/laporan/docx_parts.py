@@ -60,27 +60,46 @@ def field_around(first: Any, last: Any, instruction: str) -> None:
     last._p.append(char("end"))
 
 
+# what follows w:updateFields in CT_Settings' sequence: it goes before the first of them
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars",
+                        "rsids", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+                        "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+                        "captions", "readModeInkLockDown", "smartTagType", "shapeDefaults",
+                        "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+
+
 def update_fields_on_open(document: Any) -> None:
     """Word asks to refresh the table of contents when the file opens."""
     settings = document.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        el = OxmlElement("w:updateFields")
-        el.set(qn("w:val"), "true")
-        settings.append(el)
+    if settings.find(qn("w:updateFields")) is not None:
+        return
+    el = OxmlElement("w:updateFields")
+    el.set(qn("w:val"), "on")
+    later = {qn(f"w:{n}") for n in _AFTER_UPDATE_FIELDS} | {
+        "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr",
+        "{http://schemas.openxmlformats.org/schemaLibrary/2006/main}schemaLibrary"}
+    for child in settings:
+        if child.tag in later:
+            child.addprevious(el)
+            return
+    settings.append(el)
+
+
+def drop_styles_with_effects(document: Any) -> None:
+    """python-docx's own template carries a Word 2010 stylesWithEffects part that no longer
+    matches styles.xml (validators flag it, Word may "repair" the file); the part is optional."""
+    part = document.part
+    for r_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(r_id)
 
 
 def repeat_header(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # no val: on
 
 
 def no_split(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:cantSplit")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def shade(cell: Any, fill: str = HEADER_FILL) -> None:
