@@ -120,17 +120,17 @@ class Laporan:
         t = dx.grid_table(self.doc, [self._years(c.header) for c in table.columns],
                           self.grid_style)
         for s_index, members in self.ctx.groups(indices):
-            rows = [self._row(t) for _ in members]
+            rows = [self._row(t)._tr.tc_lst for _ in members]
             for c, col in enumerate(table.columns):
                 right = col.kind in NUMBER_KINDS
                 if col.per_sasaran:
-                    cell = rows[0].cells[c]
+                    cell = rows[0][c]
                     if len(rows) > 1:
-                        cell = cell.merge(rows[-1].cells[c])
+                        cell = dx.merge_down([r[c] for r in rows])
                     dx.set_cell(cell, self._value(col, s_index), right=right)
                 else:
                     for row, n in zip(rows, members):
-                        dx.set_cell(row.cells[c], self._value(col, n), right=right)
+                        dx.set_cell(row[c], self._value(col, n), right=right)
         self._fit(t, [c.kind for c in table.columns])
         if not indices:
             self.para("(tidak ada indikator)")
@@ -147,8 +147,7 @@ class Laporan:
         sas_col, _ind, keg_col, *money = table.columns
         for kode, members in self.ctx.kegiatan_groups():
             s_index = self.ctx.sasaran_index(kode) if kode is not None else None
-            rows = [self._row(t) for _ in members]
-            first, last = rows[0], rows[-1]
+            rows = [self._row(t)._tr.tc_lst for _ in members]
             if s_index is not None:
                 names = "; ".join(str(self.ctx.value("PKK", "uraian", n))
                                   for n in self.ctx.indikator_rows(kode))
@@ -156,12 +155,12 @@ class Laporan:
             else:
                 names, label = "", PENDUKUNG_LABEL if kode is None else str(kode)
             for c, text in ((0, label), (1, names)):
-                cell = first.cells[c].merge(last.cells[c]) if len(rows) > 1 else first.cells[c]
+                cell = dx.merge_down([r[c] for r in rows]) if len(rows) > 1 else rows[0][c]
                 dx.set_cell(cell, text)
             for row, n in zip(rows, members):
-                dx.set_cell(row.cells[2], self._value(keg_col, n))
+                dx.set_cell(row[2], self._value(keg_col, n))
                 for c, col in enumerate(money, start=3):
-                    dx.set_cell(row.cells[c], self._value(col, n), right=True)
+                    dx.set_cell(row[c], self._value(col, n), right=True)
             if s_index is not None:
                 vals = [self.ctx.value("AE", k, s_index) for k in ("anggaran", "realisasi",
                                                                     "penyerapan")]
@@ -196,7 +195,7 @@ class Laporan:
         self.caption(chapter, title)
         t = dx.grid_table(self.doc, headers, self.grid_style)
         for values in rows:
-            cells = self._row(t).cells
+            cells = self._row(t)._tr.tc_lst
             for cell, (v, kind) in zip(cells, values):
                 right = kind in NUMBER_KINDS
                 dx.set_cell(cell, angka(v, kind) if right else ("" if v is None else str(v)),
@@ -376,9 +375,14 @@ class Laporan:
             from . import grafik
 
             ind = [self.p.indikator[i.kode] for _s, i in self.ctx.rows.indikator]
-            self.picture(grafik.capaian_chart([i.uraian for _s, i in self.ctx.rows.indikator],
-                                              [u.capaian for u in ind], self.dok.tahun),
-                         f"Capaian indikator kinerja tahun {self.dok.tahun}")
+            if len(ind) <= grafik.MAX_BARS:
+                self.picture(grafik.capaian_chart(
+                    [i.uraian for _s, i in self.ctx.rows.indikator], [u.capaian for u in ind],
+                    self.dok.tahun), f"Capaian indikator kinerja tahun {self.dok.tahun}")
+            else:
+                counts = Counter(u.predikat or "belum terukur" for u in ind)
+                self.picture(grafik.predikat_chart(counts.most_common(), self.dok.tahun),
+                             f"Indikator kinerja menurut predikat tahun {self.dok.tahun}")
         self.heading("B. Realisasi Anggaran", 2)
         t = self.p.total
         self.para(f"Pagu anggaran tahun {self.dok.tahun} sebesar Rp {angka(t.anggaran, 'money')}"
@@ -391,10 +395,11 @@ class Laporan:
             from . import grafik
 
             su = [self.p.sasaran[s.kode] for s in self.dok.sasaran]
-            self.picture(grafik.anggaran_chart([s.uraian for s in self.dok.sasaran],
-                                               [u.anggaran for u in su],
-                                               [u.realisasi_anggaran for u in su]),
-                         "Anggaran dan realisasi per sasaran")
+            if len(su) <= grafik.MAX_BARS:
+                self.picture(grafik.anggaran_chart([s.uraian for s in self.dok.sasaran],
+                                                   [u.anggaran for u in su],
+                                                   [u.realisasi_anggaran for u in su]),
+                             "Anggaran dan realisasi per sasaran")
 
     def standar_nasional(self, kode: str, members: list[int]) -> None:
         rows = []

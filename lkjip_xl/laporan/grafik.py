@@ -14,6 +14,7 @@ import textwrap
 from .angka import angka
 
 DPI = 200
+MAX_BARS = 40  # beyond this a bar per item is unreadable on A4: the charts summarise instead
 
 
 def _plt():  # type: ignore[no-untyped-def]
@@ -40,6 +41,22 @@ def capaian_chart(labels: list[str], capaian: list[float | None], tahun: int) ->
     ax.set_yticks(ys, [textwrap.shorten(t, 48, placeholder="...") for t in labels], fontsize=7)
     ax.set_xlabel(f"Capaian {tahun} (%)", fontsize=8)
     ax.set_xlim(0, max([100.0, *vals]) * 1.15)
+    ax.tick_params(axis="x", labelsize=7)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return _png(plt, fig)
+
+
+def predikat_chart(counts: list[tuple[str, int]], tahun: int) -> bytes:
+    """How many indicators reached each predicate (for more indicators than MAX_BARS)."""
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(6.3, 1.0 + 0.45 * max(len(counts), 1)), dpi=DPI)
+    ys = list(range(len(counts)))[::-1]
+    ax.barh(ys, [n for _l, n in counts], color="#2F5597", height=0.6)
+    for y, (_l, n) in zip(ys, counts):
+        ax.text(n, y, f" {n}", va="center", fontsize=7)
+    ax.set_yticks(ys, [label for label, _n in counts], fontsize=7)
+    ax.set_xlabel(f"Jumlah indikator menurut predikat capaian {tahun}", fontsize=8)
     ax.tick_params(axis="x", labelsize=7)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
