@@ -14,49 +14,39 @@ from docx.oxml.ns import qn
 HEADER_FILL = "D9E1F2"  # the same blue as measure's Bab III header rows
 
 
-def add_field(paragraph: Any, instruction: str, shown: str = "") -> None:
-    """A complex field (PAGE, TOC ...): Word/LibreOffice compute it; `shown` until they do."""
-    def char(kind: str) -> Any:
-        r = OxmlElement("w:r")
-        fc = OxmlElement("w:fldChar")
-        fc.set(qn("w:fldCharType"), kind)
-        r.append(fc)
-        return r
+def _char(kind: str) -> Any:
+    r = OxmlElement("w:r")
+    fc = OxmlElement("w:fldChar")
+    fc.set(qn("w:fldCharType"), kind)
+    r.append(fc)
+    return r
 
-    p = paragraph._p
-    p.append(char("begin"))
+
+def _field_start(instruction: str) -> list[Any]:
+    """begin, the instruction, separate: what precedes a field's shown result."""
     r = OxmlElement("w:r")
     it = OxmlElement("w:instrText")
     it.set(qn("xml:space"), "preserve")
     it.text = f" {instruction} "
     r.append(it)
-    p.append(r)
-    p.append(char("separate"))
+    return [_char("begin"), r, _char("separate")]
+
+
+def add_field(paragraph: Any, instruction: str, shown: str = "") -> None:
+    """A complex field (PAGE ...): Word/LibreOffice compute it; `shown` until they do."""
+    for el in _field_start(instruction):
+        paragraph._p.append(el)
     paragraph.add_run(shown)
-    p.append(char("end"))
+    paragraph._p.append(_char("end"))
 
 
 def field_around(first: Any, last: Any, instruction: str) -> None:
     """A field whose shown result is the paragraphs from `first` to `last` (a table of contents
     listed before Word or LibreOffice recompute it)."""
-    def char(kind: str) -> Any:
-        r = OxmlElement("w:r")
-        fc = OxmlElement("w:fldChar")
-        fc.set(qn("w:fldCharType"), kind)
-        r.append(fc)
-        return r
-
-    r = OxmlElement("w:r")
-    it = OxmlElement("w:instrText")
-    it.set(qn("xml:space"), "preserve")
-    it.text = f" {instruction} "
-    r.append(it)
-    runs = [char("begin"), r, char("separate")]
-    ppr = first._p.pPr
-    at = 1 if ppr is not None else 0
-    for k, el in enumerate(runs):
+    at = 1 if first._p.pPr is not None else 0
+    for k, el in enumerate(_field_start(instruction)):
         first._p.insert(at + k, el)
-    last._p.append(char("end"))
+    last._p.append(_char("end"))
 
 
 # what follows w:updateFields in CT_Settings' sequence: it goes before the first of them
