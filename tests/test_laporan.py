@@ -239,6 +239,23 @@ def test_pdf_and_folder(made: tuple[Path, Path, dict[str, Any]], tmp_path: Path)
     assert "2.072.337.900" in text_a and "DRAF" not in text_a
     pages_b = text_b.count("\f")
     assert pages_b > 10 and text_b.count("DRAF: belum lolos") >= pages_b
+    # the daftar isi prints the page each chapter is on in this very PDF
+    pages = text_a.split("\f")
+    toc = next(p for p in pages if p.lstrip().startswith("DAFTAR ISI"))
+    for chapter in ("BAB III AKUNTABILITAS KINERJA", "LAMPIRAN"):
+        line = next(ln for ln in toc.splitlines() if ln.startswith(chapter + "."))
+        page = int(line.rstrip().rsplit(".", 1)[1])
+        assert chapter in [ln.strip() for ln in pages[page - 1].splitlines()], (chapter, page)
+        assert f"Halaman {page}" in pages[page - 1]
+
+
+def test_heading_pages_follow_document_order() -> None:
+    from lkjip_xl.laporan import heading_pages
+
+    pages = ["SAMPUL", "KATA PENGANTAR\nisi", "DAFTAR ISI\nKATA PENGANTAR....2\nBAB I....4",
+             "BAB I\nA. Profil", "A. Profil lagi\nBAB II"]
+    assert heading_pages(pages, ["KATA PENGANTAR", "DAFTAR ISI", "BAB I", "A. Profil",
+                                 "BAB II", "BAB IX"]) == [2, 3, 4, 4, 5, None]
 
 
 @pytest.mark.skipif(shutil.which("openxml-audit") is None, reason="openxml-audit not installed")

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..findings import Report
 
@@ -65,11 +67,45 @@ def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
         raise InputError(f"templat bukan .docx yang dapat dibuka: {template} ({exc})",
                          f"template is not a readable .docx: {template} ({exc})") from exc
     document = builder.build()
+    if pdf_out is not None:
+        _number_toc(builder, document)
     write_atomic(out, document.save, inputs=(workbook,), force=force)
     hasil = Hasil(report, out, tables=len(builder.captions), placeholders=builder.placeholders)
     if pdf_out is not None:
         hasil.pdf = to_pdf(out, pdf_out, force=force)
     return hasil
+
+
+def _number_toc(builder: Any, document: Any) -> None:
+    """LibreOffice does not recompute a TOC field when it converts: lay the document out once,
+    read where each heading landed (pdftotext, poppler) and print those pages in the daftar
+    isi. The daftar isi has its own page, so numbering it moves no heading."""
+    from ..engines.libreoffice import convert
+
+    if shutil.which("pdftotext") is None:
+        return
+    with tempfile.TemporaryDirectory(prefix="lkjip-laporan-") as tmp:
+        first = Path(tmp) / "draft.docx"
+        document.save(str(first))
+        pdf = convert(first, tmp, "pdf:writer_pdf_Export")
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              timeout=120).stdout
+    builder.toc_pages(heading_pages(text.split("\f"), [t for t, _p in builder.toc]))
+
+
+def heading_pages(pages: list[str], headings: list[str]) -> list[int | None]:
+    """The 1-based page of each heading, in order: the first page at or after the previous
+    heading's with a line equal to it (the daftar isi's own lines come before the heading
+    "DAFTAR ISI" is found, so they are skipped by order)."""
+    out: list[int | None] = []
+    at = 0
+    lines = [{ln.strip() for ln in page.splitlines()} for page in pages]
+    for h in headings:
+        found = next((k for k in range(at, len(lines)) if h in lines[k]), None)
+        if found is not None:
+            at = found + (1 if h == "DAFTAR ISI" else 0)
+        out.append(None if found is None else found + 1)
+    return out
 
 
 def to_pdf(docx: Path, target: Path, *, force: bool = False) -> Path:

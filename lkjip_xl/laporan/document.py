@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Cm, Pt, RGBColor
 
 from ..findings import Finding
@@ -65,6 +65,7 @@ class Laporan:
         self.grid_style = "Table Grid" if dx.has_style(self.doc, "Table Grid") else None
         self.numbers: dict[str, int] = {}
         self.headings: list[tuple[int, str]] = []
+        self.toc: list[tuple[str, Any]] = []  # (heading, its paragraph in the daftar isi)
 
     # ------------------------------------------------------------ text helpers
     def _years(self, text: str, sasaran: str = "") -> str:
@@ -231,6 +232,18 @@ class Laporan:
         dx.drop_styles_with_effects(self.doc)
         return self.doc
 
+    def toc_pages(self, pages: list[int | None]) -> None:
+        """Page numbers into the listed table of contents (found in a first PDF), right-aligned
+        behind a dotted leader, as Word would print them."""
+        s = self.doc.sections[0]
+        right = s.page_width - s.left_margin - s.right_margin
+        for (_text, p), page in zip(self.toc, pages):
+            if page is None:
+                continue
+            p.paragraph_format.tab_stops.add_tab_stop(right, WD_TAB_ALIGNMENT.RIGHT,
+                                                      WD_TAB_LEADER.DOTS)
+            p.add_run(f"\t{page}")
+
     def _page_furniture(self) -> None:
         """Page numbers in every footer; DRAF in every header of a document with open errors.
         Later sections link to these (python-docx's default)."""
@@ -303,13 +316,12 @@ class Laporan:
         self.page_break()
 
     def _fill_toc(self) -> None:
-        entries = [(lvl, text) for lvl, text in self.headings if lvl <= 2]
-        paras = []
-        for lvl, text in entries:
-            p = self._toc_end.insert_paragraph_before(text)
+        self.toc = [(text, self._toc_end.insert_paragraph_before(text))
+                    for lvl, text in self.headings if lvl <= 2]
+        paras = [p for _t, p in self.toc]
+        for (lvl, _t), p in zip([h for h in self.headings if h[0] <= 2], paras):
             p.paragraph_format.left_indent = Cm(0.8 * (lvl - 1))
             p.paragraph_format.space_after = Pt(2)
-            paras.append(p)
         dx.field_around(paras[0] if paras else self._toc_end, self._toc_end,
                         'TOC \\o "1-2" \\h \\z \\u')
 
