@@ -97,6 +97,9 @@ def floors(b: Bench, tmp: Path) -> None:
     if has_command("verify") and SAMPLE.exists():
         b.process(None, "verify sample", [script("lkjip-xl"), "verify", str(SAMPLE)],
                   repeat=max(5, b.repeat))
+    if SAMPLE.exists() and has_command("laporan"):
+        b.task(None, "laporan sample", "cli", ["laporan", str(SAMPLE), "-o",
+                                               str(tmp / "sample.docx"), "--force"])
     if SAMPLE.exists():
         b.process(None, "export sample", [script("lkjip-xl"), "export", str(SAMPLE), "--format",
                                           "json", "-o", str(tmp / "sample.json"), "--force"],
@@ -117,6 +120,9 @@ def one_size(b: Bench, inp: Inputs, tmp: Path, formulas_max: int, formulas_timeo
     if has_command("measure"):
         b.process(n, "measure", [cli, "measure", wb, "-o", out, "--force"], repeat)
         b.task(n, "measure", "cli", ["measure", wb, "-o", out, "--force"], repeat)
+    if has_command("laporan"):  # the LKjIP document (.docx, no PDF): verify, measure, write
+        docx = str(tmp / f"laporan-{n}.docx")
+        b.task(n, "laporan", "cli", ["laporan", wb, "-o", docx, "--force"], repeat)
     b.process(n, "new", [cli, "new", "--data", str(inp.yaml), "-o", out, "--force"], repeat)
     b.process(n, "new (json data)", [cli, "new", "--data", str(inp.json), "-o", out, "--force"],
               repeat)

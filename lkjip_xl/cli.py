@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "measure": "Tulis sheet Pengukuran Kinerja dan tabel Bab III ke file baru / measure",
     "export": "Ekspor workbook ke YAML/JSON beserta pengukuran / export to the data format",
     "rekap": "Rekap (konsolidasi) banyak instansi dalam satu workbook / consolidate agencies",
+    "laporan": "Buat dokumen LKjIP (.docx/.pdf) dari workbook / write the LKjIP document",
 }
 
 

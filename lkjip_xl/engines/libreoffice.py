@@ -78,7 +78,8 @@ def convert_many(srcs: list[str | os.PathLike[str]] | list[Path], out_dir: str |
         except subprocess.TimeoutExpired as exc:
             raise LibreOfficeError("LibreOffice melewati batas waktu",
                                    "LibreOffice timed out") from exc
-    outs = [out_dir / (p.stem + "." + fmt) for p in paths]
+    # "pdf:writer_pdf_Export" (a filter named in full) still writes NAME.pdf
+    outs = [out_dir / (p.stem + "." + fmt.split(":")[0]) for p in paths]
     missing = [p.name for p, o in zip(paths, outs) if not o.exists()]
     if proc.returncode != 0 or missing:
         names = ", ".join(missing) or paths[0].name

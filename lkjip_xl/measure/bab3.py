@@ -101,15 +101,7 @@ class Bab3:
         row = self._caption(ws, row, table, sasaran)
         row = self._headers(ws, row, table.columns)
         first = row
-        # consecutive indicator rows of one sasaran share (merge) the per-sasaran cells
-        groups: list[tuple[int, list[int]]] = []
-        for n in indices:
-            s_index = self.ctx.sasaran_index(self.ctx.rows.indikator[n][0].kode)
-            assert s_index is not None  # every indicator's sasaran is a row of Sasaran
-            if groups and groups[-1][0] == s_index:
-                groups[-1][1].append(n)
-            else:
-                groups.append((s_index, [n]))
+        groups = self.ctx.groups(indices)
         for s_index, members in groups:
             top, bottom = row, row + len(members) - 1
             for c, col in enumerate(table.columns):
@@ -172,24 +164,12 @@ class Bab3:
         page_setup(ws, self.ctx, "Bab III: realisasi anggaran", widths=list(widths))
         return ws
 
-    def _groups(self) -> list[tuple[str | None, list[int]]]:
-        """(sasaran code or None for support programmes, AK rows of its kegiatan)."""
-        order: dict[str | None, list[int]] = {s.kode: [] for s in self.ctx.rows.sasaran}
-        for n, (prog, _k, sub) in enumerate(self.ctx.rows.kegiatan):
-            if sub is None:
-                order.setdefault(prog.sasaran, []).append(n)
-        pendukung = order.pop(None, [])
-        out: list[tuple[str | None, list[int]]] = [(k, v) for k, v in order.items() if v]
-        if pendukung:
-            out.append((None, pendukung))
-        return out
-
     def kegiatan_table(self, ws: Worksheet, row: int, table: ReportTable) -> int:
         row = self._caption(ws, row, table)
         row = self._headers(ws, row, table.columns)
         ws.repeat_rows(row - 1)
         sas_col, ind_col, keg_col, *money = table.columns
-        for kode, members in self._groups():
+        for kode, members in self.ctx.kegiatan_groups():
             top, bottom = row, row + len(members) - 1
             s_index = self.ctx.sasaran_index(kode) if kode is not None else None
             if s_index is not None:

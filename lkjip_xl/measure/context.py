@@ -131,3 +131,28 @@ class Ctx:
         if sasaran is None:
             return list(range(len(self.rows.indikator)))
         return list(self._indikator_of.get(sasaran, ()))
+
+    def groups(self, indices: list[int]) -> list[tuple[int, list[int]]]:
+        """(sasaran row, its indicator rows): consecutive indicators of one sasaran share the
+        per-sasaran cells of a report table (merged), in the workbook and in the document."""
+        out: list[tuple[int, list[int]]] = []
+        for n in indices:
+            s_index = self.sasaran_index(self.rows.indikator[n][0].kode)
+            assert s_index is not None  # every indicator's sasaran is a row of Sasaran
+            if out and out[-1][0] == s_index:
+                out[-1][1].append(n)
+            else:
+                out.append((s_index, [n]))
+        return out
+
+    def kegiatan_groups(self) -> list[tuple[str | None, list[int]]]:
+        """Table 3.14's blocks: (sasaran code, or None for support programmes; AK kegiatan rows)."""
+        order: dict[str | None, list[int]] = {s.kode: [] for s in self.rows.sasaran}
+        for n, (prog, _k, sub) in enumerate(self.rows.kegiatan):
+            if sub is None:
+                order.setdefault(prog.sasaran, []).append(n)
+        pendukung = order.pop(None, [])
+        out: list[tuple[str | None, list[int]]] = [(k, v) for k, v in order.items() if v]
+        if pendukung:
+            out.append((None, pendukung))
+        return out

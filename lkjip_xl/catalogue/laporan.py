@@ -1,0 +1,27 @@
+"""The `laporan` command's own lines, both languages (kept apart from lines.py, which every
+command shares, so that this command's words do not crowd it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+LINES: dict[str, tuple[str, str]] = {
+    "written": ("ditulis: {path} ({tables} tabel, {placeholders} bagian masih harus diisi)",
+                "written: {path} ({tables} tables, {placeholders} parts still to fill in)"),
+    "draf": ("DRAF: workbook belum lolos verify ({errors} galat); dokumen bertanda DRAF di "
+             "setiap halaman dengan daftar temuan di depan",
+             "DRAFT: the workbook did not pass verify ({errors} errors); the document says DRAF "
+             "on every page and lists the findings at the front"),
+    "no_document": ("tidak ada dokumen: {path}: {why}", "no document: {path}: {why}"),
+    "not_layout": ("bukan workbook format lkjip-xl", "not an lkjip-xl workbook"),
+    "folder_needs_dir": ("untuk sebuah folder, -o harus folder keluaran",
+                         "for a folder, -o must be an output folder"),
+    "progress": ("membuat laporan", "writing reports"),
+    "batch": ("{ok} laporan ditulis ke {path} ({draf} DRAF), {failed} gagal",
+              "{ok} reports written to {path} ({draf} DRAFT), {failed} failed"),
+}
+
+
+def text(key: str, lang: str, **params: Any) -> str:
+    ident, en = LINES[key]
+    return (en if lang == "en" else ident).format(**params)

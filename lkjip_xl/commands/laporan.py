@@ -1,0 +1,67 @@
+"""`lkjip-xl laporan`: the LKjIP document (.docx, --pdf) from a workbook or a folder of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..catalogue.laporan import text
+from ..catalogue.lines import level
+from ..cli import lang_of
+
+
+@click.command("laporan")
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="File .docx keluaran (folder bila WORKBOOK folder) / output .docx (or folder).")
+@click.option("--pdf", is_flag=True, help="Juga PDF lewat LibreOffice / also a PDF (LibreOffice).")
+@click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
+              help="Templat .docx unit perencanaan (gaya, kop, logo) / your own .docx template.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256),
+              help="Folder: jumlah proses / worker processes for a folder.")
+@click.option("--force", is_flag=True, help="Timpa file keluaran / overwrite outputs.")
+@click.pass_context
+def command(ctx: click.Context, workbook: Path, output: Path, pdf: bool, template: Path | None,
+            jobs: int | None, force: bool) -> None:
+    """Buat dokumen LKjIP (Word, dan PDF dengan --pdf) dari WORKBOOK yang diperiksa dan diukur.
+
+    Workbook dengan galat verify tetap menghasilkan dokumen, bertanda DRAF di setiap halaman dan
+    berisi daftar temuan di depan (exit 1). Bagian yang belum ada isiannya tampil sebagai
+    [Isi: ...]. WORKBOOK boleh sebuah folder: setiap .xlsx di dalamnya, paralel, ke folder -o.
+
+    Write the LKjIP document from WORKBOOK (verified and measured). A workbook with verify errors
+    still gives a document marked DRAF on every page (exit 1); a folder gives one per workbook.
+
+    \b
+    Contoh / examples:
+      lkjip-xl laporan lkjip-2019.xlsx -o LKjIP-2019.docx --pdf
+      lkjip-xl laporan lkjip-2019.xlsx -o LKjIP-2019.docx --template kop-dinas.docx
+      lkjip-xl laporan masuk-2019/ -o laporan-2019/ --jobs 2
+    """
+    lang = lang_of(ctx)
+    if workbook.is_dir():
+        from ..laporan.batch import laporan_folder
+
+        ctx.exit(laporan_folder(workbook, output, pdf=pdf, template=template, jobs=jobs,
+                                force=force, lang=lang))
+        return
+    from ..laporan import laporan
+
+    hasil = laporan(workbook, output, pdf=pdf, template=template, force=force)
+    report = hasil.report
+    if hasil.docx is None:
+        why = (report.findings[0].message(lang) if report.fatal and report.findings
+               else text("not_layout", lang))
+        click.echo(f"{level('error', lang)}: {text('no_document', lang, path=workbook, why=why)}",
+                   err=True)
+        ctx.exit(report.exit_code())
+        return
+    if hasil.draf:
+        click.echo(f"{level('warning', lang)}: {text('draf', lang, errors=report.errors)}",
+                   err=True)
+    for path in (hasil.docx, hasil.pdf):
+        if path is not None:
+            click.echo(text("written", lang, path=path, tables=hasil.tables,
+                            placeholders=len(hasil.placeholders)), err=True)
+    ctx.exit(1 if hasil.draf else 0)

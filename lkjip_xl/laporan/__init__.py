@@ -1,0 +1,122 @@
+"""`laporan`: the LKjIP document (.docx, optionally .pdf) from one workbook.
+
+    result = laporan("lkjip-2019.xlsx", "LKjIP-2019.docx", pdf=True)
+    result.draf      # verify found errors: the document says DRAF on every page
+    result.report    # verify's Report (its exit code is the command's)
+
+The workbook is verified with verify's own library call and measured with `measurement.ukur`;
+the input file is never changed, outputs are written atomically to new paths.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..findings import Report
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass
+class Hasil:
+    report: Report
+    docx: Path | None = None
+    pdf: Path | None = None
+    tables: int = 0
+    placeholders: list[str] = field(default_factory=list)
+
+    @property
+    def draf(self) -> bool:
+        return self.report.errors > 0
+
+
+def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
+            template: PathLike | None = None, force: bool = False,
+            charts: bool = True) -> Hasil:
+    """Verify, measure and write the document; an unreadable workbook gives no document."""
+    from ..atomic import check_target, write_atomic
+    from ..errors import InputError
+    from ..measurement import ukur
+    from ..reader import read_workbook
+    from ..verify import verify
+    from .document import Laporan
+
+    report = verify(workbook)
+    if report.fatal or report.stats.get("layout") is False:
+        return Hasil(report)
+    if template is not None and not Path(template).is_file():
+        raise InputError(f"templat tidak ditemukan: {template}", f"template not found: {template}")
+    out = Path(output)
+    pdf_out = out.with_suffix(".pdf") if pdf else None
+    check_target(out, (workbook,), force)
+    if pdf_out is not None:
+        check_target(pdf_out, (workbook,), force)
+    dok, _lr = read_workbook(workbook)
+    errors = [f for f in report.findings if f.severity == "error"]
+    try:
+        builder = Laporan(dok, ukur(dok), errors, str(template) if template else None, charts)
+    except Exception as exc:  # python-docx refuses a file that is not a .docx
+        if template is None:
+            raise
+        raise InputError(f"templat bukan .docx yang dapat dibuka: {template} ({exc})",
+                         f"template is not a readable .docx: {template} ({exc})") from exc
+    document = builder.build()
+    if pdf_out is not None:
+        _number_toc(builder, document)
+    write_atomic(out, document.save, inputs=(workbook,), force=force)
+    hasil = Hasil(report, out, tables=len(builder.captions), placeholders=builder.placeholders)
+    if pdf_out is not None:
+        hasil.pdf = to_pdf(out, pdf_out, force=force)
+    return hasil
+
+
+def _number_toc(builder: Any, document: Any) -> None:
+    """LibreOffice does not recompute a TOC field when it converts: lay the document out once,
+    read where each heading landed (pdftotext, poppler) and print those pages in the daftar
+    isi. The daftar isi has its own page, so numbering it moves no heading."""
+    from ..engines.libreoffice import convert
+
+    if shutil.which("pdftotext") is None:
+        return
+    with tempfile.TemporaryDirectory(prefix="lkjip-laporan-") as tmp:
+        first = Path(tmp) / "draft.docx"
+        document.save(str(first))
+        pdf = convert(first, tmp, "pdf:writer_pdf_Export")
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              timeout=120).stdout
+    builder.toc_pages(heading_pages(text.split("\f"), [t for t, _p in builder.toc]))
+
+
+def heading_pages(pages: list[str], headings: list[str]) -> list[int | None]:
+    """The 1-based page of each heading, in order: the first page at or after the previous
+    heading's with a line equal to it (the daftar isi's own lines come before the heading
+    "DAFTAR ISI" is found, so they are skipped by order)."""
+    out: list[int | None] = []
+    at = 0
+    lines = [{ln.strip() for ln in page.splitlines()} for page in pages]
+    for h in headings:
+        found = next((k for k in range(at, len(lines)) if h in lines[k]), None)
+        if found is not None:
+            at = found + (1 if h == "DAFTAR ISI" else 0)
+        out.append(None if found is None else found + 1)
+    return out
+
+
+def to_pdf(docx: Path, target: Path, *, force: bool = False) -> Path:
+    """LibreOffice Writer converts the .docx (fields, sections, header rows kept)."""
+    from ..atomic import write_atomic
+    from ..engines.libreoffice import convert
+
+    with tempfile.TemporaryDirectory(prefix="lkjip-laporan-") as tmp:
+        made = convert(docx, tmp, "pdf:writer_pdf_Export")
+        write_atomic(target, lambda t: shutil.copyfile(made, t), inputs=(docx,), force=force)
+    return target
+
+
+__all__ = ["laporan", "to_pdf", "Hasil"]

@@ -1,0 +1,73 @@
+"""The planning unit's run: one document per workbook of a folder, in worker processes.
+
+One failing workbook never stops the others: its reason is printed and the exit code is 1."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+
+@dataclass(frozen=True)
+class Job:
+    workbook: str
+    output: str
+    pdf: bool
+    template: str | None
+    force: bool
+
+
+@dataclass
+class Done:
+    workbook: str
+    output: str | None = None
+    draf: bool = False
+    error_id: str | None = None
+    error_en: str | None = None
+
+
+def _one(job: Job) -> Done:
+    from ..errors import LkjipError
+    from . import laporan
+
+    try:
+        hasil = laporan(job.workbook, job.output, pdf=job.pdf, template=job.template,
+                        force=job.force)
+    except LkjipError as exc:
+        return Done(job.workbook, error_id=exc.message("id"), error_en=exc.message("en"))
+    if hasil.docx is None:
+        f = hasil.report.findings[0] if hasil.report.findings else None
+        why_id = f.message("id") if f and hasil.report.fatal else "bukan format lkjip-xl"
+        why_en = f.message("en") if f and hasil.report.fatal else "not an lkjip-xl workbook"
+        return Done(job.workbook, error_id=why_id, error_en=why_en)
+    return Done(job.workbook, str(hasil.docx), hasil.draf)
+
+
+def _crash(job: Job, exc: BaseException) -> Done:
+    return Done(job.workbook, error_id=f"galat internal: {exc}", error_en=f"internal error: {exc}")
+
+
+def laporan_folder(folder: Path, outdir: Path, *, pdf: bool, template: Path | None,
+                   jobs: int | None, force: bool, lang: str) -> int:
+    from ..catalogue.laporan import text
+    from ..catalogue.lines import level
+    from ..planning.pool import run_pool
+
+    if outdir.exists() and not outdir.is_dir():
+        raise click.UsageError(text("folder_needs_dir", lang))
+    outdir.mkdir(parents=True, exist_ok=True)
+    books = sorted(p for p in folder.iterdir()
+                   if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$"))
+    work = [Job(str(p), str(outdir / (p.stem + ".docx")), pdf,
+                str(template) if template else None, force) for p in books]
+    done = run_pool(_one, work, jobs=jobs, label=text("progress", lang), on_crash=_crash)
+    failed = [d for d in done if d.output is None]
+    for d in failed:
+        why = d.error_en if lang == "en" else d.error_id
+        click.echo(f"{level('error', lang)}: {Path(d.workbook).name}: {why}", err=True)
+    ok = [d for d in done if d.output is not None]
+    click.echo(text("batch", lang, ok=len(ok), path=outdir, draf=sum(d.draf for d in ok),
+                    failed=len(failed)), err=True)
+    return 1 if failed or any(d.draf for d in ok) else 0

@@ -1,0 +1,505 @@
+"""The LKjIP document (PermenPANRB 53/2014) from one measured workbook, with python-docx.
+
+Every table cell is a value of the layout's own tables (`measure.context.Ctx`, the same values the
+measured workbook caches), walked through the Bab III declarations of `layout.report_tables`: the
+document is a third view of one computation. Sentences that only restate numbers are generated;
+what only staff can write (analysis, Bab I facts, Bab IV) is a visible placeholder until the
+workbook has a place for it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.shared import Cm, Pt, RGBColor
+
+from ..findings import Finding
+from ..layout.report_tables import (
+    JUMLAH_LABEL,
+    KINERJA_SHEET,
+    METODE_TEXT,
+    PENDUKUNG_LABEL,
+    REPORT_TABLES,
+    TOTAL_LABEL,
+    ReportColumn,
+    ReportTable,
+)
+from ..measure.context import Ctx
+from ..measurement import Pengukuran
+from ..model import Dokumen
+from . import docx_parts as dx
+from .angka import angka
+
+PLACEHOLDER_COLOR = RGBColor(0xC0, 0x00, 0x00)
+DRAF_TEXT = "DRAF: belum lolos verifikasi lkjip-xl ({n} galat terbuka)"
+# Bab III A: the per-sasaran tables follow each other for one sasaran (Tables 3.2-3.6 for S1 in
+# the seed), then the next sasaran; tables listing every sasaran come before and after.
+FIRST = ("capaian",)
+NUMBER_KINDS = ("number", "money", "percent", "int")
+
+
+def _tbl(key: str) -> ReportTable:
+    return next(t for t in REPORT_TABLES if t.key == key)
+
+
+@dataclass
+class Laporan:
+    dok: Dokumen
+    p: Pengukuran
+    open_findings: list[Finding] = field(default_factory=list)  # verify's errors: DRAF
+    template: str | None = None
+    charts: bool = True
+    captions: list[str] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.ctx = Ctx(self.dok, self.p)
+        self.doc: Any = Document(self.template) if self.template else Document()
+        if self.template:
+            dx.clear_body(self.doc)
+        self.grid_style = "Table Grid" if dx.has_style(self.doc, "Table Grid") else None
+        self.numbers: dict[str, int] = {}
+        self.headings: list[tuple[int, str]] = []
+        self.toc: list[tuple[str, Any]] = []  # (heading, its paragraph in the daftar isi)
+
+    # ------------------------------------------------------------ text helpers
+    def _years(self, text: str, sasaran: str = "") -> str:
+        t = self.dok.tahun
+        return text.format(tahun=t, tahun_1=t - 1, tahun_2=t - 2, sasaran=sasaran)
+
+    def heading(self, text: str, level: int = 1) -> None:
+        self.headings.append((level, text))
+        self.doc.add_heading(text, level=level)
+
+    def para(self, text: str, *, bold: bool = False, center: bool = False, size: float = 0) -> Any:
+        p = self.doc.add_paragraph()
+        run = p.add_run(text)
+        run.bold = bold
+        if size:
+            run.font.size = Pt(size)
+        if center:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return p
+
+    def isi(self, what: str, where: str) -> None:
+        """A visible placeholder: what to write and where; never invented text."""
+        text = f"[Isi: {what} {where}]"
+        self.placeholders.append(text)
+        p = self.doc.add_paragraph()
+        run = p.add_run(text)
+        run.italic = True
+        run.font.color.rgb = PLACEHOLDER_COLOR
+
+    def caption(self, chapter: str, title: str) -> None:
+        """"Tabel 3.1" and its title above the table, as the seed prints them."""
+        n = self.numbers[chapter] = self.numbers.get(chapter, 0) + 1
+        label = f"Tabel {chapter}.{n}"
+        self.captions.append(f"{label}  {title}")
+        p = self.doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.keep_with_next = True
+        r = p.add_run(label)
+        r.bold = True
+        r.add_break()
+        p.add_run(title).bold = True
+
+    def page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # ------------------------------------------------------------ tables
+    def _value(self, col: ReportColumn, index: int) -> str:
+        v = self.ctx.value(col.table.key, col.key, index)
+        return angka(v, col.kind) if col.kind in NUMBER_KINDS else str(v)
+
+    def report_table(self, table: ReportTable, indices: list[int], sasaran: str = "") -> None:
+        self.caption("3", self._years(table.title, sasaran))
+        t = dx.grid_table(self.doc, [self._years(c.header) for c in table.columns],
+                          self.grid_style)
+        for s_index, members in self.ctx.groups(indices):
+            rows = [self._row(t)._tr.tc_lst for _ in members]
+            for c, col in enumerate(table.columns):
+                right = col.kind in NUMBER_KINDS
+                if col.per_sasaran:
+                    cell = rows[0][c]
+                    if len(rows) > 1:
+                        cell = dx.merge_down([r[c] for r in rows])
+                    dx.set_cell(cell, self._value(col, s_index), right=right)
+                else:
+                    for row, n in zip(rows, members):
+                        dx.set_cell(row[c], self._value(col, n), right=right)
+        self._fit(t, [c.kind for c in table.columns])
+        if not indices:
+            self.para("(tidak ada indikator)")
+        if table.note:
+            metode = self.dok.pengaturan.metode_efisiensi or "selisih"
+            self.para(table.note.format(metode=METODE_TEXT.get(metode, metode)), size=8)
+        self.doc.add_paragraph()
+
+    def anggaran_table(self, table: ReportTable) -> None:
+        """Table 3.14: kegiatan per sasaran, support programmes apart, subtotals, agency total."""
+        self.caption("3", self._years(table.title))
+        t = dx.grid_table(self.doc, [self._years(c.header) for c in table.columns],
+                          self.grid_style)
+        sas_col, _ind, keg_col, *money = table.columns
+        for kode, members in self.ctx.kegiatan_groups():
+            s_index = self.ctx.sasaran_index(kode) if kode is not None else None
+            rows = [self._row(t)._tr.tc_lst for _ in members]
+            if s_index is not None:
+                names = "; ".join(str(self.ctx.value("PKK", "uraian", n))
+                                  for n in self.ctx.indikator_rows(kode))
+                label = self._value(sas_col, s_index)
+            else:
+                names, label = "", PENDUKUNG_LABEL if kode is None else str(kode)
+            for c, text in ((0, label), (1, names)):
+                cell = dx.merge_down([r[c] for r in rows]) if len(rows) > 1 else rows[0][c]
+                dx.set_cell(cell, text)
+            for row, n in zip(rows, members):
+                dx.set_cell(row[2], self._value(keg_col, n))
+                for c, col in enumerate(money, start=3):
+                    dx.set_cell(row[c], self._value(col, n), right=True)
+            if s_index is not None:
+                vals = [self.ctx.value("AE", k, s_index) for k in ("anggaran", "realisasi",
+                                                                    "penyerapan")]
+                self._subtotal(t, f"{JUMLAH_LABEL} {kode}", vals)
+            elif kode is None:
+                b = self.p.pendukung
+                self._subtotal(t, f"{JUMLAH_LABEL} program pendukung",
+                               [b.anggaran, b.realisasi_anggaran, b.penyerapan])
+        tot = self.p.total
+        self._subtotal(t, TOTAL_LABEL, [tot.anggaran, tot.realisasi_anggaran, tot.penyerapan])
+        self._fit(t, [c.kind for c in table.columns])
+        self.doc.add_paragraph()
+
+    def _row(self, t: Any) -> Any:
+        row = t.add_row()
+        dx.no_split(row)  # a row is never cut across pages; merged sasaran cells may be
+        return row
+
+    def _fit(self, t: Any, kinds: list[str]) -> None:
+        s = self.doc.sections[-1]
+        dx.fit_columns(t, kinds, s.page_width - s.left_margin - s.right_margin)
+
+    def _subtotal(self, t: Any, label: str, values: list[Any]) -> None:
+        row = self._row(t)
+        cell = row.cells[0].merge(row.cells[2])
+        dx.set_cell(cell, label, bold=True)
+        for c, (v, kind) in enumerate(zip(values, ("money", "money", "percent")), start=3):
+            dx.set_cell(row.cells[c], angka(v, kind), bold=True, right=True)
+
+    def simple_table(self, chapter: str, title: str, headers: list[str],
+                     rows: list[list[tuple[Any, str]]]) -> None:
+        self.caption(chapter, title)
+        t = dx.grid_table(self.doc, headers, self.grid_style)
+        for values in rows:
+            cells = self._row(t)._tr.tc_lst
+            for cell, (v, kind) in zip(cells, values):
+                right = kind in NUMBER_KINDS
+                dx.set_cell(cell, angka(v, kind) if right else ("" if v is None else str(v)),
+                            right=right)
+        self._fit(t, [kind for _v, kind in rows[0]] if rows else ["text"] * len(headers))
+        self.doc.add_paragraph()
+
+    def picture(self, png: bytes, title: str) -> None:
+        n = self.numbers["grafik"] = self.numbers.get("grafik", 0) + 1
+        self.doc.add_picture(io.BytesIO(png), width=Cm(16))
+        self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.para(f"Grafik 3.{n}  {title}", bold=True, center=True)
+
+    # ------------------------------------------------------------ the document
+    def build(self) -> Any:
+        self._page_furniture()
+        self.cover()
+        if self.open_findings:
+            self.draf_list()
+        self.kata_pengantar()
+        self.ikhtisar()
+        self.daftar_isi()
+        self.bab1()
+        self.bab2()
+        dx.new_section(self.doc, landscape=True)
+        self.bab3()
+        dx.new_section(self.doc, landscape=False)
+        self.bab4()
+        dx.new_section(self.doc, landscape=True)
+        self.lampiran()
+        self._fill_toc()
+        dx.update_fields_on_open(self.doc)
+        dx.drop_styles_with_effects(self.doc)
+        return self.doc
+
+    def toc_pages(self, pages: list[int | None]) -> None:
+        """Page numbers into the listed table of contents (found in a first PDF), right-aligned
+        behind a dotted leader, as Word would print them."""
+        s = self.doc.sections[0]
+        right = s.page_width - s.left_margin - s.right_margin
+        for (_text, p), page in zip(self.toc, pages):
+            if page is None:
+                continue
+            p.paragraph_format.tab_stops.add_tab_stop(right, WD_TAB_ALIGNMENT.RIGHT,
+                                                      WD_TAB_LEADER.DOTS)
+            p.add_run(f"\t{page}")
+
+    def _page_furniture(self) -> None:
+        """Page numbers in every footer; DRAF in every header of a document with open errors.
+        Later sections link to these (python-docx's default)."""
+        section = self.doc.sections[0]
+        if self.open_findings:
+            hp = section.header.add_paragraph() if section.header.paragraphs[0].text else \
+                section.header.paragraphs[0]
+            hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = hp.add_run(DRAF_TEXT.format(n=len(self.open_findings)))
+            run.bold = True
+            run.font.size = Pt(14)
+            run.font.color.rgb = PLACEHOLDER_COLOR
+        fp = section.footer.add_paragraph()
+        fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fp.add_run("Halaman ")
+        dx.add_field(fp, "PAGE", "1")
+
+    def cover(self) -> None:
+        i = self.dok.instansi
+        for _ in range(6):
+            self.doc.add_paragraph()
+        self.para("LAPORAN KINERJA INSTANSI PEMERINTAH", bold=True, center=True, size=18)
+        self.para(f"(LKjIP) TAHUN {self.dok.tahun}", bold=True, center=True, size=18)
+        self.doc.add_paragraph()
+        self.para((i.nama or "").upper(), bold=True, center=True, size=14)
+        if i.pemda:
+            self.para(i.pemda.upper(), bold=True, center=True, size=14)
+        self.page_break()
+
+    def draf_list(self) -> None:
+        self.heading("Temuan verifikasi yang masih terbuka", 1)
+        self.para("Dokumen ini DRAF: workbook sumbernya belum lolos `lkjip-xl verify`. "
+                  "Perbaiki temuan berikut di workbook, lalu buat laporan lagi.")
+        for f in self.open_findings:
+            where = f"{f.location}: " if f.location else ""
+            self.doc.add_paragraph(f"{where}{f.message('id')} ({f.code})", style="List Bullet"
+                                   if dx.has_style(self.doc, "List Bullet") else None)
+        self.page_break()
+
+    def kata_pengantar(self) -> None:
+        self.heading("KATA PENGANTAR", 1)
+        self.isi("kata pengantar kepala instansi", "(belum ada tempatnya di workbook; tulis di "
+                 "dokumen ini)")
+        self._signature()
+        self.page_break()
+
+    def _signature(self) -> None:
+        k = self.dok.instansi.kepala
+        self.doc.add_paragraph()
+        self.para(k.jabatan or "Kepala", center=True)
+        for _ in range(3):
+            self.doc.add_paragraph()
+        self.para(k.nama or "", bold=True, center=True)
+        if k.pangkat:
+            self.para(k.pangkat, center=True)
+        if k.nip:
+            self.para(f"NIP. {k.nip}", center=True)
+
+    def ikhtisar(self) -> None:
+        self.heading("IKHTISAR EKSEKUTIF", 1)
+        for sentence in ikhtisar_sentences(self.dok, self.p):
+            self.para(sentence)
+        self.page_break()
+
+    def daftar_isi(self) -> None:
+        self.heading("DAFTAR ISI", 1)
+        # the headings are listed once the document is built (`_fill_toc`); Word renumbers
+        # the pages when it opens the file (updateFields), LibreOffice via Tools > Update
+        self._toc_end = self.doc.add_paragraph()
+        self.page_break()
+
+    def _fill_toc(self) -> None:
+        self.toc = [(text, self._toc_end.insert_paragraph_before(text))
+                    for lvl, text in self.headings if lvl <= 2]
+        paras = [p for _t, p in self.toc]
+        for (lvl, _t), p in zip([h for h in self.headings if h[0] <= 2], paras):
+            p.paragraph_format.left_indent = Cm(0.8 * (lvl - 1))
+            p.paragraph_format.space_after = Pt(2)
+        dx.field_around(paras[0] if paras else self._toc_end, self._toc_end,
+                        'TOC \\o "1-2" \\h \\z \\u')
+
+    def bab1(self) -> None:
+        i = self.dok.instansi
+        self.heading("BAB I PENDAHULUAN", 1)
+        self.heading("A. Profil", 2)
+        nama = i.nama or "[nama instansi]"
+        self.para(f"{nama}{', ' + i.pemda if i.pemda else ''} menyusun Laporan Kinerja Instansi "
+                  f"Pemerintah tahun {self.dok.tahun} sesuai Peraturan Menteri PANRB Nomor 53 "
+                  "Tahun 2014.")
+        where = "(belum ada tempatnya di workbook; tulis di dokumen ini)"
+        for sub, what in (("B. Tugas dan Fungsi", "tugas dan fungsi instansi"),
+                          ("C. Struktur Organisasi", "struktur organisasi (teks atau gambar)"),
+                          ("D. Sumber Daya Manusia", "jumlah pegawai menurut golongan dan "
+                           "menurut pendidikan"),
+                          ("E. Isu Strategis", "isu strategis yang dihadapi instansi")):
+            self.heading(sub, 2)
+            self.isi(what, where)
+
+    def bab2(self) -> None:
+        self.page_break()
+        self.heading("BAB II PERENCANAAN KINERJA", 1)
+        r = self.dok.renstra
+        self.heading("A. Rencana Strategis", 2)
+        if r is not None:
+            self.para(f"Rencana Strategis periode {r.awal}-{r.akhir} menetapkan "
+                      f"{len(self.dok.sasaran)} sasaran strategis dengan "
+                      f"{len(self.ctx.rows.indikator)} indikator kinerja.")
+        else:
+            self.isi("periode Renstra", "di sheet Profil")
+        self.heading(f"B. Perjanjian Kinerja Tahun {self.dok.tahun}", 2)
+        rows = [[(s.kode, "text"), (s.uraian, "text"), (i.uraian, "text"),
+                 (i.satuan, "text"), (self.p.indikator[i.kode].target, "number")]
+                for s, i in self.ctx.rows.indikator]
+        self.simple_table("2", f"Perjanjian Kinerja tahun {self.dok.tahun}",
+                          ["Kode", "Sasaran strategis", "Indikator kinerja", "Satuan",
+                           f"Target {self.dok.tahun}"], rows)
+
+    def bab3(self) -> None:
+        self.heading("BAB III AKUNTABILITAS KINERJA", 1)
+        self.heading("A. Capaian Kinerja", 2)
+        everything = self.ctx.indikator_rows()
+        self.report_table(_tbl("capaian"), everything)
+        per = [t for t in REPORT_TABLES if t.per_sasaran and t.sheet == KINERJA_SHEET]
+        for s in self.ctx.rows.sasaran:
+            members = self.ctx.indikator_rows(s.kode)
+            if not members:
+                continue
+            self.heading(f"Sasaran {s.kode}: {s.uraian}", 3)
+            for table in per:
+                self.report_table(table, members, s.uraian or s.kode)
+            self.standar_nasional(s.kode, members)
+            where = f"untuk sasaran {s.kode} (belum ada tempatnya di workbook; tulis di dokumen ini)"
+            for what in ("analisis penyebab keberhasilan atau kegagalan (faktor pendorong)",
+                         "faktor penghambat", "upaya / solusi yang telah dan akan dilakukan",
+                         "program dan kegiatan yang menunjang keberhasilan atau kegagalan"):
+                self.isi(what, where)
+        for table in REPORT_TABLES:
+            if not table.per_sasaran and table.sheet == KINERJA_SHEET and table.key not in FIRST:
+                self.report_table(table, everything)
+        if self.charts:
+            from . import grafik
+
+            ind = [self.p.indikator[i.kode] for _s, i in self.ctx.rows.indikator]
+            if len(ind) <= grafik.MAX_BARS:
+                self.picture(grafik.capaian_chart(
+                    [i.uraian for _s, i in self.ctx.rows.indikator], [u.capaian for u in ind],
+                    self.dok.tahun), f"Capaian indikator kinerja tahun {self.dok.tahun}")
+            else:
+                counts = Counter(u.predikat or "belum terukur" for u in ind)
+                self.picture(grafik.predikat_chart(counts.most_common(), self.dok.tahun),
+                             f"Indikator kinerja menurut predikat tahun {self.dok.tahun}")
+        self.heading("B. Realisasi Anggaran", 2)
+        t = self.p.total
+        self.para(f"Pagu anggaran tahun {self.dok.tahun} sebesar Rp {angka(t.anggaran, 'money')}"
+                  f" terealisasi Rp {angka(t.realisasi_anggaran, 'money')} "
+                  f"({angka(t.penyerapan, 'percent')}).")
+        for table in REPORT_TABLES:
+            if table.scope == "kegiatan":
+                self.anggaran_table(table)
+        if self.charts and self.dok.sasaran:
+            from . import grafik
+
+            su = [self.p.sasaran[s.kode] for s in self.dok.sasaran]
+            if len(su) <= grafik.MAX_BARS:
+                self.picture(grafik.anggaran_chart([s.uraian for s in self.dok.sasaran],
+                                                   [u.anggaran for u in su],
+                                                   [u.realisasi_anggaran for u in su]),
+                             "Anggaran dan realisasi per sasaran")
+
+    def standar_nasional(self, kode: str, members: list[int]) -> None:
+        rows = []
+        for n in members:
+            _s, i = self.ctx.rows.indikator[n]
+            if i.standar_nasional is not None:
+                rows.append([(i.uraian, "text"), (self.p.indikator[i.kode].realisasi, "number"),
+                             (i.standar_nasional, "number")])
+        if rows:
+            self.simple_table("3", f"Perbandingan dengan standar nasional: sasaran {kode}",
+                              ["Indikator kinerja", f"Realisasi {self.dok.tahun}",
+                               "Standar nasional"], rows)
+        else:
+            self.isi(f"standar / target nasional dan sumbernya untuk indikator sasaran {kode}, "
+                     "bila ada", "(kolom standar nasional di sheet Perjanjian Kinerja)")
+
+    def bab4(self) -> None:
+        self.heading("BAB IV PENUTUP", 1)
+        where = "(belum ada tempatnya di workbook; tulis di dokumen ini)"
+        self.heading("A. Simpulan", 2)
+        for sentence in ikhtisar_sentences(self.dok, self.p)[1:3]:
+            self.para(sentence)
+        self.isi("simpulan", where)
+        self.heading("B. Langkah ke Depan", 2)
+        self.isi("langkah ke depan / rekomendasi", where)
+        self._signature()
+
+    def lampiran(self) -> None:
+        self.heading("LAMPIRAN", 1)
+        v = self.ctx.values
+        tahun = self.dok.tahun
+        ind = self.ctx.rows.indikator
+        pk = v.get("PK", [])
+        self.simple_table("L", f"Perjanjian Kinerja tahun {tahun}",
+                          ["Sasaran", "Indikator kinerja", "Satuan", "Target PK",
+                           "Target PK perubahan"],
+                          [[(s.uraian, "text"), (i.uraian, "text"), (i.satuan, "text"),
+                            (pk[n].get("target"), "number"),
+                            (pk[n].get("target_perubahan"), "number")]
+                           for n, (s, i) in enumerate(ind)])
+        self.simple_table("L", f"Rencana Kinerja Tahunan {tahun}",
+                          ["Sasaran", "Indikator kinerja", "Satuan", "Target RKT"],
+                          [[(s.uraian, "text"), (i.uraian, "text"), (i.satuan, "text"),
+                            (i.target_rkt, "number")] for s, i in ind])
+        self.simple_table("L", f"Rencana Aksi {tahun}",
+                          ["Indikator kinerja", "Target TW I", "Target TW II", "Target TW III",
+                           "Target TW IV"],
+                          [[(i.uraian, "text"), *[(q, "number") for q in i.target_tw]]
+                           for _s, i in ind])
+        pkk = v.get("PKK", [])
+        self.simple_table("L", f"Pengukuran Kinerja tahun {tahun}",
+                          ["Indikator kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
+                           "Predikat"],
+                          [[(r["uraian"], "text"), (r["satuan"], "text"),
+                            (r["target"], "number"), (r["realisasi"], "number"),
+                            (r["capaian"], "percent"), (r["predikat"], "text")] for r in pkk])
+
+
+def _terbilang_kecil(n: int) -> str:
+    words = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
+             "sembilan", "sepuluh", "sebelas")
+    return f"{n} ({words[n]})" if 0 <= n < len(words) else str(n)
+
+
+def ikhtisar_sentences(dok: Dokumen, p: Pengukuran) -> list[str]:
+    """The sentences that only restate numbers: generated from them, never typed."""
+    ind = list(p.indikator.values())
+    out = [f"Pada tahun {dok.tahun} {dok.instansi.nama or 'instansi'} menetapkan "
+           f"{_terbilang_kecil(len(dok.sasaran))} sasaran strategis dengan "
+           f"{_terbilang_kecil(len(ind))} indikator kinerja."]
+    counts = Counter(u.predikat for u in ind if u.predikat)
+    unmeasured = sum(1 for u in ind if u.capaian is None)
+    if counts:
+        parts = [f"{_terbilang_kecil(n)} indikator berpredikat {label}"
+                 for label, n in sorted(counts.items(), key=lambda kv: -kv[1])]
+        text = "Dari indikator tersebut, " + ", ".join(parts)
+        if unmeasured:
+            text += f"; {_terbilang_kecil(unmeasured)} indikator belum dapat diukur"
+        out.append(text + ".")
+    t = p.total
+    if t.anggaran is not None:
+        out.append(f"Anggaran yang tersedia sebesar Rp {angka(t.anggaran, 'money')} terealisasi "
+                   f"Rp {angka(t.realisasi_anggaran, 'money')} atau "
+                   f"{angka(t.penyerapan, 'percent')} dari pagu.")
+    compared = [u for u in ind if u.membaik is not None]
+    if compared:
+        better = sum(1 for u in compared if u.membaik)
+        out.append(f"Dibandingkan tahun {dok.tahun - 1}, {_terbilang_kecil(better)} dari "
+                   f"{_terbilang_kecil(len(compared))} indikator yang dapat dibandingkan "
+                   "membaik.")
+    return out
