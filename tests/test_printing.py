@@ -76,3 +76,52 @@ def test_sample_prints_without_empty_pages(tmp_path: Path) -> None:
         titled = [t for t in table_titles if t in head]
         if titled:  # every page of a table shows a row of data
             assert any(code in page for code in codes), (n, titled)
+
+
+def _breaks_and_anchors(path: Path, sheet_name: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """The sheet's manual row breaks (`brk id`: the 0-based row a new page starts at) and the row
+    span of each drawing anchor (0-based from, to)."""
+    with zipfile.ZipFile(path) as z:
+        wb = z.read("xl/workbook.xml").decode()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+        rid = re.search(rf'<sheet name="{re.escape(sheet_name)}" sheetId="\d+" r:id="([^"]+)"', wb)
+        assert rid is not None
+        target = re.search(rf'Id="{rid.group(1)}"[^>]*Target="([^"]+)"', rels)
+        assert target is not None
+        part = "xl/" + target.group(1)
+        xml = z.read(part).decode()
+        breaks = [int(b) for b in re.findall(r'<brk id="(\d+)"', xml)]
+        anchors: list[tuple[int, int]] = []
+        srels = part.replace("worksheets/", "worksheets/_rels/") + ".rels"
+        if srels in z.namelist():
+            for d in re.findall(r'Target="\.\./drawings/(drawing\d+\.xml)"', z.read(srels).decode()):
+                dx = z.read("xl/drawings/" + d).decode()
+                for f, t in re.findall(r"<xdr:from><xdr:col>\d+</xdr:col><xdr:colOff>-?\d+</xdr:colOff>"
+                                       r"<xdr:row>(\d+)</xdr:row>.*?<xdr:to><xdr:col>\d+</xdr:col>"
+                                       r"<xdr:colOff>-?\d+</xdr:colOff><xdr:row>(\d+)</xdr:row>",
+                                       dx, re.S):
+                    anchors.append((int(f), int(t)))
+    return breaks, anchors
+
+
+def test_no_planned_break_cuts_a_chart_or_starts_a_table_at_a_page_foot(tmp_path: Path) -> None:
+    from lkjip_xl.layout.report_tables import CHART_SHEET, KINERJA_SHEET
+    from lkjip_xl.measure import measure
+    from lkjip_xl.measure.bab3 import TABLE_KEEP
+    from lkjip_xl.xlsx_grid import read_grid
+    from tests.docgen import build
+
+    src, out = tmp_path / "banyak.xlsx", tmp_path / "banyak-m.xlsx"
+    write_workbook(build(7, kinds=[("positif", "akhir")] * 12 + [("negatif", "kumulatif")] * 6), src)
+    assert measure(src, out).exit_code() == 0
+    breaks, anchors = _breaks_and_anchors(out, CHART_SHEET)
+    assert breaks and len(anchors) >= 10
+    for first, last in anchors:  # <brk id="b"/>: the next page starts at (0-based) row b
+        assert not [b for b in breaks if first < b <= last], (first, last, breaks)
+    breaks, _ = _breaks_and_anchors(out, KINERJA_SHEET)
+    sheet = read_grid(out).sheet(KINERJA_SHEET)
+    assert sheet is not None and breaks
+    starts = [r - 1 for (r, c), cell in sheet.cells.items()
+              if c == 1 and isinstance(cell.value, str) and cell.value.startswith("Tabel 3.")]
+    for s in starts:
+        assert not [b for b in breaks if s < b <= s + TABLE_KEEP - 1], (s, breaks)
