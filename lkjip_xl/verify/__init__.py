@@ -113,13 +113,15 @@ def _check_layout(st: Structure, report: Report,
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
-    """One finding per code and place (the reader and the generic audit both see a number typed
-    as text in an input cell; the first, the reader's, carries its consequences)."""
+    """One finding per code and cell (the reader and the generic audit both see a number typed
+    as text in an input cell; the first, the reader's, carries its consequences). Findings about
+    the whole file (no location) are all kept: their parameters tell them apart."""
     seen: set[tuple[str, str]] = set()
     out = []
     for f in findings:
-        if (f.code, f.location) not in seen:
-            seen.add((f.code, f.location))
+        key = (f.code, f.location)
+        if not f.location or key not in seen:
+            seen.add(key)
             out.append(f)
     return out
 
