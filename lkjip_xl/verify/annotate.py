@@ -19,9 +19,11 @@ from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from ..atomic import write_atomic
+from ..audit.refs import col_index
 from ..catalogue.lines import line
 from ..errors import InputError
 from ..findings import Report
+from ..layout.model import col_letter
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 SHEET_NAME = "Temuan"
@@ -49,21 +51,6 @@ def _split(location: str) -> tuple[str, str] | None:
         return None
     sheet = (m.group(1) or "").replace("''", "'") or m.group(2)
     return sheet, m.group(3).replace("$", "")
-
-
-def _col(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def _letters(n: int) -> str:
-    out = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def _unescape(text: str) -> str:
@@ -248,7 +235,7 @@ def _mark_cell(xml: str, ref: str, restyle: Callable[[int], int]) -> str:
         attrs = re.sub(r' s="\d+"', "", attrs) + f' s="{new}"'
         return xml[:m.start()] + f'<c r="{ref}"{attrs}{m.group(2)}>' + xml[m.end():]
     letters, digits = _REF.fullmatch(ref).groups()  # type: ignore[union-attr]
-    row, col = int(digits), _col(letters)
+    row, col = int(digits), col_index(letters)
     cell = f'<c r="{ref}" s="{restyle(0)}"/>'
     rm = re.search(rf'<row r="{row}"(?=[ />])([^>]*?)(/?)>', xml)
     if rm is None:  # a new row, in order among the others
@@ -263,7 +250,7 @@ def _mark_cell(xml: str, ref: str, restyle: Callable[[int], int]) -> str:
     end = xml.index("</row>", rm.end())
     body = xml[rm.end():end]
     after = [cm.start() for cm in re.finditer(r'<c r="([A-Z]+)\d+"', body)
-             if _col(cm.group(1)) > col]
+             if col_index(cm.group(1)) > col]
     pos = after[0] if after else len(body)
     body = body[:pos] + cell + body[pos:]
     return xml[:rm.end()] + body + xml[end:]
@@ -298,12 +285,12 @@ def _comments(pkg: _Package, part: str, xml: str, notes: dict[str, list[str]], k
     items = []
     shapes = []
     for ref, lines in sorted(notes.items(), key=lambda kv: (int(_REF.fullmatch(kv[0]).group(2)),  # type: ignore[union-attr]
-                                                            _col(_REF.fullmatch(kv[0]).group(1)))):  # type: ignore[union-attr]
+                                                            col_index(_REF.fullmatch(kv[0]).group(1)))):  # type: ignore[union-attr]
         letters, digits = _REF.fullmatch(ref).groups()  # type: ignore[union-attr]
         text = escape(_clean("\n".join(lines)[:30000]))
         items.append(f'<comment ref="{ref}" authorId="0"><text><r><t xml:space="preserve">{text}</t>'
                      "</r></text></comment>")
-        shapes.append((int(digits), _col(letters)))
+        shapes.append((int(digits), col_index(letters)))
     comments = f"xl/comments_lkjip{k}.xml"
     pkg.put(comments, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -336,7 +323,7 @@ def _temuan_sheet(report: Report, lang: str, strings: _Strings, sheets: dict[str
         for c, v in enumerate(values, start=1):
             if v == "":
                 continue
-            ref = f"{_letters(c)}{r}"
+            ref = f"{col_letter(c)}{r}"
             style = ' s="0"'
             cells.append(f'<c r="{ref}"{style} t="s"><v>{strings.index(v)}</v></c>')
         out.append(f'<row r="{r}">{"".join(cells)}</row>')
