@@ -17,20 +17,13 @@ from typing import Any, Literal
 from .errors import InputError
 from .findings import Finding
 from .layout import SHEETS, TABLES, Table
-from .layout.model import col_letter, quote_sheet
-from .layout.sheets import PENGATURAN, PROFIL
+from .layout.binding import Years, bound, joined, put
+from .layout.model import Column, FormField, col_letter, quote_sheet
+from .layout.sheets import PENGATURAN, PENGATURAN_FIELDS, PROFIL, PROFIL_FIELDS
 from .model import (
-    AGREGASI,
-    METODE_EFISIENSI,
-    NILAI_TW,
-    POLARITAS,
-    RUMUS_NEGATIF,
     Dokumen,
     Indikator,
-    Instansi,
     Kegiatan,
-    Kepala,
-    Komponen,
     Pengaturan,
     PredikatBand,
     Program,
@@ -266,111 +259,103 @@ def _by_code(lr: LayoutRead, key: str) -> dict[str, RowRead]:
     return out
 
 
+class _Binder:
+    """Reads located rows into model objects through the columns' declared bindings."""
+
+    def __init__(self, conv: _Conv, years: Years) -> None:
+        self.conv, self.years = conv, years
+
+    def value(self, tr: TableRead, row: RowRead, c: Column) -> Any:
+        v = row.values[c.key]
+        kind = c.kind
+        if kind in NUMERIC_KINDS:
+            if type(v) is float:  # the common case: no location needed (it is built per call)
+                return v
+            n = self.conv.number(v, tr.where(row.row, c.key))
+            return int(n) if n is not None and kind == "year" else n
+        if kind == "choice":
+            return self.conv.choice(v, tr.where(row.row, c.key), c.choices, "") or c.default
+        t = self.conv.text(v)
+        return c.default if t is None else t
+
+    def into(self, obj: Any, tr: TableRead | None, row: RowRead | None) -> Any:
+        """Set every bound column of `row` present in the sheet (an older workbook may lack an
+        optional one) into `obj`."""
+        if tr is None or row is None:
+            return obj
+        present = row.values
+        for c in bound(tr.table):
+            if c.key in present:
+                put(obj, c.bind, self.value(tr, row, c), self.years)  # type: ignore[arg-type]
+        return obj
+
+
+def _form_value(conv: _Conv, lr: LayoutRead, sheet: str, f: FormField) -> Any:
+    v, where = _form(lr, sheet, f.key)
+    if f.kind == "year":
+        return conv.year(v, where)
+    if f.kind in NUMERIC_KINDS:
+        return conv.number(v, where)
+    if f.kind == "choice":
+        return conv.choice(v, where, f.choices, "") or f.default
+    t = conv.text(v)
+    return f.default if t is None else t
+
+
 def to_dokumen(lr: LayoutRead, report: Report | None = None,
                text_numbers: TextNumbers = "meant") -> Dokumen:
-    """Build the document from located tables; rows are matched by code, never by position."""
-    conv = _Conv(report, text_numbers)
+    """Build the document from located tables; rows are matched by code, never by position.
 
-    def num(tr: TableRead | None, row: RowRead | None, key: str) -> float | None:
-        if tr is None or row is None or key not in row.values:
-            return None
-        v = row.values[key]
-        if type(v) is float:  # the common case: no location needed (it is built per call)
-            return v
-        return conv.number(v, tr.where(row.row, key))
+    Which cell fills which model field is the layout's declaration (`Column.bind`); what is
+    left here is the hierarchy: indicators under their sasaran, per-indicator tables joined by
+    code, sub-kegiatan under their kegiatan, and the reporting year the document needs."""
+    conv = _Conv(report, text_numbers)
 
     def txt(row: RowRead | None, key: str) -> str | None:
         return None if row is None else conv.text(row.values.get(key))
 
-    def fnum(sheet: str, key: str) -> float | None:
-        v, where = _form(lr, sheet, key)
-        return conv.number(v, where)
-
-    tahun = conv.year(*_form(lr, PROFIL, "tahun"))
+    profil = {f.key: _form_value(conv, lr, PROFIL, f) for f in PROFIL_FIELDS if f.bind}
+    tahun = profil.pop("tahun")
     if tahun is None:
         raise InputError("Profil: tahun pelaporan kosong atau tidak terbaca",
                          "Profil: the reporting year is empty or unreadable")
-    awal = conv.year(*_form(lr, PROFIL, "renstra_awal"))
-    akhir = conv.year(*_form(lr, PROFIL, "renstra_akhir"))
+    awal, akhir = profil.pop("renstra_awal"), profil.pop("renstra_akhir")
     renstra = Renstra(awal, akhir) if awal is not None and akhir is not None else None
-
-    def ftxt(sheet: str, key: str) -> str | None:
-        return conv.text(_form(lr, sheet, key)[0])
-
-    instansi = Instansi(nama=ftxt(PROFIL, "nama") or "", pemda=ftxt(PROFIL, "pemda"),
-                        kepala=Kepala(ftxt(PROFIL, "kepala_nama"), ftxt(PROFIL, "kepala_nip"),
-                                      ftxt(PROFIL, "kepala_jabatan"),
-                                      ftxt(PROFIL, "kepala_pangkat")))
+    dok = Dokumen(tahun=tahun, renstra=renstra)
+    by_key = {f.key: f for f in PROFIL_FIELDS + PENGATURAN_FIELDS}
+    for key, value in profil.items():
+        put(dok, by_key[key].bind, value)  # type: ignore[arg-type]
+    bind = _Binder(conv, Years(awal, tahun))
     pr = lr.tables.get("PR")
-    bands = [PredikatBand(num(pr, r, "min"), conv.text(r.values.get("label")) or "")
-             for r in (pr.rows if pr else []) if conv.text(r.values.get("label"))]
-    def fchoice(key: str, allowed: tuple[str, ...], default: str) -> str:
-        return conv.choice(*_form(lr, PENGATURAN, key), allowed, default)
-
-    pengaturan = Pengaturan(
-        rumus_negatif=fchoice("rumus_negatif", RUMUS_NEGATIF, "lan"),
-        batas_capaian=fnum(PENGATURAN, "batas_capaian"),
-        predikat=bands or Pengaturan().predikat,
-        metode_efisiensi=fchoice("metode_efisiensi", METODE_EFISIENSI, "selisih"),
-        nilai_tw=fchoice("nilai_tw", NILAI_TW, "kumulatif"),
-    )
-    dok = Dokumen(tahun=tahun, instansi=instansi, renstra=renstra, pengaturan=pengaturan)
+    bands = [b for r in (pr.rows if pr else [])
+             if (b := bind.into(PredikatBand(None, ""), pr, r)).label]
+    for f in PENGATURAN_FIELDS:
+        if f.bind:
+            put(dok, f.bind, _form_value(conv, lr, PENGATURAN, f))
+    dok.pengaturan.predikat = bands or Pengaturan().predikat
 
     sasaran: dict[str, Sasaran] = {}
     ss = lr.tables.get("SS")
     for row in ss.rows if ss else []:
         kode = txt(row, "kode")
         if kode and kode not in sasaran:
-            sasaran[kode] = Sasaran(kode, txt(row, "uraian") or "", txt(row, "tujuan"))
-    rkt, pk, ra, rk = (_by_code(lr, k) for k in ("RKT", "PK", "RA", "RK"))
-    t_rkt, t_pk, t_ra, t_rk = (lr.tables.get(k) for k in ("RKT", "PK", "RA", "RK"))
+            sasaran[kode] = bind.into(Sasaran(kode, ""), ss, row)
+    joins = [(lr.tables.get(k), _by_code(lr, k)) for k in joined(TABLES)]
     ik = lr.tables.get("IK")
     seen: set[str] = set()
     for row in ik.rows if ik else []:
-        assert ik is not None
         kode = txt(row, "kode")
         if not kode or kode in seen:
             continue
         seen.add(kode)
         kode_s = txt(row, "kode_sasaran") or ""
         s = sasaran.setdefault(kode_s, Sasaran(kode_s, ""))
-        target_renstra: dict[int, float | None] = {}
-        if awal is not None:
-            for n in range(1, 7):
-                v = num(ik, row, f"tr{n}")
-                if v is not None:
-                    target_renstra[awal + n - 1] = v
+        i = bind.into(Indikator(kode, ""), ik, row)
         mk = match_key(row.values.get("kode"))
-        p, a, r = (pk.get(mk), ra.get(mk), rk.get(mk)) if mk is not None else (None, None, None)
-        lalu: dict[int, float | None] = {}
-        for n in range(1, 6):
-            v = num(t_rk, r, f"rl{n}")
-            if v is not None:
-                lalu[tahun - n] = v
-        komponen = None
-        if r is not None and any(r.values.get(k) not in (None, "") for k in
-                                 ("pembilang", "penyebut", "pengali", "pembilang_uraian",
-                                  "penyebut_uraian")):
-            komponen = Komponen(txt(r, "pembilang_uraian"), num(t_rk, r, "pembilang"),
-                                txt(r, "penyebut_uraian"), num(t_rk, r, "penyebut"),
-                                num(t_rk, r, "pengali"))
-        s.indikator.append(Indikator(
-            kode=kode, uraian=txt(row, "uraian") or "", satuan=txt(row, "satuan"),
-            polaritas=conv.choice(row.values.get("polaritas"), ik.where(row.row, "polaritas"),
-                                  POLARITAS, "positif"),
-            agregasi=(conv.choice(row.values.get("agregasi"), ik.where(row.row, "agregasi"),
-                                  AGREGASI, "") or None),
-            formula=txt(row, "formula"), penanggung_jawab=txt(row, "penanggung_jawab"),
-            sumber_data=txt(row, "sumber_data"), target_renstra=target_renstra,
-            target_rkt=num(t_rkt, rkt.get(mk) if mk is not None else None, "target_rkt"),
-            target=num(t_pk, p, "target"), target_min=num(t_pk, p, "target_min"),
-            target_maks=num(t_pk, p, "target_maks"),
-            target_perubahan=num(t_pk, p, "target_perubahan"),
-            alasan_perubahan=txt(p, "alasan_perubahan"),
-            standar_nasional=num(t_pk, p, "standar_nasional"),
-            target_tw=[num(t_ra, a, f"t{q}") for q in range(1, 5)],
-            realisasi_tw=[num(t_rk, r, f"r{q}") for q in range(1, 5)],
-            realisasi=num(t_rk, r, "realisasi"), realisasi_lalu=lalu, komponen=komponen))
+        if mk is not None:
+            for tr, rows in joins:
+                bind.into(i, tr, rows.get(mk))
+        s.indikator.append(i)
     dok.sasaran = list(sasaran.values())
 
     programs: dict[str, Program] = {}
@@ -378,7 +363,7 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None,
     for row in pg.rows if pg else []:
         kode = txt(row, "kode")
         if kode and kode not in programs:
-            programs[kode] = Program(kode, txt(row, "uraian") or "", txt(row, "kode_sasaran"))
+            programs[kode] = bind.into(Program(kode, ""), pg, row)
     kg = lr.tables.get("KG")
     kegiatan: dict[str, Kegiatan] = {}
     for row in kg.rows if kg else []:
@@ -387,14 +372,11 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None,
             continue
         kode_p = txt(row, "kode_program") or ""
         prog = programs.setdefault(kode_p, Program(kode_p, ""))
-        money = {"anggaran": num(kg, row, "anggaran"), "realisasi": num(kg, row, "realisasi"),
-                 "anggaran_tw": [num(kg, row, f"a{q}") for q in range(1, 5)],
-                 "realisasi_tw": [num(kg, row, f"r{q}") for q in range(1, 5)]}
         sub = txt(row, "kode_sub")
         if sub is None:
             if kode_k in kegiatan:
                 continue
-            k = Kegiatan(kode_k, txt(row, "uraian") or "", **money)  # type: ignore[arg-type]
+            k = bind.into(Kegiatan(kode_k, ""), kg, row)
             kegiatan[kode_k] = k
             prog.kegiatan.append(k)
         else:
@@ -403,8 +385,7 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None,
                 parent = Kegiatan(kode_k, "")
                 kegiatan[kode_k] = parent
                 prog.kegiatan.append(parent)
-            parent.sub_kegiatan.append(SubKegiatan(sub, txt(row, "uraian") or "",
-                                                   **money))  # type: ignore[arg-type]
+            parent.sub_kegiatan.append(bind.into(SubKegiatan(sub, ""), kg, row))
     dok.program = list(programs.values())
     return dok
 

@@ -32,6 +32,15 @@ def quote_sheet(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class Ref:
+    """An input column that must name a code of another table (matched as the workbook's MATCH
+    does), and the finding that reports a code found nowhere."""
+
+    table: str
+    finding: str
+
+
+@dataclass(frozen=True)
 class Column:
     key: str
     header: str  # Bahasa Indonesia, as the user sees it
@@ -43,10 +52,22 @@ class Column:
     required: bool = False
     nonnegative: bool = False
     note: str = ""  # the input message shown when the cell is selected (Bahasa Indonesia)
+    # what the column binds (layout/binding.py): a path into the row's model object, e.g.
+    # "target", "target_tw[0]", "target_renstra[awal+2]", "realisasi_lalu[tahun-1]",
+    # "komponen.pembilang"; None for a code that places the row (kode, references, formulas)
+    bind: str | None = None
+    ref: Ref | None = None
+    default: object = None  # the value an empty or unknown choice is read as
+    unit: bool = False  # a number in the indicator's own unit (checked against its satuan)
+    since: int = 1  # layout version that added it: older workbooks may lack the column
 
     @property
     def is_input(self) -> bool:
         return self.formula is None
+
+    @property
+    def optional(self) -> bool:
+        return self.since > 1
 
 
 @dataclass(frozen=True)
@@ -58,6 +79,7 @@ class Table:
     header_row: int = 4
     mirror: str | None = None  # computed tables: the input table whose rows they follow one to one
     row_key: str = "kode"  # the column that makes a row non-empty
+    unique: tuple[str, ...] = ()  # the columns whose values together may appear once
 
     @property
     def first_row(self) -> int:
@@ -104,6 +126,8 @@ class FormField:
     name: str | None = None  # defined name pointing at the value cell
     note: str = ""
     required: bool = False
+    bind: str | None = None  # a path into the document, e.g. "instansi.kepala.nama"
+    default: object = None
 
 
 @dataclass(frozen=True)

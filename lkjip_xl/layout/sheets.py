@@ -6,8 +6,9 @@ declarations; no other module names a sheet or a column letter.
 
 from __future__ import annotations
 
+from ..model import AGREGASI, METODE_EFISIENSI, NILAI_TW, POLARITAS, RUMUS_NEGATIF, Pengaturan
 from . import formulas as f
-from .model import TABLE_SHEETS, Column, FormField, Sheet, SummaryCell, Table, col_letter
+from .model import TABLE_SHEETS, Column, FormField, Ref, Sheet, SummaryCell, Table, col_letter
 
 SCHEMA_VERSION = 1
 RENSTRA_SLOTS = 6  # a Renstra of five years plus its base year (2016-2021)
@@ -17,9 +18,8 @@ PREDIKAT_ROWS = 10
 PENGATURAN = "Pengaturan"  # the key/value sheets, named here once for readers and checks
 PROFIL = "Profil"
 
-POLARITAS = ("positif", "negatif", "rentang")
-AGREGASI = ("kumulatif", "akhir", "rata_rata")
 YA_TIDAK = ("Ya", "Tidak")
+_SETTING = Pengaturan()  # the model's defaults, declared once there
 
 
 def _guard(expr: str, key: str = "kode") -> str:
@@ -29,44 +29,52 @@ def _guard(expr: str, key: str = "kode") -> str:
 # ---------------------------------------------------------------- settings and profile
 PENGATURAN_FIELDS = (
     FormField("rumus_negatif", "Rumus polaritas negatif", "Negative-polarity formula", 5,
-              "choice", ("lan", "invers"), "RumusNegatif",
-              "lan: (2 - R/T) x 100 (LAN, bawaan); invers: T/R x 100"),
+              "choice", RUMUS_NEGATIF, "RumusNegatif",
+              "lan: (2 - R/T) x 100 (LAN, bawaan); invers: T/R x 100",
+              bind="pengaturan.rumus_negatif", default=_SETTING.rumus_negatif),
     FormField("batas_capaian", "Batas capaian (%)", "Capaian cap (%)", 6, "number",
               name="BatasCapaian",
-              note="Kosongkan bila tanpa batas; mis. 100 atau 120. Dipakai untuk predikat dan rata-rata."),
+              note="Kosongkan bila tanpa batas; mis. 100 atau 120. Dipakai untuk predikat dan rata-rata.",
+              bind="pengaturan.batas_capaian"),
     FormField("metode_efisiensi", "Metode efisiensi", "Efficiency method", 7, "choice",
-              ("selisih", "hemat", "rasio", "biaya_per_unit"), "MetodeEfisiensi",
+              METODE_EFISIENSI, "MetodeEfisiensi",
               "selisih: capaian - penyerapan; hemat: 100 - penyerapan; rasio: capaian/penyerapan x 100; "
-              "biaya_per_unit: realisasi anggaran / unit outcome"),
+              "biaya_per_unit: realisasi anggaran / unit outcome",
+              bind="pengaturan.metode_efisiensi", default=_SETTING.metode_efisiensi),
     FormField("nilai_tw", "Penulisan nilai triwulan", "Quarterly values are written as", 8,
-              "choice", ("kumulatif", "per_triwulan"), "NilaiTW",
+              "choice", NILAI_TW, "NilaiTW",
               "kumulatif: tiap TW berisi total s.d. TW itu (TW IV = setahun); "
-              "per_triwulan: tiap TW berisi nilai TW itu saja"),
+              "per_triwulan: tiap TW berisi nilai TW itu saja",
+              bind="pengaturan.nilai_tw", default=_SETTING.nilai_tw),
 )
 
 PREDIKAT = Table(
     "PR", PENGATURAN,
     (
         Column("min", "Batas bawah capaian (%)", "Lower bound (%)", "number", 24,
-               note="Urutkan dari yang tertinggi. Kosongkan untuk baris terakhir (sisanya)."),
-        Column("label", "Predikat", "Predicate", "text", 24),
+               note="Urutkan dari yang tertinggi. Kosongkan untuk baris terakhir (sisanya).",
+               bind="min"),
+        Column("label", "Predikat", "Predicate", "text", 24, bind="label", default=""),
     ),
     default_capacity=PREDIKAT_ROWS, header_row=11, row_key="label",
 )
 
 PROFIL_FIELDS = (
     FormField("format", "Format", "Format", 5, "label", required=True),
-    FormField("tahun", "Tahun pelaporan", "Reporting year", 6, "year", name="Tahun", required=True),
-    FormField("nama", "Nama instansi (OPD)", "Agency", 7, required=True),
-    FormField("pemda", "Pemerintah daerah", "Local government", 8),
-    FormField("kepala_nama", "Nama kepala", "Head of agency", 9),
-    FormField("kepala_nip", "NIP kepala", "Head's NIP", 10, note="Tulis sebagai teks, 18 digit"),
-    FormField("kepala_jabatan", "Jabatan", "Position", 11),
-    FormField("kepala_pangkat", "Pangkat / golongan", "Rank", 12),
+    FormField("tahun", "Tahun pelaporan", "Reporting year", 6, "year", name="Tahun", required=True,
+              bind="tahun"),
+    FormField("nama", "Nama instansi (OPD)", "Agency", 7, required=True, bind="instansi.nama",
+              default=""),
+    FormField("pemda", "Pemerintah daerah", "Local government", 8, bind="instansi.pemda"),
+    FormField("kepala_nama", "Nama kepala", "Head of agency", 9, bind="instansi.kepala.nama"),
+    FormField("kepala_nip", "NIP kepala", "Head's NIP", 10, note="Tulis sebagai teks, 18 digit",
+              bind="instansi.kepala.nip"),
+    FormField("kepala_jabatan", "Jabatan", "Position", 11, bind="instansi.kepala.jabatan"),
+    FormField("kepala_pangkat", "Pangkat / golongan", "Rank", 12, bind="instansi.kepala.pangkat"),
     FormField("renstra_awal", "Renstra: tahun awal", "Strategic plan: first year", 13, "year",
-              name="RenstraAwal"),
+              name="RenstraAwal", bind="renstra.awal"),
     FormField("renstra_akhir", "Renstra: tahun akhir", "Strategic plan: last year", 14, "year",
-              name="RenstraAkhir"),
+              name="RenstraAkhir", bind="renstra.akhir"),
 )
 
 # ---------------------------------------------------------------- input tables
@@ -80,100 +88,127 @@ def _uraian_col() -> Column:
                   formula=_URAIAN_LOOKUP)
 
 
+_TO_SASARAN = Ref("SS", "sasaran-tidak-dikenal")
+_TO_INDIKATOR = Ref("IK", "indikator-tidak-dikenal")
+
+
 def _code(header: str = "Kode indikator", en: str = "Indicator code") -> Column:
+    """The code that joins a per-indicator table's row to its indicator in Renstra & IKU."""
     return Column("kode", header, en, "code", 12, required=True,
-                  note="Kode sama persis dengan di sheet Renstra & IKU")
+                  note="Kode sama persis dengan di sheet Renstra & IKU", ref=_TO_INDIKATOR)
+
+
+def _num(key: str, header: str, en: str, width: float = 11, bind: str | None = None,
+         note: str = "", unit: bool = True) -> Column:
+    """A number bound to the model field of the same name (or `bind`), in the indicator's unit."""
+    return Column(key, header, en, "number", width, note=note, bind=bind or key, unit=unit)
 
 
 SASARAN = Table("SS", "Sasaran", (
-    Column("kode", "Kode sasaran", "Objective code", "code", 12, required=True),
-    Column("uraian", "Sasaran strategis", "Strategic objective", "text", 60, required=True),
-    Column("tujuan", "Tujuan", "Goal", "text", 50),
-), default_capacity=20)
+    Column("kode", "Kode sasaran", "Objective code", "code", 12, required=True, bind="kode"),
+    Column("uraian", "Sasaran strategis", "Strategic objective", "text", 60, required=True,
+           bind="uraian", default=""),
+    Column("tujuan", "Tujuan", "Goal", "text", 50, bind="tujuan"),
+), default_capacity=20, unique=("kode",))
 
 INDIKATOR = Table("IK", "Renstra & IKU", (
     Column("kode_sasaran", "Kode sasaran", "Objective code", "code", 12, required=True,
-           note="Kode dari sheet Sasaran"),
-    Column("kode", "Kode indikator", "Indicator code", "code", 12, required=True),
+           note="Kode dari sheet Sasaran", ref=_TO_SASARAN),
+    Column("kode", "Kode indikator", "Indicator code", "code", 12, required=True, bind="kode"),
     Column("uraian", "Indikator kinerja utama", "Key performance indicator", "text", 45,
-           required=True),
-    Column("satuan", "Satuan", "Unit", "text", 10),
+           required=True, bind="uraian", default=""),
+    Column("satuan", "Satuan", "Unit", "text", 10, bind="satuan"),
     Column("polaritas", "Polaritas", "Polarity", "choice", 11, choices=POLARITAS, required=True,
            note="positif: makin tinggi makin baik; negatif: makin rendah makin baik; "
-                "rentang: target berupa rentang (isi target min & maks di PK)"),
+                "rentang: target berupa rentang (isi target min & maks di PK)",
+           bind="polaritas", default="positif"),
     Column("agregasi", "Agregasi triwulan", "Quarterly aggregation", "choice", 12,
            choices=AGREGASI,
            note="kumulatif: dijumlah sepanjang tahun; akhir: nilai TW terakhir; "
-                "rata_rata: rata-rata TW yang dilaporkan"),
-    Column("formula", "Formula / penjelasan", "Formula / explanation", "text", 40),
-    Column("penanggung_jawab", "Penanggung jawab", "Responsible", "text", 22),
-    Column("sumber_data", "Sumber data", "Data source", "text", 18),
-    *(Column(f"tr{i}", f"Target Renstra th-{i}", f"Strategic-plan target, year {i}", "number",
-             11) for i in range(1, RENSTRA_SLOTS + 1)),
-), default_capacity=60)
+                "rata_rata: rata-rata TW yang dilaporkan", bind="agregasi"),
+    Column("formula", "Formula / penjelasan", "Formula / explanation", "text", 40, bind="formula"),
+    Column("penanggung_jawab", "Penanggung jawab", "Responsible", "text", 22,
+           bind="penanggung_jawab"),
+    Column("sumber_data", "Sumber data", "Data source", "text", 18, bind="sumber_data"),
+    *(_num(f"tr{i}", f"Target Renstra th-{i}", f"Strategic-plan target, year {i}",
+           bind=f"target_renstra[awal+{i - 1}]") for i in range(1, RENSTRA_SLOTS + 1)),
+), default_capacity=60, unique=("kode",))
 
 RKT = Table("RKT", "RKT", (
     _code(), _uraian_col(),
-    Column("target_rkt", "Target RKT", "Annual-plan target", "number", 14),
-), default_capacity=60)
+    _num("target_rkt", "Target RKT", "Annual-plan target", 14),
+), default_capacity=60, unique=("kode",))
 
 PK = Table("PK", "PK", (
     _code(), _uraian_col(),
-    Column("target", "Target PK", "Agreement target", "number", 12,
-           note="Target dalam satuan indikator: 66 berarti 66 bila satuannya %"),
-    Column("target_min", "Target min (rentang)", "Range minimum", "number", 12),
-    Column("target_maks", "Target maks (rentang)", "Range maximum", "number", 12),
-    Column("target_perubahan", "Target PK Perubahan", "Revised target", "number", 13,
-           note="Isi bila PK diubah; pengukuran memakai target ini"),
-    Column("alasan_perubahan", "Alasan perubahan", "Reason for revision", "text", 30),
-    Column("standar_nasional", "Standar nasional", "National standard", "number", 12),
-), default_capacity=60)
+    _num("target", "Target PK", "Agreement target", 12,
+         note="Target dalam satuan indikator: 66 berarti 66 bila satuannya %"),
+    _num("target_min", "Target min (rentang)", "Range minimum", 12),
+    _num("target_maks", "Target maks (rentang)", "Range maximum", 12),
+    _num("target_perubahan", "Target PK Perubahan", "Revised target", 13,
+         note="Isi bila PK diubah; pengukuran memakai target ini"),
+    Column("alasan_perubahan", "Alasan perubahan", "Reason for revision", "text", 30,
+           bind="alasan_perubahan"),
+    _num("standar_nasional", "Standar nasional", "National standard", 12, unit=False),
+), default_capacity=60, unique=("kode",))
 
 RENCANA_AKSI = Table("RA", "Rencana Aksi", (
     _code(), _uraian_col(),
-    *(Column(f"t{q}", f"Target TW {r}", f"Target Q{q}", "number", 11)
+    *(_num(f"t{q}", f"Target TW {r}", f"Target Q{q}", bind=f"target_tw[{q - 1}]")
       for q, r in zip(range(1, 5), ("I", "II", "III", "IV"))),
-), default_capacity=60)
+), default_capacity=60, unique=("kode",))
 
 REALISASI_KINERJA = Table("RK", "Realisasi Kinerja", (
     _code(), _uraian_col(),
-    *(Column(f"r{q}", f"Realisasi TW {r}", f"Realisation Q{q}", "number", 11)
+    *(_num(f"r{q}", f"Realisasi TW {r}", f"Realisation Q{q}", bind=f"realisasi_tw[{q - 1}]")
       for q, r in zip(range(1, 5), ("I", "II", "III", "IV"))),
-    Column("realisasi", "Realisasi tahunan", "Annual realisation", "number", 12,
-           note="Kosongkan agar dihitung dari triwulan sesuai agregasi"),
-    *(Column(f"rl{k}", f"Realisasi N-{k}", f"Realisation year N-{k}", "number", 11)
-      for k in range(1, PRIOR_YEARS + 1)),
-    Column("pembilang_uraian", "Pembilang (uraian)", "Numerator (description)", "text", 22),
-    Column("pembilang", "Pembilang", "Numerator", "number", 11),
-    Column("penyebut_uraian", "Penyebut (uraian)", "Denominator (description)", "text", 22),
-    Column("penyebut", "Penyebut", "Denominator", "number", 11),
-    Column("pengali", "Pengali", "Multiplier", "number", 9),
-), default_capacity=60)
+    _num("realisasi", "Realisasi tahunan", "Annual realisation", 12,
+         note="Kosongkan agar dihitung dari triwulan sesuai agregasi"),
+    *(_num(f"rl{k}", f"Realisasi N-{k}", f"Realisation year N-{k}",
+           bind=f"realisasi_lalu[tahun-{k}]") for k in range(1, PRIOR_YEARS + 1)),
+    Column("pembilang_uraian", "Pembilang (uraian)", "Numerator (description)", "text", 22,
+           bind="komponen.pembilang_uraian"),
+    _num("pembilang", "Pembilang", "Numerator", bind="komponen.pembilang", unit=False),
+    Column("penyebut_uraian", "Penyebut (uraian)", "Denominator (description)", "text", 22,
+           bind="komponen.penyebut_uraian"),
+    _num("penyebut", "Penyebut", "Denominator", bind="komponen.penyebut", unit=False),
+    _num("pengali", "Pengali", "Multiplier", 9, bind="komponen.pengali", unit=False),
+), default_capacity=60, unique=("kode",))
 
 PROGRAM = Table("PG", "Program", (
-    Column("kode", "Kode program", "Programme code", "code", 14, required=True),
-    Column("uraian", "Program", "Programme", "text", 55, required=True),
+    Column("kode", "Kode program", "Programme code", "code", 14, required=True, bind="kode"),
+    Column("uraian", "Program", "Programme", "text", 55, required=True, bind="uraian",
+           default=""),
     Column("kode_sasaran", "Kode sasaran", "Objective code", "code", 12,
-           note="Kosongkan untuk program pendukung (administrasi, sarana, aparatur)"),
-), default_capacity=40)
+           note="Kosongkan untuk program pendukung (administrasi, sarana, aparatur)",
+           bind="sasaran", ref=_TO_SASARAN),
+), default_capacity=40, unique=("kode",))
 
 _MONEY_NOTE = "Rupiah, angka tanpa titik ribuan; tidak boleh negatif"
+
+
+def _money(key: str, header: str, en: str, width: float, bind: str | None = None,
+           note: str = "") -> Column:
+    return Column(key, header, en, "money", width, nonnegative=True, note=note, bind=bind or key)
+
+
+# a row is a kegiatan, or a sub-kegiatan under the kegiatan of the same code: the three codes
+# place the row in the hierarchy, the other columns bind to the Kegiatan or SubKegiatan itself
 KEGIATAN = Table("KG", "Realisasi Anggaran", (
-    Column("kode_program", "Kode program", "Programme code", "code", 13, required=True),
+    Column("kode_program", "Kode program", "Programme code", "code", 13, required=True,
+           ref=Ref("PG", "kegiatan-tanpa-program")),
     Column("kode_kegiatan", "Kode kegiatan", "Activity code", "code", 14, required=True),
     Column("kode_sub", "Kode sub-kegiatan", "Sub-activity code", "code", 14,
            note="Kosongkan untuk baris kegiatan; isi untuk baris sub-kegiatan di bawah kegiatan"),
     Column("uraian", "Kegiatan / sub-kegiatan", "Activity / sub-activity", "text", 50,
-           required=True),
-    Column("anggaran", "Anggaran (pagu)", "Allocation", "money", 17, nonnegative=True,
-           note=_MONEY_NOTE),
-    Column("realisasi", "Realisasi anggaran", "Spent", "money", 17, nonnegative=True,
-           note=_MONEY_NOTE),
-    *(Column(f"a{q}", f"Rencana TW {r}", f"Plan Q{q}", "money", 15, nonnegative=True)
+           required=True, bind="uraian", default=""),
+    _money("anggaran", "Anggaran (pagu)", "Allocation", 17, note=_MONEY_NOTE),
+    _money("realisasi", "Realisasi anggaran", "Spent", 17, note=_MONEY_NOTE),
+    *(_money(f"a{q}", f"Rencana TW {r}", f"Plan Q{q}", 15, bind=f"anggaran_tw[{q - 1}]")
       for q, r in zip(range(1, 5), ("I", "II", "III", "IV"))),
-    *(Column(f"r{q}", f"Realisasi TW {r}", f"Spent Q{q}", "money", 15, nonnegative=True)
+    *(_money(f"r{q}", f"Realisasi TW {r}", f"Spent Q{q}", 15, bind=f"realisasi_tw[{q - 1}]")
       for q, r in zip(range(1, 5), ("I", "II", "III", "IV"))),
-), default_capacity=300, row_key="kode_kegiatan")
+), default_capacity=300, row_key="kode_kegiatan", unique=("kode_kegiatan", "kode_sub"))
 
 # ---------------------------------------------------------------- computed tables
 _T, _R, _POL, _A, _B = "{target}", "{realisasi}", "{polaritas}", "{target_min}", "{target_maks}"

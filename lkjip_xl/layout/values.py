@@ -14,8 +14,17 @@ from typing import Any
 
 from .. import domain as d
 from ..measurement import Pengukuran, ukur
-from ..model import Dokumen, Indikator, Kegiatan, Program, Sasaran, SubKegiatan
-from .sheets import PENGATURAN, PRIOR_YEARS, PROFIL, RENSTRA_SLOTS, TABLES
+from ..model import FORMAT_ID, Dokumen, Indikator, Kegiatan, Program, Sasaran, SubKegiatan
+from .binding import Years, fields_of, form_of, joined
+from .sheets import (
+    PENGATURAN,
+    PENGATURAN_FIELDS,
+    PRIOR_YEARS,
+    PROFIL,
+    PROFIL_FIELDS,
+    RENSTRA_SLOTS,
+    TABLES,
+)
 
 Row = dict[str, Any]
 BLANK = ""  # what a quiet formula shows: the empty string
@@ -72,50 +81,25 @@ def _ya(v: bool | None) -> str:
 
 
 def input_rows(dok: Dokumen) -> dict[str, list[Row]]:
-    """The values of every input table, row by row (None = leave the cell empty)."""
+    """The values of every input table, row by row (None = leave the cell empty): the bound
+    columns from the model through the layout's declarations, the codes that place a row in
+    the hierarchy from its parents."""
     rows = Rows.of(dok)
-    awal = dok.renstra.awal if dok.renstra else None
+    years = Years(dok.renstra.awal if dok.renstra else None, dok.tahun)
     out: dict[str, list[Row]] = {
-        "SS": [{"kode": s.kode, "uraian": s.uraian, "tujuan": s.tujuan} for s in rows.sasaran],
-        "PG": [{"kode": p.kode, "uraian": p.uraian, "kode_sasaran": p.sasaran} for p in rows.program],
-        "PR": [{"min": b.min, "label": b.label} for b in dok.pengaturan.predikat],
+        "SS": [fields_of(TABLES["SS"], s) for s in rows.sasaran],
+        "PG": [fields_of(TABLES["PG"], p) for p in rows.program],
+        "PR": [fields_of(TABLES["PR"], b) for b in dok.pengaturan.predikat],
+        "IK": [{"kode_sasaran": s.kode, **fields_of(TABLES["IK"], i, years)}
+               for s, i in rows.indikator],
     }
-    ik, rkt, pk, ra, rk = [], [], [], [], []
-    for s, i in rows.indikator:
-        tr = {f"tr{n}": (i.target_renstra.get(awal + n - 1) if awal is not None else None)
-              for n in range(1, RENSTRA_SLOTS + 1)}
-        ik.append({"kode_sasaran": s.kode, "kode": i.kode, "uraian": i.uraian, "satuan": i.satuan,
-                   "polaritas": i.polaritas, "agregasi": i.agregasi, "formula": i.formula,
-                   "penanggung_jawab": i.penanggung_jawab, "sumber_data": i.sumber_data, **tr})
-        rkt.append({"kode": i.kode, "uraian": i.uraian, "target_rkt": i.target_rkt})
-        pk.append({"kode": i.kode, "uraian": i.uraian, "target": i.target,
-                   "target_min": i.target_min, "target_maks": i.target_maks,
-                   "target_perubahan": i.target_perubahan,
-                   "alasan_perubahan": i.alasan_perubahan,
-                   "standar_nasional": i.standar_nasional})
-        ra.append({"kode": i.kode, "uraian": i.uraian,
-                   **{f"t{q}": i.target_tw[q - 1] for q in range(1, 5)}})
-        km = i.komponen
-        rk.append({"kode": i.kode, "uraian": i.uraian,
-                   **{f"r{q}": i.realisasi_tw[q - 1] for q in range(1, 5)},
-                   "realisasi": i.realisasi,
-                   **{f"rl{n}": i.realisasi_lalu.get(dok.tahun - n)
-                      for n in range(1, PRIOR_YEARS + 1)},
-                   "pembilang_uraian": km.pembilang_uraian if km else None,
-                   "pembilang": km.pembilang if km else None,
-                   "penyebut_uraian": km.penyebut_uraian if km else None,
-                   "penyebut": km.penyebut if km else None,
-                   "pengali": km.pengali if km else None})
-    out.update({"IK": ik, "RKT": rkt, "PK": pk, "RA": ra, "RK": rk})
-    kg = []
-    for p, k, sub in rows.kegiatan:
-        src: Kegiatan | SubKegiatan = sub if sub is not None else k
-        kg.append({"kode_program": p.kode, "kode_kegiatan": k.kode,
-                   "kode_sub": sub.kode if sub else None, "uraian": src.uraian,
-                   "anggaran": src.anggaran, "realisasi": src.realisasi,
-                   **{f"a{q}": src.anggaran_tw[q - 1] for q in range(1, 5)},
-                   **{f"r{q}": src.realisasi_tw[q - 1] for q in range(1, 5)}})
-    out["KG"] = kg
+    for key in joined(TABLES):
+        out[key] = [{"kode": i.kode, "uraian": i.uraian, **fields_of(TABLES[key], i, years)}
+                    for _s, i in rows.indikator]
+    out["KG"] = [{"kode_program": p.kode, "kode_kegiatan": k.kode,
+                  "kode_sub": sub.kode if sub else None,
+                  **fields_of(TABLES["KG"], sub if sub is not None else k)}
+                 for p, k, sub in rows.kegiatan]
     return out
 
 
@@ -211,15 +195,5 @@ def summary_values(dok: Dokumen, p: Pengukuran | None = None) -> dict[str, Any]:
 
 def form_values(dok: Dokumen) -> dict[str, dict[str, Any]]:
     """The key/value sheets' values, by sheet and field key."""
-    from ..model import FORMAT_ID
-
-    i, kep, ps = dok.instansi, dok.instansi.kepala, dok.pengaturan
-    return {
-        PROFIL: {"format": FORMAT_ID, "tahun": dok.tahun, "nama": i.nama, "pemda": i.pemda,
-                   "kepala_nama": kep.nama, "kepala_nip": kep.nip,
-                   "kepala_jabatan": kep.jabatan, "kepala_pangkat": kep.pangkat,
-                   "renstra_awal": dok.renstra.awal if dok.renstra else None,
-                   "renstra_akhir": dok.renstra.akhir if dok.renstra else None},
-        PENGATURAN: {"rumus_negatif": ps.rumus_negatif, "batas_capaian": ps.batas_capaian,
-                       "metode_efisiensi": ps.metode_efisiensi, "nilai_tw": ps.nilai_tw},
-    }
+    return {PROFIL: {"format": FORMAT_ID, **form_of(PROFIL_FIELDS, dok)},
+            PENGATURAN: form_of(PENGATURAN_FIELDS, dok)}
