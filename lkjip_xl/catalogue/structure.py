@@ -131,6 +131,16 @@ ENTRIES: list[Entry] = [
         "a whole column of 'Pengukuran Kinerja' refers to a moved input column",
     ),
     Entry(
+        "rumus-versi-lama", "warning",
+        "{count} rumus di {location} berasal dari lkjip-xl versi lama (contoh {first}); hasilnya "
+        "bisa berbeda dari aturan sekarang. Pindahkan data ke workbook baru: lkjip-xl export lalu "
+        "lkjip-xl new --data",
+        "{count} formulas in {location} come from an earlier lkjip-xl release (e.g. {first}); "
+        "their results may differ from today's rules. Move the data into a new workbook: "
+        "lkjip-xl export, then lkjip-xl new --data",
+        "'Pengukuran Kinerja'!R5:R64 of a workbook written before the rata_rata fix",
+    ),
+    Entry(
         "rumus-tautan-eksternal", "error",
         "Rumus di {location} mengambil nilai dari buku kerja lain: {found}",
         "The formula at {location} takes a value from another workbook: {found}",

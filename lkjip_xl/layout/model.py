@@ -60,6 +60,9 @@ class Column:
     default: object = None  # the value an empty or unknown choice is read as
     unit: bool = False  # a number in the indicator's own unit (checked against its satuan)
     since: int = 1  # layout version that added it: older workbooks may lack the column
+    # the formula's earlier templates, still in workbooks written by earlier releases: verify
+    # recognises them (one warning per column) instead of calling each cell edited
+    earlier: tuple[str, ...] = ()
 
     @property
     def is_input(self) -> bool:

@@ -245,6 +245,19 @@ def _realisasi_sd() -> str:
     return _guard(f'IF({{agregasi}}="kumulatif",{kumulatif},IF({{agregasi}}="rata_rata",{rata},{_R}))')
 
 
+def _realisasi_sd_v1() -> str:
+    """Releases before 2026-11 (c44dc25): rata_rata averaged whichever target years had a
+    realisation, where the domain rule leaves the figure empty."""
+    n_req = "+".join(f"IF({_required(i)},1,0)" for i in range(RENSTRA_SLOTS))
+    n_ok = "+".join(f"IF(AND({_required(i)},ISNUMBER({_SLOT_REAL[i]})),1,0)"
+                    for i in range(RENSTRA_SLOTS))
+    total = "+".join(f"IF(AND({_required(i)},ISNUMBER({_SLOT_REAL[i]})),{_SLOT_REAL[i]},0)"
+                     for i in range(RENSTRA_SLOTS))
+    kumulatif = f'IF(OR(({n_req})=0,({n_ok})<({n_req})),"",{total})'
+    rata = f'IF(({n_ok})=0,"",({total})/({n_ok}))'
+    return _guard(f'IF({{agregasi}}="kumulatif",{kumulatif},IF({{agregasi}}="rata_rata",{rata},{_R}))')
+
+
 def _target_akhir() -> str:
     joined = ",".join(_SLOT_TARGET)
     total = f'IF(COUNT({joined})=0,"",SUM({joined}))'
@@ -317,7 +330,7 @@ PENGUKURAN = Table("PKK", "Pengukuran Kinerja", (
     Column("target_akhir", "Target akhir Renstra", "Strategic-plan end target", "number", 12,
            formula=_target_akhir()),
     Column("realisasi_sd", "Realisasi s.d. tahun ini", "Realisation to date", "number", 12,
-           formula=_realisasi_sd()),
+           formula=_realisasi_sd(), earlier=(_realisasi_sd_v1(),)),
     Column("kemajuan", "Tingkat kemajuan (%)", "Progress (%)", "percent", 12,
            formula=_guard('IF(OR({realisasi_sd}="",{target_akhir}="",{target_akhir}=0),"",'
                           '{realisasi_sd}/{target_akhir}*100)')),

@@ -19,10 +19,13 @@ from xlsxwriter.workbook import Workbook
 from ..findings import Finding
 from ..guard import new_parser, open_guarded
 from ..layout import SHEETS, TABLES
+from ..layout.binding import joined
 from ..layout.model import Sheet, Table, col_letter, quote_sheet
 from ..layout.report_tables import REPORT_SHEETS
 from ..reader import LayoutRead
 from ..xlsx_grid import ErrorValue, SheetGrid
+
+JOINED = frozenset(joined(TABLES))  # the tables whose rows join an indicator by its code
 
 MAX_LISTED = 5  # cell addresses named in one warning
 _OBJECT_KINDS = {"comments": "komentar", "threadedComment": "komentar", "chart": "grafik",
@@ -199,7 +202,7 @@ def unplaced_rows(lr: LayoutRead, carry: Carry) -> None:
             why = None
             if not code:
                 why = "kode kosong"
-            elif key in ("RKT", "PK", "RA", "RK") and code not in known:
+            elif key in JOINED and code not in known:
                 why = "kode tidak ada di Renstra & IKU"
             elif key != "KG" and code in seen:
                 why = "kode ganda"

@@ -22,6 +22,8 @@ from typing import Any
 import yaml
 
 from ..errors import DataFormatError, InputError
+from ..layout import TABLES
+from ..layout.binding import joined
 from ..model import (
     METODE_EFISIENSI,
     NILAI_TW,
@@ -39,7 +41,7 @@ MAX_LINE = 500
 # capacity key -> the input tables it sizes (the indicator tables share one size)
 CAPACITY_TABLES: dict[str, tuple[str, ...]] = {
     "sasaran": ("SS",),
-    "indikator": ("IK", "RKT", "PK", "RA", "RK"),
+    "indikator": ("IK", *joined(TABLES)),
     "program": ("PG",),
     "kegiatan": ("KG",),
 }

@@ -234,6 +234,7 @@ class _Checker:
         self.st, self.mirror, self.expected = st, mirror, expected
         self.res = FormulaResult()
         self.edited: dict[tuple[str, int], list[Finding]] = {}
+        self.older: dict[tuple[str, int], list[int]] = {}  # an earlier release's formula
 
     def cell(self, sheet_name: str, row: int, col: int, text: str, value_of: Callable[[], Any],
              deleted_ok: bool | Callable[[], bool] = False, counted: bool = False) -> None:
@@ -281,6 +282,11 @@ class _Checker:
         self.edited.setdefault((sheet_name, col), []).append(f)
 
     def finish(self) -> FormulaResult:
+        for (sheet_name, col), rows in self.older.items():
+            rng = f"{quote_sheet(sheet_name)}!{col_letter(col)}{rows[0]}:{col_letter(col)}{rows[-1]}"
+            self.res.findings.append(Finding(
+                "rumus-versi-lama", "warning", rng, found=len(rows),
+                params={"count": len(rows), "first": loc(sheet_name, rows[0], col)}))
         for (sheet_name, col), group in self.edited.items():
             if len(group) < COLLAPSE:
                 self.res.findings.extend(group)
@@ -327,19 +333,19 @@ def check_formulas(st: Structure, mirror: MirrorMap,
             col = p.columns[c.key]
             ch.res.layout_cells.add_range(sg.name, col, p.first, p.last)
             fmt, deltas, mirrored = _compiled(c.formula, table, st.placed, pkey)
+            earlier = [_compiled(e, table, st.placed, pkey) for e in c.earlier]
             for r in range(p.first, p.last + 1):
-                args = [r + d for d in deltas]
-                if rows is not None:
-                    m = rows.get(r, r)
-                    if m is None:
-                        continue  # the row that mirrored a deleted row: reported as baris-dihapus
-                    if mirrored is not None:
-                        args[mirrored] = m
+                m = None if rows is None else rows.get(r, r)
+                if rows is not None and m is None:
+                    continue  # the row that mirrored a deleted row: reported as baris-dihapus
                 ch.res.checked += 1
-                text = fmt.format(*args)
+                text = _text_at(fmt, deltas, mirrored, r, m)
                 tmpl = store.template(r, col)
                 if tmpl is not None and same(tmpl, text, r):
                     continue
+                if tmpl is not None and any(same(tmpl, _text_at(*e, r, m), r) for e in earlier):
+                    ch.older.setdefault((table.sheet, col), []).append(r)
+                    continue  # its value is still judged against today's rule
                 ch.cell(table.sheet, r, col, text, partial(expected, key, r, c.key),
                         deleted_ok=partial(_empty_input, sg, r, input_cols, table.mirror),
                         counted=True)
@@ -349,6 +355,14 @@ def check_formulas(st: Structure, mirror: MirrorMap,
     for sheet_name, sc, row, col in placed_summary(st):
         ch.cell(sheet_name, row, col, sc.formula, partial(expected, sheet_name, 0, sc.key))
     return ch.finish()
+
+
+def _text_at(fmt: str, deltas: list[int], mirrored: int | None, r: int, m: int | None) -> str:
+    """A compiled template's text at row r, whose mirrored row is m (None: not remapped)."""
+    args = [r + d for d in deltas]
+    if mirrored is not None and m is not None:
+        args[mirrored] = m
+    return fmt.format(*args)
 
 
 def _empty_input(sg: SheetGrid, r: int, input_cols: list[int], mirror: str | None) -> bool:

@@ -25,11 +25,9 @@ if TYPE_CHECKING:
 
 CAPAIAN_PLAUSIBLE = 150.0
 _text = _Conv(None).text
-_PERCENT_COLS = {"RKT": ("target_rkt",), "PK": ("target", "target_min", "target_maks",
-                                                "target_perubahan"),
-                 "RA": ("t1", "t2", "t3", "t4"),
-                 "RK": ("r1", "r2", "r3", "r4", "realisasi", "rl1", "rl2", "rl3", "rl4", "rl5"),
-                 "IK": tuple(f"tr{i}" for i in range(1, 7))}
+# the numbers written in the indicator's own unit, per table (Column.unit)
+_PERCENT_COLS = {key: cols for key, t in TABLES.items()
+                 if (cols := tuple(c.key for c in t.columns if c.unit))}
 
 
 def _num(v: Any) -> float | None:
@@ -111,10 +109,13 @@ def settings(lr: LayoutRead) -> Iterator[Finding]:
 
 
 def codes(lr: LayoutRead) -> Iterator[Finding]:
+    """Codes that must be unique (`Table.unique`) and codes that must name another table's
+    (`Column.ref`), as the layout declares them."""
     known: dict[str, set[str]] = {}
-    for key, cols in (("SS", ("kode",)), ("IK", ("kode",)), ("PG", ("kode",)),
-                      ("RKT", ("kode",)), ("PK", ("kode",)), ("RA", ("kode",)),
-                      ("RK", ("kode",)), ("KG", ("kode_kegiatan", "kode_sub"))):
+    for key, table in TABLES.items():
+        cols = table.unique
+        if not cols:
+            continue
         tr, rows = _rows(lr, key)
         first: dict[tuple[str | None, ...], int] = {}
         for row in rows:
@@ -129,39 +130,37 @@ def codes(lr: LayoutRead) -> Iterator[Finding]:
             else:
                 first[ident] = row.row
         known[key] = {i[0] for i in first if i[0] is not None}
-    sasaran, indikator, program = known.get("SS", set()), known.get("IK", set()), known.get("PG", set())
-    # as the workbook's MATCH finds a code (case-insensitive, spaces kept): a code with a stray
-    # space is found nowhere, and every computed cell of that indicator stays empty
-    ik_tr, ik_rows = _rows(lr, "IK")
-    ik_keys = {match_key(r.values.get("kode")) for r in ik_rows} - {None}
-    ik_clean = {k.casefold(): k for k in indikator}
-    for key in ("RKT", "PK", "RA", "RK"):
+    # as the workbook's MATCH finds an indicator code (case-insensitive, spaces kept): a code
+    # with a stray space is found nowhere, and every computed cell of that indicator stays empty
+    ik_keys = {match_key(r.values.get("kode")) for r in _rows(lr, "IK")[1]} - {None}
+    ik_clean = {k.casefold(): k for k in known.get("IK", set())}
+    for key, table in TABLES.items():
         tr, rows = _rows(lr, key)
-        for row in rows:
-            raw = row.values.get("kode")
-            k = _text(raw)
-            if k is None or tr is None or match_key(raw) in ik_keys:
+        if tr is None or table.mirror is not None:
+            continue
+        for c in table.columns:
+            ref = c.ref
+            if ref is None:
                 continue
-            if k.casefold() in ik_clean:
-                yield Finding("kode-berspasi", "error", tr.where(row.row, "kode"),
-                              found=str(raw), expected=ik_clean[k.casefold()])
-            else:
-                yield Finding("indikator-tidak-dikenal", "error", tr.where(row.row, "kode"), found=k)
-    for key in ("IK", "PG"):
-        tr, rows = _rows(lr, key)
-        for row in rows:
-            k = _text(row.values.get("kode_sasaran"))
-            if k is not None and k not in sasaran and tr is not None:
-                yield Finding("sasaran-tidak-dikenal", "error", tr.where(row.row, "kode_sasaran"),
-                              found=k)
+            for row in rows:
+                raw = row.values.get(c.key)
+                k = _text(raw)
+                if k is None:
+                    continue
+                if ref.table == "IK":
+                    if match_key(raw) in ik_keys:
+                        continue
+                    if k.casefold() in ik_clean:
+                        yield Finding("kode-berspasi", "error", tr.where(row.row, c.key),
+                                      found=str(raw), expected=ik_clean[k.casefold()])
+                        continue
+                elif k in known.get(ref.table, set()):
+                    continue
+                yield Finding(ref.finding, "error", tr.where(row.row, c.key), found=k)
     tr, rows = _rows(lr, "KG")
     kegiatan_rows = {_text(r.values.get("kode_kegiatan")) for r in rows
                      if _text(r.values.get("kode_sub")) is None}
     for row in rows:
-        p = _text(row.values.get("kode_program"))
-        if p is not None and p not in program and tr is not None:
-            yield Finding("kegiatan-tanpa-program", "error", tr.where(row.row, "kode_program"),
-                          found=p)
         k = _text(row.values.get("kode_kegiatan"))
         if _text(row.values.get("kode_sub")) is not None and k not in kegiatan_rows and tr:
             yield Finding("sub-kegiatan-tanpa-kegiatan", "warning",

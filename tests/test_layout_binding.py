@@ -1,0 +1,189 @@
+"""The layout is the one source of every workbook fact: bindings cover the model, enums and
+defaults agree with the model and the JSON Schema, the golden snapshot pins what older
+workbooks rely on, and workbooks written by an earlier release still read and verify."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from lkjip_xl import dataformat, model
+from lkjip_xl.layout import TABLES
+from lkjip_xl.layout.binding import Years, get, joined, put, steps
+from lkjip_xl.layout.sheets import PENGATURAN_FIELDS, PROFIL_FIELDS
+from lkjip_xl.layout.snapshot import dumps
+from lkjip_xl.reader import read_workbook
+from lkjip_xl.verify import verify
+from tests.docgen import build
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden" / "layout.json"
+RELEASE_1 = ROOT / "tests" / "data" / "release-1"
+
+# the model fields no column binds, and why: the hierarchy or the document around the row
+STRUCTURAL = {
+    "Sasaran": {"indikator"},
+    "Program": {"kegiatan"},
+    "Kegiatan": {"kode", "sub_kegiatan"},  # kode_kegiatan places the row
+    "SubKegiatan": {"kode"},  # kode_sub places the row
+    "Pengaturan": {"predikat"},  # the predicate table's rows
+}
+ROW_TYPES = {"SS": model.Sasaran, "IK": model.Indikator, "PG": model.Program,
+             "KG": model.Kegiatan, "PR": model.PredikatBand}
+
+
+def _bound_paths() -> dict[type, set[str]]:
+    out: dict[type, set[str]] = {}
+    for key, t in TABLES.items():
+        if t.mirror is not None:
+            continue
+        owner = ROW_TYPES.get(key, model.Indikator)
+        for c in t.columns:
+            if c.bind:
+                out.setdefault(owner, set()).add(c.bind)
+    for f in PROFIL_FIELDS + PENGATURAN_FIELDS:
+        if f.bind:
+            out.setdefault(model.Dokumen, set()).add(f.bind)
+    return out
+
+
+@pytest.mark.parametrize("cls", [model.Sasaran, model.Indikator, model.Program,
+                                 model.SubKegiatan, model.PredikatBand, model.Komponen])
+def test_every_model_field_is_bound_once_or_structural(cls):
+    paths = _bound_paths()
+    tops: dict[str, int] = {}
+    owner = {model.Komponen: model.Indikator, model.SubKegiatan: model.Kegiatan}.get(cls, cls)
+    for p in paths.get(owner, set()):
+        first = steps(p)[0].attr
+        if cls is model.Komponen:
+            if first != "komponen":
+                continue
+            first = steps(p)[1].attr
+        tops[first] = tops.get(first, 0) + 1
+    names = {f.name for f in dataclasses.fields(cls)}
+    unbound = names - set(tops) - STRUCTURAL.get(cls.__name__, set())
+    assert not unbound, f"{cls.__name__}: no column binds {sorted(unbound)}"
+    assert set(tops) <= names
+    # a field bound by several columns is a list or a year-keyed dict, one slot per column
+    for name, n in tops.items():
+        if n > 1:
+            assert name in ("target_renstra", "target_tw", "realisasi_tw", "realisasi_lalu",
+                            "anggaran_tw", "komponen"), name
+
+
+def test_kegiatan_and_sub_kegiatan_share_their_bound_fields():
+    kg = {c.bind for c in TABLES["KG"].columns if c.bind}
+    for cls in (model.Kegiatan, model.SubKegiatan):
+        names = {f.name for f in dataclasses.fields(cls)}
+        assert {steps(p)[0].attr for p in kg} <= names
+
+
+def test_every_document_field_has_a_form_field():
+    bound = {f.bind for f in PROFIL_FIELDS + PENGATURAN_FIELDS if f.bind}
+    for f in dataclasses.fields(model.Kepala):
+        assert f"instansi.kepala.{f.name}" in bound
+    for f in dataclasses.fields(model.Pengaturan):
+        if f.name != "predikat":
+            assert f"pengaturan.{f.name}" in bound
+    assert {"tahun", "renstra.awal", "renstra.akhir", "instansi.nama", "instansi.pemda"} <= bound
+
+
+def test_choices_and_defaults_agree_with_model_and_json_schema():
+    schema = json.loads((ROOT / "lkjip_xl" / "data" / "lkjip-xl-1.schema.json").read_text())
+    text = json.dumps(schema)
+    defaults = model.Pengaturan()
+    for f in PENGATURAN_FIELDS:
+        if f.kind != "choice":
+            continue
+        const = getattr(model, f.key.upper())
+        assert f.choices == const
+        assert f.default == getattr(defaults, f.key)
+        assert json.dumps({"enum": list(const)})[1:-1] in text, f.key
+    ik = TABLES["IK"]
+    assert ik.column("polaritas").choices == model.POLARITAS
+    assert ik.column("agregasi").choices == model.AGREGASI
+    assert ik.column("polaritas").default == model.Indikator("x", "").polaritas
+    assert json.dumps({"enum": list(model.POLARITAS)})[1:-1] in text
+    assert json.dumps({"enum": [*model.AGREGASI, None]})[1:-1] in text  # null: not declared
+
+
+def test_joined_tables_are_the_per_indicator_tables():
+    assert joined(TABLES) == ["RKT", "PK", "RA", "RK"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_binding_round_trips_every_bound_value(seed):
+    """get then put into a fresh object gives the same value for every binding."""
+    dok = build(seed)
+    years = Years(dok.renstra.awal if dok.renstra else None, dok.tahun)
+    for _s, i in dok.indikator():
+        fresh = model.Indikator(i.kode, "")
+        for key in ["IK", *joined(TABLES)]:
+            for c in TABLES[key].columns:
+                if c.bind:
+                    put(fresh, c.bind, get(i, c.bind, years), years)
+        for c in (c for key in ["IK", *joined(TABLES)] for c in TABLES[key].columns if c.bind):
+            assert get(fresh, c.bind, years) == get(i, c.bind, years), c.key
+
+
+def test_layout_matches_its_golden_snapshot():
+    assert GOLDEN.read_text(encoding="utf-8") == dumps(), (
+        "the layout changed: if deliberate, keep older workbooks readable (keep headers, add "
+        "the old template to Column.earlier, mark new columns `since`) and regenerate with "
+        "`python -m lkjip_xl.layout.snapshot tests/golden/layout.json`")
+
+
+def test_previous_release_sample_still_reads_and_passes():
+    """The bundled sample as the first release wrote it (before the rata_rata fix)."""
+    path = RELEASE_1 / "denpasar_2019.xlsx"
+    before = path.read_bytes()
+    dok, _lr = read_workbook(path)
+    ours = dataformat.load(ROOT / "samples" / "denpasar_2019.yaml")
+    assert dataformat.to_dict(dok) == dataformat.to_dict(ours)
+    rep = verify(path)
+    codes = sorted(f.code for f in rep.findings if f.severity != "info")
+    assert codes == ["rumus-versi-lama"], codes
+    assert rep.verdict() == "lulus"
+    assert path.read_bytes() == before
+
+
+def test_an_edited_formula_is_not_taken_for_an_earlier_version(tmp_path):
+    import openpyxl
+
+    src = RELEASE_1 / "denpasar_2019.xlsx"
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Pengukuran Kinerja"]
+    ws["R5"] = ws["R5"].value.replace("rata_rata", "rata-rata")
+    out = tmp_path / "edited.xlsx"
+    wb.save(out)
+    codes = {f.code: f for f in verify(out).findings}
+    assert "rumus-diubah" in codes and codes["rumus-diubah"].location.endswith("!R5")
+    assert codes["rumus-versi-lama"].params["count"] == 59
+
+
+def test_earlier_formula_recalculated_by_libreoffice_is_judged_by_todays_rule(tmp_path):
+    """A workbook of the first release, recalculated by a real client: its rata_rata indicator
+    with a missing year gets the old partial mean, which verify reports at exactly those cells
+    (the formula itself is recognised once, as an earlier version)."""
+    from lkjip_xl.engines import libreoffice
+
+    if not libreoffice.available():
+        pytest.skip("LibreOffice not installed")
+    out = libreoffice.convert(RELEASE_1 / "rata_rata_gap.xlsx", tmp_path)
+    rep = verify(out)
+    errors = sorted((f.code, f.location) for f in rep.findings if f.severity == "error")
+    assert errors == [("nilai-salah", "'Pengukuran Kinerja'!R5"),
+                      ("nilai-salah", "'Pengukuran Kinerja'!S5")], errors
+    assert [f.code for f in rep.findings if f.severity == "warning"] == ["rumus-versi-lama"]
+    # the same data in today's workbook, recalculated the same way, is clean
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    from lkjip_xl.writer import write_workbook
+
+    src = fresh / "gap.xlsx"
+    write_workbook(dataformat.load(RELEASE_1 / "rata_rata_gap.yaml"), src)
+    again = libreoffice.convert(src, tmp_path / "fresh-lo")
+    assert [f for f in verify(again).findings if f.severity != "info"] == []
