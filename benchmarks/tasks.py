@@ -76,7 +76,7 @@ def task_new_lib(data: str, out: str) -> tuple[float, Detail]:
 
 def task_read_grid(path: str) -> tuple[float, Detail]:
     t0 = time.perf_counter()
-    from lkjip_xl.xlsx_grid import read_grid
+    from lkjip_xl.xlsx_stream import read_grid
 
     t1 = time.perf_counter()
     grid = read_grid(path)
@@ -90,7 +90,7 @@ def task_read_workbook(path: str) -> tuple[float, Detail]:
     """Grid, layout location and the Dokumen: the reading every command shares."""
     t0 = time.perf_counter()
     from lkjip_xl.reader import locate, to_dokumen
-    from lkjip_xl.xlsx_grid import read_grid
+    from lkjip_xl.xlsx_stream import read_grid
 
     t1 = time.perf_counter()
     grid = read_grid(path)

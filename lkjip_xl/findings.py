@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .catalogue import render_message
+
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -41,8 +43,6 @@ class Finding:
         return self.location.split("!", 1)[0].strip("'") if self.location else ""
 
     def message(self, lang: str = "id") -> str:
-        from .catalogue import render_message
-
         return render_message(self, lang)
 
     def to_dict(self, lang: str = "id") -> dict[str, Any]:

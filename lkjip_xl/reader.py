@@ -396,7 +396,7 @@ def read_workbook(path: str | os.PathLike[str], report: Report | None = None,
     """Guarded read of a workbook in our layout (exit-3 errors for what cannot be read).
 
     `skim`: sheets the caller rewrites whole, left unread where possible (see read_grid)."""
-    from .xlsx_grid import read_grid
+    from .xlsx_stream import read_grid
 
     grid = read_grid(str(path), skim=skim)
     if not all(s.complete for s in grid.sheets):  # never build a document from half a file

@@ -7,14 +7,12 @@ done on the container before any XML parser sees it.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .findings import Finding
-    from .guard import Limits
 
 ERROR_VALUES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA")
 
@@ -398,17 +396,3 @@ class WorkbookGrid:
     @property
     def sheet_names(self) -> list[str]:
         return [s.name for s in self.sheets]
-
-
-def read_grid(path: str | os.PathLike[str], limits: Limits | None = None,
-              skim: Mapping[str, Callable[[int, int], bool] | None] | None = None
-              ) -> WorkbookGrid:
-    """Every cell's formula and cached value, read in one guarded pass (lkjip_xl/xlsx_stream.py).
-
-    Raises UnsafeFileError for a file that must not be read (guard.inspect); caps reached while
-    reading are findings in the result.
-    """
-    from .guard import DEFAULT_LIMITS
-    from .xlsx_stream import read_grid as _read_grid
-
-    return _read_grid(path, limits or DEFAULT_LIMITS, skim)

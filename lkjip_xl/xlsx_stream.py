@@ -170,7 +170,7 @@ def _location(sheet: str, ref: str = "") -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def read_grid(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
+def read_grid(path: str | os.PathLike[str], limits: Limits | None = None,
               skim: Mapping[str, Covers | None] | None = None) -> WorkbookGrid:
     """Read every cell's formula and cached value of an .xlsx, guarded (see module docstring).
 
@@ -182,6 +182,7 @@ def read_grid(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
     Raises UnsafeFileError (or InputError for a missing file) when the file must not be read;
     caps reached while reading become findings in `WorkbookGrid.findings`.
     """
+    limits = limits or DEFAULT_LIMITS
     deadline = Deadline(limits.timeout_s)
     # The cyclic GC would walk the growing cell dict again and again (a third of the time on a
     # 100,000-cell sheet); nothing read here forms cycles that must be freed during the read.

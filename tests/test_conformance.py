@@ -84,7 +84,7 @@ def test_annotated_copy_opens_cleanly_in_excel(kind: str, outputs: dict[str, Pat
     assert result["error_count"] == 0, result["errors"][:5]
     assert result["verdict"]["prediction"] == "opens-clean", result["verdict"]
     # every value the input cached is still there: viewers that do not recalculate show them
-    from lkjip_xl.xlsx_grid import read_grid
+    from lkjip_xl.xlsx_stream import read_grid
 
     before, after = read_grid(src), read_grid(out)
     cached = 0

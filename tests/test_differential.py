@@ -29,7 +29,8 @@ from lkjip_xl.measure import measure
 from lkjip_xl.model import AGREGASI, METODE_EFISIENSI, NILAI_TW, POLARITAS, RUMUS_NEGATIF, Dokumen
 from lkjip_xl.verify import verify
 from lkjip_xl.writer import write_workbook
-from lkjip_xl.xlsx_grid import ErrorValue, read_grid
+from lkjip_xl.xlsx_grid import ErrorValue
+from lkjip_xl.xlsx_stream import read_grid
 from tests import docgen
 
 ALL_KINDS = [(p, a) for p in POLARITAS for a in (*AGREGASI, None)]

@@ -18,7 +18,7 @@ from lkjip_xl.layout.model import col_letter
 from lkjip_xl.layout.values import computed_rows
 from lkjip_xl.measurement import ukur
 from lkjip_xl.writer import write_workbook
-from lkjip_xl.xlsx_grid import read_grid
+from lkjip_xl.xlsx_stream import read_grid
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))

@@ -13,8 +13,8 @@ import pytest
 import xlsxwriter
 
 from lkjip_xl.guard import Limits
-from lkjip_xl.xlsx_grid import Cell, ErrorValue, WorkbookGrid, read_grid
-from lkjip_xl.xlsx_stream import ROW_COST, _unescape
+from lkjip_xl.xlsx_grid import Cell, ErrorValue, WorkbookGrid
+from lkjip_xl.xlsx_stream import ROW_COST, _unescape, read_grid
 
 from . import hostile
 from .hostile import build_xlsx, cell, sheet_xml, simple_sheet

@@ -22,7 +22,7 @@ from lkjip_xl.catalogue.guard import ENTRIES
 from lkjip_xl.errors import InputError, LkjipError, OutputError, UnsafeFileError
 from lkjip_xl.guard import Limits, formula_hazards, inspect
 from lkjip_xl.safe_text import csv_cell, csv_row, set_text_cell, write_user_text
-from lkjip_xl.xlsx_grid import read_grid
+from lkjip_xl.xlsx_stream import read_grid
 
 from . import hostile
 

@@ -305,7 +305,7 @@ def test_csv_summary_neutralises_formula_text(injected: Path, tmp_path: Path, ru
 def _formula_free(path: Path) -> list[str]:
     """Every text cell of `path` that begins like a formula; asserts none holds a formula with
     the injected text."""
-    from lkjip_xl.xlsx_grid import read_grid
+    from lkjip_xl.xlsx_stream import read_grid
 
     grid = read_grid(path)
     texts = []

@@ -108,7 +108,7 @@ def test_no_planned_break_cuts_a_chart_or_starts_a_table_at_a_page_foot(tmp_path
     from lkjip_xl.layout.report_tables import CHART_SHEET, KINERJA_SHEET
     from lkjip_xl.measure import measure
     from lkjip_xl.measure.bab3 import TABLE_KEEP
-    from lkjip_xl.xlsx_grid import read_grid
+    from lkjip_xl.xlsx_stream import read_grid
     from tests.docgen import build
 
     src, out = tmp_path / "banyak.xlsx", tmp_path / "banyak-m.xlsx"

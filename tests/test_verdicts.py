@@ -19,7 +19,7 @@ from lkjip_xl.measure import measure
 from lkjip_xl.planning.synthetic import patch_cell
 from lkjip_xl.verify import verify
 from lkjip_xl.writer import write_workbook
-from lkjip_xl.xlsx_grid import read_grid
+from lkjip_xl.xlsx_stream import read_grid
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "denpasar_2019.yaml"

@@ -20,8 +20,9 @@ import os
 import tempfile
 from typing import Any
 
+from ..compare import same_value
 from ..xlsx_grid import WorkbookGrid
-from .checks import audit_grid, same_value
+from .checks import audit_grid
 from .evaluator import Evaluator
 from .values import widen
 

@@ -18,7 +18,7 @@ from ..xlsx_grid import ErrorValue
 from . import values as xv
 from .criteria import NOKEY, criterion, norm
 from .registry import grid_of, number_arg, register, scalar, values_of
-from .values import Arr, Rng, text_to_number
+from .values import Arr, RangeData, Rng, text_to_number
 
 
 def _direct(a: Any) -> Any:
@@ -181,8 +181,6 @@ def _data(ev: Any, a: Any) -> Any:
     if type(a) is Rng:
         return ev.data(a)
     if type(a) is Arr:
-        from .evaluator import RangeData
-
         return RangeData(a.flat(), a.height, a.width, a.height * a.width)
     return None
 

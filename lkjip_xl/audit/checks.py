@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Container
 from typing import Any
 
+from ..compare import same_value
 from ..findings import Finding
 from ..xlsx_grid import ErrorValue, WorkbookGrid
 from .evaluator import MISS, Evaluator, FCell, SheetState
@@ -27,8 +28,6 @@ from .refs import cell_name, col_letter, location, quote_sheet, range_name
 from .values import widen
 
 GROUP_RUN = 10
-REL_TOL = 1e-9
-ABS_TOL = 1e-12
 _AGGREGATES = frozenset({"SUM", "SUBTOTAL", "AVERAGE", "COUNT", "COUNTA", "SUMIF", "SUMIFS",
                          "MIN", "MAX", "AGGREGATE", "SUMPRODUCT"})
 _GROUPABLE = frozenset({"nilai-cache-basi", "nilai-galat", "galat-tersembunyi-iferror",
@@ -37,19 +36,6 @@ _GROUPABLE = frozenset({"nilai-cache-basi", "nilai-galat", "galat-tersembunyi-if
 Key = tuple[str, int, int]
 _DIGIT = re.compile(r"\d")  # typed_number finds no number in text without one
 _NOT_TEXT = frozenset({float, bool, ErrorValue})  # grid values that are never text
-
-
-def same_value(cached: Any, value: Any) -> bool:
-    """Whether a stored value and a recomputed one agree (numbers within 1e-9 relative)."""
-    if cached is None or cached == "":
-        return value is None or value == ""
-    if type(cached) is bool or type(value) is bool:
-        return type(cached) is type(value) and cached == value
-    if type(cached) is float and type(value) is float:
-        return abs(cached - value) <= ABS_TOL + REL_TOL * max(abs(cached), abs(value))
-    if type(cached) is ErrorValue or type(value) is ErrorValue:
-        return type(cached) is type(value) and cached.code == value.code
-    return bool(cached == value)
 
 
 class _Audit:

@@ -18,7 +18,7 @@ from .functions import FUNCS
 from .operators import BINARY, negate, percent
 from .parser import FormulaSyntaxError, Node, RefSpec, parse, shape_of
 from .registry import Spec, lift
-from .values import Arr, Rng
+from .values import Arr, Rng, Unverifiable
 
 if TYPE_CHECKING:
     from .evaluator import Evaluator
@@ -63,8 +63,6 @@ class Compiler:
     # -- references ---------------------------------------------------------------------------
 
     def _ref(self, spec: RefSpec, mode: str, actx: bool) -> Fn:
-        from .evaluator import Unverifiable
-
         if spec.external:
             def external(ev: Any, sh: Any, r: int, c: int) -> Any:
                 raise Unverifiable("external", spec.sheet or "")
@@ -113,8 +111,6 @@ class Compiler:
         """A defined name: a sheet-local definition for the formula's sheet wins over the
         workbook-wide one, as in Excel."""
         if scope is not None and scope.startswith("["):
-            from .evaluator import Unverifiable
-
             def external(ev: Any, sh: Any, r: int, c: int) -> Any:
                 raise Unverifiable("external", f"{scope}!{name}")
             return external
@@ -203,8 +199,6 @@ class Compiler:
     def _fallback(self, name: str, args: list[Node], mode: str, actx: bool) -> Fn:
         """A function we do not implement: ask the `formulas` package for this one call."""
         from ..engines import formulas_engine
-        from .evaluator import Unverifiable
-
         if not formulas_engine.knows(name, len(args)):
             def unsupported(ev: Any, sh: Any, r: int, c: int) -> Any:
                 raise Unverifiable("unsupported", name)

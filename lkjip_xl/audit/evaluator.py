@@ -22,6 +22,7 @@ from typing import Any
 
 from ..xlsx_grid import ErrorValue, SheetGrid, WorkbookGrid
 from . import values as xv
+from .compiler import Compiler
 from .parser import (
     DdeFormula,
     FormulaSyntaxError,
@@ -32,7 +33,8 @@ from .parser import (
     shape_of,
     walk,
 )
-from .values import Arr, Rng
+from .refs import MAX_ROW, col_index
+from .values import Arr, RangeData, Rng, Unverifiable
 
 MISS: Any = object()
 BIG_RANGE = 32  # ranges with at least this many cells are materialised once and cached
@@ -41,15 +43,6 @@ VOLATILE = frozenset({"TODAY", "NOW", "RAND", "RANDBETWEEN", "RANDARRAY"})
 WEB = frozenset({"WEBSERVICE", "FILTERXML", "DDE", "DDEAUTO", "RTD", "CALL", "REGISTER.ID",
                  "EXEC"})
 MASKING = frozenset({"IFERROR", "IFNA"})
-
-
-class Unverifiable(Exception):
-    """This cell's value cannot be recomputed here: its cached value stands in for it."""
-
-    def __init__(self, kind: str, detail: str = "") -> None:
-        super().__init__(kind, detail)
-        self.kind = kind  # "external", "dde-web", "unsupported", "syntax", "volatile"
-        self.detail = detail
 
 
 class Shape:
@@ -175,18 +168,6 @@ class SheetState:
 _PLAIN = frozenset({float, str, bool, type(None), ErrorValue})  # values `widen` leaves alone
 
 
-class RangeData:
-    """The values of one rectangle, clamped to the workbook's used area, with lazy indexes."""
-
-    __slots__ = ("vals", "nrows", "ncols", "nominal", "cache")
-
-    def __init__(self, vals: list[Any], nrows: int, ncols: int, nominal: int) -> None:
-        self.vals = vals
-        self.nrows, self.ncols = nrows, ncols
-        self.nominal = nominal  # cells in the rectangle as written (A:A is 1,048,576)
-        self.cache: dict[Any, Any] = {}  # indexes built by criteria / lookup functions
-
-
 class Evaluator:
     def __init__(self, grid: WorkbookGrid, *, cached_volatile: bool = False,
                  trusted: Container[tuple[str, int, int]] | None = None) -> None:
@@ -219,8 +200,6 @@ class Evaluator:
         self.memo: dict[Any, Any] = {}  # results of criteria functions over finished ranges
         self.name_fns: dict[tuple[str, bool], Any] = {}
         self._stack_sheets: list[SheetState] = []
-        from .compiler import Compiler
-
         self.compiler = Compiler(self)
         self._load()
         self._gmax: tuple[int, int] | None = None
@@ -406,8 +385,6 @@ class Evaluator:
 
     def _input_range(self, sh: SheetState, ref: str) -> Rng | None:
         """An input name of the `formulas` package ("A1:B2", "'MY SHEET'!A1") as a range."""
-        from .refs import MAX_ROW, col_index
-
         target = sh
         if "!" in ref:
             name, ref = ref.rsplit("!", 1)

@@ -15,7 +15,7 @@ from ..xlsx_grid import ErrorValue
 from . import aggregate, lookup  # noqa: F401  (they register their functions)
 from . import values as xv
 from .registry import FUNCS, Spec, lift, register, scalar, values_of
-from .values import Arr, Rng, to_bool, to_num, to_text
+from .values import Arr, Rng, Unverifiable, to_bool, to_num, to_text
 
 __all__ = ["FUNCS", "Spec"]
 
@@ -466,8 +466,6 @@ def _text(v: Any, fmt: Any) -> Any:
         return format_value(v, f)
     except Unsupported:
         from ..engines import formulas_engine
-        from .evaluator import Unverifiable
-
         try:
             return formulas_engine.call_function("TEXT", [v, f])
         except formulas_engine.FormulasError as exc:

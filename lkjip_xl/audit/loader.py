@@ -1,4 +1,4 @@
-"""A WorkbookGrid from a file: `xlsx_grid.read_grid` when it exists, else openpyxl read twice.
+"""A WorkbookGrid from a file: `xlsx_stream.read_grid`, or openpyxl read twice (a second opinion).
 
 The openpyxl path is a stand-in (slow, no guard checks) for tests and for `second_opinion`
 until the streaming reader lands; it reads formulas, then the cached values (`data_only=True`),
@@ -12,14 +12,11 @@ import os
 from typing import Any
 
 from ..xlsx_grid import ERROR_VALUES, Cell, ErrorValue, SheetGrid, WorkbookGrid
+from ..xlsx_stream import read_grid
 from .refs import quote_sheet
 
 
 def load_grid(path: str | os.PathLike[str]) -> WorkbookGrid:
-    try:
-        from ..xlsx_grid import read_grid
-    except ImportError:  # pragma: no cover - the streaming reader is part of the package now
-        return load_grid_openpyxl(path)
     return read_grid(path)
 
 

@@ -16,7 +16,7 @@ from . import values as xv
 from .criteria import has_wildcard, wildcard_regex
 from .refs import MAX_COL, MAX_ROW, col_index
 from .registry import number_arg, register, scalar
-from .values import Arr, Rng, to_bool
+from .values import Arr, Rng, Unverifiable, to_bool
 
 
 def _lookup_key(v: Any) -> Any:
@@ -205,8 +205,6 @@ def _lookup(ev: Any, x: Any, vec: Any, result: Any = None) -> Any:
 @register("XLOOKUP", "raw", 3, 6, ref_result=True)
 def _xlookup(ev: Any, x: Any, vec: Any, result: Any, missing: Any = None, mode: Any = 0.0,
              search: Any = 1.0) -> Any:
-    from .evaluator import Unverifiable
-
     m, s = number_arg(ev, mode), number_arg(ev, search)
     if type(m) is ErrorValue or type(s) is ErrorValue:
         return m if type(m) is ErrorValue else s
@@ -340,8 +338,6 @@ _INDIRECT = re.compile(
 
 @register("INDIRECT", "raw", 1, 2, ref_result=True)
 def _indirect(ev: Any, text: Any, a1: Any = True) -> Any:
-    from .evaluator import Unverifiable
-
     t = scalar(ev, text)
     if type(t) is ErrorValue:
         return t

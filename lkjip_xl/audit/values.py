@@ -359,3 +359,24 @@ def date_serial(y: int, m: int, d: int) -> float | None:
     if serial < 0:
         return None
     return serial
+
+
+class Unverifiable(Exception):
+    """This cell's value cannot be recomputed here: its cached value stands in for it."""
+
+    def __init__(self, kind: str, detail: str = "") -> None:
+        super().__init__(kind, detail)
+        self.kind = kind  # "external", "dde-web", "unsupported", "syntax", "volatile"
+        self.detail = detail
+
+
+class RangeData:
+    """The values of one rectangle, clamped to the workbook's used area, with lazy indexes."""
+
+    __slots__ = ("vals", "nrows", "ncols", "nominal", "cache")
+
+    def __init__(self, vals: list[Any], nrows: int, ncols: int, nominal: int) -> None:
+        self.vals = vals
+        self.nrows, self.ncols = nrows, ncols
+        self.nominal = nominal  # cells in the rectangle as written (A:A is 1,048,576)
+        self.cache: dict[Any, Any] = {}  # indexes built by criteria / lookup functions

@@ -7,25 +7,21 @@ Templates use str.format with the finding's params plus `found` and `expected`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from ..findings import Finding
+from . import audit, data, guard, inputs, measure, structure
+from .entry import Entry
 
 
-@dataclass(frozen=True)
-class Entry:
+class _Finding(Protocol):  # what a message is rendered from (findings.Finding)
     code: str
-    severity: str  # default severity: error / warning / info
-    id: str  # Bahasa Indonesia template
-    en: str  # English template
-    example: str = ""  # a location and situation that produces it, for the docs
+    location: str
+    found: Any
+    expected: Any
+    params: dict[str, Any]
 
 
 def _load() -> dict[str, Entry]:
-    from . import audit, data, guard, inputs, measure, structure
-
     table: dict[str, Entry] = {}
     for module in (guard, structure, inputs, audit, data, measure):
         for entry in module.ENTRIES:
@@ -62,7 +58,7 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def render_message(finding: Finding, lang: str = "id") -> str:
+def render_message(finding: _Finding, lang: str = "id") -> str:
     e = catalogue().get(finding.code)
     if e is None:
         return finding.code

@@ -1,5 +1,5 @@
 from __future__ import annotations
 
-from . import Entry
+from .entry import Entry
 
 ENTRIES: list[Entry] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import Entry
+from .entry import Entry
 
 ENTRIES: list[Entry] = [
     Entry("lembar-tambahan-disalin", "warning",

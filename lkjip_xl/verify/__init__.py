@@ -14,10 +14,12 @@ import types
 from collections.abc import Container
 from typing import Any
 
+from ..compare import same_value
 from ..errors import LkjipError
 from ..findings import Finding, Report
 from ..model import Dokumen
-from ..xlsx_grid import WorkbookGrid, read_grid
+from ..xlsx_grid import WorkbookGrid
+from ..xlsx_stream import read_grid
 from .causes import completeness, link_root_causes
 from .formulas_check import check_formulas, detect_shifts
 from .inputs_check import check_inputs
@@ -139,8 +141,6 @@ def _second_opinion(path: str | os.PathLike[str], engine: str, grid: WorkbookGri
     value for layout cells, the cached value for every other formula cell."""
     from ..audit import second_opinion
     from ..reader import loc
-    from .values_check import same_value
-
     try:
         values = second_opinion(path, engine)
     except (LkjipError, ValueError, OSError) as exc:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any
 
+from ..compare import same_value
 from ..findings import Finding
 from ..layout import TABLES, Table, col_letter, quote_sheet
 from ..layout.model import compile_template
@@ -222,12 +223,6 @@ def _hidden_sheet(formula: str, st: Structure) -> str | None:
     return None
 
 
-def _same_value(found: Any, expected: Any) -> bool:
-    from .values_check import same_value
-
-    return same_value(found, expected)
-
-
 class _Checker:
     def __init__(self, st: Structure, mirror: MirrorMap,
                  expected: Callable[[str, int, str], Any]) -> None:
@@ -257,7 +252,7 @@ class _Checker:
                                                      params={"expected_formula": text}))
                 return
             expected = value_of()
-            if expected is not _UNKNOWN and not _same_value(value, expected):
+            if expected is not _UNKNOWN and not same_value(value, expected):
                 self.res.findings.append(Finding("rumus-ditimpa-salah", "error", where,
                                                  found=value, expected=expected))
             else:

@@ -13,13 +13,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..compare import same_value
 from ..findings import Finding
 from ..layout.report_tables import CHART_SHEET, REPORT_SHEETS
 from ..measurement import Pengukuran
 from ..model import Dokumen
 from ..reader import loc
-from ..xlsx_grid import WorkbookGrid, read_grid
-from .values_check import same_value
+from ..xlsx_grid import WorkbookGrid
+from ..xlsx_stream import read_grid
 
 MAX_LISTED = 50
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}

@@ -8,10 +8,10 @@ relative plus 1e-9 absolute: LibreOffice snaps differences near zero.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..compare import same_value
 from ..findings import Finding
 from ..layout import TABLES
 from ..layout.values import BLANK, Row, computed_rows, summary_values
@@ -24,27 +24,9 @@ from .structure import Structure, placed_summary
 if TYPE_CHECKING:
     from ..measurement import Pengukuran
 
-REL, ABS = 1e-9, 1e-9
 UNCALCULATED_SHARE = 0.9  # this share of non-blank expectations cached as blank: never calculated
 
 _text = _Conv(None).text
-
-
-def same_value(found: Any, expected: Any) -> bool:
-    if expected is None or expected == BLANK:
-        return found is None or found == ""
-    if isinstance(expected, bool):
-        return found is expected or found == expected
-    if isinstance(expected, (int, float)):
-        if isinstance(found, bool) or not isinstance(found, (int, float)):
-            return False
-        if math.isnan(found):
-            return False
-        return abs(found - expected) <= REL * max(abs(found), abs(expected)) + ABS
-    if isinstance(found, float) and found.is_integer():
-        found = int(found)
-    # text inputs are read stripped (reader._Conv.text): a mirrored "\t=1+1" is the input "=1+1"
-    return found is not None and str(found).strip() == str(expected).strip()
 
 
 def _keys(table_key: str) -> tuple[str, ...]:
