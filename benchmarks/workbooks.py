@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import lkjip_xl
+from benchmarks.synth import kegiatan_rows, synthetic_dokumen
 from lkjip_xl.dataformat import dump
 from lkjip_xl.engines.libreoffice import recalculate
 from lkjip_xl.writer import write_workbook
-
-from .synth import kegiatan_rows, synthetic_dokumen
 
 _SHAPING = ("writer.py", "layout/sheets.py", "layout/model.py", "layout/formulas.py",
             "layout/values.py", "measurement.py", "dataformat.py")

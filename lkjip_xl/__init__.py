@@ -14,11 +14,11 @@ __all__ = ["__version__"]
 
 def __getattr__(name: str) -> Any:  # PEP 562 lazy exports
     if name == "verify":
-        from .verify import verify
+        from lkjip_xl.verify import verify
 
         return verify
     if name == "measure":
-        from .measure import measure
+        from lkjip_xl.measure import measure
 
         return measure
     raise AttributeError(name)

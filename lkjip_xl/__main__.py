@@ -1,3 +1,3 @@
-from .cli import entry
+from lkjip_xl.cli import entry
 
 entry()

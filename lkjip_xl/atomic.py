@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import OutputError
+from lkjip_xl.errors import OutputError
 
 PathLike = str | os.PathLike[str]
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from . import __version__
+from lkjip_xl import __version__
 
 COMMANDS: dict[str, str] = {
     "new": "Buat workbook LKjIP baru (kosong atau dari data YAML/JSON) / create a workbook",
@@ -73,7 +73,7 @@ def main(ctx: click.Context, lang: str, debug: bool, max_cells: int | None,
       lkjip-xl export lkjip-2019.xlsx --format yaml
     """
     if max_cells is not None or timeout_s is not None:
-        from .guard import configure
+        from lkjip_xl.guard import configure
 
         configure(max_cells=max_cells, timeout_s=timeout_s)
     ctx.ensure_object(dict)
@@ -83,8 +83,8 @@ def main(ctx: click.Context, lang: str, debug: bool, max_cells: int | None,
 
 def run_main(argv: list[str] | None = None) -> int:
     """Entry point: every error a user can cause becomes one line and an exit code."""
-    from .catalogue.lines import level, line
-    from .errors import LkjipError
+    from lkjip_xl.catalogue.lines import level, line
+    from lkjip_xl.errors import LkjipError
 
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     lang = "en" if _lang_en(argv) else "id"

@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .domain.angka import REL_TOL
-from .xlsx_grid import ErrorValue
+from lkjip_xl.domain.angka import REL_TOL
+from lkjip_xl.xlsx_grid import ErrorValue
 
 ABS_TOL = 1e-9
 _NUMBERS = (int, float)

@@ -28,16 +28,9 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .errors import (
-    DataFormatError,
-    InputError,
-    OutputError,
-    UnsafeFileError,
-    UsageError,
-    file_error,
-)
-from .gc_pause import paused_gc
-from .model import (
+from lkjip_xl.errors import DataFormatError, InputError, OutputError, UnsafeFileError, UsageError, file_error
+from lkjip_xl.gc_pause import paused_gc
+from lkjip_xl.model import (
     Dokumen,
     Indikator,
     Instansi,
@@ -53,7 +46,7 @@ from .model import (
     SubKegiatan,
     empty_quarters,
 )
-from .schema_check import Check, UnsupportedSchema, compile_schema
+from lkjip_xl.schema_check import Check, UnsupportedSchema, compile_schema
 
 __all__ = [
     "MAX_BYTES",
@@ -882,7 +875,7 @@ def _numbers(value: Any, path: list[PathElem]) -> Iterator[tuple[list[PathElem],
 def _meant_number(text: str) -> float | None:
     """The number a text such as "66,5", "0,5%" or "Rp 1.500.000" was meant to be, in the
     indicator's own unit (so "0,5%" is 0.5, not 0.005)."""
-    from .audit.numtext import typed_number
+    from lkjip_xl.audit.numtext import typed_number
 
     read = typed_number(text.strip().removesuffix("%"))
     return None if read is None else read[0]

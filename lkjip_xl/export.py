@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .findings import Finding
-from .measurement import to_export_dict, ukur
-from .model import Dokumen
-from .reader import read_workbook
+from lkjip_xl.findings import Finding
+from lkjip_xl.measurement import to_export_dict, ukur
+from lkjip_xl.model import Dokumen
+from lkjip_xl.reader import read_workbook
 
 
 def export_dokumen(path: str | os.PathLike[str], *, with_pengukuran: bool = True,
@@ -27,6 +27,6 @@ def export_dokumen(path: str | os.PathLike[str], *, with_pengukuran: bool = True
 def export_workbook(path: str | os.PathLike[str], *, with_pengukuran: bool = True,
                     findings: list[Finding] | None = None) -> dict[str, Any]:
     """`export_dokumen` as a plain dict in canonical form."""
-    from .dataformat import to_dict
+    from lkjip_xl.dataformat import to_dict
 
     return to_dict(export_dokumen(path, with_pengukuran=with_pengukuran, findings=findings))

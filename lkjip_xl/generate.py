@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from .errors import DataFormatError
-from .layout.sheets import PRIOR_YEARS, RENSTRA_SLOTS
-from .model import Dokumen, Instansi, Renstra
+from lkjip_xl.errors import DataFormatError
+from lkjip_xl.layout.sheets import PRIOR_YEARS, RENSTRA_SLOTS
+from lkjip_xl.model import Dokumen, Instansi, Renstra
 
 
 def empty_dokumen(tahun: int, instansi: str | None = None) -> Dokumen:
@@ -45,8 +45,8 @@ def new_workbook(dok: Dokumen, out: str | os.PathLike[str], *, force: bool = Fal
                  inputs: tuple[str | os.PathLike[str], ...] = (),
                  progress: Callable[[str], None] | None = None) -> None:
     """Write the workbook for `dok` to `out`, atomically."""
-    from .atomic import write_atomic
-    from .writer import write_workbook
+    from lkjip_xl.atomic import write_atomic
+    from lkjip_xl.writer import write_workbook
 
     check_fits_layout(dok)
     write_atomic(out, lambda tmp: write_workbook(dok, tmp, progress=progress),

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import IO, Any, cast
 from xml.parsers import expat
 
-from .errors import InputError, UnsafeFileError, file_error
-from .findings import Finding, Severity
+from lkjip_xl.errors import InputError, UnsafeFileError, file_error
+from lkjip_xl.findings import Finding, Severity
 
 MiB = 1024 * 1024
 
@@ -110,7 +110,7 @@ class FindingSink:
         if n > self.limits.max_findings_per_code:
             return
         if severity is None:
-            from .catalogue.guard import ENTRIES
+            from lkjip_xl.catalogue.guard import ENTRIES
 
             severity = next((e.severity for e in ENTRIES if e.code == code), "error")
         self.findings.append(Finding(code, cast(Severity, severity), location, found, expected,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .layout import SHEETS
+from lkjip_xl.layout import SHEETS
 
 
 def guide_lines() -> list[str]:

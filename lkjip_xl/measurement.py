@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from . import domain as d
-from .model import Dokumen, Indikator, Kegiatan, Pengaturan, Program
+from lkjip_xl import domain as d
+from lkjip_xl.model import Dokumen, Indikator, Kegiatan, Pengaturan, Program
 
 Angka = float | None
 

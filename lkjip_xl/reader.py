@@ -14,13 +14,13 @@ from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .errors import InputError
-from .findings import Finding
-from .layout import SHEETS, TABLES, Table
-from .layout.binding import Years, bound, joined, put
-from .layout.model import Column, FormField, col_letter, quote_sheet
-from .layout.sheets import PENGATURAN, PENGATURAN_FIELDS, PROFIL, PROFIL_FIELDS
-from .model import (
+from lkjip_xl.errors import InputError
+from lkjip_xl.findings import Finding
+from lkjip_xl.layout import SHEETS, TABLES, Table
+from lkjip_xl.layout.binding import Years, bound, joined, put
+from lkjip_xl.layout.model import Column, FormField, col_letter, quote_sheet
+from lkjip_xl.layout.sheets import PENGATURAN, PENGATURAN_FIELDS, PROFIL, PROFIL_FIELDS
+from lkjip_xl.model import (
     Dokumen,
     Indikator,
     Kegiatan,
@@ -31,8 +31,8 @@ from .model import (
     Sasaran,
     SubKegiatan,
 )
-from .text_numbers import parse
-from .xlsx_grid import CellStore, ErrorValue, SheetGrid, WorkbookGrid
+from lkjip_xl.text_numbers import parse
+from lkjip_xl.xlsx_grid import CellStore, ErrorValue, SheetGrid, WorkbookGrid
 
 NUMERIC_KINDS = ("number", "money", "percent", "int", "year")
 HEADER_SEARCH_ROWS = 30
@@ -396,7 +396,7 @@ def read_workbook(path: str | os.PathLike[str], report: Report | None = None,
     """Guarded read of a workbook in our layout (exit-3 errors for what cannot be read).
 
     `skim`: sheets the caller rewrites whole, left unread where possible (see read_grid)."""
-    from .xlsx_stream import read_grid
+    from lkjip_xl.xlsx_stream import read_grid
 
     grid = read_grid(str(path), skim=skim)
     if not all(s.complete for s in grid.sheets):  # never build a document from half a file

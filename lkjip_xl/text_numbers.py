@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from .audit.numtext import typed_number
+from lkjip_xl.audit.numtext import typed_number
 
 
 def parse(text: str) -> float | None:

@@ -16,15 +16,15 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from .gc_pause import paused_gc
-from .guide import guide_lines
-from .layout import SHEETS, TABLES, Sheet, Table, printing
-from .layout.model import Column, FormField, quote_sheet, renderer
-from .layout.sheets import PREDIKAT, SCHEMA_VERSION
-from .layout.values import capacities, computed_rows, form_values, input_rows, summary_values
-from .measurement import Pengukuran, ukur
-from .model import Dokumen
-from .xlsx_sheet import FastWorksheet, blank_cell, formula_cell, number_cell
+from lkjip_xl.gc_pause import paused_gc
+from lkjip_xl.guide import guide_lines
+from lkjip_xl.layout import SHEETS, TABLES, Sheet, Table, printing
+from lkjip_xl.layout.model import Column, FormField, quote_sheet, renderer
+from lkjip_xl.layout.sheets import PREDIKAT, SCHEMA_VERSION
+from lkjip_xl.layout.values import capacities, computed_rows, form_values, input_rows, summary_values
+from lkjip_xl.measurement import Pengukuran, ukur
+from lkjip_xl.model import Dokumen
+from lkjip_xl.xlsx_sheet import FastWorksheet, blank_cell, formula_cell, number_cell
 
 INPUT_FILL = "#FFF8DC"  # light yellow: "type here"
 COMPUTED_FILL = "#EEF3F8"  # light blue-grey: "computed, locked"

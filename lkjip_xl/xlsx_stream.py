@@ -27,8 +27,8 @@ import zipfile
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .errors import LkjipError, UnsafeFileError
-from .guard import (
+from lkjip_xl.errors import LkjipError, UnsafeFileError
+from lkjip_xl.guard import (
     DEFAULT_LIMITS,
     HAZARD_HINT,
     MAX_COL,
@@ -43,7 +43,7 @@ from .guard import (
     new_parser,
     open_guarded,
 )
-from .xlsx_grid import CellStore, ErrorValue, SheetGrid, WorkbookGrid
+from lkjip_xl.xlsx_grid import CellStore, ErrorValue, SheetGrid, WorkbookGrid
 
 if TYPE_CHECKING:
     from openpyxl.formula.translate import Translator

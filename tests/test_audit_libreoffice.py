@@ -19,8 +19,7 @@ from lkjip_xl.audit.values import widen
 from lkjip_xl.engines import libreoffice
 from lkjip_xl.xlsx_grid import ErrorValue
 from lkjip_xl.xlsx_stream import read_grid
-
-from .test_audit_eval import CASES, CELLS, OTHER
+from tests.test_audit_eval import CASES, CELLS, OTHER
 
 pytestmark = [pytest.mark.libreoffice,
               pytest.mark.skipif(not libreoffice.available(), reason="LibreOffice not installed")]

@@ -15,9 +15,8 @@ import xlsxwriter
 from lkjip_xl.guard import Limits
 from lkjip_xl.xlsx_grid import Cell, ErrorValue, WorkbookGrid
 from lkjip_xl.xlsx_stream import ROW_COST, _unescape, read_grid
-
-from . import hostile
-from .hostile import build_xlsx, cell, sheet_xml, simple_sheet
+from tests import hostile
+from tests.hostile import build_xlsx, cell, sheet_xml, simple_sheet
 
 # the hand-made packages of tests/hostile.py carry no cellStyles; openpyxl says so
 pytestmark = pytest.mark.filterwarnings("ignore:Workbook contains no default style")

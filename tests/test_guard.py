@@ -23,8 +23,7 @@ from lkjip_xl.errors import InputError, LkjipError, OutputError, UnsafeFileError
 from lkjip_xl.guard import Limits, formula_hazards, inspect
 from lkjip_xl.safe_text import csv_cell, csv_row, set_text_cell, write_user_text
 from lkjip_xl.xlsx_stream import read_grid
-
-from . import hostile
+from tests import hostile
 
 # name of the maker in hostile.HOSTILE -> (Indonesian words, English words) of the refusal
 REFUSED = {

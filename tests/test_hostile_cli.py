@@ -21,9 +21,8 @@ import pytest
 from lkjip_xl.cli import run_main
 from lkjip_xl.dataformat import load
 from lkjip_xl.writer import write_workbook
-
-from . import hostile
-from .test_guard import REFUSED
+from tests import hostile
+from tests.test_guard import REFUSED
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "denpasar_2019.yaml"

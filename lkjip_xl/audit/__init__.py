@@ -20,11 +20,11 @@ import os
 import tempfile
 from typing import Any
 
-from ..compare import same_value
-from ..xlsx_grid import WorkbookGrid
-from .checks import audit_grid
-from .evaluator import Evaluator
-from .values import widen
+from lkjip_xl.audit.checks import audit_grid
+from lkjip_xl.audit.evaluator import Evaluator
+from lkjip_xl.audit.values import widen
+from lkjip_xl.compare import same_value
+from lkjip_xl.xlsx_grid import WorkbookGrid
 
 __all__ = ["audit_grid", "evaluate_grid", "second_opinion", "same_value", "Evaluator"]
 
@@ -38,10 +38,10 @@ def evaluate_grid(grid: WorkbookGrid) -> Values:
 
 
 def second_opinion(path: str | os.PathLike[str], engine: str = "libreoffice") -> Values:
-    from .loader import load_grid
+    from lkjip_xl.audit.loader import load_grid
 
     if engine == "libreoffice":
-        from ..engines import libreoffice
+        from lkjip_xl.engines import libreoffice
 
         with tempfile.TemporaryDirectory(prefix="lkjip-second-") as tmp:
             out = libreoffice.recalculate(path, tmp)
@@ -49,7 +49,7 @@ def second_opinion(path: str | os.PathLike[str], engine: str = "libreoffice") ->
         return {(s.name, r, c): widen(cell.value)
                 for s in grid.sheets for (r, c), cell in s.cells.items() if cell.formula}
     if engine == "formulas":
-        from ..engines import formulas_engine
+        from lkjip_xl.engines import formulas_engine
 
         grid = load_grid(path)
         names = {s.name.upper(): s.name for s in grid.sheets}

@@ -18,14 +18,14 @@ from collections import defaultdict
 from collections.abc import Container
 from typing import Any
 
-from ..compare import same_value
-from ..findings import Finding
-from ..xlsx_grid import ErrorValue, WorkbookGrid
-from .evaluator import MISS, Evaluator, FCell, SheetState
-from .numtext import typed_number
-from .parser import RefSpec, formula_at, shape_of, skeleton
-from .refs import cell_name, col_letter, location, quote_sheet, range_name
-from .values import widen
+from lkjip_xl.audit.evaluator import MISS, Evaluator, FCell, SheetState
+from lkjip_xl.audit.numtext import typed_number
+from lkjip_xl.audit.parser import RefSpec, formula_at, shape_of, skeleton
+from lkjip_xl.audit.refs import cell_name, col_letter, location, quote_sheet, range_name
+from lkjip_xl.audit.values import widen
+from lkjip_xl.compare import same_value
+from lkjip_xl.findings import Finding
+from lkjip_xl.xlsx_grid import ErrorValue, WorkbookGrid
 
 GROUP_RUN = 10
 _AGGREGATES = frozenset({"SUM", "SUBTOTAL", "AVERAGE", "COUNT", "COUNTA", "SUMIF", "SUMIFS",
@@ -258,7 +258,7 @@ class _Audit:
         shape = self.ev.shape(key)
         if shape.fn is None:
             return None
-        from .evaluator import run_deep
+        from lkjip_xl.audit.evaluator import run_deep
 
         out: list[Any] = []
         # a throw-away cell, so a stand-in value never lands in the grid
@@ -455,7 +455,7 @@ class _Audit:
                                      params={"count": len(where), "first": where[0]}))
 
     def _name_refs(self, name: str) -> list[RefSpec]:
-        from .parser import FormulaSyntaxError, parse, walk
+        from lkjip_xl.audit.parser import FormulaSyntaxError, parse, walk
 
         out: list[RefSpec] = []
         for text in self.ev.name_texts(name):

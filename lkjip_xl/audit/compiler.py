@@ -12,16 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..xlsx_grid import ErrorValue
-from . import values as xv
-from .functions import FUNCS
-from .operators import BINARY, negate, percent
-from .parser import FormulaSyntaxError, Node, RefSpec, parse, shape_of
-from .registry import Spec, lift
-from .values import Arr, Rng, Unverifiable
+from lkjip_xl.audit import values as xv
+from lkjip_xl.audit.functions import FUNCS
+from lkjip_xl.audit.operators import BINARY, negate, percent
+from lkjip_xl.audit.parser import FormulaSyntaxError, Node, RefSpec, parse, shape_of
+from lkjip_xl.audit.registry import Spec, lift
+from lkjip_xl.audit.values import Arr, Rng, Unverifiable
+from lkjip_xl.xlsx_grid import ErrorValue
 
 if TYPE_CHECKING:
-    from .evaluator import Evaluator
+    from lkjip_xl.audit.evaluator import Evaluator
 
 Fn = Callable[[Any, Any, int, int], Any]
 
@@ -198,7 +198,7 @@ class Compiler:
 
     def _fallback(self, name: str, args: list[Node], mode: str, actx: bool) -> Fn:
         """A function we do not implement: ask the `formulas` package for this one call."""
-        from ..engines import formulas_engine
+        from lkjip_xl.engines import formulas_engine
         if not formulas_engine.knows(name, len(args)):
             def unsupported(ev: Any, sh: Any, r: int, c: int) -> Any:
                 raise Unverifiable("unsupported", name)

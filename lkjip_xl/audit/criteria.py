@@ -17,8 +17,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from ..xlsx_grid import ErrorValue
-from .values import ERRORS, compare, text_to_number
+from lkjip_xl.audit.values import ERRORS, compare, text_to_number
+from lkjip_xl.xlsx_grid import ErrorValue
 
 NOKEY: Any = object()
 BLANK_KEY = ("blank",)

@@ -20,10 +20,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container
 from typing import Any
 
-from ..xlsx_grid import ErrorValue, SheetGrid, WorkbookGrid
-from . import values as xv
-from .compiler import Compiler
-from .parser import (
+from lkjip_xl.audit import values as xv
+from lkjip_xl.audit.compiler import Compiler
+from lkjip_xl.audit.parser import (
     DdeFormula,
     FormulaSyntaxError,
     Node,
@@ -33,8 +32,9 @@ from .parser import (
     shape_of,
     walk,
 )
-from .refs import MAX_ROW, col_index
-from .values import Arr, RangeData, Rng, Unverifiable
+from lkjip_xl.audit.refs import MAX_ROW, col_index
+from lkjip_xl.audit.values import Arr, RangeData, Rng, Unverifiable
+from lkjip_xl.xlsx_grid import ErrorValue, SheetGrid, WorkbookGrid
 
 MISS: Any = object()
 BIG_RANGE = 32  # ranges with at least this many cells are materialised once and cached
@@ -367,7 +367,7 @@ class Evaluator:
     def _whole_formula(self, sh: SheetState, fc: FCell, exc: Unverifiable) -> Any:
         """A call the `formulas` package could not make on our arguments: let it compute the
         whole formula from the input values instead, before giving up on the cell."""
-        from ..engines import formulas_engine
+        from lkjip_xl.engines import formulas_engine
 
         if exc.kind != "unsupported" or not formulas_engine.knows_all(fc.shape.functions):
             return self._stand_in(fc, exc)

@@ -11,9 +11,9 @@ import datetime as _dt
 import os
 from typing import Any
 
-from ..xlsx_grid import ERROR_VALUES, Cell, ErrorValue, SheetGrid, WorkbookGrid
-from ..xlsx_stream import read_grid
-from .refs import quote_sheet
+from lkjip_xl.audit.refs import quote_sheet
+from lkjip_xl.xlsx_grid import ERROR_VALUES, Cell, ErrorValue, SheetGrid, WorkbookGrid
+from lkjip_xl.xlsx_stream import read_grid
 
 
 def load_grid(path: str | os.PathLike[str]) -> WorkbookGrid:
@@ -24,7 +24,7 @@ def _cached(v: Any) -> Any:
     if isinstance(v, str) and v in ERROR_VALUES:
         return ErrorValue(v)
     if isinstance(v, (_dt.datetime, _dt.date, _dt.time, _dt.timedelta)):
-        from .values import widen
+        from lkjip_xl.audit.values import widen
 
         return widen(v)
     return v

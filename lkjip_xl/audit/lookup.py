@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..xlsx_grid import ErrorValue
-from . import values as xv
-from .criteria import has_wildcard, wildcard_regex
-from .refs import MAX_COL, MAX_ROW, col_index
-from .registry import number_arg, register, scalar
-from .values import Arr, Rng, Unverifiable, to_bool
+from lkjip_xl.audit import values as xv
+from lkjip_xl.audit.criteria import has_wildcard, wildcard_regex
+from lkjip_xl.audit.refs import MAX_COL, MAX_ROW, col_index
+from lkjip_xl.audit.registry import number_arg, register, scalar
+from lkjip_xl.audit.values import Arr, Rng, Unverifiable, to_bool
+from lkjip_xl.xlsx_grid import ErrorValue
 
 
 def _lookup_key(v: Any) -> Any:

@@ -11,9 +11,9 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from ..xlsx_grid import ErrorValue
-from . import values as xv
-from .values import Arr, approx_add, compare, to_num, to_text
+from lkjip_xl.audit import values as xv
+from lkjip_xl.audit.values import Arr, approx_add, compare, to_num, to_text
+from lkjip_xl.xlsx_grid import ErrorValue
 
 
 def broadcast(op: Callable[[Any, Any], Any], a: Any, b: Any) -> Arr:

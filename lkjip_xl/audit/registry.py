@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..xlsx_grid import ErrorValue
-from . import values as xv
-from .values import Arr, Rng
+from lkjip_xl.audit import values as xv
+from lkjip_xl.audit.values import Arr, Rng
+from lkjip_xl.xlsx_grid import ErrorValue
 
 if TYPE_CHECKING:
-    from .evaluator import Evaluator
+    from lkjip_xl.audit.evaluator import Evaluator
 
 
 @dataclass

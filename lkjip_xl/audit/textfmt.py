@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..xlsx_grid import ErrorValue
-from . import values as xv
+from lkjip_xl.audit import values as xv
+from lkjip_xl.xlsx_grid import ErrorValue
 
 
 class Unsupported(Exception):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from . import audit, data, guard, inputs, measure, structure
-from .entry import Entry
+from lkjip_xl.catalogue import audit, data, guard, inputs, measure, structure
+from lkjip_xl.catalogue.entry import Entry
 
 
 class _Finding(Protocol):  # what a message is rendered from (findings.Finding)

@@ -10,7 +10,7 @@ inputs.py: one code for one problem, whichever check finds it.
 
 from __future__ import annotations
 
-from .entry import Entry
+from lkjip_xl.catalogue.entry import Entry
 
 ENTRIES: list[Entry] = [
     Entry(

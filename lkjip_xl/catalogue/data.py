@@ -1,5 +1,5 @@
 from __future__ import annotations
 
-from .entry import Entry
+from lkjip_xl.catalogue.entry import Entry
 
 ENTRIES: list[Entry] = []

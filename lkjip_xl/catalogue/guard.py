@@ -11,7 +11,7 @@ and the formulas; the guard reports what only the package shows (DDE link parts,
 
 from __future__ import annotations
 
-from .entry import Entry
+from lkjip_xl.catalogue.entry import Entry
 
 ENTRIES: list[Entry] = [
     Entry(

@@ -7,7 +7,7 @@ Kinerja, Program and Realisasi Anggaran; support programmes have no sasaran.
 
 from __future__ import annotations
 
-from .entry import Entry
+from lkjip_xl.catalogue.entry import Entry
 
 ENTRIES: list[Entry] = [
     Entry(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .entry import Entry
+from lkjip_xl.catalogue.entry import Entry
 
 ENTRIES: list[Entry] = [
     Entry("lembar-tambahan-disalin", "warning",

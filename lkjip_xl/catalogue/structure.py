@@ -7,7 +7,7 @@ layout puts there, and its cached value must be the domain core's value for the 
 
 from __future__ import annotations
 
-from .entry import Entry
+from lkjip_xl.catalogue.entry import Entry
 
 ENTRIES: list[Entry] = [
     Entry(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..catalogue.lines import level, line
-from ..cli import lang_of
+from lkjip_xl.catalogue.lines import level, line
+from lkjip_xl.cli import lang_of
 
 # an input that is not a number (exit 1, as measure): the export holds a guess or a blank
 NOT_A_NUMBER = ("angka-sebagai-teks", "bukan-angka", "nilai-galat-input")
@@ -39,9 +39,9 @@ def command(ctx: click.Context, workbook: Path, fmt: str, output: Path | None, b
       lkjip-xl export denpasar-2019.xlsx
       lkjip-xl export denpasar-2019.xlsx --format json -o denpasar-2019.json
     """
-    from ..dataformat import dumps
-    from ..export import export_dokumen
-    from ..findings import Finding
+    from lkjip_xl.dataformat import dumps
+    from lkjip_xl.export import export_dokumen
+    from lkjip_xl.findings import Finding
 
     lang = lang_of(ctx)
     notes: list[Finding] = []
@@ -57,7 +57,7 @@ def command(ctx: click.Context, workbook: Path, fmt: str, output: Path | None, b
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         ctx.exit(1 if guessed else 0)
         return
-    from ..atomic import write_atomic
+    from lkjip_xl.atomic import write_atomic
 
     def write(tmp: str) -> None:
         Path(tmp).write_text(text, encoding="utf-8")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..catalogue.laporan import text
-from ..catalogue.lines import level
-from ..cli import lang_of
+from lkjip_xl.catalogue.laporan import text
+from lkjip_xl.catalogue.lines import level
+from lkjip_xl.cli import lang_of
 
 
 @click.command("laporan")
@@ -41,12 +41,12 @@ def command(ctx: click.Context, workbook: Path, output: Path, pdf: bool, templat
     """
     lang = lang_of(ctx)
     if workbook.is_dir():
-        from ..laporan.batch import laporan_folder
+        from lkjip_xl.laporan.batch import laporan_folder
 
         ctx.exit(laporan_folder(workbook, output, pdf=pdf, template=template, jobs=jobs,
                                 force=force, lang=lang))
         return
-    from ..laporan import laporan
+    from lkjip_xl.laporan import laporan
 
     hasil = laporan(workbook, output, pdf=pdf, template=template, force=force)
     report = hasil.report

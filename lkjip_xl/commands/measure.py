@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..catalogue.lines import level, line
-from ..cli import lang_of
+from lkjip_xl.catalogue.lines import level, line
+from lkjip_xl.cli import lang_of
 
 
 @click.command("measure")
@@ -37,8 +37,8 @@ def command(ctx: click.Context, workbook: Path, output: Path, triwulan: int, for
       lkjip-xl measure isian-2019.xlsx -o lkjip-2019.xlsx
       lkjip-xl measure isian-2025.xlsx -o lkjip-2025-tw2.xlsx --triwulan 2
     """
-    from ..measure import measure
-    from ..measure.catalogue import message
+    from lkjip_xl.measure import measure
+    from lkjip_xl.measure.catalogue import message
 
     lang = lang_of(ctx)
     report = measure(workbook, output, triwulan=triwulan, force=force)

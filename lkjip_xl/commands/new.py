@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..catalogue.lines import level, line
-from ..cli import lang_of
+from lkjip_xl.catalogue.lines import level, line
+from lkjip_xl.cli import lang_of
 
 
 @click.command("new")
@@ -60,14 +60,14 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
     if data is None and tahun is None and previous is None:
         raise click.UsageError("butuh --data FILE, --from FILE atau --tahun TAHUN" if lang == "id"
                                else "needs --data FILE, --from FILE or --tahun YEAR")
-    from ..planning.build import write_agency_workbook
-    from ..planning.templates import load_template
+    from lkjip_xl.planning.build import write_agency_workbook
+    from lkjip_xl.planning.templates import load_template
 
     tpl = load_template(template)
     settings = False
     if previous is not None:
-        from ..findings import Finding
-        from ..planning.carry import carry_notes, carry_over, load_previous
+        from lkjip_xl.findings import Finding
+        from lkjip_xl.planning.carry import carry_notes, carry_over, load_previous
 
         notes_sink: list[Finding] = []
         last = load_previous(previous, notes_sink.append)
@@ -78,7 +78,7 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
         for note_id, note_en in carry_notes(last, dok):
             click.echo(f"{level('info', lang)}: {note_en if lang == 'en' else note_id}", err=True)
     elif data is not None:
-        from ..dataformat import load
+        from lkjip_xl.dataformat import load
 
         notes: list[tuple[str, str]] = []
         dok = load(data, notes=notes)
@@ -88,7 +88,7 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
         if tahun is not None:
             dok.tahun = tahun
     else:
-        from ..generate import empty_dokumen
+        from lkjip_xl.generate import empty_dokumen
 
         assert tahun is not None
         dok = empty_dokumen(tahun, instansi)
@@ -103,9 +103,9 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
 
 def _batch(lang: str, source: Path, tahun: int | None, template: str | None, jobs: int | None,
            output: Path, force: bool) -> int:
-    from ..planning.batch_new import new_many
-    from ..planning.roster import load_roster
-    from ..planning.templates import load_template
+    from lkjip_xl.planning.batch_new import new_many
+    from lkjip_xl.planning.roster import load_roster
+    from lkjip_xl.planning.templates import load_template
 
     tpl = load_template(template)
     entries = load_roster(source)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..catalogue.lines import line
-from ..cli import lang_of
-from ..findings import Report
+from lkjip_xl.catalogue.lines import line
+from lkjip_xl.cli import lang_of
+from lkjip_xl.findings import Report
 
 
 @click.command("rekap")
@@ -44,9 +44,9 @@ def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: i
       lkjip-xl rekap masuk/ --tahun 2025 -o rekap-2025.xlsx
       lkjip-xl rekap masuk-2025/ -o rekap-2025.xlsx --jobs 2 --force
     """
-    from ..atomic import write_atomic
-    from ..planning.batch import collect_paths, verify_many
-    from ..planning.rekap import RekapResult, check_one_year, write_rekap
+    from lkjip_xl.atomic import write_atomic
+    from lkjip_xl.planning.batch import collect_paths, verify_many
+    from lkjip_xl.planning.rekap import RekapResult, check_one_year, write_rekap
 
     lang = lang_of(ctx)
     files = collect_paths(sources)
@@ -66,7 +66,7 @@ def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: i
 
 
 def _failed_line(path: str, rep: Report, lang: str) -> str:
-    from ..planning.summary import finding_message
+    from lkjip_xl.planning.summary import finding_message
 
     errors = [f for f in rep.findings if f.severity == "error"] or rep.findings
     why = finding_message(errors[0], lang) if errors else ""

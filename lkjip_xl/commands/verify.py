@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from ..catalogue.lines import level, line
-from ..cli import lang_of
+from lkjip_xl.catalogue.lines import level, line
+from lkjip_xl.cli import lang_of
 
 
 @click.command("verify")
@@ -46,12 +46,12 @@ def command(ctx: click.Context, workbooks: tuple[Path, ...], fmt: str, jobs: int
       lkjip-xl verify lkjip-2019.xlsx --annotate lkjip-2019-temuan.xlsx --strict
       lkjip-xl verify masuk-2025/ --jobs 2 --format csv -o ringkasan.csv
     """
-    from ..verify import verify
-    from ..verify.render import render_text, summary_line
+    from lkjip_xl.verify import verify
+    from lkjip_xl.verify.render import render_text, summary_line
 
     lang = (lang_opt or lang_of(ctx)).lower()
     if len(workbooks) > 1 or workbooks[0].is_dir() or fmt == "csv":  # a batch (planning unit)
-        from ..planning.batch import batch_command_main
+        from lkjip_xl.planning.batch import batch_command_main
 
         if annotate is not None or engine is not None:
             raise click.UsageError("--annotate/--engine hanya untuk satu berkas" if lang == "id"
@@ -74,7 +74,7 @@ def command(ctx: click.Context, workbooks: tuple[Path, ...], fmt: str, jobs: int
     if report.fatal and report.findings:
         click.echo(f"{level('error', lang)}: {report.findings[0].message(lang)}", err=True)
     if annotate is not None and not report.fatal:
-        from ..verify.annotate import annotate_copy
+        from lkjip_xl.verify.annotate import annotate_copy
 
         annotate_copy(workbook, report, annotate, lang=lang, force=force)
         click.echo(line("written", lang, path=annotate), err=True)

@@ -4,12 +4,12 @@
 with the edge cases the workbook's formulas must reproduce.
 """
 
-from .anggaran import efisiensi, penyerapan
-from .angka import REL_TOL, dekat, jumlah, lebih, rerata, terakhir
-from .capaian import capaian, capaian_dipakai, predikat
-from .renstra import kemajuan_renstra, realisasi_sd, target_akhir_renstra
-from .tren import jarak_rentang, membaik, perubahan
-from .triwulan import TW4_BEDA_TARGET, TW_MENURUN, capaian_tw, cek_tw, nilai_sd, nilai_tahunan
+from lkjip_xl.domain.anggaran import efisiensi, penyerapan
+from lkjip_xl.domain.angka import REL_TOL, dekat, jumlah, lebih, rerata, terakhir
+from lkjip_xl.domain.capaian import capaian, capaian_dipakai, predikat
+from lkjip_xl.domain.renstra import kemajuan_renstra, realisasi_sd, target_akhir_renstra
+from lkjip_xl.domain.tren import jarak_rentang, membaik, perubahan
+from lkjip_xl.domain.triwulan import TW4_BEDA_TARGET, TW_MENURUN, capaian_tw, cek_tw, nilai_sd, nilai_tahunan
 
 __all__ = [
     "REL_TOL",

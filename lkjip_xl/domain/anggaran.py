@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .angka import jumlah
+from lkjip_xl.domain.angka import jumlah
 
 __all__ = ["efisiensi", "jumlah", "penyerapan"]
 

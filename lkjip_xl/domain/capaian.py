@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import PredikatBand
-from .angka import dekat
+from lkjip_xl.domain.angka import dekat
+from lkjip_xl.model import PredikatBand
 
 
 def capaian(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .angka import jumlah, rerata
+from lkjip_xl.domain.angka import jumlah, rerata
 
 Tahunan = Mapping[int, float | None]
 

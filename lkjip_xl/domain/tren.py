@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .angka import REL_TOL
+from lkjip_xl.domain.angka import REL_TOL
 
 
 def perubahan(r: float | None, r_lalu: float | None) -> float | None:

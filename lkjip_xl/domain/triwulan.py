@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .angka import dekat, jumlah, lebih, rerata, terakhir
-from .capaian import capaian
+from lkjip_xl.domain.angka import dekat, jumlah, lebih, rerata, terakhir
+from lkjip_xl.domain.capaian import capaian
 
 TW_MENURUN = "tw-menurun"  # a total to date below an earlier quarter's total to date
 TW4_BEDA_TARGET = "tw4-beda-target"  # TW IV to date differs from the annual target

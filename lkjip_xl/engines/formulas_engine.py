@@ -19,8 +19,8 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..errors import LkjipError
-from ..xlsx_grid import ErrorValue
+from lkjip_xl.errors import LkjipError
+from lkjip_xl.xlsx_grid import ErrorValue
 
 
 class FormulasError(LkjipError):
@@ -82,7 +82,7 @@ def to_formulas(v: Any) -> Any:
     import schedula as sh
     from formulas.tokens.operand import XlError
 
-    from ..audit.values import Arr
+    from lkjip_xl.audit.values import Arr
 
     if isinstance(v, Arr):
         return np.array([[to_formulas(x) for x in row] for row in v.rows], dtype=object)
@@ -105,7 +105,7 @@ def to_python(v: Any) -> Any:
             return None
         if v.size == 1:
             return to_python(v.reshape(-1)[0])
-        from ..audit.values import Arr
+        from lkjip_xl.audit.values import Arr
 
         return Arr([[to_python(x) for x in row] for row in np.atleast_2d(v).tolist()])
     if v is sh.EMPTY:
@@ -158,7 +158,7 @@ def recalculate(path: str | os.PathLike[str],
     `formulas` upper-cases sheet names; `sheet_names` (upper -> real) restores them.
     """
     formulas = _formulas()
-    from ..audit.refs import parse_cell
+    from lkjip_xl.audit.refs import parse_cell
 
     try:
         model = formulas.ExcelModel().loads(str(path)).finish()

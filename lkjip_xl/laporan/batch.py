@@ -29,8 +29,8 @@ class Done:
 
 
 def _one(job: Job) -> Done:
-    from ..errors import LkjipError
-    from . import laporan
+    from lkjip_xl.errors import LkjipError
+    from lkjip_xl.laporan import laporan
 
     try:
         hasil = laporan(job.workbook, job.output, pdf=job.pdf, template=job.template,
@@ -51,9 +51,9 @@ def _crash(job: Job, exc: BaseException) -> Done:
 
 def laporan_folder(folder: Path, outdir: Path, *, pdf: bool, template: Path | None,
                    jobs: int | None, force: bool, lang: str) -> int:
-    from ..catalogue.laporan import text
-    from ..catalogue.lines import level
-    from ..planning.pool import run_pool
+    from lkjip_xl.catalogue.laporan import text
+    from lkjip_xl.catalogue.lines import level
+    from lkjip_xl.planning.pool import run_pool
 
     if outdir.exists() and not outdir.is_dir():
         raise click.UsageError(text("folder_needs_dir", lang))

@@ -18,8 +18,10 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Cm, Pt, RGBColor
 
-from ..findings import Finding
-from ..layout.report_tables import (
+from lkjip_xl.findings import Finding
+from lkjip_xl.laporan import docx_parts as dx
+from lkjip_xl.laporan.angka import angka
+from lkjip_xl.layout.report_tables import (
     JUMLAH_LABEL,
     KINERJA_SHEET,
     METODE_TEXT,
@@ -29,11 +31,9 @@ from ..layout.report_tables import (
     ReportColumn,
     ReportTable,
 )
-from ..measure.context import Ctx
-from ..measurement import Pengukuran
-from ..model import Dokumen
-from . import docx_parts as dx
-from .angka import angka
+from lkjip_xl.measure.context import Ctx
+from lkjip_xl.measurement import Pengukuran
+from lkjip_xl.model import Dokumen
 
 PLACEHOLDER_COLOR = RGBColor(0xC0, 0x00, 0x00)
 DRAF_TEXT = "DRAF: belum lolos verifikasi lkjip-xl ({n} galat terbuka)"
@@ -384,7 +384,7 @@ class Laporan:
             if not table.per_sasaran and table.sheet == KINERJA_SHEET and table.key not in FIRST:
                 self.report_table(table, everything)
         if self.charts:
-            from . import grafik
+            from lkjip_xl.laporan import grafik
 
             ind = [self.p.indikator[i.kode] for _s, i in self.ctx.rows.indikator]
             if len(ind) <= grafik.MAX_BARS:
@@ -404,7 +404,7 @@ class Laporan:
             if table.scope == "kegiatan":
                 self.anggaran_table(table)
         if self.charts and self.dok.sasaran:
-            from . import grafik
+            from lkjip_xl.laporan import grafik
 
             su = [self.p.sasaran[s.kode] for s in self.dok.sasaran]
             if len(su) <= grafik.MAX_BARS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import textwrap
 
-from .angka import angka
+from lkjip_xl.laporan.angka import angka
 
 DPI = 200
 MAX_BARS = 40  # beyond this a bar per item is unreadable on A4: the charts summarise instead

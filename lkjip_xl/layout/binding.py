@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .model import Column, FormField, Table
+from lkjip_xl.layout.model import Column, FormField, Table
 
 _STEP = re.compile(r"^([a-z_]+)(?:\[(?:(awal|tahun)([+-]\d+)|(\d+))\])?$")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .model import Table
+from lkjip_xl.layout.model import Table
 
 PAPER_A4 = 9  # Excel's paper codes
 PAPER_F4 = 14  # folio 8.5 x 13 in, the F4 Indonesian offices use

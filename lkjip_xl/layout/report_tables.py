@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import Kind, Table
-from .sheets import TABLES
+from lkjip_xl.layout.model import Kind, Table
+from lkjip_xl.layout.sheets import TABLES
 
 Scope = Literal["indikator", "kegiatan"]
 

@@ -6,9 +6,9 @@ declarations; no other module names a sheet or a column letter.
 
 from __future__ import annotations
 
-from ..model import AGREGASI, METODE_EFISIENSI, NILAI_TW, POLARITAS, RUMUS_NEGATIF, Pengaturan
-from . import formulas as f
-from .model import TABLE_SHEETS, Column, FormField, Ref, Sheet, SummaryCell, Table, col_letter
+from lkjip_xl.layout import formulas as f
+from lkjip_xl.layout.model import TABLE_SHEETS, Column, FormField, Ref, Sheet, SummaryCell, Table, col_letter
+from lkjip_xl.model import AGREGASI, METODE_EFISIENSI, NILAI_TW, POLARITAS, RUMUS_NEGATIF, Pengaturan
 
 SCHEMA_VERSION = 1
 RENSTRA_SLOTS = 6  # a Renstra of five years plus its base year (2016-2021)

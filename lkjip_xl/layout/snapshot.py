@@ -15,8 +15,8 @@ import json
 import sys
 from typing import Any
 
-from .model import Column, FormField, Table
-from .sheets import SCHEMA_VERSION, SHEETS
+from lkjip_xl.layout.model import Column, FormField, Table
+from lkjip_xl.layout.sheets import SCHEMA_VERSION, SHEETS
 
 
 def _column(c: Column) -> dict[str, Any]:

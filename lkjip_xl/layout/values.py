@@ -12,11 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .. import domain as d
-from ..measurement import Pengukuran, ukur
-from ..model import FORMAT_ID, Dokumen, Indikator, Kegiatan, Program, Sasaran, SubKegiatan
-from .binding import Years, fields_of, form_of, joined
-from .sheets import (
+from lkjip_xl import domain as d
+from lkjip_xl.layout.binding import Years, fields_of, form_of, joined
+from lkjip_xl.layout.sheets import (
     PENGATURAN,
     PENGATURAN_FIELDS,
     PRIOR_YEARS,
@@ -25,6 +23,8 @@ from .sheets import (
     RENSTRA_SLOTS,
     TABLES,
 )
+from lkjip_xl.measurement import Pengukuran, ukur
+from lkjip_xl.model import FORMAT_ID, Dokumen, Indikator, Kegiatan, Program, Sasaran, SubKegiatan
 
 Row = dict[str, Any]
 BLANK = ""  # what a quiet formula shows: the empty string

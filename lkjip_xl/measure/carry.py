@@ -16,14 +16,14 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
-from ..findings import Finding
-from ..guard import new_parser, open_guarded
-from ..layout import SHEETS, TABLES
-from ..layout.binding import joined
-from ..layout.model import Sheet, Table, col_letter, quote_sheet
-from ..layout.report_tables import REPORT_SHEETS
-from ..reader import LayoutRead
-from ..xlsx_grid import ErrorValue, SheetGrid
+from lkjip_xl.findings import Finding
+from lkjip_xl.guard import new_parser, open_guarded
+from lkjip_xl.layout import SHEETS, TABLES
+from lkjip_xl.layout.binding import joined
+from lkjip_xl.layout.model import Sheet, Table, col_letter, quote_sheet
+from lkjip_xl.layout.report_tables import REPORT_SHEETS
+from lkjip_xl.reader import LayoutRead
+from lkjip_xl.xlsx_grid import ErrorValue, SheetGrid
 
 JOINED = frozenset(joined(TABLES))  # the tables whose rows join an indicator by its code
 
@@ -252,8 +252,8 @@ _FG = re.compile(r"<(?:\w+:)?fgColor\s+([^>]*?)/?>")
 
 
 def own_fills() -> set[str]:
-    from ..writer import COMPUTED_FILL, HEADER_FILL, INPUT_FILL
-    from .context import REPORT_HEADER_FILL
+    from lkjip_xl.measure.context import REPORT_HEADER_FILL
+    from lkjip_xl.writer import COMPUTED_FILL, HEADER_FILL, INPUT_FILL
 
     return {c.lstrip("#").upper() for c in (INPUT_FILL, COMPUTED_FILL, HEADER_FILL,
                                             REPORT_HEADER_FILL)}

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from ..catalogue import render_message
-from ..catalogue.measure import ENTRIES
-from ..findings import Finding
+from lkjip_xl.catalogue import render_message
+from lkjip_xl.catalogue.measure import ENTRIES
+from lkjip_xl.findings import Finding
 
 _BY_CODE = {e.code: e for e in ENTRIES}
 

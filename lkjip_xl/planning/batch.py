@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..catalogue.lines import line
-from ..errors import InputError, LkjipError
-from ..findings import VERDICT_EXIT, VERDICTS, Finding, Report
-from .pool import default_jobs, run_pool
+from lkjip_xl.catalogue.lines import line
+from lkjip_xl.errors import InputError, LkjipError
+from lkjip_xl.findings import VERDICT_EXIT, VERDICTS, Finding, Report
+from lkjip_xl.planning.pool import default_jobs, run_pool
 
 Verifier = Callable[[str], Report]
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -25,7 +25,7 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 def resolve_verifier() -> Verifier:
     """The full verifier, `lkjip_xl.verify.verify`."""
-    from ..verify import verify
+    from lkjip_xl.verify import verify
 
     return verify
 
@@ -43,9 +43,9 @@ def _num(v: Any) -> float | None:
 
 def ringkasan(path: str) -> dict[str, Any]:
     """The agency's measurement, compact: what the batch summary and the rekap show."""
-    from ..domain import rerata
-    from ..measurement import ukur
-    from ..reader import read_workbook
+    from lkjip_xl.domain import rerata
+    from lkjip_xl.measurement import ukur
+    from lkjip_xl.reader import read_workbook
 
     dok, _ = read_workbook(path)
     p = ukur(dok)
@@ -105,7 +105,7 @@ def _crashed(path: str, exc: BaseException) -> tuple[str, Report]:
 def _preload() -> None:
     """Import the verifier and the reader here, once: forked workers inherit them."""
     resolve_verifier()
-    from .. import measurement, reader  # noqa: F401
+    from lkjip_xl import measurement, reader  # noqa: F401
 
 
 def verify_many(paths: Iterable[str | os.PathLike[str]], jobs: int | None = None, *,
@@ -151,7 +151,7 @@ def batch_command_main(paths: Sequence[str | os.PathLike[str]], *, jobs: int | N
     """What `lkjip-xl verify A.xlsx B.xlsx ...` / `verify FOLDER` does; returns the exit code."""
     import click
 
-    from .summary import render_summary
+    from lkjip_xl.planning.summary import render_summary
 
     files = collect_paths(paths)
     results = verify_many(files, jobs if jobs else default_jobs(), progress=progress,
@@ -160,7 +160,7 @@ def batch_command_main(paths: Sequence[str | os.PathLike[str]], *, jobs: int | N
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
     else:
-        from ..atomic import write_atomic
+        from lkjip_xl.atomic import write_atomic
 
         def write(tmp: str) -> None:
             Path(tmp).write_text(text, encoding="utf-8", newline="")

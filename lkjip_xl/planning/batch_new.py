@@ -13,10 +13,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import LkjipError
-from ..model import Dokumen
-from .roster import Entry, output_name
-from .templates import WorkbookTemplate
+from lkjip_xl.errors import LkjipError
+from lkjip_xl.model import Dokumen
+from lkjip_xl.planning.roster import Entry, output_name
+from lkjip_xl.planning.templates import WorkbookTemplate
 
 
 @dataclass
@@ -46,10 +46,10 @@ class BuildResult:
 def document_for(entry: Entry, tahun: int | None,
                  template: WorkbookTemplate) -> tuple[Dokumen, list[tuple[str, str]]]:
     """The entry's document for the year, with the list's fields and the template applied."""
-    from ..dataformat import load
-    from ..errors import UsageError
-    from ..generate import empty_dokumen
-    from .carry import carry_notes, carry_over, load_previous
+    from lkjip_xl.dataformat import load
+    from lkjip_xl.errors import UsageError
+    from lkjip_xl.generate import empty_dokumen
+    from lkjip_xl.planning.carry import carry_notes, carry_over, load_previous
 
     year = entry.tahun or tahun
     notes: list[tuple[str, str]] = []
@@ -84,7 +84,7 @@ def document_for(entry: Entry, tahun: int | None,
 
 def build_one(job: BuildJob) -> BuildResult:
     """Write one entry's workbook; never raises (the batch's worker)."""
-    from .build import write_agency_workbook
+    from lkjip_xl.planning.build import write_agency_workbook
 
     res = BuildResult(job.entry.where)
     try:
@@ -114,8 +114,8 @@ def new_many(entries: list[Entry], outdir: str | os.PathLike[str], *, tahun: int
              jobs: int | None = None, progress: bool = True,
              label: str = "membuat workbook") -> list[BuildResult]:
     """Write every entry's workbook into `outdir`; results in the entries' order."""
-    from ..errors import OutputError
-    from .pool import run_pool
+    from lkjip_xl.errors import OutputError
+    from lkjip_xl.planning.pool import run_pool
 
     out = Path(outdir)
     if not out.is_dir():

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ..guide import guide_lines
-from ..layout.sheets import GUIDE
-from ..model import Dokumen
-from .templates import WorkbookTemplate
+from lkjip_xl.guide import guide_lines
+from lkjip_xl.layout.sheets import GUIDE
+from lkjip_xl.model import Dokumen
+from lkjip_xl.planning.templates import WorkbookTemplate
 
 
 def _guide_extender(lines: list[str]) -> Any:
@@ -34,9 +34,9 @@ def write_agency_workbook(dok: Dokumen, out: str | os.PathLike[str],
     """Write `dok`'s workbook to `out` atomically, with the template's capacities and Petunjuk.
 
     The template's settings are not applied here (see `WorkbookTemplate.apply`)."""
-    from ..atomic import write_atomic
-    from ..generate import check_fits_layout
-    from ..writer import write_workbook
+    from lkjip_xl.atomic import write_atomic
+    from lkjip_xl.generate import check_fits_layout
+    from lkjip_xl.writer import write_workbook
 
     check_fits_layout(dok)
     t = template or WorkbookTemplate()

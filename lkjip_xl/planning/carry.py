@@ -19,10 +19,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..domain import nilai_tahunan
-from ..findings import Finding
-from ..layout.sheets import PRIOR_YEARS
-from ..model import Dokumen, Indikator, Kegiatan, Komponen, SubKegiatan, empty_quarters
+from lkjip_xl.domain import nilai_tahunan
+from lkjip_xl.findings import Finding
+from lkjip_xl.layout.sheets import PRIOR_YEARS
+from lkjip_xl.model import Dokumen, Indikator, Kegiatan, Komponen, SubKegiatan, empty_quarters
 
 
 def _clear_money(k: Kegiatan | SubKegiatan) -> None:
@@ -94,10 +94,10 @@ def load_previous(path: str | os.PathLike[str],
     """Last year's document from its workbook (.xlsx) or its data file (.yaml/.json)."""
     p = Path(path)
     if p.suffix.lower() in (".yaml", ".yml", ".json"):
-        from ..dataformat import load
+        from lkjip_xl.dataformat import load
 
         return load(p)
-    from ..reader import read_workbook
+    from lkjip_xl.reader import read_workbook
 
     dok, lr = read_workbook(p, report)
     if report is not None:  # macros, links, caps reached: warn and continue

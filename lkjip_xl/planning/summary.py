@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..catalogue.lines import line
-from ..findings import Finding, Report
-from ..safe_text import csv_row
+from lkjip_xl.catalogue.lines import line
+from lkjip_xl.findings import Finding, Report
+from lkjip_xl.safe_text import csv_row
 
 # one label per verdict (findings.VERDICTS), the same words as verify's own summary line
 STATUS = {

@@ -17,16 +17,7 @@ import tempfile
 import zipfile
 from xml.sax.saxutils import escape
 
-from ..model import (
-    Dokumen,
-    Indikator,
-    Instansi,
-    Kegiatan,
-    Kepala,
-    Program,
-    Renstra,
-    Sasaran,
-)
+from lkjip_xl.model import Dokumen, Indikator, Instansi, Kegiatan, Kepala, Program, Renstra, Sasaran
 
 DINAS = ("Pendidikan", "Kesehatan", "Pekerjaan Umum dan Penataan Ruang", "Perhubungan",
          "Lingkungan Hidup", "Sosial", "Koperasi dan UMKM", "Pariwisata", "Kebudayaan",
@@ -137,8 +128,8 @@ def patch_cell(path: str | os.PathLike[str], sheet: str, ref: str, value: float 
 
 def write_synthetic(job: tuple[int, str, int]) -> str:
     """Write synthetic agency n's workbook into a folder: job = (n, folder, tahun). For pools."""
-    from .build import write_agency_workbook
-    from .roster import output_name
+    from lkjip_xl.planning.build import write_agency_workbook
+    from lkjip_xl.planning.roster import output_name
 
     n, folder, tahun = job
     dok = synthetic_dokumen(n, tahun)

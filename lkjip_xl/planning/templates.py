@@ -21,17 +21,10 @@ from typing import Any
 
 import yaml
 
-from ..errors import DataFormatError, InputError
-from ..layout import TABLES
-from ..layout.binding import joined
-from ..model import (
-    METODE_EFISIENSI,
-    NILAI_TW,
-    RUMUS_NEGATIF,
-    Dokumen,
-    Pengaturan,
-    PredikatBand,
-)
+from lkjip_xl.errors import DataFormatError, InputError
+from lkjip_xl.layout import TABLES
+from lkjip_xl.layout.binding import joined
+from lkjip_xl.model import METODE_EFISIENSI, NILAI_TW, RUMUS_NEGATIF, Dokumen, Pengaturan, PredikatBand
 
 TEMPLATE_VERSION = 1
 MAX_TEMPLATE_BYTES = 256 * 1024

@@ -14,18 +14,18 @@ import types
 from collections.abc import Container
 from typing import Any
 
-from ..compare import same_value
-from ..errors import LkjipError
-from ..findings import Finding, Report
-from ..model import Dokumen
-from ..xlsx_grid import WorkbookGrid
-from ..xlsx_stream import read_grid
-from .causes import completeness, link_root_causes
-from .formulas_check import check_formulas, detect_shifts
-from .inputs_check import check_inputs
-from .report_sheets import check_report_sheets
-from .structure import Structure, inspect_structure
-from .values_check import check_values, expected_values
+from lkjip_xl.compare import same_value
+from lkjip_xl.errors import LkjipError
+from lkjip_xl.findings import Finding, Report
+from lkjip_xl.model import Dokumen
+from lkjip_xl.verify.causes import completeness, link_root_causes
+from lkjip_xl.verify.formulas_check import check_formulas, detect_shifts
+from lkjip_xl.verify.inputs_check import check_inputs
+from lkjip_xl.verify.report_sheets import check_report_sheets
+from lkjip_xl.verify.structure import Structure, inspect_structure
+from lkjip_xl.verify.values_check import check_values, expected_values
+from lkjip_xl.xlsx_grid import WorkbookGrid
+from lkjip_xl.xlsx_stream import read_grid
 
 ENGINES = ("libreoffice", "formulas")
 
@@ -74,7 +74,7 @@ def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None
 def _check_layout(st: Structure, report: Report,
                   expected_cells: dict[tuple[str, int, int], Any] | None
                   ) -> Container[tuple[str, int, int]]:
-    from ..reader import to_dokumen
+    from lkjip_xl.reader import to_dokumen
 
     report.extend(st.findings)
     reader_notes: list[Finding] = []
@@ -95,7 +95,7 @@ def _check_layout(st: Structure, report: Report,
     report.extend(fr.findings)
     settled = set(fr.settled)
     for key, row in ex.duplicates:
-        from ..layout import TABLES
+        from lkjip_xl.layout import TABLES
 
         p, sg = st.placed.get(key), st.sheet(TABLES[key].sheet)
         if p is not None and sg is not None:
@@ -129,7 +129,7 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 
 
 def _generic_audit(grid: WorkbookGrid, skip: Container[tuple[str, int, int]]) -> list[Finding]:
-    from ..audit import audit_grid
+    from lkjip_xl.audit import audit_grid
 
     found: list[Finding] = audit_grid(grid, skip=skip)
     return found
@@ -139,8 +139,8 @@ def _second_opinion(path: str | os.PathLike[str], engine: str, grid: WorkbookGri
                     expected: dict[tuple[str, int, int], Any]) -> list[Finding]:
     """Cells where an independent engine disagrees with what verify accepted: the domain's
     value for layout cells, the cached value for every other formula cell."""
-    from ..audit import second_opinion
-    from ..reader import loc
+    from lkjip_xl.audit import second_opinion
+    from lkjip_xl.reader import loc
     try:
         values = second_opinion(path, engine)
     except (LkjipError, ValueError, OSError) as exc:

@@ -18,12 +18,12 @@ import zipfile
 from collections.abc import Callable
 from xml.sax.saxutils import escape
 
-from ..atomic import write_atomic
-from ..audit.refs import col_index
-from ..catalogue.lines import line
-from ..errors import InputError
-from ..findings import Report
-from ..layout.model import col_letter
+from lkjip_xl.atomic import write_atomic
+from lkjip_xl.audit.refs import col_index
+from lkjip_xl.catalogue.lines import line
+from lkjip_xl.errors import InputError
+from lkjip_xl.findings import Report
+from lkjip_xl.layout.model import col_letter
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 SHEET_NAME = "Temuan"

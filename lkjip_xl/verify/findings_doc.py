@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from ..catalogue import audit, data, guard, inputs, measure, structure
+from lkjip_xl.catalogue import audit, data, guard, inputs, measure, structure
 
 AREAS = (
     (guard, "Pembacaan berkas / reading the file", "lkjip_xl/catalogue/guard.py"),

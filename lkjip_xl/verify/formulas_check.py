@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any
 
-from ..compare import same_value
-from ..findings import Finding
-from ..layout import TABLES, Table, col_letter, quote_sheet
-from ..layout.model import compile_template
-from ..reader import loc
-from ..xlsx_grid import SheetGrid
-from .normalise import normalise, rename_sheets
-from .structure import Placed, Structure, placed_summary
+from lkjip_xl.compare import same_value
+from lkjip_xl.findings import Finding
+from lkjip_xl.layout import TABLES, Table, col_letter, quote_sheet
+from lkjip_xl.layout.model import compile_template
+from lkjip_xl.reader import loc
+from lkjip_xl.verify.normalise import normalise, rename_sheets
+from lkjip_xl.verify.structure import Placed, Structure, placed_summary
+from lkjip_xl.xlsx_grid import SheetGrid
 
 Cell3 = tuple[str, int, int]  # (sheet name in the file, row, col)
 MirrorMap = dict[str, dict[int, int | None]]  # computed table -> row -> mirrored row (None: #REF!)

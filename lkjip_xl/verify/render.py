@@ -5,9 +5,9 @@ Reusable by batch mode: `render_text(report, lang)` for one file, `summary_line`
 
 from __future__ import annotations
 
-from ..catalogue.lines import line
-from ..findings import Finding, Report
-from .causes import consequences
+from lkjip_xl.catalogue.lines import line
+from lkjip_xl.findings import Finding, Report
+from lkjip_xl.verify.causes import consequences
 
 
 def _cell(location: str) -> str:

@@ -13,14 +13,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..compare import same_value
-from ..findings import Finding
-from ..layout.report_tables import CHART_SHEET, REPORT_SHEETS
-from ..measurement import Pengukuran
-from ..model import Dokumen
-from ..reader import loc
-from ..xlsx_grid import WorkbookGrid
-from ..xlsx_stream import read_grid
+from lkjip_xl.compare import same_value
+from lkjip_xl.findings import Finding
+from lkjip_xl.layout.report_tables import CHART_SHEET, REPORT_SHEETS
+from lkjip_xl.measurement import Pengukuran
+from lkjip_xl.model import Dokumen
+from lkjip_xl.reader import loc
+from lkjip_xl.xlsx_grid import WorkbookGrid
+from lkjip_xl.xlsx_stream import read_grid
 
 MAX_LISTED = 50
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -46,7 +46,7 @@ def check_report_sheets(grid: WorkbookGrid, dok: Dokumen | None,
     present = [n for n in REPORT_SHEETS if grid.sheet(n) is not None]
     if not present or dok is None or p is None:
         return []
-    from ..measure import measure_dokumen
+    from lkjip_xl.measure import measure_dokumen
 
     with tempfile.TemporaryDirectory(prefix="lkjip-verify-") as tmp:
         out = Path(tmp) / "laporan.xlsx"
