@@ -46,7 +46,7 @@ def cases(good: Callable[[Path], Path]) -> dict[str, Callable[[Path], Path]]:
 
 def _good(tmp: Path) -> Path:
     from lkjip_xl.dataformat import load
-    from lkjip_xl.writer import write_workbook
+    from lkjip_xl.workbook.write import write_workbook
 
     path = tmp / "_baik.xlsx"
     write_workbook(load(ROOT / "samples" / "denpasar_2019.yaml"), path)

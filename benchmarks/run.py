@@ -33,7 +33,7 @@ SAMPLE = ROOT / "samples" / "denpasar_2019.xlsx"
 
 
 def has_command(name: str) -> bool:
-    return importlib.util.find_spec(f"lkjip_xl.commands.{name}") is not None
+    return importlib.util.find_spec(f"lkjip_xl.cli.{name}") is not None
 
 
 def has_verify_lib() -> bool:

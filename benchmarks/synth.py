@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 
-from lkjip_xl.model import (
+from lkjip_xl.core.model import (
     Dokumen,
     Indikator,
     Instansi,

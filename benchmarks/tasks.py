@@ -64,7 +64,7 @@ def task_new_lib(data: str, out: str) -> tuple[float, Detail]:
     """Load the data document and write the workbook (what `lkjip-xl new --data` does)."""
     t0 = time.perf_counter()
     from lkjip_xl.dataformat import load
-    from lkjip_xl.writer import write_workbook
+    from lkjip_xl.workbook.write import write_workbook
 
     t1 = time.perf_counter()
     dok = load(data)
@@ -76,7 +76,7 @@ def task_new_lib(data: str, out: str) -> tuple[float, Detail]:
 
 def task_read_grid(path: str) -> tuple[float, Detail]:
     t0 = time.perf_counter()
-    from lkjip_xl.xlsx_stream import read_grid
+    from lkjip_xl.xlsx.stream import read_grid
 
     t1 = time.perf_counter()
     grid = read_grid(path)
@@ -89,8 +89,8 @@ def task_read_grid(path: str) -> tuple[float, Detail]:
 def task_read_workbook(path: str) -> tuple[float, Detail]:
     """Grid, layout location and the Dokumen: the reading every command shares."""
     t0 = time.perf_counter()
-    from lkjip_xl.reader import locate, to_dokumen
-    from lkjip_xl.xlsx_stream import read_grid
+    from lkjip_xl.workbook.read import locate, to_dokumen
+    from lkjip_xl.xlsx.stream import read_grid
 
     t1 = time.perf_counter()
     grid = read_grid(path)

@@ -19,7 +19,7 @@ import lkjip_xl
 from benchmarks.synth import kegiatan_rows, synthetic_dokumen
 from lkjip_xl.dataformat import dump
 from lkjip_xl.engines.libreoffice import recalculate
-from lkjip_xl.writer import write_workbook
+from lkjip_xl.workbook.write import write_workbook
 
 _SHAPING = ("writer.py", "layout/sheets.py", "layout/model.py", "layout/formulas.py",
             "layout/values.py", "measurement.py", "dataformat.py")

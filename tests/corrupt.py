@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 import openpyxl
 
-from lkjip_xl.layout import TABLES, quote_sheet
+from lkjip_xl.schema import TABLES, quote_sheet
 
 
 def cell_ref(table: str, key: str, index: int = 0) -> tuple[str, str]:
@@ -124,7 +124,7 @@ def move_column(table: str, key: str) -> Callable[[Any], None]:
     t = TABLES[table]
     src = t.index(key)
     dst = len(t.columns) + 1
-    from lkjip_xl.layout import col_letter
+    from lkjip_xl.schema import col_letter
 
     old, new = col_letter(src), col_letter(dst)
 

@@ -21,8 +21,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from lkjip_xl import domain as d
-from lkjip_xl.model import (
+from lkjip_xl.core import domain as d
+from lkjip_xl.core.model import (
     AGREGASI,
     METODE_EFISIENSI,
     NILAI_TW,

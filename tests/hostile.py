@@ -451,7 +451,7 @@ HOSTILE: dict[str, Callable[[Path], Path]] = {
 
 # ---------------------------------------------------------------------------------------------
 # The same hostile content inside a real lkjip-xl workbook (`src`, e.g. written by
-# `lkjip_xl.writer.write_workbook`): what `measure`, `export` and `new --from` meet when an agency's
+# `lkjip_xl.workbook.write.write_workbook`): what `measure`, `export` and `new --from` meet when an agency's
 # otherwise valid workbook carries it. The first sheet of a generated workbook is the free-text
 # "Petunjuk" sheet, so cells added there do not disturb the tables.
 

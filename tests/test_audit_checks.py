@@ -20,9 +20,9 @@ from lkjip_xl.audit import audit_grid
 from lkjip_xl.audit.loader import load_grid_openpyxl
 from lkjip_xl.catalogue import audit as audit_catalogue
 from lkjip_xl.catalogue import catalogue
-from lkjip_xl.findings import Finding
-from lkjip_xl.xlsx_grid import WorkbookGrid
-from lkjip_xl.xlsx_stream import read_grid
+from lkjip_xl.core.findings import Finding
+from lkjip_xl.xlsx.grid import WorkbookGrid
+from lkjip_xl.xlsx.stream import read_grid
 
 LOADERS = {"read_grid": read_grid, "openpyxl": load_grid_openpyxl}
 PK = "'Pengukuran Kinerja'"

@@ -10,9 +10,9 @@ import pytest
 
 from lkjip_xl.audit import evaluate_grid
 from lkjip_xl.audit.evaluator import Evaluator
-from lkjip_xl.audit.refs import parse_cell
 from lkjip_xl.audit.values import round_excel
-from lkjip_xl.xlsx_grid import Cell, ErrorValue, SheetGrid, WorkbookGrid
+from lkjip_xl.xlsx.a1 import parse_cell
+from lkjip_xl.xlsx.grid import Cell, ErrorValue, SheetGrid, WorkbookGrid
 
 DIV0, VALUE, NA, REF, NAME, NUM = (ErrorValue(c) for c in
                                    ("#DIV/0!", "#VALUE!", "#N/A", "#REF!", "#NAME?", "#NUM!"))

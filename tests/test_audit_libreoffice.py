@@ -17,8 +17,8 @@ import xlsxwriter
 from lkjip_xl.audit import evaluate_grid, same_value, second_opinion
 from lkjip_xl.audit.values import widen
 from lkjip_xl.engines import libreoffice
-from lkjip_xl.xlsx_grid import ErrorValue
-from lkjip_xl.xlsx_stream import read_grid
+from lkjip_xl.xlsx.grid import ErrorValue
+from lkjip_xl.xlsx.stream import read_grid
 from tests.test_audit_eval import CASES, CELLS, OTHER
 
 pytestmark = [pytest.mark.libreoffice,

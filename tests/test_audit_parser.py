@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from lkjip_xl.audit.numtext import typed_number
 from lkjip_xl.audit.parser import (
     DdeFormula,
     FormulaSyntaxError,
@@ -13,8 +12,9 @@ from lkjip_xl.audit.parser import (
     shape_of,
     skeleton,
 )
-from lkjip_xl.audit.refs import col_index, col_letter, location, quote_sheet, range_name
 from lkjip_xl.audit.values import number_to_text, text_to_number
+from lkjip_xl.core.number_text import typed_number
+from lkjip_xl.xlsx.a1 import col_index, col_letter, location, quote_sheet, range_name
 
 
 @pytest.mark.parametrize("formula, row, col, shape", [

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 from lkjip_xl.audit import audit_grid, evaluate_grid
-from lkjip_xl.xlsx_grid import Cell, SheetGrid, WorkbookGrid
+from lkjip_xl.xlsx.grid import Cell, SheetGrid, WorkbookGrid
 
 FORMULAS = [
     "=Data!A{r}",

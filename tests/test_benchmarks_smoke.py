@@ -19,10 +19,10 @@ from benchmarks.proc import run_process, run_task, script  # noqa: E402
 from benchmarks.report import Result, table, targets, targets_text  # noqa: E402
 from benchmarks.run import parse_args  # noqa: E402
 from benchmarks.synth import kegiatan_rows, synthetic_dokumen  # noqa: E402
+from lkjip_xl.core.measurement import ukur  # noqa: E402
 from lkjip_xl.dataformat import dumps, loads  # noqa: E402
-from lkjip_xl.generate import check_fits_layout  # noqa: E402
-from lkjip_xl.measurement import ukur  # noqa: E402
-from lkjip_xl.writer import write_workbook  # noqa: E402
+from lkjip_xl.workbook.generate import check_fits_layout  # noqa: E402
+from lkjip_xl.workbook.write import write_workbook  # noqa: E402
 
 
 @pytest.mark.parametrize("n", [1, 7, 10, 23])

@@ -1,4 +1,4 @@
-"""CellStore: the compact cell storage every reader shares (lkjip_xl/xlsx_grid.py)."""
+"""CellStore: the compact cell storage every reader shares (lkjip_xl/xlsx/grid.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from lkjip_xl.xlsx_grid import Cell, CellStore, ErrorValue, SheetGrid
+from lkjip_xl.xlsx.grid import Cell, CellStore, ErrorValue, SheetGrid
 
 
 def test_a_cell_reads_back_as_it_was_put() -> None:

@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 from openpyxl.styles import PatternFill
 
-from lkjip_xl.layout import TABLES
 from lkjip_xl.planning.synthetic import patch_cell
+from lkjip_xl.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_XLSX = ROOT / "samples" / "denpasar_2019.xlsx"

@@ -15,9 +15,9 @@ import pytest
 
 from lkjip_xl import dataformat
 from lkjip_xl.cli import run_main
-from lkjip_xl.generate import empty_dokumen
 from lkjip_xl.measure import measure
-from lkjip_xl.writer import write_workbook
+from lkjip_xl.workbook.generate import empty_dokumen
+from lkjip_xl.workbook.write import write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -71,8 +71,8 @@ def test_output_opens_cleanly_in_excel(kind: str, outputs: dict[str, Path]) -> N
 def test_annotated_copy_opens_cleanly_in_excel(kind: str, outputs: dict[str, Path],
                                                tmp_path: Path) -> None:
     """Marked with errors of its own (a formula typed over) so that marks and comments exist."""
-    from lkjip_xl.layout import TABLES
     from lkjip_xl.planning.synthetic import patch_cell
+    from lkjip_xl.schema import TABLES
 
     src = tmp_path / "rusak.xlsx"
     src.write_bytes(outputs[kind].read_bytes())
@@ -84,7 +84,7 @@ def test_annotated_copy_opens_cleanly_in_excel(kind: str, outputs: dict[str, Pat
     assert result["error_count"] == 0, result["errors"][:5]
     assert result["verdict"]["prediction"] == "opens-clean", result["verdict"]
     # every value the input cached is still there: viewers that do not recalculate show them
-    from lkjip_xl.xlsx_stream import read_grid
+    from lkjip_xl.xlsx.stream import read_grid
 
     before, after = read_grid(src), read_grid(out)
     cached = 0

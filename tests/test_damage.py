@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from lkjip_xl import dataformat
-from lkjip_xl.layout import TABLES
-from lkjip_xl.layout.sheets import PENGATURAN, PENGATURAN_FIELDS
-from lkjip_xl.layout.values import input_rows
+from lkjip_xl.schema import TABLES
+from lkjip_xl.schema.sheets import PENGATURAN, PENGATURAN_FIELDS
 from lkjip_xl.verify import verify
-from lkjip_xl.writer import write_workbook
+from lkjip_xl.workbook.expected import input_rows
+from lkjip_xl.workbook.write import write_workbook
 from tests.test_differential import loud
 from tests.test_typed_in_libreoffice import _uno_missing, type_into
 

@@ -15,8 +15,8 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from lkjip_xl import dataformat as df
-from lkjip_xl.errors import DataFormatError, InputError, UnsafeFileError
-from lkjip_xl.model import Dokumen, Indikator, Kegiatan, Komponen, Pengaturan, Program, Sasaran
+from lkjip_xl.core.errors import DataFormatError, InputError, UnsafeFileError
+from lkjip_xl.core.model import Dokumen, Indikator, Kegiatan, Komponen, Pengaturan, Program, Sasaran
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))

@@ -24,13 +24,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from lkjip_xl.export import export_workbook
+from lkjip_xl.core.model import AGREGASI, METODE_EFISIENSI, NILAI_TW, POLARITAS, RUMUS_NEGATIF, Dokumen
 from lkjip_xl.measure import measure
-from lkjip_xl.model import AGREGASI, METODE_EFISIENSI, NILAI_TW, POLARITAS, RUMUS_NEGATIF, Dokumen
 from lkjip_xl.verify import verify
-from lkjip_xl.writer import write_workbook
-from lkjip_xl.xlsx_grid import ErrorValue
-from lkjip_xl.xlsx_stream import read_grid
+from lkjip_xl.workbook.export import export_workbook
+from lkjip_xl.workbook.write import write_workbook
+from lkjip_xl.xlsx.grid import ErrorValue
+from lkjip_xl.xlsx.stream import read_grid
 from tests import docgen
 
 ALL_KINDS = [(p, a) for p in POLARITAS for a in (*AGREGASI, None)]
@@ -192,7 +192,7 @@ def test_generated_documents_verify_clean(dok: Dokumen, tmp_path_factory: pytest
                                           ) -> None:
     """Without a spreadsheet program: every generated document's workbook verifies clean, and its
     export gives back the domain's measurement (the cheap half, over many more documents)."""
-    from lkjip_xl.measurement import to_export_dict, ukur
+    from lkjip_xl.core.measurement import to_export_dict, ukur
 
     out = tmp_path_factory.mktemp("gen") / "d.xlsx"
     write_workbook(dok, out)

@@ -46,8 +46,8 @@ def test_cell_cap_is_an_option_and_a_capped_file_is_unreadable(tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]
                                                                ) -> None:
     """A file cut short by a cap is never judged or exported half-read (exit 3, one line)."""
-    from lkjip_xl import guard
     from lkjip_xl.cli import run_main
+    from lkjip_xl.xlsx import guard
 
     sample = ROOT / "samples" / "denpasar_2019.xlsx"
     before = guard.DEFAULT_LIMITS.max_cells
@@ -64,7 +64,7 @@ def test_cell_cap_is_an_option_and_a_capped_file_is_unreadable(tmp_path: Path,
 
 
 def test_text_numbers_one_parser() -> None:
-    from lkjip_xl.text_numbers import parse
+    from lkjip_xl.core.number_text import parse
 
     cases = {"66%": 66.0, "0,5": 0.5, "1.234.567,89": 1234567.89, "Rp 2.072.337.900": 2072337900.0,
              "0,50 %": 0.5, "19610804 198603 1 019": None, "abc": None}

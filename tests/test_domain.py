@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from lkjip_xl import domain as d
-from lkjip_xl.model import PredikatBand, default_predikat
+from lkjip_xl.core import domain as d
+from lkjip_xl.core.model import PredikatBand, default_predikat
 
 N = None
 MENURUN, TW4 = d.TW_MENURUN, d.TW4_BEDA_TARGET

@@ -1,6 +1,6 @@
 """Fuzzing: mutated lkjip-xl workbooks never crash, hang or exhaust memory in any reading command.
 
-Starting from valid workbooks written by `lkjip_xl.writer.write_workbook` (the Denpasar sample
+Starting from valid workbooks written by `lkjip_xl.workbook.write.write_workbook` (the Denpasar sample
 and the small synthetic per-triwulan sample), hypothesis mutates
   (a) the bytes of the zip: flip, insert, delete, truncate;
   (b) the XML of the sheets, workbook.xml and sharedStrings.xml: delete or duplicate elements,
@@ -37,7 +37,7 @@ from hypothesis import strategies as st
 
 from lkjip_xl.cli import run_main
 from lkjip_xl.dataformat import load
-from lkjip_xl.writer import write_workbook
+from lkjip_xl.workbook.write import write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ("denpasar_2019.yaml", "synthetic_per_triwulan.yaml")
@@ -317,7 +317,7 @@ def test_byte_flip_everywhere_in_the_directory(sample: str) -> None:
     ("metode_efisiensi", "NaN"), ("nilai_tw", "bulanan"), ("rumus_negatif", "=1+1")])
 def test_unknown_setting_is_reported_not_a_crash(sheet_key: str, value: str) -> None:
     """Found by the fuzzer: Pengaturan!B7 = 'NaN' made export and measure raise ValueError."""
-    from lkjip_xl.layout.sheets import PENGATURAN, SHEETS
+    from lkjip_xl.schema.sheets import PENGATURAN, SHEETS
 
     _, parts = base_parts(SAMPLES[0])
     sheet = next(s for s in SHEETS if s.name == PENGATURAN)
@@ -347,7 +347,7 @@ def test_overflowing_text_number_is_not_a_number(text: str) -> None:
     """Found by the fuzzer: a realisasi typed as the text "1e309" was read as infinity and made
     measure raise TypeError in xlsxwriter's write_number. Now it is `bukan-angka`, and the
     writers turn any infinity that still reaches them into an Excel error."""
-    from lkjip_xl.text_numbers import parse
+    from lkjip_xl.core.number_text import parse
 
     assert parse(text) is None
     _, parts = base_parts(SAMPLES[0])

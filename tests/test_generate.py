@@ -11,14 +11,14 @@ import yaml
 
 from lkjip_xl import dataformat
 from lkjip_xl.cli import run_main
-from lkjip_xl.export import export_workbook
-from lkjip_xl.generate import empty_dokumen
-from lkjip_xl.layout import TABLES
-from lkjip_xl.layout.model import col_letter
-from lkjip_xl.layout.values import computed_rows
-from lkjip_xl.measurement import ukur
-from lkjip_xl.writer import write_workbook
-from lkjip_xl.xlsx_stream import read_grid
+from lkjip_xl.core.measurement import ukur
+from lkjip_xl.schema import TABLES
+from lkjip_xl.schema.types import col_letter
+from lkjip_xl.workbook.expected import computed_rows
+from lkjip_xl.workbook.export import export_workbook
+from lkjip_xl.workbook.generate import empty_dokumen
+from lkjip_xl.workbook.write import write_workbook
+from lkjip_xl.xlsx.stream import read_grid
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))

@@ -12,9 +12,9 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from lkjip_xl.guard import Limits
-from lkjip_xl.xlsx_grid import Cell, ErrorValue, WorkbookGrid
-from lkjip_xl.xlsx_stream import ROW_COST, _unescape, read_grid
+from lkjip_xl.xlsx.grid import Cell, ErrorValue, WorkbookGrid
+from lkjip_xl.xlsx.guard import Limits
+from lkjip_xl.xlsx.stream import ROW_COST, _unescape, read_grid
 from tests import hostile
 from tests.hostile import build_xlsx, cell, sheet_xml, simple_sheet
 

@@ -15,14 +15,14 @@ from typing import Any
 
 import pytest
 
-from lkjip_xl import guard
-from lkjip_xl.atomic import atomic_open, atomic_path, write_atomic
 from lkjip_xl.catalogue import catalogue
 from lkjip_xl.catalogue.guard import ENTRIES
-from lkjip_xl.errors import InputError, LkjipError, OutputError, UnsafeFileError
-from lkjip_xl.guard import Limits, formula_hazards, inspect
-from lkjip_xl.safe_text import csv_cell, csv_row, set_text_cell, write_user_text
-from lkjip_xl.xlsx_stream import read_grid
+from lkjip_xl.core.errors import InputError, LkjipError, OutputError, UnsafeFileError
+from lkjip_xl.xlsx import guard
+from lkjip_xl.xlsx.atomic import atomic_open, atomic_path, write_atomic
+from lkjip_xl.xlsx.guard import Limits, formula_hazards, inspect
+from lkjip_xl.xlsx.safe_text import csv_cell, csv_row, set_text_cell, write_user_text
+from lkjip_xl.xlsx.stream import read_grid
 from tests import hostile
 
 # name of the maker in hostile.HOSTILE -> (Indonesian words, English words) of the refusal

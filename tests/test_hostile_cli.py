@@ -20,7 +20,7 @@ import pytest
 
 from lkjip_xl.cli import run_main
 from lkjip_xl.dataformat import load
-from lkjip_xl.writer import write_workbook
+from lkjip_xl.workbook.write import write_workbook
 from tests import hostile
 from tests.test_guard import REFUSED
 
@@ -304,7 +304,7 @@ def test_csv_summary_neutralises_formula_text(injected: Path, tmp_path: Path, ru
 def _formula_free(path: Path) -> list[str]:
     """Every text cell of `path` that begins like a formula; asserts none holds a formula with
     the injected text."""
-    from lkjip_xl.xlsx_stream import read_grid
+    from lkjip_xl.xlsx.stream import read_grid
 
     grid = read_grid(path)
     texts = []

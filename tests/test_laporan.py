@@ -20,10 +20,10 @@ from docx.oxml.ns import qn
 from lkjip_xl import dataformat
 from lkjip_xl.cli import run_main
 from lkjip_xl.engines import libreoffice
-from lkjip_xl.export import export_workbook
 from lkjip_xl.laporan import laporan
 from lkjip_xl.laporan.angka import angka, parse_angka
-from lkjip_xl.writer import write_workbook
+from lkjip_xl.workbook.export import export_workbook
+from lkjip_xl.workbook.write import write_workbook
 from tests import corrupt as c
 
 ROOT = Path(__file__).resolve().parent.parent

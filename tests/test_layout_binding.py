@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_xl import dataformat, model
-from lkjip_xl.layout import TABLES
-from lkjip_xl.layout.binding import Years, get, joined, put, steps
-from lkjip_xl.layout.sheets import PENGATURAN_FIELDS, PROFIL_FIELDS
-from lkjip_xl.layout.snapshot import dumps
-from lkjip_xl.reader import read_workbook
+from lkjip_xl import dataformat
+from lkjip_xl.core import model
+from lkjip_xl.schema import TABLES
+from lkjip_xl.schema.sheets import PENGATURAN_FIELDS, PROFIL_FIELDS
+from lkjip_xl.schema.snapshot import dumps
 from lkjip_xl.verify import verify
+from lkjip_xl.workbook.binding import Years, get, joined, put, steps
+from lkjip_xl.workbook.read import read_workbook
 from tests.docgen import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,7 +134,7 @@ def test_layout_matches_its_golden_snapshot():
     assert GOLDEN.read_text(encoding="utf-8") == dumps(), (
         "the layout changed: if deliberate, keep older workbooks readable (keep headers, add "
         "the old template to Column.earlier, mark new columns `since`) and regenerate with "
-        "`python -m lkjip_xl.layout.snapshot tests/golden/layout.json`")
+        "`python -m lkjip_xl.schema.snapshot tests/golden/layout.json`")
 
 
 def test_previous_release_sample_still_reads_and_passes():
@@ -181,7 +182,7 @@ def test_earlier_formula_recalculated_by_libreoffice_is_judged_by_todays_rule(tm
     # the same data in today's workbook, recalculated the same way, is clean
     fresh = tmp_path / "fresh"
     fresh.mkdir()
-    from lkjip_xl.writer import write_workbook
+    from lkjip_xl.workbook.write import write_workbook
 
     src = fresh / "gap.xlsx"
     write_workbook(dataformat.load(RELEASE_1 / "rata_rata_gap.yaml"), src)

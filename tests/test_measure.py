@@ -12,18 +12,18 @@ import pytest
 
 from lkjip_xl import dataformat
 from lkjip_xl.cli import run_main
-from lkjip_xl.export import export_workbook
-from lkjip_xl.layout import SHEETS, TABLES, quote_sheet
-from lkjip_xl.layout.report_tables import (
+from lkjip_xl.core.measurement import ukur
+from lkjip_xl.measure import measure
+from lkjip_xl.schema import SHEETS, TABLES, quote_sheet
+from lkjip_xl.schema.report_tables import (
     ANGGARAN_SHEET,
     CHART_SHEET,
     KINERJA_SHEET,
     REPORT_TABLES,
     check,
 )
-from lkjip_xl.measure import measure
-from lkjip_xl.measurement import ukur
-from lkjip_xl.writer import write_workbook
+from lkjip_xl.workbook.export import export_workbook
+from lkjip_xl.workbook.write import write_workbook
 from tests.test_measurement import PUBLISHED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -325,7 +325,7 @@ def test_computed_sheets_are_skimmed_unless_they_hold_more(tmp_path: Path) -> No
     """measure rewrites the computed and report sheets: it leaves them unread, unless a value
     sits outside what the layout declares there, which is then named as not carried."""
     from lkjip_xl.measure.carry import rewritten_sheets
-    from lkjip_xl.xlsx_stream import read_grid
+    from lkjip_xl.xlsx.stream import read_grid
 
     src = _generate(DENPASAR, tmp_path / "in.xlsx")
     once = tmp_path / "once.xlsx"
@@ -369,7 +369,7 @@ def _gappy(tmp_path: Path) -> tuple[Path, Any]:
 
 def _chart_rows(path: Path) -> dict[str, list[tuple[Any, Any, Any]]]:
     """The quarterly chart data of the Grafik sheet: kode -> [(quarter, target, realisation)]."""
-    from lkjip_xl.xlsx_stream import read_grid
+    from lkjip_xl.xlsx.stream import read_grid
 
     sg = read_grid(path).sheet(CHART_SHEET)
     assert sg is not None
@@ -388,8 +388,8 @@ def _chart_rows(path: Path) -> dict[str, list[tuple[Any, Any, Any]]]:
 def test_quarterly_charts_show_only_reported_quarters(tmp_path: Path) -> None:
     """No fake zeros: an unreported quarter is not plotted (Calc draws #N/A gaps as 0), and no
     #N/A is printed in the chart data; an indicator with no realisation shows its plan alone."""
-    from lkjip_xl.xlsx_grid import ErrorValue
-    from lkjip_xl.xlsx_stream import read_grid
+    from lkjip_xl.xlsx.grid import ErrorValue
+    from lkjip_xl.xlsx.stream import read_grid
 
     out, dok = _gappy(tmp_path)
     rows = _chart_rows(out)
@@ -411,8 +411,8 @@ def test_quarterly_charts_show_only_reported_quarters(tmp_path: Path) -> None:
 @pytest.mark.libreoffice
 def test_quarterly_chart_data_after_libreoffice_has_no_na(tmp_path: Path) -> None:
     lo = _lo()
-    from lkjip_xl.xlsx_grid import ErrorValue
-    from lkjip_xl.xlsx_stream import read_grid
+    from lkjip_xl.xlsx.grid import ErrorValue
+    from lkjip_xl.xlsx.stream import read_grid
 
     out, _ = _gappy(tmp_path)
     grafik = read_grid(lo.recalculate(out, tmp_path / "lo")).sheet(CHART_SHEET)

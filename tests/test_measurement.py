@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from lkjip_xl.measurement import Blok, to_export_dict, ukur
-from lkjip_xl.model import (
+from lkjip_xl.core.measurement import Blok, to_export_dict, ukur
+from lkjip_xl.core.model import (
     Dokumen,
     Indikator,
     Kegiatan,

@@ -11,10 +11,9 @@ import openpyxl
 import pytest
 
 from lkjip_xl.cli import run_main
+from lkjip_xl.core.errors import DataFormatError, InputError
+from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.dataformat import load
-from lkjip_xl.errors import DataFormatError, InputError
-from lkjip_xl.export import export_dokumen
-from lkjip_xl.findings import Finding, Report
 from lkjip_xl.planning.batch import check_file, collect_paths, fatal_report, verify_many
 from lkjip_xl.planning.carry import carry_over
 from lkjip_xl.planning.roster import load_roster, output_name, slug
@@ -24,6 +23,7 @@ from lkjip_xl.planning.templates import (
     load_template,
     parse_template,
 )
+from lkjip_xl.workbook.export import export_dokumen
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "denpasar_2019.yaml"
 

@@ -14,12 +14,10 @@ from typing import Any
 import openpyxl
 import pytest
 
-from lkjip_xl.domain import rerata
+from lkjip_xl.core.domain import rerata
+from lkjip_xl.core.findings import Report
+from lkjip_xl.core.measurement import ukur
 from lkjip_xl.engines.libreoffice import available as lo_available
-from lkjip_xl.findings import Report
-from lkjip_xl.layout import TABLES
-from lkjip_xl.layout.values import Rows
-from lkjip_xl.measurement import ukur
 from lkjip_xl.planning.batch import verify_many
 from lkjip_xl.planning.build import write_agency_workbook
 from lkjip_xl.planning.pool import run_pool
@@ -33,7 +31,9 @@ from lkjip_xl.planning.rekap import (
 )
 from lkjip_xl.planning.roster import output_name
 from lkjip_xl.planning.synthetic import patch_cell, synthetic_dokumen, write_synthetic
-from lkjip_xl.reader import read_workbook
+from lkjip_xl.schema import TABLES
+from lkjip_xl.workbook.expected import Rows
+from lkjip_xl.workbook.read import read_workbook
 
 FAULTS = {1: "typed-over", 3: "overspend", 4: "text-number"}
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lkjip_xl.layout.sheets import PENGATURAN_FIELDS, value_cell
+from lkjip_xl.schema.sheets import PENGATURAN_FIELDS, value_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 

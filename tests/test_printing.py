@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from lkjip_xl import dataformat
-from lkjip_xl.generate import empty_dokumen
-from lkjip_xl.layout import SHEETS, TABLES, printing
-from lkjip_xl.layout.model import col_letter, quote_sheet
-from lkjip_xl.layout.values import Rows
-from lkjip_xl.writer import write_workbook
+from lkjip_xl.schema import SHEETS, TABLES, printing
+from lkjip_xl.schema.types import col_letter, quote_sheet
+from lkjip_xl.workbook.expected import Rows
+from lkjip_xl.workbook.generate import empty_dokumen
+from lkjip_xl.workbook.write import write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "denpasar_2019.yaml"
@@ -105,10 +105,10 @@ def _breaks_and_anchors(path: Path, sheet_name: str) -> tuple[list[int], list[tu
 
 
 def test_no_planned_break_cuts_a_chart_or_starts_a_table_at_a_page_foot(tmp_path: Path) -> None:
-    from lkjip_xl.layout.report_tables import CHART_SHEET, KINERJA_SHEET
     from lkjip_xl.measure import measure
     from lkjip_xl.measure.bab3 import TABLE_KEEP
-    from lkjip_xl.xlsx_stream import read_grid
+    from lkjip_xl.schema.report_tables import CHART_SHEET, KINERJA_SHEET
+    from lkjip_xl.xlsx.stream import read_grid
     from tests.docgen import build
 
     src, out = tmp_path / "banyak.xlsx", tmp_path / "banyak-m.xlsx"

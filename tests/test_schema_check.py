@@ -1,4 +1,4 @@
-"""The compiled schema checker (lkjip_xl.schema_check) says "valid" exactly when jsonschema does.
+"""The compiled schema checker (lkjip_xl.dataformat.schema_check) says "valid" exactly when jsonschema does.
 
 Differential: the bundled samples and templates, then hundreds of seeded random mutations of them
 (wrong types, bools for numbers, 1.0 for integers, missing and unknown keys, enum values, NaN,
@@ -21,8 +21,8 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from lkjip_xl import dataformat as df
-from lkjip_xl.errors import DataFormatError
-from lkjip_xl.schema_check import UnsupportedSchema, compile_schema, json_equal
+from lkjip_xl.core.errors import DataFormatError
+from lkjip_xl.dataformat.schema_check import UnsupportedSchema, compile_schema, json_equal
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_FILES = sorted((ROOT / "samples").glob("*.yaml"))

@@ -17,11 +17,8 @@ from typing import Any
 import pytest
 
 from lkjip_xl.cli import run_main
-from lkjip_xl.export import export_workbook
-from lkjip_xl.layout import SHEETS, TABLES, col_letter
-from lkjip_xl.layout.values import form_values, input_rows
-from lkjip_xl.measurement import to_export_dict, ukur
-from lkjip_xl.model import (
+from lkjip_xl.core.measurement import to_export_dict, ukur
+from lkjip_xl.core.model import (
     DEFAULT_PREDIKAT,
     Dokumen,
     Indikator,
@@ -32,6 +29,9 @@ from lkjip_xl.model import (
     Renstra,
     Sasaran,
 )
+from lkjip_xl.schema import SHEETS, TABLES, col_letter
+from lkjip_xl.workbook.expected import form_values, input_rows
+from lkjip_xl.workbook.export import export_workbook
 from tests.docgen import build
 from tests.test_differential import _same_tree, loud
 

@@ -13,13 +13,13 @@ import pytest
 
 from lkjip_xl import dataformat
 from lkjip_xl.cli import run_main
-from lkjip_xl.layout import TABLES
-from lkjip_xl.layout.report_tables import KINERJA_SHEET, REPORT_SHEETS
 from lkjip_xl.measure import measure
 from lkjip_xl.planning.synthetic import patch_cell
+from lkjip_xl.schema import TABLES
+from lkjip_xl.schema.report_tables import KINERJA_SHEET, REPORT_SHEETS
 from lkjip_xl.verify import verify
-from lkjip_xl.writer import write_workbook
-from lkjip_xl.xlsx_stream import read_grid
+from lkjip_xl.workbook.write import write_workbook
+from lkjip_xl.xlsx.stream import read_grid
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "denpasar_2019.yaml"

@@ -19,7 +19,7 @@ from lkjip_xl.verify import verify
 from lkjip_xl.verify.findings_doc import render as render_findings_doc
 from lkjip_xl.verify.normalise import normalise
 from lkjip_xl.verify.render import render_text
-from lkjip_xl.writer import write_workbook
+from lkjip_xl.workbook.write import write_workbook
 from tests import corrupt as c
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 
 from lkjip_xl import dataformat
-from lkjip_xl.findings import Report
-from lkjip_xl.layout import TABLES
-from lkjip_xl.layout.values import computed_rows, input_rows
+from lkjip_xl.core.findings import Report
+from lkjip_xl.schema import TABLES
 from lkjip_xl.verify import verify
-from lkjip_xl.writer import write_workbook
+from lkjip_xl.workbook.expected import computed_rows, input_rows
+from lkjip_xl.workbook.write import write_workbook
 from tests import corrupt as c
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,7 +153,7 @@ def renamed(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
 def moved(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
     c.edit(src, dst, c.move_column("IK", "satuan"))
     t = TABLES["IK"]
-    from lkjip_xl.layout import col_letter
+    from lkjip_xl.schema import col_letter
     return "kolom-dipindah", f"'{t.sheet}'!{col_letter(len(t.columns) + 1)}{t.header_row}"
 
 

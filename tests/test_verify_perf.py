@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from lkjip_xl import dataformat
-from lkjip_xl.model import Dokumen, Kegiatan
+from lkjip_xl.core.model import Dokumen, Kegiatan
 from lkjip_xl.verify import verify
-from lkjip_xl.writer import write_workbook
+from lkjip_xl.workbook.write import write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 

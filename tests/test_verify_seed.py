@@ -12,7 +12,7 @@ import pytest
 
 from lkjip_xl import dataformat
 from lkjip_xl.verify import verify
-from lkjip_xl.writer import write_workbook
+from lkjip_xl.workbook.write import write_workbook
 from tests import corrupt as c
 
 ROOT = Path(__file__).resolve().parent.parent

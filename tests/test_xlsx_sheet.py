@@ -23,14 +23,14 @@ from xlsxwriter.worksheet import Worksheet
 
 from benchmarks.synth import synthetic_dokumen
 from lkjip_xl import dataformat
+from lkjip_xl.core.measurement import ukur
+from lkjip_xl.core.model import Dokumen
 from lkjip_xl.measure import _Extend
 from lkjip_xl.measure.carry import Carry
 from lkjip_xl.measure.context import Ctx
 from lkjip_xl.measure.styling import MAX_RANGES_PER_RULE, Capaian
-from lkjip_xl.measurement import ukur
-from lkjip_xl.model import Dokumen
-from lkjip_xl.writer import write_workbook
-from lkjip_xl.xlsx_sheet import FastWorksheet
+from lkjip_xl.workbook.write import write_workbook
+from lkjip_xl.xlsx.fast_sheet import FastWorksheet
 
 ROOT = Path(__file__).resolve().parents[1]
 WHEN = dt.datetime(2026, 1, 2, 3, 4, 5)

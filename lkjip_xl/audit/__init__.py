@@ -23,8 +23,8 @@ from typing import Any
 from lkjip_xl.audit.checks import audit_grid
 from lkjip_xl.audit.evaluator import Evaluator
 from lkjip_xl.audit.values import widen
-from lkjip_xl.compare import same_value
-from lkjip_xl.xlsx_grid import WorkbookGrid
+from lkjip_xl.xlsx.compare import same_value
+from lkjip_xl.xlsx.grid import WorkbookGrid
 
 __all__ = ["audit_grid", "evaluate_grid", "second_opinion", "same_value", "Evaluator"]
 

@@ -18,7 +18,7 @@ from lkjip_xl.audit import values as xv
 from lkjip_xl.audit.criteria import NOKEY, criterion, norm
 from lkjip_xl.audit.registry import grid_of, number_arg, register, scalar, values_of
 from lkjip_xl.audit.values import Arr, RangeData, Rng, text_to_number
-from lkjip_xl.xlsx_grid import ErrorValue
+from lkjip_xl.xlsx.grid import ErrorValue
 
 
 def _direct(a: Any) -> Any:

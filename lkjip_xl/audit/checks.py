@@ -19,13 +19,13 @@ from collections.abc import Container
 from typing import Any
 
 from lkjip_xl.audit.evaluator import MISS, Evaluator, FCell, SheetState
-from lkjip_xl.audit.numtext import typed_number
 from lkjip_xl.audit.parser import RefSpec, formula_at, shape_of, skeleton
-from lkjip_xl.audit.refs import cell_name, col_letter, location, quote_sheet, range_name
 from lkjip_xl.audit.values import widen
-from lkjip_xl.compare import same_value
-from lkjip_xl.findings import Finding
-from lkjip_xl.xlsx_grid import ErrorValue, WorkbookGrid
+from lkjip_xl.core.findings import Finding
+from lkjip_xl.core.number_text import typed_number
+from lkjip_xl.xlsx.a1 import cell_name, col_letter, location, quote_sheet, range_name
+from lkjip_xl.xlsx.compare import same_value
+from lkjip_xl.xlsx.grid import ErrorValue, WorkbookGrid
 
 GROUP_RUN = 10
 _AGGREGATES = frozenset({"SUM", "SUBTOTAL", "AVERAGE", "COUNT", "COUNTA", "SUMIF", "SUMIFS",

@@ -18,7 +18,7 @@ from lkjip_xl.audit.operators import BINARY, negate, percent
 from lkjip_xl.audit.parser import FormulaSyntaxError, Node, RefSpec, parse, shape_of
 from lkjip_xl.audit.registry import Spec, lift
 from lkjip_xl.audit.values import Arr, Rng, Unverifiable
-from lkjip_xl.xlsx_grid import ErrorValue
+from lkjip_xl.xlsx.grid import ErrorValue
 
 if TYPE_CHECKING:
     from lkjip_xl.audit.evaluator import Evaluator

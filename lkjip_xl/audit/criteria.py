@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from lkjip_xl.audit.values import ERRORS, compare, text_to_number
-from lkjip_xl.xlsx_grid import ErrorValue
+from lkjip_xl.xlsx.grid import ErrorValue
 
 NOKEY: Any = object()
 BLANK_KEY = ("blank",)

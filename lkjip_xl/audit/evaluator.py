@@ -32,9 +32,9 @@ from lkjip_xl.audit.parser import (
     shape_of,
     walk,
 )
-from lkjip_xl.audit.refs import MAX_ROW, col_index
 from lkjip_xl.audit.values import Arr, RangeData, Rng, Unverifiable
-from lkjip_xl.xlsx_grid import ErrorValue, SheetGrid, WorkbookGrid
+from lkjip_xl.xlsx.a1 import MAX_ROW, col_index
+from lkjip_xl.xlsx.grid import ErrorValue, SheetGrid, WorkbookGrid
 
 MISS: Any = object()
 BIG_RANGE = 32  # ranges with at least this many cells are materialised once and cached

@@ -15,7 +15,7 @@ from lkjip_xl.audit import aggregate, lookup  # noqa: F401  (they register their
 from lkjip_xl.audit import values as xv
 from lkjip_xl.audit.registry import FUNCS, Spec, lift, register, scalar, values_of
 from lkjip_xl.audit.values import Arr, Rng, Unverifiable, to_bool, to_num, to_text
-from lkjip_xl.xlsx_grid import ErrorValue
+from lkjip_xl.xlsx.grid import ErrorValue
 
 __all__ = ["FUNCS", "Spec"]
 

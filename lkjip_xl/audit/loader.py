@@ -1,4 +1,4 @@
-"""A WorkbookGrid from a file: `xlsx_stream.read_grid`, or openpyxl read twice (a second opinion).
+"""A WorkbookGrid from a file: `xlsx.stream.read_grid`, or openpyxl read twice (a second opinion).
 
 The openpyxl path is a stand-in (slow, no guard checks) for tests and for `second_opinion`
 until the streaming reader lands; it reads formulas, then the cached values (`data_only=True`),
@@ -11,9 +11,9 @@ import datetime as _dt
 import os
 from typing import Any
 
-from lkjip_xl.audit.refs import quote_sheet
-from lkjip_xl.xlsx_grid import ERROR_VALUES, Cell, ErrorValue, SheetGrid, WorkbookGrid
-from lkjip_xl.xlsx_stream import read_grid
+from lkjip_xl.xlsx.a1 import quote_sheet
+from lkjip_xl.xlsx.grid import ERROR_VALUES, Cell, ErrorValue, SheetGrid, WorkbookGrid
+from lkjip_xl.xlsx.stream import read_grid
 
 
 def load_grid(path: str | os.PathLike[str]) -> WorkbookGrid:

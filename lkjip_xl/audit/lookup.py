@@ -13,10 +13,10 @@ from typing import Any
 
 from lkjip_xl.audit import values as xv
 from lkjip_xl.audit.criteria import has_wildcard, wildcard_regex
-from lkjip_xl.audit.refs import MAX_COL, MAX_ROW, col_index
 from lkjip_xl.audit.registry import number_arg, register, scalar
 from lkjip_xl.audit.values import Arr, Rng, Unverifiable, to_bool
-from lkjip_xl.xlsx_grid import ErrorValue
+from lkjip_xl.xlsx.a1 import MAX_COL, MAX_ROW, col_index
+from lkjip_xl.xlsx.grid import ErrorValue
 
 
 def _lookup_key(v: Any) -> Any:

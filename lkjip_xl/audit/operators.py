@@ -13,7 +13,7 @@ from typing import Any
 
 from lkjip_xl.audit import values as xv
 from lkjip_xl.audit.values import Arr, approx_add, compare, to_num, to_text
-from lkjip_xl.xlsx_grid import ErrorValue
+from lkjip_xl.xlsx.grid import ErrorValue
 
 
 def broadcast(op: Callable[[Any, Any], Any], a: Any, b: Any) -> Arr:

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from lkjip_xl.audit.refs import MAX_COL, MAX_ROW, col_index, col_letter, quote_sheet
 from lkjip_xl.audit.values import ERRORS
+from lkjip_xl.xlsx.a1 import MAX_COL, MAX_ROW, col_index, col_letter, quote_sheet
 
 
 class FormulaSyntaxError(ValueError):

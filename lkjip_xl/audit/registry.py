@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from lkjip_xl.audit import values as xv
 from lkjip_xl.audit.values import Arr, Rng
-from lkjip_xl.xlsx_grid import ErrorValue
+from lkjip_xl.xlsx.grid import ErrorValue
 
 if TYPE_CHECKING:
     from lkjip_xl.audit.evaluator import Evaluator

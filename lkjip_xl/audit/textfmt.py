@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from lkjip_xl.audit import values as xv
-from lkjip_xl.xlsx_grid import ErrorValue
+from lkjip_xl.xlsx.grid import ErrorValue
 
 
 class Unsupported(Exception):

@@ -16,7 +16,7 @@ import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
 from typing import Any
 
-from lkjip_xl.xlsx_grid import ErrorValue
+from lkjip_xl.xlsx.grid import ErrorValue
 
 NULL = ErrorValue("#NULL!")
 DIV0 = ErrorValue("#DIV/0!")

@@ -1,4 +1,4 @@
-"""Findings of the guard and the grid reader (lkjip_xl/guard.py, lkjip_xl/xlsx_stream.py).
+"""Findings of the guard and the grid reader (lkjip_xl/xlsx/guard.py, lkjip_xl/xlsx/stream.py).
 
 A file that must not be read at all raises UnsafeFileError instead (docs/security.md); these are
 what a readable file may still carry: active content that is never run or followed, and caps that

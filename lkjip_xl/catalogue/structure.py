@@ -1,7 +1,7 @@
 """Findings of `verify` about the workbook's structure and its formulas (lkjip_xl/verify/).
 
 Structure: sheets, tables, columns and the schema version, judged against the layout in the
-package (lkjip_xl/layout/sheets.py). Formulas: every computed cell must hold exactly the formula the
+package (lkjip_xl/schema/sheets.py). Formulas: every computed cell must hold exactly the formula the
 layout puts there, and its cached value must be the domain core's value for the inputs.
 """
 

@@ -19,8 +19,8 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from lkjip_xl.errors import LkjipError
-from lkjip_xl.xlsx_grid import ErrorValue
+from lkjip_xl.core.errors import LkjipError
+from lkjip_xl.xlsx.grid import ErrorValue
 
 
 class FormulasError(LkjipError):
@@ -158,7 +158,7 @@ def recalculate(path: str | os.PathLike[str],
     `formulas` upper-cases sheet names; `sheet_names` (upper -> real) restores them.
     """
     formulas = _formulas()
-    from lkjip_xl.audit.refs import parse_cell
+    from lkjip_xl.xlsx.a1 import parse_cell
 
     try:
         model = formulas.ExcelModel().loads(str(path)).finish()

@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from lkjip_xl.errors import LkjipError
+from lkjip_xl.core.errors import LkjipError
 
 _RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lkjip_xl.findings import Report
+from lkjip_xl.core.findings import Report
 
 PathLike = str | os.PathLike[str]
 
@@ -40,12 +40,12 @@ def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
             template: PathLike | None = None, force: bool = False,
             charts: bool = True) -> Hasil:
     """Verify, measure and write the document; an unreadable workbook gives no document."""
-    from lkjip_xl.atomic import check_target, write_atomic
-    from lkjip_xl.errors import InputError
+    from lkjip_xl.core.errors import InputError
+    from lkjip_xl.core.measurement import ukur
     from lkjip_xl.laporan.document import Laporan
-    from lkjip_xl.measurement import ukur
-    from lkjip_xl.reader import read_workbook
     from lkjip_xl.verify import verify
+    from lkjip_xl.workbook.read import read_workbook
+    from lkjip_xl.xlsx.atomic import check_target, write_atomic
 
     report = verify(workbook)
     if report.fatal or report.stats.get("layout") is False:
@@ -110,8 +110,8 @@ def heading_pages(pages: list[str], headings: list[str]) -> list[int | None]:
 
 def to_pdf(docx: Path, target: Path, *, force: bool = False) -> Path:
     """LibreOffice Writer converts the .docx (fields, sections, header rows kept)."""
-    from lkjip_xl.atomic import write_atomic
     from lkjip_xl.engines.libreoffice import convert
+    from lkjip_xl.xlsx.atomic import write_atomic
 
     with tempfile.TemporaryDirectory(prefix="lkjip-laporan-") as tmp:
         made = convert(docx, tmp, "pdf:writer_pdf_Export")

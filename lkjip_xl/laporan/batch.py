@@ -29,7 +29,7 @@ class Done:
 
 
 def _one(job: Job) -> Done:
-    from lkjip_xl.errors import LkjipError
+    from lkjip_xl.core.errors import LkjipError
     from lkjip_xl.laporan import laporan
 
     try:

@@ -18,10 +18,13 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Cm, Pt, RGBColor
 
-from lkjip_xl.findings import Finding
+from lkjip_xl.core.findings import Finding
+from lkjip_xl.core.measurement import Pengukuran
+from lkjip_xl.core.model import Dokumen
 from lkjip_xl.laporan import docx_parts as dx
 from lkjip_xl.laporan.angka import angka
-from lkjip_xl.layout.report_tables import (
+from lkjip_xl.measure.context import Ctx
+from lkjip_xl.schema.report_tables import (
     JUMLAH_LABEL,
     KINERJA_SHEET,
     METODE_TEXT,
@@ -31,9 +34,6 @@ from lkjip_xl.layout.report_tables import (
     ReportColumn,
     ReportTable,
 )
-from lkjip_xl.measure.context import Ctx
-from lkjip_xl.measurement import Pengukuran
-from lkjip_xl.model import Dokumen
 
 PLACEHOLDER_COLOR = RGBColor(0xC0, 0x00, 0x00)
 DRAF_TEXT = "DRAF: belum lolos verifikasi lkjip-xl ({n} galat terbuka)"

@@ -11,8 +11,10 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from lkjip_xl.layout import TABLES, printing
-from lkjip_xl.layout.report_tables import (
+from lkjip_xl.measure.context import Ctx, Formats
+from lkjip_xl.measure.styling import CAPAIAN_SOURCES, Capaian, agency_header, page_setup, signature
+from lkjip_xl.schema import TABLES, printing
+from lkjip_xl.schema.report_tables import (
     ANGGARAN_SHEET,
     JUMLAH_LABEL,
     KINERJA_SHEET,
@@ -23,9 +25,7 @@ from lkjip_xl.layout.report_tables import (
     ReportColumn,
     ReportTable,
 )
-from lkjip_xl.measure.context import Ctx, Formats
-from lkjip_xl.measure.styling import CAPAIAN_SOURCES, Capaian, agency_header, page_setup, signature
-from lkjip_xl.xlsx_sheet import write_formula
+from lkjip_xl.xlsx.fast_sheet import write_formula
 
 TABLE_KEEP = 5  # caption, header and three rows: never left at the foot of a page
 WIDTHS = {KINERJA_SHEET: (30, 38, 14, 14, 14, 14, 16, 16, 14),

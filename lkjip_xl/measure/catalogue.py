@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lkjip_xl.catalogue import render_message
 from lkjip_xl.catalogue.measure import ENTRIES
-from lkjip_xl.findings import Finding
+from lkjip_xl.core.findings import Finding
 
 _BY_CODE = {e.code: e for e in ENTRIES}
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from lkjip_xl.layout import TABLES, printing
-from lkjip_xl.layout.report_tables import CHART_SHEET
 from lkjip_xl.measure.context import Ctx, Formats
 from lkjip_xl.measure.styling import Capaian, agency_header, page_setup
+from lkjip_xl.schema import TABLES, printing
+from lkjip_xl.schema.report_tables import CHART_SHEET
 
 MAX_TW_CHARTS = 30  # one quarterly chart per indicator, up to this many
 ROMAN = ("I", "II", "III", "IV")

@@ -13,9 +13,9 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from lkjip_xl.layout import TABLES, printing
-from lkjip_xl.layout.model import col_letter, quote_sheet
 from lkjip_xl.measure.context import Ctx, Formats, escape_header
+from lkjip_xl.schema import TABLES, printing
+from lkjip_xl.schema.types import col_letter, quote_sheet
 
 # the report columns that show a capaian (percent of target): coloured by predicate
 CAPAIAN_SOURCES = frozenset({"PKK.capaian", "PKK.capaian_dipakai", "AE.capaian"})

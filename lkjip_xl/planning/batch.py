@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from lkjip_xl.catalogue.lines import line
-from lkjip_xl.errors import InputError, LkjipError
-from lkjip_xl.findings import VERDICT_EXIT, VERDICTS, Finding, Report
+from lkjip_xl.core.errors import InputError, LkjipError
+from lkjip_xl.core.findings import VERDICT_EXIT, VERDICTS, Finding, Report
 from lkjip_xl.planning.pool import default_jobs, run_pool
 
 Verifier = Callable[[str], Report]
@@ -43,9 +43,9 @@ def _num(v: Any) -> float | None:
 
 def ringkasan(path: str) -> dict[str, Any]:
     """The agency's measurement, compact: what the batch summary and the rekap show."""
-    from lkjip_xl.domain import rerata
-    from lkjip_xl.measurement import ukur
-    from lkjip_xl.reader import read_workbook
+    from lkjip_xl.core.domain import rerata
+    from lkjip_xl.core.measurement import ukur
+    from lkjip_xl.workbook.read import read_workbook
 
     dok, _ = read_workbook(path)
     p = ukur(dok)
@@ -105,7 +105,8 @@ def _crashed(path: str, exc: BaseException) -> tuple[str, Report]:
 def _preload() -> None:
     """Import the verifier and the reader here, once: forked workers inherit them."""
     resolve_verifier()
-    from lkjip_xl import measurement, reader  # noqa: F401
+    from lkjip_xl.core import measurement  # noqa: F401
+    from lkjip_xl.workbook import read as reader  # noqa: F401
 
 
 def verify_many(paths: Iterable[str | os.PathLike[str]], jobs: int | None = None, *,
@@ -160,7 +161,7 @@ def batch_command_main(paths: Sequence[str | os.PathLike[str]], *, jobs: int | N
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
     else:
-        from lkjip_xl.atomic import write_atomic
+        from lkjip_xl.xlsx.atomic import write_atomic
 
         def write(tmp: str) -> None:
             Path(tmp).write_text(text, encoding="utf-8", newline="")

@@ -13,8 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lkjip_xl.errors import LkjipError
-from lkjip_xl.model import Dokumen
+from lkjip_xl.core.errors import LkjipError
+from lkjip_xl.core.model import Dokumen
 from lkjip_xl.planning.roster import Entry, output_name
 from lkjip_xl.planning.templates import WorkbookTemplate
 
@@ -46,10 +46,10 @@ class BuildResult:
 def document_for(entry: Entry, tahun: int | None,
                  template: WorkbookTemplate) -> tuple[Dokumen, list[tuple[str, str]]]:
     """The entry's document for the year, with the list's fields and the template applied."""
+    from lkjip_xl.core.errors import UsageError
     from lkjip_xl.dataformat import load
-    from lkjip_xl.errors import UsageError
-    from lkjip_xl.generate import empty_dokumen
     from lkjip_xl.planning.carry import carry_notes, carry_over, load_previous
+    from lkjip_xl.workbook.generate import empty_dokumen
 
     year = entry.tahun or tahun
     notes: list[tuple[str, str]] = []
@@ -114,7 +114,7 @@ def new_many(entries: list[Entry], outdir: str | os.PathLike[str], *, tahun: int
              jobs: int | None = None, progress: bool = True,
              label: str = "membuat workbook") -> list[BuildResult]:
     """Write every entry's workbook into `outdir`; results in the entries' order."""
-    from lkjip_xl.errors import OutputError
+    from lkjip_xl.core.errors import OutputError
     from lkjip_xl.planning.pool import run_pool
 
     out = Path(outdir)

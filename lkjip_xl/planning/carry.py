@@ -19,10 +19,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from lkjip_xl.domain import nilai_tahunan
-from lkjip_xl.findings import Finding
-from lkjip_xl.layout.sheets import PRIOR_YEARS
-from lkjip_xl.model import Dokumen, Indikator, Kegiatan, Komponen, SubKegiatan, empty_quarters
+from lkjip_xl.core.domain import nilai_tahunan
+from lkjip_xl.core.findings import Finding
+from lkjip_xl.core.model import Dokumen, Indikator, Kegiatan, Komponen, SubKegiatan, empty_quarters
+from lkjip_xl.schema.sheets import PRIOR_YEARS
 
 
 def _clear_money(k: Kegiatan | SubKegiatan) -> None:
@@ -97,7 +97,7 @@ def load_previous(path: str | os.PathLike[str],
         from lkjip_xl.dataformat import load
 
         return load(p)
-    from lkjip_xl.reader import read_workbook
+    from lkjip_xl.workbook.read import read_workbook
 
     dok, lr = read_workbook(p, report)
     if report is not None:  # macros, links, caps reached: warn and continue

@@ -20,12 +20,12 @@ from typing import Any
 
 import xlsxwriter
 
-from lkjip_xl import domain as d
-from lkjip_xl.errors import UsageError
-from lkjip_xl.findings import Finding, Report
-from lkjip_xl.layout.model import col_letter, quote_sheet
+from lkjip_xl.core import domain as d
+from lkjip_xl.core.errors import UsageError
+from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.planning.summary import STATUS, finding_message, status_of
-from lkjip_xl.safe_text import clean_xml_text
+from lkjip_xl.schema.types import col_letter, quote_sheet
+from lkjip_xl.xlsx.safe_text import clean_xml_text
 
 S_RINGKASAN, S_INSTANSI, S_INDIKATOR = "Ringkasan", "Instansi", "Indikator"
 S_EFISIENSI, S_GRAFIK, S_GAGAL = "Efisiensi", "Grafik", "Gagal Verifikasi"

@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from lkjip_xl.errors import DataFormatError, InputError, file_error
+from lkjip_xl.core.errors import DataFormatError, InputError, file_error
 
 FIELDS = ("nama", "pemda", "kepala", "nip", "jabatan", "pangkat", "keluaran", "data", "dari",
           "tahun")

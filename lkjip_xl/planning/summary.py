@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from lkjip_xl.catalogue.lines import line
-from lkjip_xl.findings import Finding, Report
-from lkjip_xl.safe_text import csv_row
+from lkjip_xl.core.findings import Finding, Report
+from lkjip_xl.xlsx.safe_text import csv_row
 
 # one label per verdict (findings.VERDICTS), the same words as verify's own summary line
 STATUS = {

@@ -17,7 +17,7 @@ import tempfile
 import zipfile
 from xml.sax.saxutils import escape
 
-from lkjip_xl.model import Dokumen, Indikator, Instansi, Kegiatan, Kepala, Program, Renstra, Sasaran
+from lkjip_xl.core.model import Dokumen, Indikator, Instansi, Kegiatan, Kepala, Program, Renstra, Sasaran
 
 DINAS = ("Pendidikan", "Kesehatan", "Pekerjaan Umum dan Penataan Ruang", "Perhubungan",
          "Lingkungan Hidup", "Sosial", "Koperasi dan UMKM", "Pariwisata", "Kebudayaan",

@@ -21,10 +21,10 @@ from typing import Any
 
 import yaml
 
-from lkjip_xl.errors import DataFormatError, InputError
-from lkjip_xl.layout import TABLES
-from lkjip_xl.layout.binding import joined
-from lkjip_xl.model import METODE_EFISIENSI, NILAI_TW, RUMUS_NEGATIF, Dokumen, Pengaturan, PredikatBand
+from lkjip_xl.core.errors import DataFormatError, InputError
+from lkjip_xl.core.model import METODE_EFISIENSI, NILAI_TW, RUMUS_NEGATIF, Dokumen, Pengaturan, PredikatBand
+from lkjip_xl.schema import TABLES
+from lkjip_xl.workbook.binding import joined
 
 TEMPLATE_VERSION = 1
 MAX_TEMPLATE_BYTES = 256 * 1024

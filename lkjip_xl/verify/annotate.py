@@ -18,12 +18,12 @@ import zipfile
 from collections.abc import Callable
 from xml.sax.saxutils import escape
 
-from lkjip_xl.atomic import write_atomic
-from lkjip_xl.audit.refs import col_index
 from lkjip_xl.catalogue.lines import line
-from lkjip_xl.errors import InputError
-from lkjip_xl.findings import Report
-from lkjip_xl.layout.model import col_letter
+from lkjip_xl.core.errors import InputError
+from lkjip_xl.core.findings import Report
+from lkjip_xl.schema.types import col_letter
+from lkjip_xl.xlsx.a1 import col_index
+from lkjip_xl.xlsx.atomic import write_atomic
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 SHEET_NAME = "Temuan"

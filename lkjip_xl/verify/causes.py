@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from lkjip_xl.findings import Finding
-from lkjip_xl.model import Dokumen, Kegiatan
-from lkjip_xl.reader import to_dokumen
+from lkjip_xl.core.findings import Finding
+from lkjip_xl.core.model import Dokumen, Kegiatan
 from lkjip_xl.verify.formulas_check import MirrorMap
 from lkjip_xl.verify.structure import Structure
 from lkjip_xl.verify.values_check import Expected, differing_cells, expected_values
+from lkjip_xl.workbook.read import to_dokumen
 
 PER_INPUT = 8  # inputs recomputed one by one; more are recomputed together
 LISTED = 5  # codes named in a completeness message

@@ -18,12 +18,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from lkjip_xl import domain as d
-from lkjip_xl.findings import Finding
-from lkjip_xl.layout import TABLES
-from lkjip_xl.layout.sheets import PENGATURAN
-from lkjip_xl.model import Dokumen
-from lkjip_xl.reader import LayoutRead, RowRead, TableRead, _Conv, loc
+from lkjip_xl.core import domain as d
+from lkjip_xl.core.findings import Finding
+from lkjip_xl.core.model import Dokumen
+from lkjip_xl.schema import TABLES
+from lkjip_xl.schema.sheets import PENGATURAN
+from lkjip_xl.workbook.read import LayoutRead, RowRead, TableRead, _Conv, loc
 
 _text = _Conv(None).text
 _REF = re.compile(r"(?<![A-Za-z_!.])\$?([A-Z]{1,3})\$?(\d+)(?![\d(A-Za-z_])")

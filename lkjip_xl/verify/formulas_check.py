@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any
 
-from lkjip_xl.compare import same_value
-from lkjip_xl.findings import Finding
-from lkjip_xl.layout import TABLES, Table, col_letter, quote_sheet
-from lkjip_xl.layout.model import compile_template
-from lkjip_xl.reader import loc
+from lkjip_xl.core.findings import Finding
+from lkjip_xl.schema import TABLES, Table, col_letter, quote_sheet
+from lkjip_xl.schema.types import compile_template
 from lkjip_xl.verify.normalise import normalise, rename_sheets
 from lkjip_xl.verify.structure import Placed, Structure, placed_summary
-from lkjip_xl.xlsx_grid import SheetGrid
+from lkjip_xl.workbook.read import loc
+from lkjip_xl.xlsx.compare import same_value
+from lkjip_xl.xlsx.grid import SheetGrid
 
 Cell3 = tuple[str, int, int]  # (sheet name in the file, row, col)
 MirrorMap = dict[str, dict[int, int | None]]  # computed table -> row -> mirrored row (None: #REF!)
@@ -304,7 +304,7 @@ def check_formulas(st: Structure, mirror: MirrorMap,
 
     `expected(table_or_sheet, row, key)` gives the domain value of a computed cell (or _UNKNOWN).
     Column by column: the expected text is rendered for each row and compared with the cell's
-    stored template (xlsx_grid.CellStore), so a matching cell costs a format and a compare;
+    stored template (xlsx.grid.CellStore), so a matching cell costs a format and a compare;
     only cells that differ go through the full judgement (_Checker.cell).
     """
     ch = _Checker(st, mirror, expected)

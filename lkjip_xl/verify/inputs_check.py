@@ -11,17 +11,17 @@ import statistics
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from lkjip_xl import domain as d
-from lkjip_xl.findings import Finding
-from lkjip_xl.layout import SHEETS, TABLES
-from lkjip_xl.layout.sheets import PENGATURAN
-from lkjip_xl.model import Dokumen
-from lkjip_xl.reader import LayoutRead, RowRead, TableRead, _Conv, loc, match_key
+from lkjip_xl.core import domain as d
+from lkjip_xl.core.findings import Finding
+from lkjip_xl.core.model import Dokumen
+from lkjip_xl.schema import SHEETS, TABLES
+from lkjip_xl.schema.sheets import PENGATURAN
 from lkjip_xl.verify.damage_check import check_damage
-from lkjip_xl.xlsx_grid import WorkbookGrid
+from lkjip_xl.workbook.read import LayoutRead, RowRead, TableRead, _Conv, loc, match_key
+from lkjip_xl.xlsx.grid import WorkbookGrid
 
 if TYPE_CHECKING:
-    from lkjip_xl.measurement import Pengukuran
+    from lkjip_xl.core.measurement import Pengukuran
 
 CAPAIAN_PLAUSIBLE = 150.0
 _text = _Conv(None).text
@@ -269,7 +269,7 @@ def plausibility(lr: LayoutRead, dok: Dokumen | None,
         return
     if p is None:
         try:
-            from lkjip_xl.measurement import ukur
+            from lkjip_xl.core.measurement import ukur
 
             p = ukur(dok)
         except (ValueError, TypeError, KeyError, ArithmeticError):

@@ -50,7 +50,7 @@ def normalise(formula: str) -> str:
 
 def rename_sheets(formula: str, renamed: dict[str, str]) -> str:
     """Replace references to renamed sheets by their layout names (quoted as the layout quotes)."""
-    from lkjip_xl.layout import quote_sheet
+    from lkjip_xl.schema import quote_sheet
 
     for layout_name, actual in renamed.items():
         quoted = re.escape("'" + actual.replace("'", "''") + "'")

@@ -6,7 +6,7 @@ Reusable by batch mode: `render_text(report, lang)` for one file, `summary_line`
 from __future__ import annotations
 
 from lkjip_xl.catalogue.lines import line
-from lkjip_xl.findings import Finding, Report
+from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.verify.causes import consequences
 
 

@@ -13,14 +13,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from lkjip_xl.compare import same_value
-from lkjip_xl.findings import Finding
-from lkjip_xl.layout.report_tables import CHART_SHEET, REPORT_SHEETS
-from lkjip_xl.measurement import Pengukuran
-from lkjip_xl.model import Dokumen
-from lkjip_xl.reader import loc
-from lkjip_xl.xlsx_grid import WorkbookGrid
-from lkjip_xl.xlsx_stream import read_grid
+from lkjip_xl.core.findings import Finding
+from lkjip_xl.core.measurement import Pengukuran
+from lkjip_xl.core.model import Dokumen
+from lkjip_xl.schema.report_tables import CHART_SHEET, REPORT_SHEETS
+from lkjip_xl.workbook.read import loc
+from lkjip_xl.xlsx.compare import same_value
+from lkjip_xl.xlsx.grid import WorkbookGrid
+from lkjip_xl.xlsx.stream import read_grid
 
 MAX_LISTED = 50
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}

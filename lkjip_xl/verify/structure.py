@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lkjip_xl.findings import Finding
-from lkjip_xl.layout import SHEETS, TABLES, SummaryCell, Table, col_letter
-from lkjip_xl.layout.report_tables import REPORT_SHEETS
-from lkjip_xl.layout.sheets import PROFIL
-from lkjip_xl.model import FORMAT_ID
-from lkjip_xl.reader import LayoutRead, _find_header, loc, locate
-from lkjip_xl.xlsx_grid import SheetGrid, WorkbookGrid
+from lkjip_xl.core.findings import Finding
+from lkjip_xl.core.model import FORMAT_ID
+from lkjip_xl.schema import SHEETS, TABLES, SummaryCell, Table, col_letter
+from lkjip_xl.schema.report_tables import REPORT_SHEETS
+from lkjip_xl.schema.sheets import PROFIL
+from lkjip_xl.workbook.read import LayoutRead, _find_header, loc, locate
+from lkjip_xl.xlsx.grid import SheetGrid, WorkbookGrid
 
 
 @dataclass
@@ -148,7 +148,7 @@ def inspect_structure(grid: WorkbookGrid) -> Structure:
 
 
 def _q(name: str) -> str:
-    from lkjip_xl.layout import quote_sheet
+    from lkjip_xl.schema import quote_sheet
 
     return quote_sheet(name)
 

@@ -11,18 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from lkjip_xl.compare import same_value
-from lkjip_xl.findings import Finding
-from lkjip_xl.layout import TABLES
-from lkjip_xl.layout.values import BLANK, Row, computed_rows, summary_values
-from lkjip_xl.model import Dokumen
-from lkjip_xl.reader import _Conv, loc, match_key
+from lkjip_xl.core.findings import Finding
+from lkjip_xl.core.model import Dokumen
+from lkjip_xl.schema import TABLES
 from lkjip_xl.verify.formulas_check import _UNKNOWN, MirrorMap
 from lkjip_xl.verify.structure import Structure, placed_summary
-from lkjip_xl.xlsx_grid import SheetGrid
+from lkjip_xl.workbook.expected import BLANK, Row, computed_rows, summary_values
+from lkjip_xl.workbook.read import _Conv, loc, match_key
+from lkjip_xl.xlsx.compare import same_value
+from lkjip_xl.xlsx.grid import SheetGrid
 
 if TYPE_CHECKING:
-    from lkjip_xl.measurement import Pengukuran
+    from lkjip_xl.core.measurement import Pengukuran
 
 UNCALCULATED_SHARE = 0.9  # this share of non-blank expectations cached as blank: never calculated
 
@@ -76,7 +76,7 @@ def expected_values(st: Structure, dok: Dokumen | None, mirror: MirrorMap) -> Ex
         ex.error = "no document"
         return ex
     try:
-        from lkjip_xl.measurement import ukur
+        from lkjip_xl.core.measurement import ukur
 
         p = ex.pengukuran = ukur(dok)
         computed = computed_rows(dok, p, _Compact(ex.keys))

@@ -1,0 +1,67 @@
+"""`lkjip-xl export`: a workbook back into the interchange format."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from lkjip_xl.catalogue.lines import level, line
+from lkjip_xl.cli import lang_of
+
+# an input that is not a number (exit 1, as measure): the export holds a guess or a blank
+NOT_A_NUMBER = ("angka-sebagai-teks", "bukan-angka", "nilai-galat-input")
+
+
+@click.command("export")
+@click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml",
+              show_default=True, help="Format keluaran / output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tulis ke file (bawaan: layar) / write to a file (default: stdout).")
+@click.option("--tanpa-pengukuran", "bare", is_flag=True,
+              help="Tanpa bagian pengukuran / without the pengukuran section.")
+@click.option("--force", is_flag=True, help="Timpa file keluaran / overwrite the output.")
+@click.pass_context
+def command(ctx: click.Context, workbook: Path, fmt: str, output: Path | None, bare: bool,
+            force: bool) -> None:
+    """Ekspor WORKBOOK (.xlsx format lkjip-xl) ke YAML/JSON, beserta bagian `pengukuran`.
+
+    Keluar 0 bila bersih, 1 bila ada isian yang bukan angka (angka yang diketik sebagai teks
+    diekspor sebagai angka yang mungkin dimaksud: periksa), 2 salah pakai, 3 tak terbaca.
+
+    Export WORKBOOK to the interchange format with its `pengukuran` section. Exit 1 when an
+    input is not a number (a number typed as text is exported as the number probably meant).
+
+    \b
+    Contoh / examples:
+      lkjip-xl export denpasar-2019.xlsx
+      lkjip-xl export denpasar-2019.xlsx --format json -o denpasar-2019.json
+    """
+    from lkjip_xl.core.findings import Finding
+    from lkjip_xl.dataformat import dumps
+    from lkjip_xl.workbook.export import export_dokumen
+
+    lang = lang_of(ctx)
+    notes: list[Finding] = []
+    dok = export_dokumen(workbook, with_pengukuran=not bare, findings=notes)
+    guessed = False
+    for f in notes:
+        text = f.message(lang)
+        where = f"{f.location}: " if f.location and f.location not in text else ""
+        guessed = guessed or f.code in NOT_A_NUMBER
+        click.echo(f"{level(f.severity, lang)}: {where}{text}", err=True)
+    text = dumps(dok, fmt)
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        ctx.exit(1 if guessed else 0)
+        return
+    from lkjip_xl.xlsx.atomic import write_atomic
+
+    def write(tmp: str) -> None:
+        Path(tmp).write_text(text, encoding="utf-8")
+
+    write_atomic(output, write, inputs=(workbook,), force=force)
+    click.echo(line("written", lang, path=output), err=True)
+    ctx.exit(1 if guessed else 0)

@@ -1,0 +1,76 @@
+"""`lkjip-xl rekap`: the consolidation workbook of many agencies' workbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from lkjip_xl.catalogue.lines import line
+from lkjip_xl.cli import lang_of
+from lkjip_xl.core.findings import Report
+
+
+@click.command("rekap")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "output", required=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Workbook rekap yang ditulis (.xlsx) / the consolidation workbook to write.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256),
+              help="Jumlah proses pemeriksa (bawaan: semua inti) / worker processes.")
+@click.option("--sertakan-galat", "include_errors", is_flag=True,
+              help="Masukkan juga angka berkas bergalat (tetap dicantumkan sebagai gagal) / "
+                   "include files with errors.")
+@click.option("--tahun", type=click.IntRange(1900, 2200),
+              help="Rekap tahun ini saja; berkas tahun lain dicantumkan sebagai tidak direkap / "
+                   "consolidate this reporting year only.")
+@click.option("--force", is_flag=True, help="Timpa file keluaran / overwrite the output.")
+@click.pass_context
+def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: int | None,
+            include_errors: bool, tahun: int | None, force: bool) -> None:
+    """Periksa semua workbook di SOURCES (folder atau file) lalu tulis rekap wilayah: capaian
+    per instansi dan indikator, penyerapan, efisiensi, peringkat, total, grafik, dan daftar
+    berkas yang gagal verifikasi.
+
+    Workbook dari beberapa tahun ditolak (exit 2) kecuali --tahun memilih satu; workbook yang
+    belum diisi atau bukan format lkjip-xl tidak direkap.
+
+    Consolidate every workbook of SOURCES into one region workbook; files of several reporting
+    years are refused unless --tahun picks one; unfilled and non-lkjip workbooks are left out.
+
+    \b
+    Contoh / examples:
+      lkjip-xl rekap masuk-2025/ -o rekap-2025.xlsx
+      lkjip-xl rekap masuk/ --tahun 2025 -o rekap-2025.xlsx
+      lkjip-xl rekap masuk-2025/ -o rekap-2025.xlsx --jobs 2 --force
+    """
+    from lkjip_xl.planning.batch import collect_paths, verify_many
+    from lkjip_xl.planning.rekap import RekapResult, check_one_year, write_rekap
+    from lkjip_xl.xlsx.atomic import write_atomic
+
+    lang = lang_of(ctx)
+    files = collect_paths(sources)
+    results = verify_many(files, jobs, label=line("progress.checking", lang))
+    check_one_year(results, tahun)  # one region, one year: mixed years are refused (exit 2)
+    box: list[RekapResult] = []
+    write_atomic(output, lambda tmp: box.append(write_rekap(results, tmp,
+                                                            include_errors=include_errors,
+                                                            lang=lang, tahun=tahun)),
+                 inputs=files, force=force)
+    res = box[0]
+    for path, rep in res.failed:  # one line per file left out, naming it and why
+        click.echo(_failed_line(path, rep, lang), err=True)
+    click.echo(line("written.rekap", lang, path=output, included=len(res.included),
+                    left=len(res.failed)))
+    ctx.exit(1 if res.failed else 0)
+
+
+def _failed_line(path: str, rep: Report, lang: str) -> str:
+    from lkjip_xl.planning.summary import finding_message
+
+    errors = [f for f in rep.findings if f.severity == "error"] or rep.findings
+    why = finding_message(errors[0], lang) if errors else ""
+    more = len(errors) - 1
+    if more > 0:
+        why += f" ({line('more_errors', lang, count=more)})"
+    return line("rekap.left_out", lang, name=Path(path).name, why=why)

@@ -1,0 +1,232 @@
+"""Measure a whole document (Pengukuran Kinerja): every figure the LKjIP tables show.
+
+Pure: `ukur(dok)` reads a `Dokumen` and returns a `Pengukuran`; `to_export_dict` gives the
+`pengukuran` section of the interchange format. Rules: `lkjip_xl.core.domain` and docs/rules.md.
+Money is summed over kegiatan rows in document order (as Excel's SUM adds a column), never rounded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from lkjip_xl.core import domain as d
+from lkjip_xl.core.model import Dokumen, Indikator, Kegiatan, Pengaturan, Program
+
+Angka = float | None
+
+
+@dataclass
+class IndikatorUkur:
+    kode: str
+    sasaran: str
+    target: Angka  # target_efektif; None for rentang
+    target_min: Angka  # rentang only
+    target_maks: Angka  # rentang only
+    realisasi: Angka  # the stated annual value, else derived from realisasi_tw
+    capaian: Angka
+    capaian_dipakai: Angka
+    predikat: str | None
+    realisasi_lalu: Angka  # realisation of tahun - 1
+    perubahan: Angka
+    membaik: bool | None
+    target_akhir_renstra: Angka
+    realisasi_sd: Angka  # realisation to date against the Renstra
+    kemajuan_renstra: Angka
+    target_sd: list[Angka] = field(default_factory=list)
+    realisasi_sd_tw: list[Angka] = field(default_factory=list)
+    capaian_tw: list[Angka] = field(default_factory=list)
+
+
+@dataclass
+class Blok:
+    anggaran: Angka
+    realisasi_anggaran: Angka
+    penyerapan: Angka
+
+
+@dataclass
+class KegiatanUkur:
+    kode: str
+    program: str
+    sasaran: str | None
+    anggaran: Angka
+    realisasi_anggaran: Angka
+    penyerapan: Angka
+
+
+@dataclass
+class ProgramUkur:
+    kode: str
+    sasaran: str | None
+    anggaran: Angka
+    realisasi_anggaran: Angka
+    penyerapan: Angka
+
+
+@dataclass
+class SasaranUkur:
+    kode: str
+    capaian: Angka
+    predikat: str | None
+    anggaran: Angka
+    realisasi_anggaran: Angka
+    penyerapan: Angka
+    efisiensi: Angka
+
+
+@dataclass
+class Pengukuran:
+    indikator: dict[str, IndikatorUkur]
+    sasaran: dict[str, SasaranUkur]
+    program: dict[str, ProgramUkur]
+    kegiatan: dict[str, KegiatanUkur]
+    pendukung: Blok  # support programs (sasaran None)
+    total: Blok
+    metode: dict[str, Any]
+
+
+def _uang(k: Kegiatan) -> tuple[Angka, Angka]:
+    """A kegiatan's (anggaran, realisasi): its own stated values, else its sub-kegiatan's sums."""
+    anggaran, realisasi = k.anggaran, k.realisasi
+    if k.sub_kegiatan:
+        if anggaran is None:
+            anggaran = d.jumlah(s.anggaran for s in k.sub_kegiatan)
+        if realisasi is None:
+            realisasi = d.jumlah(s.realisasi for s in k.sub_kegiatan)
+    return anggaran, realisasi
+
+
+def _blok(rows: Iterable[KegiatanUkur]) -> Blok:
+    rows = list(rows)  # iterated twice
+    anggaran = d.jumlah(r.anggaran for r in rows)
+    realisasi = d.jumlah(r.realisasi_anggaran for r in rows)
+    return Blok(anggaran, realisasi, d.penyerapan(anggaran, realisasi))
+
+
+def ukur_indikator(tahun: int, sasaran: str, i: Indikator, p: Pengaturan) -> IndikatorUkur:
+    rentang = i.polaritas == "rentang"
+    target = None if rentang else i.target_efektif
+    a, b = (i.target_min, i.target_maks) if rentang else (None, None)
+    realisasi = i.realisasi
+    if realisasi is None:
+        realisasi = d.nilai_tahunan(i.realisasi_tw, i.agregasi, p.nilai_tw)
+    cap = d.capaian(
+        i.polaritas, target, realisasi, rumus_negatif=p.rumus_negatif, target_min=a, target_maks=b
+    )
+    dipakai = d.capaian_dipakai(cap, p.batas_capaian)
+    lalu = i.realisasi_lalu.get(tahun - 1)
+    t_akhir = d.target_akhir_renstra(i.target_renstra, i.agregasi)
+    r_sd = d.realisasi_sd(tahun, realisasi, i.realisasi_lalu, i.target_renstra, i.agregasi)
+    return IndikatorUkur(
+        kode=i.kode,
+        sasaran=sasaran,
+        target=target,
+        target_min=a,
+        target_maks=b,
+        realisasi=realisasi,
+        capaian=cap,
+        capaian_dipakai=dipakai,
+        predikat=d.predikat(dipakai, p.predikat),
+        realisasi_lalu=lalu,
+        perubahan=d.perubahan(realisasi, lalu),
+        membaik=d.membaik(realisasi, lalu, i.polaritas, a, b),
+        target_akhir_renstra=t_akhir,
+        realisasi_sd=r_sd,
+        kemajuan_renstra=d.kemajuan_renstra(r_sd, t_akhir),
+        target_sd=d.nilai_sd(i.target_tw, i.agregasi, p.nilai_tw),
+        realisasi_sd_tw=d.nilai_sd(i.realisasi_tw, i.agregasi, p.nilai_tw),
+        capaian_tw=d.capaian_tw(
+            i.target_tw, i.realisasi_tw, i.polaritas, i.agregasi, p.nilai_tw, p.rumus_negatif, a, b
+        ),
+    )
+
+
+def ukur_kegiatan(prog: Program, k: Kegiatan) -> KegiatanUkur:
+    anggaran, realisasi = _uang(k)
+    return KegiatanUkur(
+        k.kode, prog.kode, prog.sasaran, anggaran, realisasi, d.penyerapan(anggaran, realisasi)
+    )
+
+
+def metode(p: Pengaturan) -> dict[str, Any]:
+    """The declared rules the measurement followed, as plain data."""
+    return {
+        "rumus_negatif": p.rumus_negatif,
+        "batas_capaian": p.batas_capaian,
+        "predikat": [{"min": b.min, "label": b.label} for b in p.predikat],
+        "metode_efisiensi": p.metode_efisiensi,
+        "nilai_tw": p.nilai_tw,
+    }
+
+
+def ukur(dok: Dokumen) -> Pengukuran:
+    """Measure every indicator, kegiatan, program and sasaran of one agency's year."""
+    p = dok.pengaturan
+    per_sasaran = [
+        (s, [ukur_indikator(dok.tahun, s.kode, i, p) for i in s.indikator]) for s in dok.sasaran
+    ]
+    indikator = {u.kode: u for _, us in per_sasaran for u in us}
+    rows = [ukur_kegiatan(prog, k) for prog, k in dok.kegiatan()]
+    kegiatan = {r.kode: r for r in rows}
+    # rows grouped once, in their order (a scan per program and per sasaran is quadratic)
+    by_program: dict[str, list[KegiatanUkur]] = {}
+    by_sasaran: dict[str | None, list[KegiatanUkur]] = {}
+    for r in rows:
+        by_program.setdefault(r.program, []).append(r)
+        by_sasaran.setdefault(r.sasaran, []).append(r)
+    program: dict[str, ProgramUkur] = {}
+    for prog in dok.program:
+        b = _blok(by_program.get(prog.kode, []))
+        program[prog.kode] = ProgramUkur(
+            prog.kode, prog.sasaran, b.anggaran, b.realisasi_anggaran, b.penyerapan
+        )
+    sasaran: dict[str, SasaranUkur] = {}
+    for s, ind in per_sasaran:
+        cap = d.rerata(u.capaian_dipakai for u in ind)
+        b = _blok(by_sasaran.get(s.kode, []))
+        eff = d.efisiensi(
+            p.metode_efisiensi,
+            cap,
+            b.penyerapan,
+            realisasi_anggaran=b.realisasi_anggaran,
+            unit_outcome=d.jumlah(u.realisasi for u in ind),
+        )
+        sasaran[s.kode] = SasaranUkur(
+            s.kode,
+            cap,
+            d.predikat(cap, p.predikat),
+            b.anggaran,
+            b.realisasi_anggaran,
+            b.penyerapan,
+            eff,
+        )
+    return Pengukuran(
+        indikator=indikator,
+        sasaran=sasaran,
+        program=program,
+        kegiatan=kegiatan,
+        pendukung=_blok(r for r in rows if r.sasaran is None),
+        total=_blok(rows),
+        metode=metode(p),
+    )
+
+
+def _plain(value: Any) -> Any:
+    """Numbers as plain floats (bools kept), containers copied; None stays None."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def to_export_dict(p: Pengukuran) -> dict[str, Any]:
+    """The `pengukuran` section of DATA-FORMAT.md: every field, exact floats, None kept."""
+    out: dict[str, Any] = _plain(asdict(p))
+    return out

@@ -1,0 +1,99 @@
+"""How a table sheet prints: the facts every writer reads (issue: every workbook prints well).
+
+- The print area covers the rows a document fills, never the spare capacity rows below them (an
+  untouched template prints its header and a few rows to fill by hand).
+- A table fits the page width when its columns are few enough to stay readable (landscape A4 at
+  about three quarters of full size); a wider one is split over planned pages with its key
+  columns (codes and names) repeated on each, instead of being shrunk until nobody can read it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from lkjip_xl.schema.types import Table
+
+PAPER_A4 = 9  # Excel's paper codes
+PAPER_F4 = 14  # folio 8.5 x 13 in, the F4 Indonesian offices use
+MIN_ROWS = 5  # rows an empty table still prints, to be filled by hand
+PAGE_CHARS = 190.0  # column width (Excel characters) one landscape A4 page holds readably
+KEY_COLUMNS = ("kode_sasaran", "kode", "kode_program", "kode_kegiatan", "kode_sub", "uraian")
+MARGINS = {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.6}  # inches
+
+
+@dataclass(frozen=True)
+class PrintPlan:
+    last_row: int  # 1-based, inclusive
+    last_col: int  # 1-based, inclusive
+    pages_wide: int
+    repeat_cols: int  # how many leading columns repeat on every page (0: none)
+
+
+def key_columns(table: Table) -> int:
+    """The leading columns that name a row (codes, then the name): repeated on split pages."""
+    n = 0
+    for col in table.columns:
+        if col.key not in KEY_COLUMNS:
+            break
+        n += 1
+    return n
+
+
+def plan(table: Table, filled_rows: int) -> PrintPlan:
+    last_row = table.first_row + max(filled_rows, MIN_ROWS) - 1
+    widths = [c.width for c in table.columns]
+    pages = max(1, math.ceil(sum(widths) / PAGE_CHARS))
+    return PrintPlan(last_row, len(widths), pages, key_columns(table) if pages > 1 else 0)
+
+
+ROW_PT = 15.0  # a default row
+HEADER_FOOTER_PT = 20.0  # page header and footer lines, where a program prints them in the body
+SAFETY = 0.97
+LANDSCAPE_A4_PT = (11.69 * 72, 8.27 * 72)  # width, height in points
+REPORT_MARGINS = (0.5, 0.5, 0.75, 0.75)  # left, right, top, bottom (inches): measure's sheets
+
+
+def print_scale(col_widths: list[float], margins: tuple[float, float, float, float]
+                = REPORT_MARGINS) -> int:
+    """The percentage that fitting the columns to one landscape A4 page wide comes to."""
+    left, right, _, _ = margins
+    width_pt = LANDSCAPE_A4_PT[0] - (left + right) * 72
+    sheet_pt = sum(w * 7 + 5 for w in col_widths) * 0.75  # Excel: a character is 7 px
+    return max(10, min(100, int(100 * width_pt / sheet_pt))) if sheet_pt else 100
+
+
+def page_height_rows_pt(col_widths: list[float], margins: tuple[float, float, float, float]
+                        = REPORT_MARGINS) -> float:
+    """How many points of rows one landscape A4 page holds at the sheet's print scale."""
+    _, _, top, bottom = margins
+    # LibreOffice takes the page header and footer out of the body (Excel prints them in the
+    # margins): plan for the smaller of the two, with a little room for rounding
+    height_pt = (LANDSCAPE_A4_PT[1] - (top + bottom) * 72 - HEADER_FOOTER_PT) * SAFETY
+    return height_pt * 100 / print_scale(col_widths, margins)
+
+
+def breaks_before(heights: dict[int, float], blocks: list[tuple[int, int]], last_row: int,
+                  page_pt: float) -> list[int]:
+    """Rows (0-based) to break a page before, so that each block [(first row, rows kept
+    together)] starts on a page that holds it: a table's caption, header and first rows, or a
+    chart whole. `heights` gives the rows that are not ROW_PT high."""
+    starts = dict(blocks)
+    out: list[int] = []
+    used = 0.0
+    for r in range(last_row + 1):
+        keep = starts.get(r)
+        if keep is not None and used > 0:
+            need = sum(heights.get(x, ROW_PT) for x in range(r, r + keep))
+            if used + need > page_pt:
+                out.append(r)
+                used = 0.0
+        h = heights.get(r, ROW_PT)
+        if used + h > page_pt:
+            used = 0.0
+        used += h
+    return out
+
+
+__all__ = ["MARGINS", "PAPER_A4", "PAPER_F4", "PrintPlan", "breaks_before", "key_columns",
+           "page_height_rows_pt", "plan", "print_scale"]

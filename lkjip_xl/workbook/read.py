@@ -1,0 +1,418 @@
+"""Read a workbook in the lkjip-xl layout back into a `Dokumen`.
+
+Tables are found by their header text, not by fixed positions, so a moved column or rows
+inserted above a table are still read; what differs from the layout is reported by the
+verifier, which reuses `locate` and the raw rows kept here with their cell positions.
+Text typed where a number belongs is read as the number probably meant *and* reported.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Container, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from lkjip_xl.core.errors import InputError
+from lkjip_xl.core.findings import Finding
+from lkjip_xl.core.model import (
+    Dokumen,
+    Indikator,
+    Kegiatan,
+    Pengaturan,
+    PredikatBand,
+    Program,
+    Renstra,
+    Sasaran,
+    SubKegiatan,
+)
+from lkjip_xl.core.number_text import parse
+from lkjip_xl.schema import SHEETS, TABLES, Table
+from lkjip_xl.schema.sheets import PENGATURAN, PENGATURAN_FIELDS, PROFIL, PROFIL_FIELDS
+from lkjip_xl.schema.types import Column, FormField, quote_sheet
+from lkjip_xl.workbook.binding import Years, bound, joined, put
+from lkjip_xl.xlsx.a1 import location
+from lkjip_xl.xlsx.grid import CellStore, ErrorValue, SheetGrid, WorkbookGrid
+
+NUMERIC_KINDS = ("number", "money", "percent", "int", "year")
+HEADER_SEARCH_ROWS = 30
+
+
+def _norm(text: Any) -> str:
+    return re.sub(r"\s+", " ", str(text or "")).strip().lower()
+
+
+loc = location  # 'Sheet'!A1, one rule for every location a finding names
+
+
+class RowValues(Mapping[str, Any]):
+    """A table row's values by column key, read from the grid on access.
+
+    A dict per row would copy every input cell of a big workbook (10,000 rows x 16 columns,
+    ~10 MB per table); this view costs one small object per row."""
+
+    __slots__ = ("_store", "_row", "_cols")
+
+    def __init__(self, store: CellStore, row: int, cols: dict[str, int]) -> None:
+        self._store, self._row, self._cols = store, row, cols
+
+    def __getitem__(self, key: str) -> Any:
+        return self._store.value(self._row, self._cols[key])
+
+    def get(self, key: str, default: Any = None) -> Any:
+        c = self._cols.get(key)
+        return default if c is None else self._store.value(self._row, c)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._cols
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cols)
+
+    def __len__(self) -> int:
+        return len(self._cols)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+@dataclass
+class RowRead:
+    row: int
+    values: Mapping[str, Any]  # column key -> value (a RowValues view when read from a grid)
+
+
+@dataclass
+class TableRead:
+    table: Table
+    header_row: int
+    columns: dict[str, int]  # column key -> actual 1-based column
+    # non-empty rows, in sheet order; a computed table's rows hold only their code columns
+    rows: list[RowRead] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    def where(self, row: int, key: str) -> str:
+        col = self.columns.get(key, self.table.index(key))
+        return loc(self.table.sheet, row, col)
+
+
+@dataclass
+class LayoutRead:
+    grid: WorkbookGrid
+    tables: dict[str, TableRead] = field(default_factory=dict)
+    forms: dict[str, dict[str, tuple[Any, int]]] = field(default_factory=dict)  # value, row
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def is_layout(self) -> bool:
+        return bool(self.tables) or bool(self.forms)
+
+
+def _find_header(sheet: SheetGrid, table: Table) -> tuple[int, dict[str, int]] | None:
+    wanted = {_norm(c.header): c.key for c in table.columns}
+    best: tuple[int, dict[str, int]] | None = None
+    for r in range(1, min(sheet.max_row, HEADER_SEARCH_ROWS + table.header_row) + 1):
+        found: dict[str, int] = {}
+        for c in range(1, sheet.max_col + 1):
+            v = sheet.value(r, c)
+            if isinstance(v, str) and _norm(v) in wanted:
+                found.setdefault(wanted[_norm(v)], c)
+        if len(found) * 2 > len(wanted) and (best is None or len(found) > len(best[1])):
+            best = (r, found)
+    return best
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def locate(grid: WorkbookGrid) -> LayoutRead:
+    """Find every table and form of the layout in the grid (no interpretation of values)."""
+    out = LayoutRead(grid)
+    for s in SHEETS:
+        sg = grid.sheet(s.name)
+        if sg is None:
+            continue
+        if s.fields:
+            labels = {_norm(f.label): f for f in s.fields}
+            form: dict[str, tuple[Any, int]] = {}
+            for r in range(1, min(sg.max_row, 60) + 1):
+                f = labels.get(_norm(sg.value(r, 1)))
+                if f is not None and f.key not in form:
+                    form[f.key] = (sg.value(r, 2), r)
+            out.forms[s.name] = form
+        for t in ((s.table,) if s.table else ()) + s.extra_tables:
+            found = _find_header(sg, t)
+            if found is None:
+                continue
+            hr, cols = found
+            tr = TableRead(t, hr, cols, missing=[c.key for c in t.columns if c.key not in cols])
+            key_col = cols.get(t.row_key)
+            store = sg.cells
+            value = store.value
+            table_cols = list(cols.values())
+            input_cols = {k: c for k, c in cols.items() if not t.column(k).formula}
+            # a computed table's rows keep only their codes: the values are the formulas' own,
+            # judged in place by verify; holding them all would double a big workbook's memory
+            kept = ({k: c for k, c in cols.items() if k in (t.row_key, "kode")}
+                    if t.mirror is not None else cols)
+            # only the rows holding cells: one cell at row 1048576 must not cost a million rows
+            for r in sorted(r for r in store.rows() if r > hr):
+                if key_col is None or t.mirror is not None:
+                    if all(_blank(value(r, c)) for c in table_cols):
+                        continue
+                elif all(_blank(value(r, c)) for c in input_cols.values()):
+                    continue
+                tr.rows.append(RowRead(r, RowValues(store, r, kept)))
+            out.tables[t.key] = tr
+    return out
+
+
+# ---------------------------------------------------------------- values to model
+Report = Callable[[Finding], None]
+# How a number typed as text is read: "meant" (the number the person meant, as measure and export
+# take it), "excel" (as the workbook's own formulas see it: empty), or the set of locations
+# read as meant with every other one as Excel reads it (verify's what-if per input).
+TextNumbers = Literal["meant", "excel"] | Container[str]
+
+
+class _Conv:
+    """Converts raw cell values, reporting anything that needed interpretation."""
+
+    def __init__(self, report: Report | None, text_numbers: TextNumbers = "meant") -> None:
+        self.report = report or (lambda f: None)
+        self.text_numbers = text_numbers
+
+    def text(self, v: Any) -> str | None:
+        if v is None or isinstance(v, ErrorValue):
+            return None
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        s = str(v).strip()
+        return s or None
+
+    def choice(self, v: Any, where: str, allowed: tuple[str, ...], default: str) -> str:
+        """A setting from a fixed list; an unknown one is reported and read as the default (the
+        domain core refuses unknown names)."""
+        t = self.text(v)
+        if t is None:
+            return default
+        if t not in allowed:
+            self.report(Finding("pilihan-tidak-dikenal", "error", where, found=t,
+                                expected=", ".join(allowed)))
+            return default
+        return t
+
+    def number(self, v: Any, where: str) -> float | None:
+        if v is None or isinstance(v, bool):
+            return None
+        if isinstance(v, (int, float)):
+            return float(v)
+        if isinstance(v, ErrorValue):
+            self.report(Finding("nilai-galat-input", "error", where, found=str(v)))
+            return None
+        s = str(v).strip()
+        if not s:
+            return None
+        meant = parse(s)
+        if meant is None:
+            self.report(Finding("bukan-angka", "error", where, found=s))
+            return None
+        self.report(Finding("angka-sebagai-teks", "warning", where, found=s, expected=meant))
+        mode = self.text_numbers
+        if mode == "excel" or (mode != "meant" and where not in mode):
+            return None  # as the workbook's ISNUMBER-guarded formulas see it: not a number
+        return meant
+
+    def year(self, v: Any, where: str) -> int | None:
+        n = self.number(v, where)
+        return None if n is None else int(n)
+
+
+def _form(lr: LayoutRead, sheet: str, key: str) -> tuple[Any, str]:
+    value, row = lr.forms.get(sheet, {}).get(key, (None, 0))
+    return value, (loc(sheet, row, 2) if row else quote_sheet(sheet))
+
+
+def match_key(v: Any) -> str | None:
+    """A code as the workbook's MATCH formulas compare it: case-insensitive, spaces kept (so
+    "S1.1 " is not "S1.1", and "s1.1" is). Reading codes any other way would make verify expect
+    what the spreadsheet does not compute."""
+    if v is None or isinstance(v, (bool, ErrorValue)):
+        return None
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    s = str(v)
+    return s.casefold() if s.strip() else None
+
+
+def _by_code(lr: LayoutRead, key: str) -> dict[str, RowRead]:
+    tr = lr.tables.get(key)
+    out: dict[str, RowRead] = {}
+    if tr is None:
+        return out
+    for row in tr.rows:
+        code = match_key(row.values.get("kode"))
+        if code is not None and code not in out:
+            out[code] = row
+    return out
+
+
+class _Binder:
+    """Reads located rows into model objects through the columns' declared bindings."""
+
+    def __init__(self, conv: _Conv, years: Years) -> None:
+        self.conv, self.years = conv, years
+
+    def value(self, tr: TableRead, row: RowRead, c: Column) -> Any:
+        v = row.values[c.key]
+        kind = c.kind
+        if kind in NUMERIC_KINDS:
+            if type(v) is float:  # the common case: no location needed (it is built per call)
+                return v
+            n = self.conv.number(v, tr.where(row.row, c.key))
+            return int(n) if n is not None and kind == "year" else n
+        if kind == "choice":
+            return self.conv.choice(v, tr.where(row.row, c.key), c.choices, "") or c.default
+        t = self.conv.text(v)
+        return c.default if t is None else t
+
+    def into(self, obj: Any, tr: TableRead | None, row: RowRead | None) -> Any:
+        """Set every bound column of `row` present in the sheet (an older workbook may lack an
+        optional one) into `obj`."""
+        if tr is None or row is None:
+            return obj
+        present = row.values
+        for c in bound(tr.table):
+            if c.key in present:
+                put(obj, c.bind, self.value(tr, row, c), self.years)  # type: ignore[arg-type]
+        return obj
+
+
+def _form_value(conv: _Conv, lr: LayoutRead, sheet: str, f: FormField) -> Any:
+    v, where = _form(lr, sheet, f.key)
+    if f.kind == "year":
+        return conv.year(v, where)
+    if f.kind in NUMERIC_KINDS:
+        return conv.number(v, where)
+    if f.kind == "choice":
+        return conv.choice(v, where, f.choices, "") or f.default
+    t = conv.text(v)
+    return f.default if t is None else t
+
+
+def to_dokumen(lr: LayoutRead, report: Report | None = None,
+               text_numbers: TextNumbers = "meant") -> Dokumen:
+    """Build the document from located tables; rows are matched by code, never by position.
+
+    Which cell fills which model field is the layout's declaration (`Column.bind`); what is
+    left here is the hierarchy: indicators under their sasaran, per-indicator tables joined by
+    code, sub-kegiatan under their kegiatan, and the reporting year the document needs."""
+    conv = _Conv(report, text_numbers)
+
+    def txt(row: RowRead | None, key: str) -> str | None:
+        return None if row is None else conv.text(row.values.get(key))
+
+    profil = {f.key: _form_value(conv, lr, PROFIL, f) for f in PROFIL_FIELDS if f.bind}
+    tahun = profil.pop("tahun")
+    if tahun is None:
+        raise InputError("Profil: tahun pelaporan kosong atau tidak terbaca",
+                         "Profil: the reporting year is empty or unreadable")
+    awal, akhir = profil.pop("renstra_awal"), profil.pop("renstra_akhir")
+    renstra = Renstra(awal, akhir) if awal is not None and akhir is not None else None
+    dok = Dokumen(tahun=tahun, renstra=renstra)
+    by_key = {f.key: f for f in PROFIL_FIELDS + PENGATURAN_FIELDS}
+    for key, value in profil.items():
+        put(dok, by_key[key].bind, value)  # type: ignore[arg-type]
+    bind = _Binder(conv, Years(awal, tahun))
+    pr = lr.tables.get("PR")
+    bands = [b for r in (pr.rows if pr else [])
+             if (b := bind.into(PredikatBand(None, ""), pr, r)).label]
+    for f in PENGATURAN_FIELDS:
+        if f.bind:
+            put(dok, f.bind, _form_value(conv, lr, PENGATURAN, f))
+    dok.pengaturan.predikat = bands or Pengaturan().predikat
+
+    sasaran: dict[str, Sasaran] = {}
+    ss = lr.tables.get("SS")
+    for row in ss.rows if ss else []:
+        kode = txt(row, "kode")
+        if kode and kode not in sasaran:
+            sasaran[kode] = bind.into(Sasaran(kode, ""), ss, row)
+    joins = [(lr.tables.get(k), _by_code(lr, k)) for k in joined(TABLES)]
+    ik = lr.tables.get("IK")
+    seen: set[str] = set()
+    for row in ik.rows if ik else []:
+        kode = txt(row, "kode")
+        if not kode or kode in seen:
+            continue
+        seen.add(kode)
+        kode_s = txt(row, "kode_sasaran") or ""
+        s = sasaran.setdefault(kode_s, Sasaran(kode_s, ""))
+        i = bind.into(Indikator(kode, ""), ik, row)
+        mk = match_key(row.values.get("kode"))
+        if mk is not None:
+            for tr, rows in joins:
+                bind.into(i, tr, rows.get(mk))
+        s.indikator.append(i)
+    dok.sasaran = list(sasaran.values())
+
+    programs: dict[str, Program] = {}
+    pg = lr.tables.get("PG")
+    for row in pg.rows if pg else []:
+        kode = txt(row, "kode")
+        if kode and kode not in programs:
+            programs[kode] = bind.into(Program(kode, ""), pg, row)
+    kg = lr.tables.get("KG")
+    kegiatan: dict[str, Kegiatan] = {}
+    for row in kg.rows if kg else []:
+        kode_k = txt(row, "kode_kegiatan")
+        if not kode_k:
+            continue
+        kode_p = txt(row, "kode_program") or ""
+        prog = programs.setdefault(kode_p, Program(kode_p, ""))
+        sub = txt(row, "kode_sub")
+        if sub is None:
+            if kode_k in kegiatan:
+                continue
+            k = bind.into(Kegiatan(kode_k, ""), kg, row)
+            kegiatan[kode_k] = k
+            prog.kegiatan.append(k)
+        else:
+            parent = kegiatan.get(kode_k)
+            if parent is None:
+                parent = Kegiatan(kode_k, "")
+                kegiatan[kode_k] = parent
+                prog.kegiatan.append(parent)
+            parent.sub_kegiatan.append(bind.into(SubKegiatan(sub, ""), kg, row))
+    dok.program = list(programs.values())
+    return dok
+
+
+def read_workbook(path: str | os.PathLike[str], report: Report | None = None,
+                  skim: Mapping[str, Callable[[int, int], bool] | None] | None = None
+                  ) -> tuple[Dokumen, LayoutRead]:
+    """Guarded read of a workbook in our layout (exit-3 errors for what cannot be read).
+
+    `skim`: sheets the caller rewrites whole, left unread where possible (see read_grid)."""
+    from lkjip_xl.xlsx.stream import read_grid
+
+    grid = read_grid(str(path), skim=skim)
+    if not all(s.complete for s in grid.sheets):  # never build a document from half a file
+        capped = next((f for f in grid.findings if f.severity == "error"), None)
+        raise InputError(
+            capped.message("id") if capped else "workbook tidak terbaca utuh dalam batas",
+            capped.message("en") if capped else "the workbook could not be read whole within limits")
+    lr = locate(grid)
+    if not lr.is_layout:
+        name = os.path.basename(os.fspath(path))  # named like the guard's refusals
+        raise InputError(
+            f"{name}: workbook ini bukan format lkjip-xl (sheet Profil, Renstra & IKU ... "
+            "tidak ditemukan)",
+            f"{name}: this workbook is not in the lkjip-xl layout (sheets Profil, Renstra & IKU "
+            "... not found)")
+    return to_dokumen(lr, report), lr
+
+
+__all__ = ["LayoutRead", "TableRead", "RowRead", "locate", "to_dokumen", "read_workbook", "TABLES"]
