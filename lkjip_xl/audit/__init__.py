@@ -22,7 +22,9 @@ from typing import Any
 
 from lkjip_xl.audit.checks import audit_grid
 from lkjip_xl.audit.evaluator import Evaluator
+from lkjip_xl.audit.loader import load_grid
 from lkjip_xl.audit.values import widen
+from lkjip_xl.engines import formulas_engine, libreoffice
 from lkjip_xl.xlsx.compare import same_value
 from lkjip_xl.xlsx.grid import WorkbookGrid
 
@@ -38,10 +40,8 @@ def evaluate_grid(grid: WorkbookGrid) -> Values:
 
 
 def second_opinion(path: str | os.PathLike[str], engine: str = "libreoffice") -> Values:
-    from lkjip_xl.audit.loader import load_grid
 
     if engine == "libreoffice":
-        from lkjip_xl.engines import libreoffice
 
         with tempfile.TemporaryDirectory(prefix="lkjip-second-") as tmp:
             out = libreoffice.recalculate(path, tmp)
@@ -49,7 +49,6 @@ def second_opinion(path: str | os.PathLike[str], engine: str = "libreoffice") ->
         return {(s.name, r, c): widen(cell.value)
                 for s in grid.sheets for (r, c), cell in s.cells.items() if cell.formula}
     if engine == "formulas":
-        from lkjip_xl.engines import formulas_engine
 
         grid = load_grid(path)
         names = {s.name.upper(): s.name for s in grid.sheets}

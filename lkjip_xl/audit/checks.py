@@ -18,8 +18,8 @@ from collections import defaultdict
 from collections.abc import Container
 from typing import Any
 
-from lkjip_xl.audit.evaluator import MISS, Evaluator, FCell, SheetState
-from lkjip_xl.audit.parser import RefSpec, formula_at, shape_of, skeleton
+from lkjip_xl.audit.evaluator import MISS, Evaluator, FCell, SheetState, run_deep
+from lkjip_xl.audit.parser import FormulaSyntaxError, RefSpec, formula_at, parse, shape_of, skeleton, walk
 from lkjip_xl.audit.values import widen
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.number_text import typed_number
@@ -258,7 +258,6 @@ class _Audit:
         shape = self.ev.shape(key)
         if shape.fn is None:
             return None
-        from lkjip_xl.audit.evaluator import run_deep
 
         out: list[Any] = []
         # a throw-away cell, so a stand-in value never lands in the grid
@@ -455,7 +454,6 @@ class _Audit:
                                      params={"count": len(where), "first": where[0]}))
 
     def _name_refs(self, name: str) -> list[RefSpec]:
-        from lkjip_xl.audit.parser import FormulaSyntaxError, parse, walk
 
         out: list[RefSpec] = []
         for text in self.ev.name_texts(name):

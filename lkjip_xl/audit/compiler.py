@@ -18,6 +18,7 @@ from lkjip_xl.audit.operators import BINARY, negate, percent
 from lkjip_xl.audit.parser import FormulaSyntaxError, Node, RefSpec, parse, shape_of
 from lkjip_xl.audit.registry import Spec, lift
 from lkjip_xl.audit.values import Arr, Rng, Unverifiable
+from lkjip_xl.engines import formulas_engine
 from lkjip_xl.xlsx.grid import ErrorValue
 
 if TYPE_CHECKING:
@@ -198,7 +199,6 @@ class Compiler:
 
     def _fallback(self, name: str, args: list[Node], mode: str, actx: bool) -> Fn:
         """A function we do not implement: ask the `formulas` package for this one call."""
-        from lkjip_xl.engines import formulas_engine
         if not formulas_engine.knows(name, len(args)):
             def unsupported(ev: Any, sh: Any, r: int, c: int) -> Any:
                 raise Unverifiable("unsupported", name)

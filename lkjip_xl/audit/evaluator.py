@@ -33,6 +33,7 @@ from lkjip_xl.audit.parser import (
     walk,
 )
 from lkjip_xl.audit.values import Arr, RangeData, Rng, Unverifiable
+from lkjip_xl.engines import formulas_engine
 from lkjip_xl.xlsx.a1 import MAX_ROW, col_index
 from lkjip_xl.xlsx.grid import ErrorValue, SheetGrid, WorkbookGrid
 
@@ -367,7 +368,6 @@ class Evaluator:
     def _whole_formula(self, sh: SheetState, fc: FCell, exc: Unverifiable) -> Any:
         """A call the `formulas` package could not make on our arguments: let it compute the
         whole formula from the input values instead, before giving up on the cell."""
-        from lkjip_xl.engines import formulas_engine
 
         if exc.kind != "unsupported" or not formulas_engine.knows_all(fc.shape.functions):
             return self._stand_in(fc, exc)

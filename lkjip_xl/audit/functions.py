@@ -13,8 +13,12 @@ from typing import Any
 
 from lkjip_xl.audit import aggregate, lookup  # noqa: F401  (they register their functions)
 from lkjip_xl.audit import values as xv
+from lkjip_xl.audit.criteria import wildcard_regex
+from lkjip_xl.audit.operators import BINARY
 from lkjip_xl.audit.registry import FUNCS, Spec, lift, register, scalar, values_of
+from lkjip_xl.audit.textfmt import Unsupported, format_value
 from lkjip_xl.audit.values import Arr, Rng, Unverifiable, to_bool, to_num, to_text
+from lkjip_xl.engines import formulas_engine
 from lkjip_xl.xlsx.grid import ErrorValue
 
 __all__ = ["FUNCS", "Spec"]
@@ -261,7 +265,6 @@ def _mod(a: Any, b: Any) -> Any:
 
 @register("POWER", "scalar", 2, 2)
 def _power(a: Any, b: Any) -> Any:
-    from lkjip_xl.audit.operators import BINARY
 
     return BINARY["^"](a, b)
 
@@ -431,7 +434,6 @@ def _finder(case: bool) -> Any:
         if case:
             i = b.find(a, int(st) - 1)
         else:
-            from lkjip_xl.audit.criteria import wildcard_regex
 
             m = wildcard_regex(a.lower(), anchored=False).search(b.lower(), int(st) - 1)
             i = m.start() if m else -1
@@ -457,7 +459,6 @@ def _value(v: Any) -> Any:
 
 @register("TEXT", "scalar", 2, 2)
 def _text(v: Any, fmt: Any) -> Any:
-    from lkjip_xl.audit.textfmt import Unsupported, format_value
 
     f = to_text(fmt)
     if type(f) is ErrorValue:
@@ -465,7 +466,6 @@ def _text(v: Any, fmt: Any) -> Any:
     try:
         return format_value(v, f)
     except Unsupported:
-        from lkjip_xl.engines import formulas_engine
         try:
             return formulas_engine.call_function("TEXT", [v, f])
         except formulas_engine.FormulasError as exc:

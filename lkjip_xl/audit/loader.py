@@ -11,6 +11,7 @@ import datetime as _dt
 import os
 from typing import Any
 
+from lkjip_xl.audit.values import widen
 from lkjip_xl.xlsx.a1 import quote_sheet
 from lkjip_xl.xlsx.grid import ERROR_VALUES, Cell, ErrorValue, SheetGrid, WorkbookGrid
 from lkjip_xl.xlsx.stream import read_grid
@@ -24,7 +25,6 @@ def _cached(v: Any) -> Any:
     if isinstance(v, str) and v in ERROR_VALUES:
         return ErrorValue(v)
     if isinstance(v, (_dt.datetime, _dt.date, _dt.time, _dt.timedelta)):
-        from lkjip_xl.audit.values import widen
 
         return widen(v)
     return v

@@ -52,6 +52,7 @@ from lkjip_xl.core.model import (
     SubKegiatan,
     empty_quarters,
 )
+from lkjip_xl.core.number_text import typed_number
 from lkjip_xl.dataformat.schema_check import Check, UnsupportedSchema, compile_schema
 from lkjip_xl.xlsx.gc_pause import paused_gc
 
@@ -882,7 +883,6 @@ def _numbers(value: Any, path: list[PathElem]) -> Iterator[tuple[list[PathElem],
 def _meant_number(text: str) -> float | None:
     """The number a text such as "66,5", "0,5%" or "Rp 1.500.000" was meant to be, in the
     indicator's own unit (so "0,5%" is 0.5, not 0.005)."""
-    from lkjip_xl.core.number_text import typed_number
 
     read = typed_number(text.strip().removesuffix("%"))
     return None if read is None else read[0]

@@ -19,7 +19,9 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from lkjip_xl.audit.values import Arr
 from lkjip_xl.core.errors import LkjipError
+from lkjip_xl.xlsx.a1 import parse_cell
 from lkjip_xl.xlsx.grid import ErrorValue
 
 
@@ -82,7 +84,6 @@ def to_formulas(v: Any) -> Any:
     import schedula as sh
     from formulas.tokens.operand import XlError
 
-    from lkjip_xl.audit.values import Arr
 
     if isinstance(v, Arr):
         return np.array([[to_formulas(x) for x in row] for row in v.rows], dtype=object)
@@ -105,7 +106,6 @@ def to_python(v: Any) -> Any:
             return None
         if v.size == 1:
             return to_python(v.reshape(-1)[0])
-        from lkjip_xl.audit.values import Arr
 
         return Arr([[to_python(x) for x in row] for row in np.atleast_2d(v).tolist()])
     if v is sh.EMPTY:
@@ -158,7 +158,6 @@ def recalculate(path: str | os.PathLike[str],
     `formulas` upper-cases sheet names; `sheet_names` (upper -> real) restores them.
     """
     formulas = _formulas()
-    from lkjip_xl.xlsx.a1 import parse_cell
 
     try:
         model = formulas.ExcelModel().loads(str(path)).finish()

@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lkjip_xl.core.errors import InputError
 from lkjip_xl.core.findings import Report
+from lkjip_xl.core.measurement import ukur
+from lkjip_xl.engines.libreoffice import convert
+from lkjip_xl.laporan.document import Laporan
+from lkjip_xl.verify import verify
+from lkjip_xl.workbook.read import read_workbook
+from lkjip_xl.xlsx.atomic import check_target, write_atomic
 
 PathLike = str | os.PathLike[str]
 
@@ -40,12 +47,6 @@ def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
             template: PathLike | None = None, force: bool = False,
             charts: bool = True) -> Hasil:
     """Verify, measure and write the document; an unreadable workbook gives no document."""
-    from lkjip_xl.core.errors import InputError
-    from lkjip_xl.core.measurement import ukur
-    from lkjip_xl.laporan.document import Laporan
-    from lkjip_xl.verify import verify
-    from lkjip_xl.workbook.read import read_workbook
-    from lkjip_xl.xlsx.atomic import check_target, write_atomic
 
     report = verify(workbook)
     if report.fatal or report.stats.get("layout") is False:
@@ -80,7 +81,6 @@ def _number_toc(builder: Any, document: Any) -> None:
     """LibreOffice does not recompute a TOC field when it converts: lay the document out once,
     read where each heading landed (pdftotext, poppler) and print those pages in the daftar
     isi. The daftar isi has its own page, so numbering it moves no heading."""
-    from lkjip_xl.engines.libreoffice import convert
 
     if shutil.which("pdftotext") is None:
         return
@@ -110,8 +110,6 @@ def heading_pages(pages: list[str], headings: list[str]) -> list[int | None]:
 
 def to_pdf(docx: Path, target: Path, *, force: bool = False) -> Path:
     """LibreOffice Writer converts the .docx (fields, sections, header rows kept)."""
-    from lkjip_xl.engines.libreoffice import convert
-    from lkjip_xl.xlsx.atomic import write_atomic
 
     with tempfile.TemporaryDirectory(prefix="lkjip-laporan-") as tmp:
         made = convert(docx, tmp, "pdf:writer_pdf_Export")

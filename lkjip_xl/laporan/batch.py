@@ -9,6 +9,12 @@ from pathlib import Path
 
 import click
 
+from lkjip_xl.catalogue.laporan import text
+from lkjip_xl.catalogue.lines import level
+from lkjip_xl.core.errors import LkjipError
+from lkjip_xl.laporan import laporan
+from lkjip_xl.planning.pool import run_pool
+
 
 @dataclass(frozen=True)
 class Job:
@@ -29,8 +35,6 @@ class Done:
 
 
 def _one(job: Job) -> Done:
-    from lkjip_xl.core.errors import LkjipError
-    from lkjip_xl.laporan import laporan
 
     try:
         hasil = laporan(job.workbook, job.output, pdf=job.pdf, template=job.template,
@@ -51,9 +55,6 @@ def _crash(job: Job, exc: BaseException) -> Done:
 
 def laporan_folder(folder: Path, outdir: Path, *, pdf: bool, template: Path | None,
                    jobs: int | None, force: bool, lang: str) -> int:
-    from lkjip_xl.catalogue.laporan import text
-    from lkjip_xl.catalogue.lines import level
-    from lkjip_xl.planning.pool import run_pool
 
     if outdir.exists() and not outdir.is_dir():
         raise click.UsageError(text("folder_needs_dir", lang))

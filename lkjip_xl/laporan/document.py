@@ -22,6 +22,7 @@ from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.measurement import Pengukuran
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.laporan import docx_parts as dx
+from lkjip_xl.laporan import grafik
 from lkjip_xl.laporan.angka import angka
 from lkjip_xl.measure.context import Ctx
 from lkjip_xl.schema.report_tables import (
@@ -384,7 +385,6 @@ class Laporan:
             if not table.per_sasaran and table.sheet == KINERJA_SHEET and table.key not in FIRST:
                 self.report_table(table, everything)
         if self.charts:
-            from lkjip_xl.laporan import grafik
 
             ind = [self.p.indikator[i.kode] for _s, i in self.ctx.rows.indikator]
             if len(ind) <= grafik.MAX_BARS:
@@ -404,7 +404,6 @@ class Laporan:
             if table.scope == "kegiatan":
                 self.anggaran_table(table)
         if self.charts and self.dok.sasaran:
-            from lkjip_xl.laporan import grafik
 
             su = [self.p.sasaran[s.kode] for s in self.dok.sasaran]
             if len(su) <= grafik.MAX_BARS:

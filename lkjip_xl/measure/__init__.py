@@ -17,6 +17,7 @@ from pathlib import Path
 
 from xlsxwriter.workbook import Workbook
 
+from lkjip_xl.core.errors import UsageError
 from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.core.measurement import Pengukuran, ukur
 from lkjip_xl.core.model import Dokumen
@@ -27,6 +28,10 @@ from lkjip_xl.measure.context import Ctx, Formats, escape_header
 from lkjip_xl.measure.styling import Capaian
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.report_tables import CHART_SHEET
+from lkjip_xl.workbook.generate import check_fits_layout
+from lkjip_xl.workbook.read import read_workbook
+from lkjip_xl.workbook.write import write_workbook
+from lkjip_xl.xlsx.atomic import write_atomic
 
 QUARTERS = (1, 2, 3, 4)
 
@@ -98,12 +103,8 @@ def measure_dokumen(dok: Dokumen, out: str | os.PathLike[str], *, triwulan: int 
                     carry: Carry | None = None, pengukuran: Pengukuran | None = None
                     ) -> dict[str, object]:
     """Write the measured workbook of `dok` to `out` atomically; return what was written."""
-    from lkjip_xl.workbook.generate import check_fits_layout
-    from lkjip_xl.workbook.write import write_workbook
-    from lkjip_xl.xlsx.atomic import write_atomic
 
     if triwulan not in QUARTERS:
-        from lkjip_xl.core.errors import UsageError
 
         raise UsageError("--triwulan harus 1, 2, 3 atau 4", "--triwulan must be 1, 2, 3 or 4")
     check_fits_layout(dok)
@@ -134,7 +135,6 @@ def measure(src: str | os.PathLike[str], out: str | os.PathLike[str], *, triwula
     Raises InputError (exit 3) for an unreadable input, OutputError (exit 2) for an existing
     `out` without `force` or `out` being the input.
     """
-    from lkjip_xl.workbook.read import read_workbook
 
     report = Report(str(src))
     dok, lr = read_workbook(src, _guessed_is_error(report.add), skim=rewritten_sheets())

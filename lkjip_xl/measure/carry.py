@@ -17,11 +17,13 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 
 from lkjip_xl.core.findings import Finding
+from lkjip_xl.measure.context import REPORT_HEADER_FILL
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.report_tables import REPORT_SHEETS
 from lkjip_xl.schema.types import Sheet, Table, col_letter, quote_sheet
 from lkjip_xl.workbook.binding import joined
 from lkjip_xl.workbook.read import LayoutRead
+from lkjip_xl.workbook.write import COMPUTED_FILL, HEADER_FILL, INPUT_FILL
 from lkjip_xl.xlsx.grid import ErrorValue, SheetGrid
 from lkjip_xl.xlsx.guard import new_parser, open_guarded
 
@@ -252,8 +254,6 @@ _FG = re.compile(r"<(?:\w+:)?fgColor\s+([^>]*?)/?>")
 
 
 def own_fills() -> set[str]:
-    from lkjip_xl.measure.context import REPORT_HEADER_FILL
-    from lkjip_xl.workbook.write import COMPUTED_FILL, HEADER_FILL, INPUT_FILL
 
     return {c.lstrip("#").upper() for c in (INPUT_FILL, COMPUTED_FILL, HEADER_FILL,
                                             REPORT_HEADER_FILL)}

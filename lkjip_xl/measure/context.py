@@ -15,7 +15,7 @@ from lkjip_xl.core.measurement import Pengukuran
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.sheets import sheet as layout_sheet
-from lkjip_xl.schema.types import quote_sheet
+from lkjip_xl.schema.types import col_letter, quote_sheet
 from lkjip_xl.workbook.expected import Rows, capacities, computed_rows, input_rows, summary_values
 
 REPORT_HEADER_FILL = "#D9E1F2"  # the Bab III tables' header rows
@@ -118,7 +118,6 @@ class Ctx:
     def summary_ref(self, sheet_name: str, key: str) -> tuple[str, Any]:
         for sc in layout_sheet(sheet_name).summary:
             if sc.key == key:
-                from lkjip_xl.schema.types import col_letter
 
                 a = f"{quote_sheet(sheet_name)}!${col_letter(sc.col)}${sc.row}"
                 return f'IF({a}="","",{a})', blank(self.summary.get(f"{sheet_name}:{key}"))

@@ -15,9 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from lkjip_xl.catalogue.lines import line
+from lkjip_xl.core.domain import rerata
 from lkjip_xl.core.errors import InputError, LkjipError
 from lkjip_xl.core.findings import VERDICT_EXIT, VERDICTS, Finding, Report
+from lkjip_xl.core.measurement import ukur
 from lkjip_xl.planning.pool import default_jobs, run_pool
+from lkjip_xl.planning.summary import render_summary
+from lkjip_xl.verify import verify
+from lkjip_xl.workbook.read import read_workbook
+from lkjip_xl.xlsx.atomic import write_atomic
 
 Verifier = Callable[[str], Report]
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -25,7 +31,6 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 def resolve_verifier() -> Verifier:
     """The full verifier, `lkjip_xl.verify.verify`."""
-    from lkjip_xl.verify import verify
 
     return verify
 
@@ -43,9 +48,6 @@ def _num(v: Any) -> float | None:
 
 def ringkasan(path: str) -> dict[str, Any]:
     """The agency's measurement, compact: what the batch summary and the rekap show."""
-    from lkjip_xl.core.domain import rerata
-    from lkjip_xl.core.measurement import ukur
-    from lkjip_xl.workbook.read import read_workbook
 
     dok, _ = read_workbook(path)
     p = ukur(dok)
@@ -105,8 +107,6 @@ def _crashed(path: str, exc: BaseException) -> tuple[str, Report]:
 def _preload() -> None:
     """Import the verifier and the reader here, once: forked workers inherit them."""
     resolve_verifier()
-    from lkjip_xl.core import measurement  # noqa: F401
-    from lkjip_xl.workbook import read as reader  # noqa: F401
 
 
 def verify_many(paths: Iterable[str | os.PathLike[str]], jobs: int | None = None, *,
@@ -152,7 +152,6 @@ def batch_command_main(paths: Sequence[str | os.PathLike[str]], *, jobs: int | N
     """What `lkjip-xl verify A.xlsx B.xlsx ...` / `verify FOLDER` does; returns the exit code."""
     import click
 
-    from lkjip_xl.planning.summary import render_summary
 
     files = collect_paths(paths)
     results = verify_many(files, jobs if jobs else default_jobs(), progress=progress,
@@ -161,7 +160,6 @@ def batch_command_main(paths: Sequence[str | os.PathLike[str]], *, jobs: int | N
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
     else:
-        from lkjip_xl.xlsx.atomic import write_atomic
 
         def write(tmp: str) -> None:
             Path(tmp).write_text(text, encoding="utf-8", newline="")

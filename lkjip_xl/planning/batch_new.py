@@ -13,10 +13,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lkjip_xl.core.errors import LkjipError
+from lkjip_xl.core.errors import LkjipError, OutputError, UsageError
 from lkjip_xl.core.model import Dokumen
+from lkjip_xl.dataformat import load
+from lkjip_xl.planning.build import write_agency_workbook
+from lkjip_xl.planning.carry import carry_notes, carry_over, load_previous
+from lkjip_xl.planning.pool import run_pool
 from lkjip_xl.planning.roster import Entry, output_name
 from lkjip_xl.planning.templates import WorkbookTemplate
+from lkjip_xl.workbook.generate import empty_dokumen
 
 
 @dataclass
@@ -46,10 +51,6 @@ class BuildResult:
 def document_for(entry: Entry, tahun: int | None,
                  template: WorkbookTemplate) -> tuple[Dokumen, list[tuple[str, str]]]:
     """The entry's document for the year, with the list's fields and the template applied."""
-    from lkjip_xl.core.errors import UsageError
-    from lkjip_xl.dataformat import load
-    from lkjip_xl.planning.carry import carry_notes, carry_over, load_previous
-    from lkjip_xl.workbook.generate import empty_dokumen
 
     year = entry.tahun or tahun
     notes: list[tuple[str, str]] = []
@@ -84,7 +85,6 @@ def document_for(entry: Entry, tahun: int | None,
 
 def build_one(job: BuildJob) -> BuildResult:
     """Write one entry's workbook; never raises (the batch's worker)."""
-    from lkjip_xl.planning.build import write_agency_workbook
 
     res = BuildResult(job.entry.where)
     try:
@@ -114,8 +114,6 @@ def new_many(entries: list[Entry], outdir: str | os.PathLike[str], *, tahun: int
              jobs: int | None = None, progress: bool = True,
              label: str = "membuat workbook") -> list[BuildResult]:
     """Write every entry's workbook into `outdir`; results in the entries' order."""
-    from lkjip_xl.core.errors import OutputError
-    from lkjip_xl.planning.pool import run_pool
 
     out = Path(outdir)
     if not out.is_dir():

@@ -8,7 +8,10 @@ from typing import Any
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.planning.templates import WorkbookTemplate
 from lkjip_xl.schema.sheets import GUIDE
+from lkjip_xl.workbook.generate import check_fits_layout
 from lkjip_xl.workbook.guide import guide_lines
+from lkjip_xl.workbook.write import write_workbook
+from lkjip_xl.xlsx.atomic import write_atomic
 
 
 def _guide_extender(lines: list[str]) -> Any:
@@ -34,9 +37,6 @@ def write_agency_workbook(dok: Dokumen, out: str | os.PathLike[str],
     """Write `dok`'s workbook to `out` atomically, with the template's capacities and Petunjuk.
 
     The template's settings are not applied here (see `WorkbookTemplate.apply`)."""
-    from lkjip_xl.workbook.generate import check_fits_layout
-    from lkjip_xl.workbook.write import write_workbook
-    from lkjip_xl.xlsx.atomic import write_atomic
 
     check_fits_layout(dok)
     t = template or WorkbookTemplate()

@@ -22,7 +22,9 @@ from pathlib import Path
 from lkjip_xl.core.domain import nilai_tahunan
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.model import Dokumen, Indikator, Kegiatan, Komponen, SubKegiatan, empty_quarters
+from lkjip_xl.dataformat import load
 from lkjip_xl.schema.sheets import PRIOR_YEARS
+from lkjip_xl.workbook.read import read_workbook
 
 
 def _clear_money(k: Kegiatan | SubKegiatan) -> None:
@@ -94,10 +96,8 @@ def load_previous(path: str | os.PathLike[str],
     """Last year's document from its workbook (.xlsx) or its data file (.yaml/.json)."""
     p = Path(path)
     if p.suffix.lower() in (".yaml", ".yml", ".json"):
-        from lkjip_xl.dataformat import load
 
         return load(p)
-    from lkjip_xl.workbook.read import read_workbook
 
     dok, lr = read_workbook(p, report)
     if report is not None:  # macros, links, caps reached: warn and continue

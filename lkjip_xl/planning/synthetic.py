@@ -18,6 +18,8 @@ import zipfile
 from xml.sax.saxutils import escape
 
 from lkjip_xl.core.model import Dokumen, Indikator, Instansi, Kegiatan, Kepala, Program, Renstra, Sasaran
+from lkjip_xl.planning.build import write_agency_workbook
+from lkjip_xl.planning.roster import output_name
 
 DINAS = ("Pendidikan", "Kesehatan", "Pekerjaan Umum dan Penataan Ruang", "Perhubungan",
          "Lingkungan Hidup", "Sosial", "Koperasi dan UMKM", "Pariwisata", "Kebudayaan",
@@ -128,8 +130,6 @@ def patch_cell(path: str | os.PathLike[str], sheet: str, ref: str, value: float 
 
 def write_synthetic(job: tuple[int, str, int]) -> str:
     """Write synthetic agency n's workbook into a folder: job = (n, folder, tahun). For pools."""
-    from lkjip_xl.planning.build import write_agency_workbook
-    from lkjip_xl.planning.roster import output_name
 
     n, folder, tahun = job
     dok = synthetic_dokumen(n, tahun)

@@ -14,15 +14,18 @@ import types
 from collections.abc import Container
 from typing import Any
 
+from lkjip_xl.audit import audit_grid, second_opinion
 from lkjip_xl.core.errors import LkjipError
 from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.core.model import Dokumen
+from lkjip_xl.schema import TABLES
 from lkjip_xl.verify.causes import completeness, link_root_causes
 from lkjip_xl.verify.formulas_check import check_formulas, detect_shifts
 from lkjip_xl.verify.inputs_check import check_inputs
 from lkjip_xl.verify.report_sheets import check_report_sheets
 from lkjip_xl.verify.structure import Structure, inspect_structure
 from lkjip_xl.verify.values_check import check_values, expected_values
+from lkjip_xl.workbook.read import loc, to_dokumen
 from lkjip_xl.xlsx.compare import same_value
 from lkjip_xl.xlsx.grid import WorkbookGrid
 from lkjip_xl.xlsx.stream import read_grid
@@ -74,7 +77,6 @@ def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None
 def _check_layout(st: Structure, report: Report,
                   expected_cells: dict[tuple[str, int, int], Any] | None
                   ) -> Container[tuple[str, int, int]]:
-    from lkjip_xl.workbook.read import to_dokumen
 
     report.extend(st.findings)
     reader_notes: list[Finding] = []
@@ -95,7 +97,6 @@ def _check_layout(st: Structure, report: Report,
     report.extend(fr.findings)
     settled = set(fr.settled)
     for key, row in ex.duplicates:
-        from lkjip_xl.schema import TABLES
 
         p, sg = st.placed.get(key), st.sheet(TABLES[key].sheet)
         if p is not None and sg is not None:
@@ -129,7 +130,6 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 
 
 def _generic_audit(grid: WorkbookGrid, skip: Container[tuple[str, int, int]]) -> list[Finding]:
-    from lkjip_xl.audit import audit_grid
 
     found: list[Finding] = audit_grid(grid, skip=skip)
     return found
@@ -139,8 +139,6 @@ def _second_opinion(path: str | os.PathLike[str], engine: str, grid: WorkbookGri
                     expected: dict[tuple[str, int, int], Any]) -> list[Finding]:
     """Cells where an independent engine disagrees with what verify accepted: the domain's
     value for layout cells, the cached value for every other formula cell."""
-    from lkjip_xl.audit import second_opinion
-    from lkjip_xl.workbook.read import loc
     try:
         values = second_opinion(path, engine)
     except (LkjipError, ValueError, OSError) as exc:

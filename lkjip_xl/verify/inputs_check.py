@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from lkjip_xl.core import domain as d
 from lkjip_xl.core.findings import Finding
+from lkjip_xl.core.measurement import ukur
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.sheets import PENGATURAN
@@ -269,7 +270,6 @@ def plausibility(lr: LayoutRead, dok: Dokumen | None,
         return
     if p is None:
         try:
-            from lkjip_xl.core.measurement import ukur
 
             p = ukur(dok)
         except (ValueError, TypeError, KeyError, ArithmeticError):

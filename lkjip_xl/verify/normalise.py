@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lkjip_xl.schema import quote_sheet
+
 _STRING = re.compile(r'"(?:[^"]|"")*"')
 _PREFIX = re.compile(r"_XL(?:FN|WS|UDF)\.")
 _BOOL_CALL = re.compile(r"\b(TRUE|FALSE)\(\)")
@@ -50,7 +52,6 @@ def normalise(formula: str) -> str:
 
 def rename_sheets(formula: str, renamed: dict[str, str]) -> str:
     """Replace references to renamed sheets by their layout names (quoted as the layout quotes)."""
-    from lkjip_xl.schema import quote_sheet
 
     for layout_name, actual in renamed.items():
         quoted = re.escape("'" + actual.replace("'", "''") + "'")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.model import FORMAT_ID
-from lkjip_xl.schema import SHEETS, TABLES, SummaryCell, Table, col_letter
+from lkjip_xl.schema import SHEETS, TABLES, SummaryCell, Table, col_letter, quote_sheet
 from lkjip_xl.schema.report_tables import REPORT_SHEETS
 from lkjip_xl.schema.sheets import PROFIL
 from lkjip_xl.workbook.read import LayoutRead, _find_header, loc, locate
@@ -148,7 +148,6 @@ def inspect_structure(grid: WorkbookGrid) -> Structure:
 
 
 def _q(name: str) -> str:
-    from lkjip_xl.schema import quote_sheet
 
     return quote_sheet(name)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from lkjip_xl.core.findings import Finding
+from lkjip_xl.core.measurement import ukur
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import TABLES
 from lkjip_xl.verify.formulas_check import _UNKNOWN, MirrorMap
@@ -76,7 +77,6 @@ def expected_values(st: Structure, dok: Dokumen | None, mirror: MirrorMap) -> Ex
         ex.error = "no document"
         return ex
     try:
-        from lkjip_xl.core.measurement import ukur
 
         p = ex.pengukuran = ukur(dok)
         computed = computed_rows(dok, p, _Compact(ex.keys))

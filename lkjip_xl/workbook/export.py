@@ -8,6 +8,7 @@ from typing import Any
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.measurement import to_export_dict, ukur
 from lkjip_xl.core.model import Dokumen
+from lkjip_xl.dataformat import to_dict
 from lkjip_xl.workbook.read import read_workbook
 
 
@@ -27,6 +28,5 @@ def export_dokumen(path: str | os.PathLike[str], *, with_pengukuran: bool = True
 def export_workbook(path: str | os.PathLike[str], *, with_pengukuran: bool = True,
                     findings: list[Finding] | None = None) -> dict[str, Any]:
     """`export_dokumen` as a plain dict in canonical form."""
-    from lkjip_xl.dataformat import to_dict
 
     return to_dict(export_dokumen(path, with_pengukuran=with_pengukuran, findings=findings))

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from lkjip_xl.core.errors import DataFormatError
 from lkjip_xl.core.model import Dokumen, Instansi, Renstra
 from lkjip_xl.schema.sheets import PRIOR_YEARS, RENSTRA_SLOTS
+from lkjip_xl.workbook.write import write_workbook
+from lkjip_xl.xlsx.atomic import write_atomic
 
 
 def empty_dokumen(tahun: int, instansi: str | None = None) -> Dokumen:
@@ -45,8 +47,6 @@ def new_workbook(dok: Dokumen, out: str | os.PathLike[str], *, force: bool = Fal
                  inputs: tuple[str | os.PathLike[str], ...] = (),
                  progress: Callable[[str], None] | None = None) -> None:
     """Write the workbook for `dok` to `out`, atomically."""
-    from lkjip_xl.workbook.write import write_workbook
-    from lkjip_xl.xlsx.atomic import write_atomic
 
     check_fits_layout(dok)
     write_atomic(out, lambda tmp: write_workbook(dok, tmp, progress=progress),

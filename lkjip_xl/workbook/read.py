@@ -34,6 +34,7 @@ from lkjip_xl.schema.types import Column, FormField, quote_sheet
 from lkjip_xl.workbook.binding import Years, bound, joined, put
 from lkjip_xl.xlsx.a1 import location
 from lkjip_xl.xlsx.grid import CellStore, ErrorValue, SheetGrid, WorkbookGrid
+from lkjip_xl.xlsx.stream import read_grid
 
 NUMERIC_KINDS = ("number", "money", "percent", "int", "year")
 HEADER_SEARCH_ROWS = 30
@@ -396,7 +397,6 @@ def read_workbook(path: str | os.PathLike[str], report: Report | None = None,
     """Guarded read of a workbook in our layout (exit-3 errors for what cannot be read).
 
     `skim`: sheets the caller rewrites whole, left unread where possible (see read_grid)."""
-    from lkjip_xl.xlsx.stream import read_grid
 
     grid = read_grid(str(path), skim=skim)
     if not all(s.complete for s in grid.sheets):  # never build a document from half a file

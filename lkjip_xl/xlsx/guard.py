@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 from xml.parsers import expat
 
+from lkjip_xl.catalogue.guard import ENTRIES
 from lkjip_xl.core.errors import InputError, UnsafeFileError, file_error
 from lkjip_xl.core.findings import Finding, Severity
 
@@ -110,7 +111,6 @@ class FindingSink:
         if n > self.limits.max_findings_per_code:
             return
         if severity is None:
-            from lkjip_xl.catalogue.guard import ENTRIES
 
             severity = next((e.severity for e in ENTRIES if e.code == code), "error")
         self.findings.append(Finding(code, cast(Severity, severity), location, found, expected,

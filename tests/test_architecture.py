@@ -1,0 +1,116 @@
+"""The package's shape, read from its source: folders are layers, every import points down (or
+sideways within a layer), no two modules import each other, and imports inside functions are
+kept for what must load late (third-party libraries that are heavy or optional, the commands the
+CLI loads only when run, and the package's own lazy attributes)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "lkjip_xl"
+
+# lower layers first; a module may import its own layer or any below it
+LAYERS: list[set[str]] = [
+    {"core", "catalogue"},
+    {"xlsx"},
+    {"schema", "dataformat", "audit", "engines"},
+    {"workbook"},
+    {"verify", "measure"},
+    {"laporan", "planning"},
+    {"cli", "__init__", "__main__"},
+]
+RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
+LATE_OK = ("lkjip_xl/cli/", "lkjip_xl/__init__.py")  # start-up time: `--help` loads no command
+
+
+def _modules() -> dict[str, Path]:
+    out = {}
+    for p in PACKAGE.rglob("*.py"):
+        parts = list(p.relative_to(PACKAGE.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        out[".".join(parts)] = p
+    return out
+
+
+def _imports(path: Path, modules: dict[str, Path]) -> tuple[set[str], list[str]]:
+    """(lkjip_xl modules imported at module level, lkjip_xl imports made inside functions)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {id(x) for n in ast.walk(tree)
+                   if isinstance(n, ast.If) and "TYPE_CHECKING" in ast.unparse(n.test)
+                   for x in ast.walk(n)}
+    in_function = {id(x) for fn in ast.walk(tree)
+                   if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
+                   for x in ast.walk(fn)}
+    top: set[str] = set()
+    late: list[str] = []
+    for n in ast.walk(tree):
+        if not isinstance(n, (ast.Import, ast.ImportFrom)) or id(n) in typing_only:
+            continue
+        assert not (isinstance(n, ast.ImportFrom) and n.level), f"{path}: relative import"
+        names = ([a.name for a in n.names] if isinstance(n, ast.Import) else
+                 [f"{n.module}.{a.name}" if f"{n.module}.{a.name}" in modules else n.module
+                  for a in n.names])
+        targets = {t for t in names if t and t.startswith("lkjip_xl")}
+        if id(n) in in_function:
+            late.extend(sorted(targets))
+        else:
+            top |= targets
+    return top, late
+
+
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def test_imports_point_down_and_never_in_a_circle() -> None:
+    modules = _modules()
+    graph: dict[str, set[str]] = {}
+    wrong: list[str] = []
+    for name, path in modules.items():
+        top, late = _imports(path, modules)
+        graph[name] = {t for t in top | set(late) if t in modules and t != name}
+        for t in graph[name]:
+            if RANK[_layer(t)] > RANK[_layer(name)]:
+                wrong.append(f"{name} -> {t}")
+    assert not wrong, "imports pointing up a layer:\n" + "\n".join(sorted(wrong))
+    # a module's own package is imported with it, so a package __init__ importing its own
+    # submodules is no circle; anything else reaching back is
+    seen: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(m: str) -> None:
+        seen[m] = 1
+        stack.append(m)
+        for t in graph[m]:
+            if seen.get(t) == 1:
+                cycle = stack[stack.index(t):] + [t]
+                raise AssertionError("import circle: " + " -> ".join(cycle))
+            if t not in seen:
+                visit(t)
+        stack.pop()
+        seen[m] = 2
+
+    for m in sorted(modules):
+        if m not in seen:
+            visit(m)
+
+
+def test_imports_inside_functions_only_where_loading_late_is_the_point() -> None:
+    modules = _modules()
+    late_internal = []
+    for name, path in modules.items():
+        _top, late = _imports(path, modules)
+        rel = path.relative_to(PACKAGE.parent).as_posix()
+        if late and not rel.startswith(LATE_OK):
+            late_internal.append(f"{rel}: {', '.join(late)}")
+    assert not late_internal, "lkjip_xl imports inside functions:\n" + "\n".join(late_internal)
+
+
+def test_every_folder_is_a_declared_layer() -> None:
+    folders = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert folders <= set(RANK), folders - set(RANK)
+    loose = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__", "__main__"}
+    assert not loose, f"modules outside the layers: {sorted(loose)}"
