@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextvars
 import copy
+import dataclasses
 import json
 import math
 import os
@@ -1000,25 +1001,23 @@ def _dokumen(d: dict[str, Any]) -> Dokumen:
     )
 
 
+# Indikator fields with a shape of their own in the format; every other field is an optional text
+# or number under the model's own name, read and written without naming it here
+_SHAPED = frozenset({"kode", "uraian", "polaritas", "target_renstra", "realisasi_lalu", "target_tw",
+                     "realisasi_tw", "target", "target_min", "target_maks", "realisasi", "komponen"})
+_PLAIN = tuple(f.name for f in dataclasses.fields(Indikator) if f.name not in _SHAPED)
+
+
 def _indikator(i: dict[str, Any]) -> Indikator:
     kom = i.get("komponen")
     return Indikator(
         kode=i["kode"],
         uraian=i["uraian"],
-        satuan=i.get("satuan"),
         polaritas=i.get("polaritas", "positif"),
-        agregasi=i.get("agregasi"),
-        formula=i.get("formula"),
-        penanggung_jawab=i.get("penanggung_jawab"),
-        sumber_data=i.get("sumber_data"),
         target_renstra=_years(i.get("target_renstra")),
-        target_rkt=i.get("target_rkt"),
         target=i.get("target"),
         target_min=i.get("target_min"),
         target_maks=i.get("target_maks"),
-        target_perubahan=i.get("target_perubahan"),
-        alasan_perubahan=i.get("alasan_perubahan"),
-        standar_nasional=i.get("standar_nasional"),
         target_tw=_quarters(i.get("target_tw")),
         realisasi_tw=_quarters(i.get("realisasi_tw")),
         realisasi=i.get("realisasi"),
@@ -1032,6 +1031,7 @@ def _indikator(i: dict[str, Any]) -> Indikator:
             penyebut=(kom.get("penyebut") or {}).get("nilai"),
             pengali=kom.get("pengali"),
         ),
+        **{name: i.get(name) for name in _PLAIN},
     )
 
 
@@ -1116,24 +1116,23 @@ def _sasaran_dict(s: Sasaran) -> dict[str, Any]:
 
 def _indikator_dict(i: Indikator) -> dict[str, Any]:
     rentang = i.polaritas == "rentang"
-    out: dict[str, Any] = {"kode": i.kode, "uraian": i.uraian}
-    _put(out, "satuan", i.satuan)
-    out["polaritas"] = i.polaritas
-    for key in ("agregasi", "formula", "penanggung_jawab", "sumber_data"):
-        _put(out, key, getattr(i, key))
-    _put(out, "target_renstra", dict(sorted(i.target_renstra.items())))
-    _put(out, "target_rkt", i.target_rkt)
-    if not rentang or i.target is not None:
-        out["target"] = i.target
-    for key in ("target_min", "target_maks"):
-        if rentang or getattr(i, key) is not None:
-            out[key] = getattr(i, key)
-    for key in ("target_perubahan", "alasan_perubahan", "standar_nasional"):
-        _put(out, key, getattr(i, key))
-    _put_quarters(out, "target_tw", i.target_tw)
-    _put_quarters(out, "realisasi_tw", i.realisasi_tw)
-    out["realisasi"] = i.realisasi
-    _put(out, "realisasi_lalu", dict(sorted(i.realisasi_lalu.items())))
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(Indikator):  # the model's order is the format's
+        key, value = f.name, getattr(i, f.name)
+        if key in ("kode", "uraian", "polaritas", "realisasi"):
+            out[key] = value
+        elif key in ("target_renstra", "realisasi_lalu"):
+            _put(out, key, dict(sorted(value.items())))
+        elif key == "target":
+            if not rentang or value is not None:
+                out[key] = value
+        elif key in ("target_min", "target_maks"):
+            if rentang or value is not None:
+                out[key] = value
+        elif key in ("target_tw", "realisasi_tw"):
+            _put_quarters(out, key, value)
+        elif key != "komponen":
+            _put(out, key, value)
     if i.komponen is not None:
         k = i.komponen
         komponen: dict[str, Any] = {}
