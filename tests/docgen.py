@@ -126,6 +126,11 @@ def _indikator(kode: str, pol: str, agr: str | None, tahun: int, renstra: Renstr
         if "perubahan" in awkward and target:
             i.target_perubahan = _r(target * 0.95, nd)
             i.alasan_perubahan = "Penyesuaian anggaran (uji)"
+    # a national standard for some indicators, with or without its source (no draw from rng, so
+    # every other value of a seed stays what it was)
+    if target and int(target) % 2 == 0:
+        i.standar_nasional = target
+        i.standar_nasional_sumber = "Permendagri uji 100/2018" if int(target) % 4 == 0 else None
     goal = i.target_efektif
     holes = {q for q in range(3) if "tw-bolong" in awkward and rng.random() < 0.5}
     if goal is not None:

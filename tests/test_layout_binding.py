@@ -188,3 +188,32 @@ def test_earlier_formula_recalculated_by_libreoffice_is_judged_by_todays_rule(tm
     write_workbook(dataformat.load(RELEASE_1 / "rata_rata_gap.yaml"), src)
     again = libreoffice.convert(src, tmp_path / "fresh-lo")
     assert [f for f in verify(again).findings if f.severity != "info"] == []
+
+
+def test_a_field_added_to_the_layout_flows_through_every_view(tmp_path):
+    """`standar_nasional_sumber` was added with three edits (the model field, its column in
+    schema/sheets.py, the JSON Schema); the data format, the workbook, the reader, verify,
+    export and the LKjIP document carry it with no further edit."""
+    from lkjip_xl.workbook.write import write_workbook
+
+    dok = dataformat.load(ROOT / "samples" / "denpasar_2019.yaml")
+    _s, first = dok.indikator()[0]
+    first.standar_nasional, first.standar_nasional_sumber = 70.0, "Permendagri 100/2018"
+    data = tmp_path / "data.yaml"
+    dataformat.dump(dok, data)
+    assert "standar_nasional_sumber: Permendagri 100/2018" in data.read_text(encoding="utf-8")
+    again = dataformat.load(data)
+    assert again.indikator()[0][1].standar_nasional_sumber == "Permendagri 100/2018"
+    book = tmp_path / "book.xlsx"
+    write_workbook(again, book)
+    read, lr = read_workbook(book)
+    assert read.indikator()[0][1].standar_nasional_sumber == "Permendagri 100/2018"
+    pk = lr.tables["PK"]
+    assert pk.columns["standar_nasional_sumber"] == TABLES["PK"].index("standar_nasional_sumber")
+    assert [f for f in verify(book).findings if f.severity != "info"] == []
+    # an older workbook without the column: read, one info, the field empty
+    old = RELEASE_1 / "denpasar_2019.xlsx"
+    rep = verify(old)
+    info = [f for f in rep.findings if f.code == "kolom-versi-baru"]
+    assert [f.location for f in info] == ["PK!I4"]
+    assert read_workbook(old)[0].indikator()[0][1].standar_nasional_sumber is None

@@ -73,6 +73,16 @@ ENTRIES: list[Entry] = [
         "the column 'Target PK' deleted from sheet PK",
     ),
     Entry(
+        "kolom-versi-baru", "info",
+        "Kolom '{header}' (format lkjip-xl versi {since}) belum ada di workbook ini, yang dibuat "
+        "versi sebelumnya; workbook tetap dibaca. Untuk mengisinya, pindahkan data ke workbook "
+        "baru: lkjip-xl export lalu lkjip-xl new --data",
+        "The column '{header}' (lkjip-xl layout version {since}) is not in this workbook, which an "
+        "earlier version wrote; it is still read. To fill it in, move the data to a new workbook: "
+        "lkjip-xl export, then lkjip-xl new --data",
+        "PK!I4 of a workbook written before 'Sumber standar nasional' existed",
+    ),
+    Entry(
         "kolom-dipindah", "warning",
         "Kolom '{header}' ada di kolom {found}, seharusnya kolom {expected}",
         "Column '{header}' is in column {found}, expected column {expected}",

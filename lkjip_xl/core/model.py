@@ -111,6 +111,7 @@ class Indikator:
     target_perubahan: float | None = None  # PK Perubahan: revised target, used for measurement
     alasan_perubahan: str | None = None
     standar_nasional: float | None = None
+    standar_nasional_sumber: str | None = None  # where the national standard comes from
     target_tw: Quarters = field(default_factory=empty_quarters)
     realisasi_tw: Quarters = field(default_factory=empty_quarters)
     realisasi: float | None = None

@@ -418,14 +418,15 @@ class Laporan:
             _s, i = self.ctx.rows.indikator[n]
             if i.standar_nasional is not None:
                 rows.append([(i.uraian, "text"), (self.p.indikator[i.kode].realisasi, "number"),
-                             (i.standar_nasional, "number")])
+                             (i.standar_nasional, "number"),
+                             (i.standar_nasional_sumber or "(sumber belum diisi)", "text")])
         if rows:
             self.simple_table("3", f"Perbandingan dengan standar nasional: sasaran {kode}",
                               ["Indikator kinerja", f"Realisasi {self.dok.tahun}",
-                               "Standar nasional"], rows)
+                               "Standar nasional", "Sumber"], rows)
         else:
             self.isi(f"standar / target nasional dan sumbernya untuk indikator sasaran {kode}, "
-                     "bila ada", "(kolom standar nasional di sheet Perjanjian Kinerja)")
+                     "bila ada", "(kolom Standar nasional dan Sumber standar nasional di sheet PK)")
 
     def bab4(self) -> None:
         self.heading("BAB IV PENUTUP", 1)

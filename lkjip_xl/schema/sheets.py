@@ -10,7 +10,7 @@ from lkjip_xl.core.model import AGREGASI, METODE_EFISIENSI, NILAI_TW, POLARITAS,
 from lkjip_xl.schema import formulas as f
 from lkjip_xl.schema.types import TABLE_SHEETS, Column, FormField, Ref, Sheet, SummaryCell, Table, col_letter
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: PK gained "Sumber standar nasional"
 RENSTRA_SLOTS = 6  # a Renstra of five years plus its base year (2016-2021)
 PRIOR_YEARS = 5  # realisations of the years N-1..N-5, for comparisons and Renstra progress
 PREDIKAT_ROWS = 10
@@ -150,6 +150,9 @@ PK = Table("PK", "PK", (
     Column("alasan_perubahan", "Alasan perubahan", "Reason for revision", "text", 30,
            bind="alasan_perubahan"),
     _num("standar_nasional", "Standar nasional", "National standard", 12, unit=False),
+    Column("standar_nasional_sumber", "Sumber standar nasional", "National standard source",
+           "text", 24, bind="standar_nasional_sumber", since=2,
+           note="Peraturan atau dokumen asal standar, mis. Permendagri 100/2018 (SPM)"),
 ), default_capacity=60, unique=("kode",))
 
 RENCANA_AKSI = Table("RA", "Rencana Aksi", (

@@ -177,7 +177,10 @@ def _tables(st: Structure, view: WorkbookGrid) -> Iterator[Finding]:
                           found=tr.header_row, expected=table.header_row, params={"table": key})
         for i, col in enumerate(table.columns, start=1):
             actual = tr.columns.get(col.key)
-            if actual is None:
+            if actual is None and col.optional:  # a workbook from before the column existed
+                yield Finding("kolom-versi-baru", "info", loc(table.sheet, tr.header_row, i),
+                              params={"header": col.header, "since": col.since})
+            elif actual is None:
                 yield Finding("kolom-hilang", "error", loc(table.sheet, tr.header_row, i),
                               params={"header": col.header})
             elif actual != i:
