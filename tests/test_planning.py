@@ -279,3 +279,30 @@ def test_verify_command_dispatches_folders_and_many_files(tmp_path: Path,
     data = json.loads(capsys.readouterr().out)
     assert [f["status"] for f in data["files"]] == ["passed", "passed"]
     assert run_main(["verify", str(folder), "--annotate", str(tmp_path / "x.xlsx")]) == 2
+
+
+def test_batch_reads_each_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """verify's located tables give the batch summary (and so rekap) its document: one read of
+    the file, and the same summary a separate read gives (a number typed as text included)."""
+    import lkjip_xl.verify as verify_pkg
+    import lkjip_xl.workbook.read as read_mod
+    from lkjip_xl.planning.batch import ringkasan
+    from tests import corrupt as c
+
+    src = Path(__file__).resolve().parent.parent / "samples" / "denpasar_2019.xlsx"
+    path = c.edit(src, tmp_path / "teks.xlsx", c.set_value("RK", "realisasi", "66%"))
+    reads: list[str] = []
+    for mod in (verify_pkg, read_mod):
+        real = mod.read_grid
+
+        def counting(p, *a, _real=real, **k):  # type: ignore[no-untyped-def]
+            reads.append(str(p))
+            return _real(p, *a, **k)
+
+        monkeypatch.setattr(mod, "read_grid", counting)
+    _path, report = check_file(str(path))
+    assert reads == [str(path)]
+    assert report.layout is None  # nothing heavy travels back from a worker
+    monkeypatch.undo()
+    assert report.stats["ringkasan"] == ringkasan(str(path))
+    assert report.stats["ringkasan"]["indikator"][0]["realisasi"] == 66.0

@@ -77,6 +77,10 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
     fatal: bool = False  # the file could not be read at all (exit 3)
+    # the tables verify located (workbook.read.LayoutRead), kept so that a caller needing the
+    # document too (batch summaries, rekap) does not read the file a second time; never
+    # serialised, and dropped before a report leaves a worker process
+    layout: Any = field(default=None, repr=False, compare=False)
 
     def add(self, finding: Finding) -> None:
         self.findings.append(finding)

@@ -19,10 +19,11 @@ from lkjip_xl.core.domain import rerata
 from lkjip_xl.core.errors import InputError, LkjipError
 from lkjip_xl.core.findings import VERDICT_EXIT, VERDICTS, Finding, Report
 from lkjip_xl.core.measurement import ukur
+from lkjip_xl.core.model import Dokumen
 from lkjip_xl.planning.pool import default_jobs, run_pool
 from lkjip_xl.planning.summary import render_summary
 from lkjip_xl.verify import verify
-from lkjip_xl.workbook.read import read_workbook
+from lkjip_xl.workbook.read import read_workbook, to_dokumen
 from lkjip_xl.xlsx.atomic import write_atomic
 
 Verifier = Callable[[str], Report]
@@ -46,10 +47,9 @@ def _num(v: Any) -> float | None:
     return None if v is None else float(v)
 
 
-def ringkasan(path: str) -> dict[str, Any]:
+def ringkasan(source: str | Dokumen) -> dict[str, Any]:
     """The agency's measurement, compact: what the batch summary and the rekap show."""
-
-    dok, _ = read_workbook(path)
+    dok = read_workbook(source)[0] if isinstance(source, str) else source
     p = ukur(dok)
     indikator = []
     for s, i in dok.indikator():
@@ -89,9 +89,13 @@ def check_file(path: str, verifier: Verifier | None = None) -> tuple[str, Report
     except Exception as exc:  # a verifier bug must not stop the batch
         msg = f"{type(exc).__name__}: {exc}"
         return path, fatal_report(path, f"galat internal: {msg}", f"internal error: {msg}")
+    layout, report.layout = report.layout, None  # the grid stays in this worker
     if not report.fatal:
         try:
-            report.stats["ringkasan"] = ringkasan(path)
+            # the tables verify located, read as measure and export read them (a number typed
+            # as text taken as the number meant): the file is not read twice
+            report.stats["ringkasan"] = ringkasan(to_dokumen(layout) if layout is not None
+                                                  else path)
         except Exception as exc:  # reported, not raised: the verification itself stands
             report.stats["ringkasan"] = None
             report.stats["ringkasan_galat"] = (exc.message("id") if isinstance(exc, LkjipError)

@@ -66,6 +66,7 @@ def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None
         report.stats["layout"] = False
     else:
         report.stats["layout"] = True
+        report.layout = st.lr
         layout_cells = _check_layout(st, report, expected_cells)
     report.extend(_generic_audit(grid, layout_cells))
     if engine:
