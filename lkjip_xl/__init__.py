@@ -1,24 +1,14 @@
 """lkjip-xl: SAKIP / LKjIP performance workbooks in Excel: generate, verify, measure.
 
-The public API is imported lazily so that `lkjip-xl --help` stays fast.
+The library's entry points live in their packages, imported only when used (so `lkjip-xl --help`
+stays fast): `from lkjip_xl.verify import verify`, `from lkjip_xl.measure import measure`,
+`from lkjip_xl.laporan import laporan`. (The package does not re-export them: a name such as
+`lkjip_xl.verify` is the subpackage as soon as anything imports it, so a function of the same
+name there could only ever be had by replacing the module's class.)
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 __version__ = "0.1.0"
 
 __all__ = ["__version__"]
-
-
-def __getattr__(name: str) -> Any:  # PEP 562 lazy exports
-    if name == "verify":
-        from lkjip_xl.verify import verify
-
-        return verify
-    if name == "measure":
-        from lkjip_xl.measure import measure
-
-        return measure
-    raise AttributeError(name)

@@ -13,6 +13,7 @@ from lkjip_xl import dataformat
 from lkjip_xl.cli import run_main
 from lkjip_xl.core.measurement import ukur
 from lkjip_xl.schema import TABLES
+from lkjip_xl.schema.formats import NUMBER_FORMATS
 from lkjip_xl.schema.types import col_letter
 from lkjip_xl.workbook.expected import computed_rows
 from lkjip_xl.workbook.export import export_workbook
@@ -81,7 +82,7 @@ def test_workbook_is_friendly_to_fill(tmp_path: Path) -> None:
     pk = wb["Pengukuran Kinerja"]
     assert pk["K5"].protection.locked is not False  # a formula cell
     assert "PK_target" in wb.defined_names
-    assert wb["Anggaran Kegiatan"]["H5"].number_format.startswith("Rp")
+    assert wb["Anggaran Kegiatan"]["H5"].number_format == NUMBER_FORMATS["money"] == "\"Rp \"#,##0"
 
 
 def test_empty_template_formulas_stay_quiet(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import time
+import types
 from pathlib import Path
 
 import openpyxl
@@ -228,11 +229,14 @@ def test_every_code_verify_emits_is_catalogued(broken: Path) -> None:
         assert f.code in catalogue()
 
 
-def test_package_attribute_is_the_function(clean: Path) -> None:
-    import lkjip_xl
-    import lkjip_xl.verify  # binds the subpackage as lkjip_xl.verify
+def test_library_entry_points_are_the_documented_imports(clean: Path) -> None:
+    import lkjip_xl.verify
+    from lkjip_xl.measure import measure
+    from lkjip_xl.verify import verify
 
-    assert lkjip_xl.verify(clean).exit_code() == 0
+    assert verify(clean).exit_code() == 0
+    assert isinstance(lkjip_xl.verify, types.ModuleType)  # the package, never replaced
+    assert callable(measure)
 
 
 def test_a_workbook_without_indicators_or_kegiatan_is_judged(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from lkjip_xl.measure.charts import MAX_TW_CHARTS, Charts
 from lkjip_xl.measure.context import Ctx, Formats, escape_header
 from lkjip_xl.measure.styling import Capaian
 from lkjip_xl.schema import SHEETS, TABLES
+from lkjip_xl.schema.formats import GRID_BORDER
 from lkjip_xl.schema.report_tables import CHART_SHEET
 from lkjip_xl.workbook.generate import check_fits_layout
 from lkjip_xl.workbook.read import read_workbook
@@ -42,7 +43,7 @@ def _blank_later_quarters(wb: Workbook, ctx: Ctx) -> None:
     ws = wb.get_worksheet_by_name(t.sheet)
     if ws is None or ctx.triwulan >= 4:
         return
-    fmt = wb.add_format({"bg_color": "#F2F2F2", "border": 1, "border_color": "#B7B7B7"})
+    fmt = wb.add_format({"bg_color": "#F2F2F2", "border": 1, "border_color": GRID_BORDER})
     for q in range(ctx.triwulan + 1, 5):
         for key in (f"t{q}", f"r{q}", f"c{q}"):
             col = t.index(key) - 1

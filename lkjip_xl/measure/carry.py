@@ -17,8 +17,8 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 
 from lkjip_xl.core.findings import Finding
-from lkjip_xl.measure.context import REPORT_HEADER_FILL
 from lkjip_xl.schema import SHEETS, TABLES
+from lkjip_xl.schema.formats import REPORT_HEADER_FILL
 from lkjip_xl.schema.report_tables import REPORT_SHEETS
 from lkjip_xl.schema.types import Sheet, Table, col_letter, quote_sheet
 from lkjip_xl.workbook.binding import joined

@@ -14,13 +14,10 @@ from xlsxwriter.workbook import Workbook
 from lkjip_xl.core.measurement import Pengukuran
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import SHEETS, TABLES
+from lkjip_xl.schema.formats import REPORT_HEADER_FILL, REPORT_NUMBER_FORMATS
 from lkjip_xl.schema.sheets import sheet as layout_sheet
 from lkjip_xl.schema.types import col_letter, quote_sheet
 from lkjip_xl.workbook.expected import Rows, capacities, computed_rows, input_rows, summary_values
-
-REPORT_HEADER_FILL = "#D9E1F2"  # the Bab III tables' header rows
-
-NUMBER_FORMATS = {"money": "#,##0", "percent": '0.00" %"', "number": "#,##0.####", "int": "0"}
 
 
 def blank(v: Any) -> Any:
@@ -49,8 +46,8 @@ class Formats:
         key = (kind, bold)
         if key not in self._cells:
             props: dict[str, Any] = {"border": 1, "valign": "top", "bold": bold}
-            if kind in NUMBER_FORMATS:
-                props["num_format"] = NUMBER_FORMATS[kind]
+            if kind in REPORT_NUMBER_FORMATS:
+                props["num_format"] = REPORT_NUMBER_FORMATS[kind]
             else:
                 props["text_wrap"] = True
             self._cells[key] = self.wb.add_format(props)

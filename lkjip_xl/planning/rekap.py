@@ -24,6 +24,14 @@ from lkjip_xl.core import domain as d
 from lkjip_xl.core.errors import UsageError
 from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.planning.summary import STATUS, finding_message, status_of
+from lkjip_xl.schema import formulas as f
+from lkjip_xl.schema.formats import (
+    COMPUTED_FILL,
+    GRID_BORDER,
+    HEADER_FILL,
+    NUMBER_FORMATS,
+    SECOND_SERIES,
+)
 from lkjip_xl.schema.types import col_letter, quote_sheet
 from lkjip_xl.xlsx.safe_text import clean_xml_text
 
@@ -32,6 +40,7 @@ S_EFISIENSI, S_GRAFIK, S_GAGAL = "Efisiensi", "Grafik", "Gagal Verifikasi"
 HEADER_ROW = 4  # 1-based: title in row 1, a note in row 2, headers in row 4, data from row 5
 FIRST = HEADER_ROW + 1
 MAX_FINDINGS_PER_FILE = 50
+RINGKASAN_VALUE_COL = 1  # 0-based: Ringkasan's labels in A, its values in B
 
 # (key, header, kind, width)
 INSTANSI_COLS = (
@@ -71,7 +80,6 @@ GAGAL_COLS = (
     ("peringatan", "Peringatan", "int", 10), ("kode", "Kode temuan", "text", 24),
     ("lokasi", "Lokasi", "text", 26), ("pesan", "Pesan", "text", 80),
 )
-NUM_FORMATS = {"money": "\"Rp \"#,##0", "percent": '0.00" %"', "number": "#,##0.####", "int": "0"}
 
 
 def _letter(cols: Sequence[tuple[str, str, str, float]], key: str) -> str:
@@ -165,24 +173,24 @@ def select(results: Sequence[tuple[str, Report]], include_errors: bool = False,
 class _Writer:
     def __init__(self, wb: Any) -> None:
         self.wb = wb
-        self.title = wb.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E78"})
+        self.title = wb.add_format({"bold": True, "font_size": 14, "font_color": HEADER_FILL})
         self.note = wb.add_format({"italic": True, "font_color": "#555555"})
         self.header = wb.add_format({"bold": True, "text_wrap": True, "valign": "vcenter",
                                      "align": "center", "border": 1, "font_color": "#FFFFFF",
-                                     "bg_color": "#1F4E78"})
+                                     "bg_color": HEADER_FILL})
         self.label = wb.add_format({"bold": True, "border": 1})
         self._fmts: dict[tuple[str, bool], Any] = {}
 
     def fmt(self, kind: str, computed: bool = False) -> Any:
         key = (kind, computed)
         if key not in self._fmts:
-            props: dict[str, Any] = {"border": 1, "border_color": "#B7B7B7", "valign": "top"}
-            if kind in NUM_FORMATS:
-                props["num_format"] = NUM_FORMATS[kind]
+            props: dict[str, Any] = {"border": 1, "border_color": GRID_BORDER, "valign": "top"}
+            if kind in NUMBER_FORMATS:
+                props["num_format"] = NUMBER_FORMATS[kind]
             if kind == "text":
                 props["text_wrap"] = True
             if computed:
-                props["bg_color"] = "#EEF3F8"
+                props["bg_color"] = COMPUTED_FILL
             self._fmts[key] = self.wb.add_format(props)
         return self._fmts[key]
 
@@ -268,11 +276,10 @@ def _write_instansi(w: _Writer, agencies: list[Agency], n_ind: int, lang: str) -
         formulas: dict[str, tuple[str, Any]] = {
             "n_indikator": (f"COUNTIF({ind_no},{no})", len(a.indikator)),
             "capaian": (f'IF({n_num}=0,"",SUMIFS({ind_cap},{ind_no},{no})/{n_num})', a.capaian),
-            "penyerapan": (f'IF(OR(${L["anggaran"]}{r}="",${L["anggaran"]}{r}=0,'
-                           f'${L["realisasi"]}{r}=""),"",'
-                           f'${L["realisasi"]}{r}/${L["anggaran"]}{r}*100)', a.penyerapan),
-            "efisiensi": (_efisiensi_formula(f"${L['metode']}{r}", f"${L['capaian']}{r}",
-                                             f"${L['penyerapan']}{r}"), a.efisiensi),
+            "penyerapan": (f.penyerapan(f"${L['anggaran']}{r}", f"${L['realisasi']}{r}"),
+                           a.penyerapan),
+            "efisiensi": (f.efisiensi(f"${L['metode']}{r}", f"${L['capaian']}{r}",
+                                      f"${L['penyerapan']}{r}"), a.efisiensi),
             "rank_penyerapan": (f'IF(ISNUMBER(${L["penyerapan"]}{r}),'
                                 f'RANK(${L["penyerapan"]}{r},{pen_rng},0),"")',
                                 _rank(a.penyerapan, pens)),
@@ -284,12 +291,6 @@ def _write_instansi(w: _Writer, agencies: list[Agency], n_ind: int, lang: str) -
             w.formula(ws, r0, _col(INSTANSI_COLS, key), text, cached, kind)
     if n:
         ws.autofilter(HEADER_ROW - 1, 0, HEADER_ROW - 1 + n, len(INSTANSI_COLS) - 1)
-
-
-def _efisiensi_formula(metode: str, cap: str, pen: str) -> str:
-    return (f'IF({metode}="hemat",IF({pen}="","",100-{pen}),'
-            f'IF({metode}="rasio",IF(OR({cap}="",{pen}="",{pen}=0),"",{cap}/{pen}*100),'
-            f'IF({metode}="biaya_per_unit","",IF(OR({cap}="",{pen}=""),"",{cap}-{pen}))))')
 
 
 def _write_efisiensi(w: _Writer, agencies: list[Agency]) -> None:
@@ -305,8 +306,7 @@ def _write_efisiensi(w: _Writer, agencies: list[Agency]) -> None:
             for c, (key, _, kind, _) in enumerate(EFISIENSI_COLS):
                 if key == "penyerapan":
                     r = row + 1
-                    w.formula(ws, row, c, f'IF(OR(${la}{r}="",${la}{r}=0,${lr}{r}=""),"",'
-                                          f'${lr}{r}/${la}{r}*100)',
+                    w.formula(ws, row, c, f.penyerapan(f"${la}{r}", f"${lr}{r}"),
                               d.penyerapan(s.get("anggaran"), s.get("realisasi")), kind)
                 else:
                     w.value(ws, row, c, vals.get(key), kind)
@@ -321,13 +321,15 @@ def _write_gagal(w: _Writer, failed: list[tuple[str, Report]], lang: str) -> Non
     names = STATUS.get(lang, STATUS["id"])
     for n, (path, r) in enumerate(failed, start=1):
         data = r.stats.get("ringkasan") or {}
-        errors: list[Finding | None] = [f for f in r.findings if f.severity == "error"]
+        errors: list[Finding | None] = [x for x in r.findings if x.severity == "error"]
         errors = errors or [None]
-        for f in errors[:MAX_FINDINGS_PER_FILE]:
+        for found in errors[:MAX_FINDINGS_PER_FILE]:
             vals = {"no": n, "file": Path(path).name, "instansi": data.get("instansi"),
                     "status": names[status_of(r)], "galat": r.errors, "peringatan": r.warnings,
-                    "kode": f.code if f else None, "lokasi": f.location if f else None,
-                    "pesan": finding_message(f, lang) if f else r.stats.get("ringkasan_galat")}
+                    "kode": found.code if found else None,
+                    "lokasi": found.location if found else None,
+                    "pesan": (finding_message(found, lang) if found
+                              else r.stats.get("ringkasan_galat"))}
             for c, (key, _, kind, _) in enumerate(GAGAL_COLS):
                 w.value(ws, row, c, vals.get(key), kind)
             row += 1
@@ -381,14 +383,14 @@ def _write_ringkasan(wb: Any, w: _Writer, agencies: list[Agency], failed: list[t
          region["capaian_indikator"], "percent"),
     ]
     ws.write_string(first - 2, 0, "Uraian", w.header)
-    ws.write_string(first - 2, 1, "Nilai", w.header)
+    ws.write_string(first - 2, RINGKASAN_VALUE_COL, "Nilai", w.header)
     for k, (label, formula, value, kind) in enumerate(rows):
         r0 = first - 1 + k
         ws.write_string(r0, 0, label, w.label)
         if formula is None:
-            w.value(ws, r0, 1, value, kind)
+            w.value(ws, r0, RINGKASAN_VALUE_COL, value, kind)
         else:
-            w.formula(ws, r0, 1, formula, value, kind)
+            w.formula(ws, r0, RINGKASAN_VALUE_COL, formula, value, kind)
     # predicate counts: labels written as text cells, counted by exact (case-blind) comparison
     r0 = first - 1 + len(rows) + 1
     ws.write_string(r0, 0, "Predikat indikator", w.header)
@@ -410,8 +412,9 @@ def _write_ringkasan(wb: Any, w: _Writer, agencies: list[Agency], failed: list[t
 
 
 def _penyerapan_ref(row_anggaran: int, row_realisasi: int) -> str:
-    a, r = f"$B${row_anggaran}", f"$B${row_realisasi}"
-    return f'IF(OR({a}="",{a}=0,{r}=""),"",{r}/{a}*100)'
+    """Absorption of the region's totals, which Ringkasan lists in its value column."""
+    col = col_letter(RINGKASAN_VALUE_COL + 1)
+    return f.penyerapan(f"${col}${row_anggaran}", f"${col}${row_realisasi}")
 
 
 def all_preds(agencies: list[Agency]) -> list[str]:
@@ -439,7 +442,7 @@ def _write_charts(wb: Any, agencies: list[Agency]) -> None:
             "categories": "=" + _rng(S_INSTANSI, INSTANSI_COLS, "instansi", n),
             "values": "=" + _rng(S_INSTANSI, INSTANSI_COLS, key, n),
             "data_labels": {"value": True, "num_format": "0.0"},
-            "fill": {"color": "#1F4E78" if k == 0 else "#70AD47"},
+            "fill": {"color": HEADER_FILL if k == 0 else SECOND_SERIES},
         })
         chart.set_title({"name": title})
         chart.set_legend({"none": True})

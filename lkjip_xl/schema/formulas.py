@@ -84,6 +84,20 @@ def penyerapan(anggaran: str, realisasi: str) -> str:
     return f'IF(OR({anggaran}="",{anggaran}=0,{realisasi}=""),"",{realisasi}/{anggaran}*100)'
 
 
+def efisiensi(metode: str, capaian: str, penyerapan: str, realisasi: str | None = None,
+              unit: str | None = None) -> str:
+    """Tingkat efisiensi by the declared method (docs/rules.md); `metode` is a name or a cell.
+    Without `realisasi` and `unit` (a region's rekap has no outcome units) biaya_per_unit is
+    empty."""
+    c, p = capaian, penyerapan
+    per_unit = ('""' if realisasi is None or unit is None else
+                f'IF(OR({realisasi}="",{unit}="",{unit}=0),"",{realisasi}/{unit})')
+    return (f'IF({metode}="hemat",IF({p}="","",100-{p}),'
+            f'IF({metode}="rasio",IF(OR({c}="",{p}="",{p}=0),"",{c}/{p}*100),'
+            f'IF({metode}="biaya_per_unit",{per_unit},'
+            f'IF(OR({c}="",{p}=""),"",{c}-{p}))))')
+
+
 def predikat(value: str) -> str:
     # Bands are sorted highest first; the band is the (k+1)-th where k bands have a min the value
     # does not reach. "Reach" forgives 1e-9 relative noise as the domain does (9.1/10*100 is

@@ -432,13 +432,8 @@ _AE_UNIT_N = f.count_where(["(PKK_kode_sasaran={kode})", "ISNUMBER(PKK_realisasi
 
 
 def _efisiensi() -> str:
-    c, p, r, u = "{capaian}", "{penyerapan}", "{realisasi}", "{unit_outcome}"
-    return _guard(
-        f'IF(MetodeEfisiensi="hemat",IF({p}="","",100-{p}),'
-        f'IF(MetodeEfisiensi="rasio",IF(OR({c}="",{p}="",{p}=0),"",{c}/{p}*100),'
-        f'IF(MetodeEfisiensi="biaya_per_unit",IF(OR({r}="",{u}="",{u}=0),"",{r}/{u}),'
-        f'IF(OR({c}="",{p}=""),"",{c}-{p}))))'
-    )
+    return _guard(f.efisiensi("MetodeEfisiensi", "{capaian}", "{penyerapan}", "{realisasi}",
+                              "{unit_outcome}"))
 
 
 ANGGARAN_SASARAN = Table("AE", "Anggaran & Efisiensi", (

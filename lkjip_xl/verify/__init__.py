@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
-import types
 from collections.abc import Container
 from typing import Any
 
@@ -186,15 +184,3 @@ def _sorted(findings: list[Finding], grid: WorkbookGrid) -> list[Finding]:
 
 
 __all__ = ["verify", "ENGINES"]
-
-
-class _CallableModule(types.ModuleType):
-    """`from lkjip_xl import verify` yields this package once it is imported (Python binds a
-    subpackage as an attribute of its parent, shadowing the lazy export of the function), so the
-    package itself is callable and means the function."""
-
-    def __call__(self, path: str | os.PathLike[str], **options: Any) -> Report:
-        return verify(path, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -19,24 +19,19 @@ from xlsxwriter.worksheet import Worksheet
 from lkjip_xl.core.measurement import Pengukuran, ukur
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import SHEETS, TABLES, Sheet, Table, printing
+from lkjip_xl.schema.formats import (
+    COMPUTED_FILL,
+    GRID_BORDER,
+    HEADER_FILL,
+    INPUT_FILL,
+    NUMBER_FORMATS,
+)
 from lkjip_xl.schema.sheets import PREDIKAT, SCHEMA_VERSION
 from lkjip_xl.schema.types import Column, FormField, quote_sheet, renderer
 from lkjip_xl.workbook.expected import capacities, computed_rows, form_values, input_rows, summary_values
 from lkjip_xl.workbook.guide import guide_lines
 from lkjip_xl.xlsx.fast_sheet import FastWorksheet, blank_cell, formula_cell, number_cell
 from lkjip_xl.xlsx.gc_pause import paused_gc
-
-INPUT_FILL = "#FFF8DC"  # light yellow: "type here"
-COMPUTED_FILL = "#EEF3F8"  # light blue-grey: "computed, locked"
-HEADER_FILL = "#1F4E78"
-
-_NUMBER_FORMATS = {
-    "money": "Rp #,##0",
-    "percent": '0.00" %"',
-    "number": "#,##0.####",
-    "int": "0",
-    "year": "0",
-}
 
 
 class _Formats:
@@ -56,11 +51,11 @@ class _Formats:
     def cell(self, kind: str, is_input: bool) -> Any:
         key = (kind, is_input)
         if key not in self._cache:
-            props: dict[str, Any] = {"border": 1, "border_color": "#B7B7B7", "valign": "top"}
+            props: dict[str, Any] = {"border": 1, "border_color": GRID_BORDER, "valign": "top"}
             props["locked"] = not is_input
             props["bg_color"] = INPUT_FILL if is_input else COMPUTED_FILL
-            if kind in _NUMBER_FORMATS:
-                props["num_format"] = _NUMBER_FORMATS[kind]
+            if kind in NUMBER_FORMATS:
+                props["num_format"] = NUMBER_FORMATS[kind]
             if kind == "code":
                 props["num_format"] = "@"  # codes stay text: "1.10" must not become 1.1
             if kind == "text":
