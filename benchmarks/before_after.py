@@ -63,6 +63,15 @@ def _cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "lkjip_xl", *args]
 
 
+def _check_trees(trees: dict[str, Path]) -> None:
+    where = {side: subprocess.run([sys.executable, "-c", "import lkjip_xl; print(lkjip_xl.__file__)"],
+                                  cwd=str(tree), env=_env(tree), capture_output=True,
+                                  text=True).stdout.strip() for side, tree in trees.items()}
+    for side, tree in trees.items():
+        if not where[side].startswith(str(tree)):
+            raise SystemExit(f"{side}: lkjip_xl loads from {where[side]}, not {tree}")
+
+
 def prepare(before: Path, work: Path, rows: int, agencies: int) -> dict[str, Path]:
     """Inputs written by the before checkout, with its own benchmarks package."""
     env = _env(before)
@@ -72,7 +81,7 @@ def prepare(before: Path, work: Path, rows: int, agencies: int) -> dict[str, Pat
              "big_yaml": work / "big.yaml", "agencies": work / "agencies"}
     for name, src in (("sample", paths["sample_yaml"]), ("big", paths["big_yaml"])):
         out = work / f"{name}.xlsx"
-        subprocess.run(_cli("new", "--data", str(src), "-o", str(out), "--force"),
+        subprocess.run(_cli("new", "--data", str(src), "-o", str(out), "--force"), cwd=str(before),
                        env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         paths[name] = out
     return paths
@@ -116,9 +125,12 @@ def main(argv: list[str] | None = None) -> int:
             results[name] = {"before": [], "after": []}
             for _ in range(a.repeat):
                 for side, tree in trees.items():
-                    run = run_process(_cli(*args), a.timeout, env=_env(tree))
+                    # cwd is the checkout: `python -m` puts it first on sys.path
+                    run = run_process(_cli(*args), a.timeout, env=_env(tree), cwd=str(tree))
                     results[name][side].append(run)
             b, f = (min(results[name][s], key=lambda r: r.wall_s) for s in ("before", "after"))
+            if name == "--help":  # the checkouts really differ: a check of the set-up itself
+                _check_trees(trees)
             ok = "" if b.ok and f.ok else f"  (exit {b.exit_code} / {f.exit_code})"
             print(f"{name:26s} {b.wall_s:8.3f} s {f.wall_s:8.3f} s  x{f.wall_s / b.wall_s:5.2f}"
                   f"   {max(r.maxrss_mb for r in results[name]['before']):6.0f} MB"

@@ -36,12 +36,13 @@ class Run:
         return not self.timed_out and self.exit_code in (0, 1)  # 1 = findings, still a full run
 
 
-def run_process(cmd: list[str], timeout: float, env: dict[str, str] | None = None) -> Run:
+def run_process(cmd: list[str], timeout: float, env: dict[str, str] | None = None,
+                cwd: str | None = None) -> Run:
     """Run `cmd` to completion (or kill its process group after `timeout` seconds)."""
     with tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL,
-                                env=env, start_new_session=True)
+                                env=env, cwd=cwd, start_new_session=True)
         killed: list[bool] = []
 
         def kill() -> None:

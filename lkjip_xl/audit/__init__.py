@@ -24,7 +24,6 @@ from lkjip_xl.audit.checks import audit_grid
 from lkjip_xl.audit.evaluator import Evaluator
 from lkjip_xl.audit.loader import load_grid
 from lkjip_xl.audit.values import widen
-from lkjip_xl.engines import formulas_engine, libreoffice
 from lkjip_xl.xlsx.compare import same_value
 from lkjip_xl.xlsx.grid import WorkbookGrid
 
@@ -40,6 +39,9 @@ def evaluate_grid(grid: WorkbookGrid) -> Values:
 
 
 def second_opinion(path: str | os.PathLike[str], engine: str = "libreoffice") -> Values:
+
+    # the engines start processes or load the `formulas` package: only for a second opinion
+    from lkjip_xl.engines import formulas_engine, libreoffice
 
     if engine == "libreoffice":
 

@@ -16,7 +16,6 @@ from typing import Any
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.measurement import Pengukuran
 from lkjip_xl.core.model import Dokumen
-from lkjip_xl.measure import measure_dokumen
 from lkjip_xl.schema.report_tables import CHART_SHEET, REPORT_SHEETS
 from lkjip_xl.workbook.read import loc
 from lkjip_xl.xlsx.compare import same_value
@@ -47,6 +46,8 @@ def check_report_sheets(grid: WorkbookGrid, dok: Dokumen | None,
     present = [n for n in REPORT_SHEETS if grid.sheet(n) is not None]
     if not present or dok is None or p is None:
         return []
+    # measure writes with xlsxwriter: loaded only for a workbook that holds report sheets
+    from lkjip_xl.measure import measure_dokumen
 
     with tempfile.TemporaryDirectory(prefix="lkjip-verify-") as tmp:
         out = Path(tmp) / "laporan.xlsx"
