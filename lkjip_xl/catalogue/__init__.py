@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from lkjip_xl.catalogue import audit, data, guard, inputs, measure, structure
 from lkjip_xl.catalogue.entry import Entry
 
 
@@ -22,6 +21,10 @@ class _Finding(Protocol):  # what a message is rendered from (findings.Finding)
 
 
 def _load() -> dict[str, Entry]:
+    # the table (some 200 entries over six modules, ~10 ms) loads when the first message is
+    # rendered: `new` and `--help` never need it
+    from lkjip_xl.catalogue import audit, data, guard, inputs, measure, structure
+
     table: dict[str, Entry] = {}
     for module in (guard, structure, inputs, audit, data, measure):
         for entry in module.ENTRIES:

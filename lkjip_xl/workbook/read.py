@@ -31,7 +31,7 @@ from lkjip_xl.core.number_text import parse
 from lkjip_xl.schema import SHEETS, TABLES, Table
 from lkjip_xl.schema.sheets import PENGATURAN, PENGATURAN_FIELDS, PROFIL, PROFIL_FIELDS
 from lkjip_xl.schema.types import Column, FormField, quote_sheet
-from lkjip_xl.workbook.binding import Years, bound, joined, put
+from lkjip_xl.workbook.binding import Years, bound, joined, put, setter
 from lkjip_xl.xlsx.a1 import location
 from lkjip_xl.xlsx.grid import CellStore, ErrorValue, SheetGrid, WorkbookGrid
 from lkjip_xl.xlsx.stream import read_grid
@@ -261,17 +261,16 @@ def _by_code(lr: LayoutRead, key: str) -> dict[str, RowRead]:
 
 
 class _Binder:
-    """Reads located rows into model objects through the columns' declared bindings."""
+    """Reads located rows into model objects through the columns' declared bindings, with a
+    plan per table compiled once (a converter and a setter per bound column present)."""
 
     def __init__(self, conv: _Conv, years: Years) -> None:
         self.conv, self.years = conv, years
+        self._plans: dict[str, list[tuple[str, bool, Column, Callable[[Any, Any], None]]]] = {}
 
-    def value(self, tr: TableRead, row: RowRead, c: Column) -> Any:
-        v = row.values[c.key]
+    def value(self, tr: TableRead, row: RowRead, c: Column, v: Any) -> Any:
         kind = c.kind
         if kind in NUMERIC_KINDS:
-            if type(v) is float:  # the common case: no location needed (it is built per call)
-                return v
             n = self.conv.number(v, tr.where(row.row, c.key))
             return int(n) if n is not None and kind == "year" else n
         if kind == "choice":
@@ -279,15 +278,30 @@ class _Binder:
         t = self.conv.text(v)
         return c.default if t is None else t
 
+    def _plan(self, tr: TableRead) -> list[tuple[str, bool, Column, Callable[[Any, Any], None]]]:
+        plan = self._plans.get(tr.table.key)
+        if plan is None:
+            # a column an older workbook lacks (`since`) is left at the model's default; a float
+            # in a number column needs no conversion (`fast`)
+            plan = [(c.key, c.kind in NUMERIC_KINDS and c.kind != "year", c,
+                     setter(c.bind, self.years))  # type: ignore[arg-type]
+                    for c in bound(tr.table) if c.key in tr.columns]
+            self._plans[tr.table.key] = plan
+        return plan
+
     def into(self, obj: Any, tr: TableRead | None, row: RowRead | None) -> Any:
-        """Set every bound column of `row` present in the sheet (an older workbook may lack an
-        optional one) into `obj`."""
+        """Set every bound column of `row` into `obj`."""
         if tr is None or row is None:
             return obj
-        present = row.values
-        for c in bound(tr.table):
-            if c.key in present:
-                put(obj, c.bind, self.value(tr, row, c), self.years)  # type: ignore[arg-type]
+        values = row.values
+        for key, fast, c, put_value in self._plan(tr):
+            v = values[key]
+            if fast and type(v) is float:
+                put_value(obj, v)  # the common case: no location, no conversion
+            elif v is None:
+                put_value(obj, c.default)  # an empty cell: nothing to report, no location
+            else:
+                put_value(obj, self.value(tr, row, c, v))
         return obj
 
 

@@ -47,6 +47,7 @@ def cell_name(row: int, col: int) -> str:
     return f"{col_letter(col)}{row}"
 
 
+@lru_cache(maxsize=1024)
 def quote_sheet(name: str) -> str:
     """Sheet name as Excel writes it before "!": quoted when it holds spaces or punctuation."""
     if _PLAIN_SHEET.match(name) and not _LOOKS_LIKE_REF.match(name):
