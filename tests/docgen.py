@@ -16,6 +16,7 @@ hypothesis strategy. Same seed, same document.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections import Counter
 from collections.abc import Iterable
@@ -34,12 +35,14 @@ from lkjip_xl.core.model import (
     Kegiatan,
     Kepala,
     Komponen,
+    Narasi,
     Pengaturan,
     PredikatBand,
     Program,
     Quarters,
     Renstra,
     Sasaran,
+    SdmBaris,
     SubKegiatan,
     default_predikat,
 )
@@ -243,7 +246,32 @@ def build(seed: int, **force: Any) -> Dokumen:
             prog.kegiatan.append(_kegiatan(f"{prog.kode}.{k_no:02d}", rng.choice(kinds_k),
                                            ps.nilai_tw, rng))
         dok.program.append(prog)
+    _narasi(dok, seed)
     return dok
+
+
+# text as staff write it: several paragraphs, long lines, punctuation, a quote, a percent sign,
+# a leading "=" that must stay text, and an Indonesian number
+_PARAGRAPHS = (
+    "Puji syukur kami panjatkan; laporan ini disusun sesuai PermenPANRB 53/2014.",
+    "Capaian 93,37 % menunjukkan kinerja \"sangat tinggi\" dibanding tahun lalu "
+    "(Rp 2.072.337.900) " + "dan seterusnya " * 12,
+    "=bukan rumus, tetap teks",
+)
+
+
+def _narasi(dok: Dokumen, seed: int) -> None:
+    """The narrative in every second document (no draw from rng: the numbers stay the same)."""
+    if seed % 2:
+        return
+    text = "\n".join(_PARAGRAPHS)
+    for f in dataclasses.fields(Narasi):
+        setattr(dok.narasi, f.name, f"{f.name}: {text}")
+    dok.sdm = [SdmBaris("golongan", "IV", 3.0), SdmBaris("golongan", "III", 12.0),
+               SdmBaris("pendidikan", "S1", 10.0), SdmBaris("pendidikan", "SMA", 0.0)]
+    for s in dok.sasaran:
+        s.pendorong, s.penghambat = f"Pendorong {s.kode}\n{text}", f"Penghambat {s.kode}"
+        s.upaya, s.program_penunjang = f"Upaya {s.kode}", f"Program penunjang {s.kode}"
 
 
 def documents() -> Any:

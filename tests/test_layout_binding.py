@@ -13,7 +13,7 @@ import pytest
 from lkjip_xl import dataformat
 from lkjip_xl.core import model
 from lkjip_xl.schema import TABLES
-from lkjip_xl.schema.sheets import PENGATURAN_FIELDS, PROFIL_FIELDS
+from lkjip_xl.schema.sheets import NARASI_FIELDS, PENGATURAN_FIELDS, PROFIL_FIELDS
 from lkjip_xl.schema.snapshot import dumps
 from lkjip_xl.verify import verify
 from lkjip_xl.workbook.binding import Years, get, joined, put, steps
@@ -33,7 +33,7 @@ STRUCTURAL = {
     "Pengaturan": {"predikat"},  # the predicate table's rows
 }
 ROW_TYPES = {"SS": model.Sasaran, "IK": model.Indikator, "PG": model.Program,
-             "KG": model.Kegiatan, "PR": model.PredikatBand}
+             "KG": model.Kegiatan, "PR": model.PredikatBand, "SDM": model.SdmBaris}
 
 
 def _bound_paths() -> dict[type, set[str]]:
@@ -45,14 +45,15 @@ def _bound_paths() -> dict[type, set[str]]:
         for c in t.columns:
             if c.bind:
                 out.setdefault(owner, set()).add(c.bind)
-    for f in PROFIL_FIELDS + PENGATURAN_FIELDS:
+    for f in PROFIL_FIELDS + PENGATURAN_FIELDS + NARASI_FIELDS:
         if f.bind:
             out.setdefault(model.Dokumen, set()).add(f.bind)
     return out
 
 
 @pytest.mark.parametrize("cls", [model.Sasaran, model.Indikator, model.Program,
-                                 model.SubKegiatan, model.PredikatBand, model.Komponen])
+                                 model.SubKegiatan, model.PredikatBand, model.Komponen,
+                                 model.SdmBaris])
 def test_every_model_field_is_bound_once_or_structural(cls):
     paths = _bound_paths()
     tops: dict[str, int] = {}
@@ -90,6 +91,8 @@ def test_every_document_field_has_a_form_field():
         if f.name != "predikat":
             assert f"pengaturan.{f.name}" in bound
     assert {"tahun", "renstra.awal", "renstra.akhir", "instansi.nama", "instansi.pemda"} <= bound
+    narasi = {f"narasi.{f.name}" for f in dataclasses.fields(model.Narasi)}
+    assert narasi == {f.bind for f in NARASI_FIELDS}
 
 
 def test_choices_and_defaults_agree_with_model_and_json_schema():
@@ -147,6 +150,8 @@ def test_previous_release_sample_still_reads_and_passes():
     rep = verify(path)
     codes = sorted(f.code for f in rep.findings if f.severity != "info")
     assert codes == ["rumus-versi-lama"], codes
+    infos = {f.code for f in rep.findings if f.severity == "info"}
+    assert {"kolom-versi-baru", "sheet-versi-baru"} <= infos
     assert rep.verdict() == "lulus"
     assert path.read_bytes() == before
 
@@ -214,6 +219,6 @@ def test_a_field_added_to_the_layout_flows_through_every_view(tmp_path):
     # an older workbook without the column: read, one info, the field empty
     old = RELEASE_1 / "denpasar_2019.xlsx"
     rep = verify(old)
-    info = [f for f in rep.findings if f.code == "kolom-versi-baru"]
-    assert [f.location for f in info] == ["PK!I4"]
+    info = [f.location for f in rep.findings if f.code == "kolom-versi-baru"]
+    assert "PK!I4" in info and all(loc.startswith(("PK!", "Sasaran!")) for loc in info)
     assert read_workbook(old)[0].indikator()[0][1].standar_nasional_sumber is None

@@ -67,7 +67,9 @@ def test_sample_prints_without_empty_pages(tmp_path: Path) -> None:
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     pages = text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
-    assert len(pages) <= 20  # 29 before print areas and planned splits
+    # 29 before print areas and planned splits; 20 then; +1 the Narasi sheet, +1 Sasaran's four
+    # analysis columns printed as a planned second page across (key columns repeated)
+    assert len(pages) <= 22
     table_titles = {s.title: s for s in SHEETS if s.table is not None}
     codes = ([s.kode for s in dok.sasaran] + [i.kode for _, i in dok.indikator()]
              + [p.kode for p in dok.program] + [k.kode for _, k in dok.kegiatan()])

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from lkjip_xl import dataformat
 from lkjip_xl.cli import run_main
 from lkjip_xl.core.measurement import to_export_dict, ukur
 from lkjip_xl.core.model import (
@@ -158,3 +159,23 @@ def test_edits_cover_every_input_of_the_document() -> None:
     assert ("Realisasi Anggaran", f"{kg.letter('kode_kegiatan')}{kg.first_row + 5}") in cells
     assert ("Realisasi Anggaran", f"{kg.letter('kode_kegiatan')}{kg.first_row + 2}") not in cells
     assert json.dumps(edits)  # plain data for the uno script
+
+
+@pytest.mark.libreoffice
+def test_narrative_typed_in_libreoffice_survives_whole(empty_template: Path, tmp_path: Path) -> None:
+    """Long text typed into Calc (several paragraphs, a leading "=", quotes, "93,37 %"): the
+    workbook reads back every character, the SDM table and each sasaran's analysis."""
+    reason = _uno_missing()
+    if reason:
+        pytest.skip(reason)
+    dok = build(2, tahun=2025)
+    assert dok.narasi.kata_pengantar and "\n" in dok.narasi.kata_pengantar
+    typed = type_into(empty_template, tmp_path / "narasi.xlsx", edits_for(dok))
+    got = export_workbook(typed)
+    want = dataformat.to_dict(dok)
+    assert got["narasi"] == want["narasi"]
+    assert got["sdm"] == want["sdm"]
+    for g, w in zip(got["sasaran"], want["sasaran"]):
+        for key in ("pendorong", "penghambat", "upaya", "program_penunjang"):
+            assert g[key] == w[key], key
+    assert loud(typed) == []

@@ -30,6 +30,15 @@ ENTRIES: list[Entry] = [
         "an untouched template from `lkjip-xl new --tahun 2025`",
     ),
     Entry(
+        "narasi-belum-lengkap", "info",
+        "Narasi laporan belum lengkap: {narasi} (sheet Narasi); analisis sasaran belum diisi untuk "
+        "{sasaran} (sheet Sasaran). Dokumen LKjIP menampilkan tanda [Isi: ...] di tempatnya",
+        "The report's text is incomplete: {narasi} (sheet Narasi); the analysis is missing for "
+        "sasaran {sasaran} (sheet Sasaran). The LKjIP document shows an [Isi: ...] placeholder "
+        "there",
+        "a workbook whose Narasi sheet is still empty",
+    ),
+    Entry(
         "kelengkapan", "info",
         "Belum lengkap: {indikator_kosong} dari {indikator} indikator tanpa realisasi "
         "({indikator_kode}); {kegiatan_kosong} dari {kegiatan} kegiatan tanpa realisasi "

@@ -35,6 +35,16 @@ ENTRIES: list[Entry] = [
         "the sheet 'Realisasi Kinerja' was deleted",
     ),
     Entry(
+        "sheet-versi-baru", "info",
+        "Sheet {expected} (format lkjip-xl versi {since}) belum ada di workbook ini, yang dibuat "
+        "versi sebelumnya; workbook tetap dibaca. Untuk mengisinya, pindahkan data ke workbook "
+        "baru: lkjip-xl export lalu lkjip-xl new --data",
+        "The sheet {expected} (lkjip-xl layout version {since}) is not in this workbook, which an "
+        "earlier version wrote; it is still read. To fill it in, move the data to a new workbook: "
+        "lkjip-xl export, then lkjip-xl new --data",
+        "a workbook written before the sheet 'Narasi' existed",
+    ),
+    Entry(
         "sheet-diganti-nama", "error",
         "Sheet {expected} diganti nama menjadi {found}; kembalikan namanya agar rumus dan "
         "aplikasi lain menemukannya",

@@ -130,6 +130,35 @@ class Sasaran:
     uraian: str
     tujuan: str | None = None
     indikator: list[Indikator] = field(default_factory=list)
+    # the staff's analysis for Bab III (PermenPANRB 53/2014): never generated, only inserted
+    pendorong: str | None = None  # causes of success
+    penghambat: str | None = None  # causes of shortfall
+    upaya: str | None = None  # solutions taken and planned
+    program_penunjang: str | None = None  # programmes and kegiatan behind the result
+
+
+SDM_KELOMPOK: tuple[str, ...] = ("golongan", "pendidikan")
+
+
+@dataclass
+class SdmBaris:
+    """One line of the staff table of Bab I: how many employees of a golongan or education."""
+
+    kelompok: str  # golongan / pendidikan
+    uraian: str  # "IV", "III", "S1", "SMA" ...
+    jumlah: float | None = None
+
+
+@dataclass
+class Narasi:
+    """The report's own text that only staff can write (kata pengantar, Bab I, Bab IV)."""
+
+    kata_pengantar: str | None = None
+    tugas_fungsi: str | None = None
+    struktur_organisasi: str | None = None
+    isu_strategis: str | None = None
+    simpulan: str | None = None
+    langkah_ke_depan: str | None = None
 
 
 @dataclass
@@ -169,6 +198,8 @@ class Dokumen:
     pengaturan: Pengaturan = field(default_factory=Pengaturan)
     sasaran: list[Sasaran] = field(default_factory=list)
     program: list[Program] = field(default_factory=list)
+    narasi: Narasi = field(default_factory=Narasi)
+    sdm: list[SdmBaris] = field(default_factory=list)
     format: str = FORMAT_ID
     extra: dict[str, Any] = field(default_factory=dict)  # e.g. `pengukuran` on export
 

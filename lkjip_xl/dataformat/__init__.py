@@ -44,12 +44,14 @@ from lkjip_xl.core.model import (
     Kegiatan,
     Kepala,
     Komponen,
+    Narasi,
     Pengaturan,
     PredikatBand,
     Program,
     Quarters,
     Renstra,
     Sasaran,
+    SdmBaris,
     SubKegiatan,
     empty_quarters,
 )
@@ -983,8 +985,8 @@ def _dokumen(d: dict[str, Any]) -> Dokumen:
             Sasaran(
                 kode=s["kode"],
                 uraian=s["uraian"],
-                tujuan=s.get("tujuan"),
                 indikator=[_indikator(i) for i in s.get("indikator", [])],
+                **{name: s.get(name) for name in _SASARAN_PLAIN},
             )
             for s in d.get("sasaran", [])
         ],
@@ -997,6 +999,9 @@ def _dokumen(d: dict[str, Any]) -> Dokumen:
             )
             for p in d.get("program", [])
         ],
+        narasi=Narasi(**{f.name: (d.get("narasi") or {}).get(f.name)
+                         for f in dataclasses.fields(Narasi)}),
+        sdm=[SdmBaris(b["kelompok"], b["uraian"], b.get("jumlah")) for b in d.get("sdm", [])],
         extra={"pengukuran": d["pengukuran"]} if "pengukuran" in d else {},
     )
 
@@ -1006,6 +1011,9 @@ def _dokumen(d: dict[str, Any]) -> Dokumen:
 _SHAPED = frozenset({"kode", "uraian", "polaritas", "target_renstra", "realisasi_lalu", "target_tw",
                      "realisasi_tw", "target", "target_min", "target_maks", "realisasi", "komponen"})
 _PLAIN = tuple(f.name for f in dataclasses.fields(Indikator) if f.name not in _SHAPED)
+# likewise a sasaran's optional texts (tujuan, the analysis of Bab III)
+_SASARAN_PLAIN = tuple(f.name for f in dataclasses.fields(Sasaran)
+                       if f.name not in ("kode", "uraian", "indikator"))
 
 
 def _indikator(i: dict[str, Any]) -> Indikator:
@@ -1092,6 +1100,9 @@ def to_dict(dok: Dokumen) -> dict[str, Any]:
     }
     out["sasaran"] = [_sasaran_dict(s) for s in dok.sasaran]
     out["program"] = [_program_dict(p) for p in dok.program]
+    _put(out, "narasi", {k: v for k, v in dataclasses.asdict(dok.narasi).items() if v is not None})
+    _put(out, "sdm", [{"kelompok": b.kelompok, "uraian": b.uraian, "jumlah": b.jumlah}
+                      for b in dok.sdm])
     for key, value in dok.extra.items():
         out[key] = copy.deepcopy(value)
     return out
@@ -1111,6 +1122,9 @@ def _sasaran_dict(s: Sasaran) -> dict[str, Any]:
     out: dict[str, Any] = {"kode": s.kode, "uraian": s.uraian}
     _put(out, "tujuan", s.tujuan)
     _put(out, "indikator", [_indikator_dict(i) for i in s.indikator])
+    for name in _SASARAN_PLAIN:
+        if name != "tujuan":
+            _put(out, name, getattr(s, name))
     return out
 
 

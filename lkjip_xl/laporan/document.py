@@ -284,10 +284,19 @@ class Laporan:
                                    if dx.has_style(self.doc, "List Bullet") else None)
         self.page_break()
 
+    def text_or_isi(self, text: str | None, what: str, where: str) -> None:
+        """The staff's own text, paragraph by paragraph, or a placeholder saying where it goes."""
+        if not text:
+            self.isi(what, where)
+            return
+        for par in text.split("\n"):
+            if par.strip():
+                self.para(par.strip())
+
     def kata_pengantar(self) -> None:
         self.heading("KATA PENGANTAR", 1)
-        self.isi("kata pengantar kepala instansi", "(belum ada tempatnya di workbook; tulis di "
-                 "dokumen ini)")
+        self.text_or_isi(self.dok.narasi.kata_pengantar, "kata pengantar kepala instansi",
+                         "(sheet Narasi, Kata pengantar)")
         self._signature()
         self.page_break()
 
@@ -334,14 +343,35 @@ class Laporan:
         self.para(f"{nama}{', ' + i.pemda if i.pemda else ''} menyusun Laporan Kinerja Instansi "
                   f"Pemerintah tahun {self.dok.tahun} sesuai Peraturan Menteri PANRB Nomor 53 "
                   "Tahun 2014.")
-        where = "(belum ada tempatnya di workbook; tulis di dokumen ini)"
-        for sub, what in (("B. Tugas dan Fungsi", "tugas dan fungsi instansi"),
-                          ("C. Struktur Organisasi", "struktur organisasi (teks atau gambar)"),
-                          ("D. Sumber Daya Manusia", "jumlah pegawai menurut golongan dan "
-                           "menurut pendidikan"),
-                          ("E. Isu Strategis", "isu strategis yang dihadapi instansi")):
+        n = self.dok.narasi
+        for sub, text, what, label in (
+                ("B. Tugas dan Fungsi", n.tugas_fungsi, "tugas dan fungsi instansi",
+                 "Tugas dan fungsi"),
+                ("C. Struktur Organisasi", n.struktur_organisasi, "struktur organisasi",
+                 "Struktur organisasi")):
             self.heading(sub, 2)
-            self.isi(what, where)
+            self.text_or_isi(text, what, f"(sheet Narasi, {label})")
+        self.heading("D. Sumber Daya Manusia", 2)
+        self.sdm()
+        self.heading("E. Isu Strategis", 2)
+        self.text_or_isi(n.isu_strategis, "isu strategis yang dihadapi instansi",
+                         "(sheet Narasi, Isu strategis)")
+
+    def sdm(self) -> None:
+        """Employees by golongan and by education, one table each, with their totals."""
+        if not self.dok.sdm:
+            self.isi("jumlah pegawai menurut golongan dan menurut pendidikan",
+                     "(sheet Narasi, tabel SDM)")
+            return
+        for kelompok, title in (("golongan", "Pegawai menurut golongan"),
+                                ("pendidikan", "Pegawai menurut pendidikan")):
+            rows = [b for b in self.dok.sdm if b.kelompok == kelompok]
+            if not rows:
+                continue
+            total = sum(b.jumlah or 0 for b in rows)
+            self.simple_table("1", title, [kelompok.capitalize(), "Jumlah pegawai"],
+                              [[(b.uraian, "text"), (b.jumlah, "number")] for b in rows]
+                              + [[("Jumlah", "text"), (total, "number")]])
 
     def bab2(self) -> None:
         self.page_break()
@@ -376,11 +406,19 @@ class Laporan:
             for table in per:
                 self.report_table(table, members, s.uraian or s.kode)
             self.standar_nasional(s.kode, members)
-            where = f"untuk sasaran {s.kode} (belum ada tempatnya di workbook; tulis di dokumen ini)"
-            for what in ("analisis penyebab keberhasilan atau kegagalan (faktor pendorong)",
-                         "faktor penghambat", "upaya / solusi yang telah dan akan dilakukan",
-                         "program dan kegiatan yang menunjang keberhasilan atau kegagalan"):
-                self.isi(what, where)
+            model = s
+            for title, text, what, column in (
+                    ("Faktor pendorong", model.pendorong if model else None,
+                     "analisis penyebab keberhasilan (faktor pendorong)", "Faktor pendorong"),
+                    ("Faktor penghambat", model.penghambat if model else None,
+                     "faktor penghambat", "Faktor penghambat"),
+                    ("Upaya / solusi", model.upaya if model else None,
+                     "upaya / solusi yang telah dan akan dilakukan", "Upaya / solusi"),
+                    ("Program dan kegiatan penunjang", model.program_penunjang if model else None,
+                     "program dan kegiatan yang menunjang keberhasilan atau kegagalan",
+                     "Program / kegiatan penunjang")):
+                self.para(title, bold=True)
+                self.text_or_isi(text, what, f"untuk sasaran {s.kode} (sheet Sasaran, {column})")
         for table in REPORT_TABLES:
             if not table.per_sasaran and table.sheet == KINERJA_SHEET and table.key not in FIRST:
                 self.report_table(table, everything)
@@ -430,13 +468,14 @@ class Laporan:
 
     def bab4(self) -> None:
         self.heading("BAB IV PENUTUP", 1)
-        where = "(belum ada tempatnya di workbook; tulis di dokumen ini)"
+        n = self.dok.narasi
         self.heading("A. Simpulan", 2)
         for sentence in ikhtisar_sentences(self.dok, self.p)[1:3]:
             self.para(sentence)
-        self.isi("simpulan", where)
+        self.text_or_isi(n.simpulan, "simpulan", "(sheet Narasi, Simpulan)")
         self.heading("B. Langkah ke Depan", 2)
-        self.isi("langkah ke depan / rekomendasi", where)
+        self.text_or_isi(n.langkah_ke_depan, "langkah ke depan / rekomendasi",
+                         "(sheet Narasi, Langkah ke depan)")
         self._signature()
 
     def lampiran(self) -> None:

@@ -48,6 +48,7 @@ def plan(table: Table, filled_rows: int) -> PrintPlan:
 
 
 ROW_PT = 15.0  # a default row
+MEMO_BREAK_PT = 250.0  # long texts above a form sheet's table taller than this: table on a new page
 HEADER_FOOTER_PT = 20.0  # page header and footer lines, where a program prints them in the body
 SAFETY = 0.97
 LANDSCAPE_A4_PT = (11.69 * 72, 8.27 * 72)  # width, height in points

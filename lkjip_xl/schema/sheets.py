@@ -6,11 +6,19 @@ declarations; no other module names a sheet or a column letter.
 
 from __future__ import annotations
 
-from lkjip_xl.core.model import AGREGASI, METODE_EFISIENSI, NILAI_TW, POLARITAS, RUMUS_NEGATIF, Pengaturan
+from lkjip_xl.core.model import (
+    AGREGASI,
+    METODE_EFISIENSI,
+    NILAI_TW,
+    POLARITAS,
+    RUMUS_NEGATIF,
+    SDM_KELOMPOK,
+    Pengaturan,
+)
 from lkjip_xl.schema import formulas as f
 from lkjip_xl.schema.types import TABLE_SHEETS, Column, FormField, Ref, Sheet, SummaryCell, Table, col_letter
 
-SCHEMA_VERSION = 2  # 2: PK gained "Sumber standar nasional"
+SCHEMA_VERSION = 2  # 2: PK's "Sumber standar nasional", Sasaran's analysis, the Narasi sheet
 RENSTRA_SLOTS = 6  # a Renstra of five years plus its base year (2016-2021)
 PRIOR_YEARS = 5  # realisations of the years N-1..N-5, for comparisons and Renstra progress
 PREDIKAT_ROWS = 10
@@ -109,6 +117,16 @@ SASARAN = Table("SS", "Sasaran", (
     Column("uraian", "Sasaran strategis", "Strategic objective", "text", 60, required=True,
            bind="uraian", default=""),
     Column("tujuan", "Tujuan", "Goal", "text", 50, bind="tujuan"),
+    *(Column(key, header, en, "text", 40, bind=key, since=2, note=note)
+      for key, header, en, note in (
+          ("pendorong", "Faktor pendorong", "Causes of success",
+           "Analisis penyebab keberhasilan capaian sasaran ini (Bab III)"),
+          ("penghambat", "Faktor penghambat", "Causes of shortfall",
+           "Penyebab kegagalan atau kendala (Bab III)"),
+          ("upaya", "Upaya / solusi", "Solutions",
+           "Upaya yang telah dan akan dilakukan (Bab III)"),
+          ("program_penunjang", "Program / kegiatan penunjang", "Supporting programmes",
+           "Program dan kegiatan yang menunjang keberhasilan atau kegagalan (Bab III)"))),
 ), default_capacity=20, unique=("kode",))
 
 INDIKATOR = Table("IK", "Renstra & IKU", (
@@ -212,6 +230,29 @@ KEGIATAN = Table("KG", "Realisasi Anggaran", (
     *(_money(f"r{q}", f"Realisasi TW {r}", f"Spent Q{q}", 15, bind=f"realisasi_tw[{q - 1}]")
       for q, r in zip(range(1, 5), ("I", "II", "III", "IV"))),
 ), default_capacity=300, row_key="kode_kegiatan", unique=("kode_kegiatan", "kode_sub"))
+
+NARASI = "Narasi"
+NARASI_FIELDS = tuple(
+    FormField(key, label, en, row, "memo", bind=f"narasi.{key}", note=note)
+    for row, (key, label, en, note) in enumerate((
+        ("kata_pengantar", "Kata pengantar", "Foreword", "Pengantar kepala instansi"),
+        ("tugas_fungsi", "Tugas dan fungsi", "Duties and functions",
+         "Bab I: tugas pokok dan fungsi menurut peraturan kepala daerah"),
+        ("struktur_organisasi", "Struktur organisasi", "Organisation",
+         "Bab I: susunan organisasi (bidang, seksi, UPT)"),
+        ("isu_strategis", "Isu strategis", "Strategic issues", "Bab I: isu strategis"),
+        ("simpulan", "Simpulan", "Conclusions", "Bab IV: simpulan"),
+        ("langkah_ke_depan", "Langkah ke depan", "Next steps",
+         "Bab IV: langkah ke depan / rekomendasi"),
+    ), start=5))
+
+SDM = Table("SDM", NARASI, (
+    Column("kelompok", "Kelompok", "Group", "choice", 16, choices=SDM_KELOMPOK, bind="kelompok",
+           default="golongan", note="golongan atau pendidikan"),
+    Column("uraian", "Golongan / pendidikan", "Grade / education", "text", 40, bind="uraian",
+           default="", note="Mis. IV, III, II atau S2, S1, D3, SMA"),
+    Column("jumlah", "Jumlah pegawai", "Employees", "int", 14, nonnegative=True, bind="jumlah"),
+), default_capacity=16, header_row=13, row_key="uraian")
 
 # ---------------------------------------------------------------- computed tables
 _T, _R, _POL, _A, _B = "{target}", "{realisasi}", "{polaritas}", "{target_min}", "{target_maks}"
@@ -517,6 +558,10 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("Realisasi Anggaran", "Anggaran dan realisasi per kegiatan", "input", KEGIATAN,
           guide=("Satu baris per kegiatan (dan sub-kegiatan bila ada), "
                  "dihubungkan ke program dengan kode.",)),
+    Sheet(NARASI, "Narasi laporan (kata pengantar, Bab I, Bab IV)", "settings",
+          fields=NARASI_FIELDS, extra_tables=(SDM,), since=2,
+          guide=("Teks yang hanya dapat ditulis instansi; lkjip-xl laporan menyisipkannya apa "
+                 "adanya. Sel memanjang otomatis; Alt+Enter untuk baris baru.",)),
     Sheet("Pengukuran Kinerja", "Pengukuran Kinerja Tahunan", "computed", PENGUKURAN,
           guide=("Dihitung otomatis. Jangan diketik ulang.",)),
     Sheet("Pengukuran Triwulan", "Pengukuran Kinerja Triwulanan", "computed", PENGUKURAN_TW,

@@ -16,7 +16,9 @@ from typing import Literal
 
 from lkjip_xl.xlsx.a1 import col_letter, quote_sheet
 
-Kind = Literal["text", "code", "choice", "number", "money", "percent", "int", "year", "label"]
+# memo: a long text of several paragraphs (a form field of its own, wrapped in a wide cell)
+Kind = Literal["text", "memo", "code", "choice", "number", "money", "percent", "int", "year",
+               "label"]
 SheetKind = Literal["guide", "settings", "input", "computed"]
 
 
@@ -145,6 +147,7 @@ class Sheet:
     summary: tuple[SummaryCell, ...] = ()
     guide: tuple[str, ...] = ()  # short instructions printed at the top (row 2)
     extra_tables: tuple[Table, ...] = field(default=())  # e.g. the predicate table in Pengaturan
+    since: int = 1  # layout version that added it: older workbooks may lack the sheet
 
 
 _TOKEN = re.compile(r"\{(?:([A-Z]+)\.)?([a-z_0-9]+)\}")

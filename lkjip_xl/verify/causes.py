@@ -19,9 +19,12 @@ from typing import Any
 
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.model import Dokumen, Kegiatan
+from lkjip_xl.schema import TABLES
+from lkjip_xl.schema.sheets import NARASI_FIELDS
 from lkjip_xl.verify.formulas_check import MirrorMap
 from lkjip_xl.verify.structure import Structure
 from lkjip_xl.verify.values_check import Expected, differing_cells, expected_values
+from lkjip_xl.workbook.binding import get
 from lkjip_xl.workbook.read import to_dokumen
 
 PER_INPUT = 8  # inputs recomputed one by one; more are recomputed together
@@ -81,9 +84,23 @@ def completeness(dok: Dokumen, stats: dict[str, Any]) -> list[Finding]:
     if len(ind_empty) == len(ind) and len(keg_empty) == len(keg):
         stats["belum_diisi"] = True
         return [Finding("belum-diisi", "info", "", params=params)]
-    if ind_empty or keg_empty:
-        return [Finding("kelengkapan", "info", "", params=params)]
-    return []
+    out = [Finding("kelengkapan", "info", "", params=params)] if ind_empty or keg_empty else []
+    return out + narrative_gaps(dok, stats)
+
+
+def narrative_gaps(dok: Dokumen, stats: dict[str, Any]) -> list[Finding]:
+    """What of the report's own text is still empty (the LKjIP document shows a placeholder
+    there): the Narasi sheet's fields, the SDM table, each sasaran's analysis."""
+    empty = [f.label for f in NARASI_FIELDS if f.bind and not get(dok, f.bind)]
+    if not dok.sdm:
+        empty.append("SDM")
+    analysis = [c for c in TABLES["SS"].columns if c.since > 1]
+    sasaran = [s.kode for s in dok.sasaran if any(not get(s, c.bind) for c in analysis)]  # type: ignore[arg-type]
+    stats["narasi_kosong"] = {"narasi": empty, "sasaran": sasaran}
+    if not empty and not sasaran:
+        return []
+    return [Finding("narasi-belum-lengkap", "info", "",
+                    params={"narasi": ", ".join(empty) or "-", "sasaran": _names(sasaran)})]
 
 
 def _names(codes: list[str]) -> str:

@@ -135,7 +135,11 @@ def inspect_structure(grid: WorkbookGrid) -> Structure:
     known = {s.name for s in SHEETS} | set(REPORT_SHEETS)
     for s in SHEETS:
         if grid.sheet(s.name) is None and s.name not in renamed:
-            st.findings.append(Finding("sheet-hilang", "error", "", expected=s.name))
+            if s.since > 1:  # a workbook from before the sheet existed
+                st.findings.append(Finding("sheet-versi-baru", "info", "", expected=s.name,
+                                           params={"since": s.since}))
+            else:
+                st.findings.append(Finding("sheet-hilang", "error", "", expected=s.name))
     for sg in grid.sheets:
         if sg.name not in known and sg.name not in renamed.values():
             st.findings.append(Finding("sheet-tambahan", "info", _q(sg.name), found=sg.name))

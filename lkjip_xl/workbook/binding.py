@@ -16,33 +16,33 @@ import dataclasses
 import re
 import typing
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from lkjip_xl.schema.types import Column, FormField, Table
 
 _STEP = re.compile(r"^([a-z_]+)(?:\[(?:(awal|tahun)([+-]\d+)|(\d+))\])?$")
 
 
-@dataclass(frozen=True)
-class Years:
+class Years(NamedTuple):
     """The years that year-keyed paths count from (None: that path has no place)."""
 
     awal: int | None = None
     tahun: int | None = None
 
 
-@dataclass(frozen=True)
-class _Step:
+NO_YEARS = Years()
+
+
+class _Step(NamedTuple):
     attr: str
     base: str | None = None  # "awal" / "tahun": a dict keyed by year
     offset: int = 0
-    index: int | None = None  # a list slot
+    slot: int | None = None  # a list slot
 
     def key(self, years: Years) -> int | None:
         if self.base is None:
-            return self.index
+            return self.slot
         start = years.awal if self.base == "awal" else years.tahun
         return None if start is None else start + self.offset
 
@@ -59,7 +59,7 @@ def steps(path: str) -> tuple[_Step, ...]:
     return tuple(out)
 
 
-def get(obj: Any, path: str, years: Years = Years()) -> Any:
+def get(obj: Any, path: str, years: Years = NO_YEARS) -> Any:
     """The value at `path`, None where any part of it is missing."""
     for st in steps(path):
         if obj is None:
@@ -68,12 +68,12 @@ def get(obj: Any, path: str, years: Years = Years()) -> Any:
         if st.base is not None:
             key = st.key(years)
             obj = None if key is None else obj.get(key)
-        elif st.index is not None:
-            obj = obj[st.index]
+        elif st.slot is not None:
+            obj = obj[st.slot]
     return obj
 
 
-def put(obj: Any, path: str, value: Any, years: Years = Years()) -> None:
+def put(obj: Any, path: str, value: Any, years: Years = NO_YEARS) -> None:
     """Set `value` at `path`; a missing optional part is created only for a real value, and a
     year-keyed value only when its year is known and the value is not empty."""
     *parents, last = steps(path)
@@ -89,13 +89,13 @@ def put(obj: Any, path: str, value: Any, years: Years = Years()) -> None:
         key = last.key(years)
         if key is not None and value is not None:
             getattr(obj, last.attr)[key] = value
-    elif last.index is not None:
-        getattr(obj, last.attr)[last.index] = value
+    elif last.slot is not None:
+        getattr(obj, last.attr)[last.slot] = value
     else:
         setattr(obj, last.attr, value)
 
 
-def setter(path: str, years: Years = Years()) -> Callable[[Any, Any], None]:
+def setter(path: str, years: Years = NO_YEARS) -> Callable[[Any, Any], None]:
     """`put` for one path, compiled: the reader sets thousands of cells through a few paths."""
     st = steps(path)
     if len(st) == 1:
@@ -108,8 +108,8 @@ def setter(path: str, years: Years = Years()) -> Callable[[Any, Any], None]:
                 if key is not None and value is not None:
                     getattr(obj, attr)[key] = value
             return set_year
-        if last.index is not None:
-            index = last.index
+        if last.slot is not None:
+            index = last.slot
 
             def set_slot(obj: Any, value: Any) -> None:
                 getattr(obj, attr)[index] = value
@@ -136,7 +136,7 @@ def bound(table: Table) -> Iterator[Column]:
     return (c for c in table.columns if c.bind is not None)
 
 
-def fields_of(table: Table, obj: Any, years: Years = Years()) -> dict[str, Any]:
+def fields_of(table: Table, obj: Any, years: Years = NO_YEARS) -> dict[str, Any]:
     """The bound cells of one row, by column key, from the object the row stands for."""
     return {c.key: get(obj, c.bind, years) for c in bound(table)}  # type: ignore[arg-type]
 

@@ -15,15 +15,7 @@ from typing import Any
 from lkjip_xl.core import domain as d
 from lkjip_xl.core.measurement import Pengukuran, ukur
 from lkjip_xl.core.model import FORMAT_ID, Dokumen, Indikator, Kegiatan, Program, Sasaran, SubKegiatan
-from lkjip_xl.schema.sheets import (
-    PENGATURAN,
-    PENGATURAN_FIELDS,
-    PRIOR_YEARS,
-    PROFIL,
-    PROFIL_FIELDS,
-    RENSTRA_SLOTS,
-    TABLES,
-)
+from lkjip_xl.schema.sheets import PRIOR_YEARS, PROFIL, RENSTRA_SLOTS, SHEETS, TABLES
 from lkjip_xl.workbook.binding import Years, fields_of, form_of, joined
 
 Row = dict[str, Any]
@@ -63,9 +55,10 @@ def capacities(dok: Dokumen, minimum: dict[str, int] | None = None) -> dict[str,
     for key, t in TABLES.items():
         if t.mirror:
             continue
-        n = rows.count(key) if key != "PR" else len(dok.pengaturan.predikat)
+        listed = {"PR": len(dok.pengaturan.predikat), "SDM": len(dok.sdm)}  # fixed small lists
+        n = listed.get(key, rows.count(key))
         base = (minimum or {}).get(key, t.default_capacity)
-        out[key] = max(base, n + max(10, n // 5)) if key != "PR" else max(base, n)
+        out[key] = max(base, n) if key in listed else max(base, n + max(10, n // 5))
     for key, t in TABLES.items():
         if t.mirror:
             out[key] = out[t.mirror]
@@ -90,6 +83,7 @@ def input_rows(dok: Dokumen) -> dict[str, list[Row]]:
         "SS": [fields_of(TABLES["SS"], s) for s in rows.sasaran],
         "PG": [fields_of(TABLES["PG"], p) for p in rows.program],
         "PR": [fields_of(TABLES["PR"], b) for b in dok.pengaturan.predikat],
+        "SDM": [fields_of(TABLES["SDM"], b) for b in dok.sdm],
         "IK": [{"kode_sasaran": s.kode, **fields_of(TABLES["IK"], i, years)}
                for s, i in rows.indikator],
     }
@@ -195,5 +189,6 @@ def summary_values(dok: Dokumen, p: Pengukuran | None = None) -> dict[str, Any]:
 
 def form_values(dok: Dokumen) -> dict[str, dict[str, Any]]:
     """The key/value sheets' values, by sheet and field key."""
-    return {PROFIL: {"format": FORMAT_ID, **form_of(PROFIL_FIELDS, dok)},
-            PENGATURAN: form_of(PENGATURAN_FIELDS, dok)}
+    out = {s.name: form_of(s.fields, dok) for s in SHEETS if s.fields}
+    out[PROFIL] = {"format": FORMAT_ID, **out[PROFIL]}
+    return out

@@ -25,6 +25,7 @@ from lkjip_xl.core.model import (
     Program,
     Renstra,
     Sasaran,
+    SdmBaris,
     SubKegiatan,
 )
 from lkjip_xl.core.number_text import parse
@@ -112,6 +113,9 @@ class LayoutRead:
 
 def _find_header(sheet: SheetGrid, table: Table) -> tuple[int, dict[str, int]] | None:
     wanted = {_norm(c.header): c.key for c in table.columns}
+    # the first layout's columns decide whether this is the table: a workbook written before
+    # later columns existed (`since`) must still be found
+    core = {c.key for c in table.columns if c.since == 1}
     best: tuple[int, dict[str, int]] | None = None
     for r in range(1, min(sheet.max_row, HEADER_SEARCH_ROWS + table.header_row) + 1):
         found: dict[str, int] = {}
@@ -119,7 +123,8 @@ def _find_header(sheet: SheetGrid, table: Table) -> tuple[int, dict[str, int]] |
             v = sheet.value(r, c)
             if isinstance(v, str) and _norm(v) in wanted:
                 found.setdefault(wanted[_norm(v)], c)
-        if len(found) * 2 > len(wanted) and (best is None or len(found) > len(best[1])):
+        if len(core & found.keys()) * 2 > len(core) and (best is None
+                                                         or len(found) > len(best[1])):
             best = (r, found)
     return best
 
@@ -192,6 +197,12 @@ class _Conv:
             v = int(v)
         s = str(v).strip()
         return s or None
+
+    def memo(self, v: Any) -> str | None:
+        """Long text as typed: paragraphs and their line breaks kept (Excel stores Alt+Enter as
+        LF, some files CR LF), only the whole text's outer blanks dropped."""
+        t = self.text(v)
+        return None if t is None else t.replace("\r\n", "\n").replace("\r", "\n")
 
     def choice(self, v: Any, where: str, allowed: tuple[str, ...], default: str) -> str:
         """A setting from a fixed list; an unknown one is reported and read as the default (the
@@ -313,7 +324,7 @@ def _form_value(conv: _Conv, lr: LayoutRead, sheet: str, f: FormField) -> Any:
         return conv.number(v, where)
     if f.kind == "choice":
         return conv.choice(v, where, f.choices, "") or f.default
-    t = conv.text(v)
+    t = conv.memo(v) if f.kind == "memo" else conv.text(v)
     return f.default if t is None else t
 
 
@@ -348,6 +359,14 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None,
         if f.bind:
             put(dok, f.bind, _form_value(conv, lr, PENGATURAN, f))
     dok.pengaturan.predikat = bands or Pengaturan().predikat
+    for form in SHEETS:  # the other key/value sheets (Narasi): absent in an older workbook
+        if form.fields and form.name not in (PROFIL, PENGATURAN):
+            for f in form.fields:
+                if f.bind:
+                    put(dok, f.bind, _form_value(conv, lr, form.name, f))
+    sdm = lr.tables.get("SDM")
+    dok.sdm = [b for r in (sdm.rows if sdm else [])
+               if (b := bind.into(SdmBaris("", ""), sdm, r)).uraian]
 
     sasaran: dict[str, Sasaran] = {}
     ss = lr.tables.get("SS")

@@ -26,9 +26,16 @@ from lkjip_xl.schema.formats import (
     INPUT_FILL,
     NUMBER_FORMATS,
 )
-from lkjip_xl.schema.sheets import PREDIKAT, SCHEMA_VERSION
+from lkjip_xl.schema.sheets import PREDIKAT, SCHEMA_VERSION, SDM
 from lkjip_xl.schema.types import Column, FormField, quote_sheet, renderer
-from lkjip_xl.workbook.expected import capacities, computed_rows, form_values, input_rows, summary_values
+from lkjip_xl.workbook.expected import (
+    Row,
+    capacities,
+    computed_rows,
+    form_values,
+    input_rows,
+    summary_values,
+)
 from lkjip_xl.workbook.guide import guide_lines
 from lkjip_xl.xlsx.fast_sheet import FastWorksheet, blank_cell, formula_cell, number_cell
 from lkjip_xl.xlsx.gc_pause import paused_gc
@@ -146,6 +153,22 @@ def _print_plan(ws: Worksheet, table: Table, filled_rows: int) -> None:
         ws.repeat_columns(0, pp.repeat_cols - 1)
 
 
+def _print_memo_sheet(ws: Worksheet, sheet: Sheet, values: dict[str, Any],
+                      inputs: dict[str, list[Row]]) -> None:
+    """A sheet of long texts and a small table (Narasi): no repeated form header over the
+    table's rows, the table's filled rows only, and the table on a page of its own when the
+    texts above it fill most of a page (its header never alone at a page foot)."""
+    ws.repeat_rows(0, 0)  # the title row only: "Isian / Nilai" over SDM rows would mislead
+    last = 3
+    for t in sheet.extra_tables:
+        filled = len(inputs.get(t.key, []))
+        last = max(last, t.first_row + max(filled, printing.MIN_ROWS) - 1)
+        above = sum(_memo_height(values.get(f.key)) for f in sheet.fields)
+        if above > printing.MEMO_BREAK_PT:
+            ws.set_h_pagebreaks([t.header_row - 2])  # above the table's title row
+    ws.print_area(0, 0, last - 1, 2)
+
+
 def _write_table(ws: Worksheet, table: Table, fm: _Formats, caps: dict[str, int],
                  values: list[dict[str, Any]], computed: bool, main: bool = True) -> None:
     hr = table.header_row - 1
@@ -214,10 +237,24 @@ def _define_names(wb: Workbook, caps: dict[str, int]) -> None:
             wb.define_name(t.range_name(col.key), "=" + t.range_ref(col.key, caps[t.key]))
 
 
+MEMO_WIDTH = 90  # characters: a memo field's column, about a printed A4 landscape line
+MEMO_EMPTY_PT = 33.0  # an empty memo row: two lines, room for its note and an inviting cell
+
+
+def _memo_height(text: Any) -> float:
+    """Row height (points) that shows a long text whole: Excel keeps a written row's height
+    as stored (it only grows rows as they are typed into), LibreOffice would fit them anyway."""
+    if not isinstance(text, str) or not text:
+        return MEMO_EMPTY_PT
+    lines = sum(max(1, -(-len(par) // (MEMO_WIDTH - 4))) for par in text.split("\n"))
+    return min(409.0, max(MEMO_EMPTY_PT, 15.0 * lines + 3))
+
+
 def _write_form(ws: Worksheet, sheet: Sheet, fm: _Formats, values: dict[str, Any]) -> None:
+    memo = any(f.kind == "memo" for f in sheet.fields)
     ws.set_column(0, 0, 34)
-    ws.set_column(1, 1, 40)
-    ws.set_column(2, 2, 70)
+    ws.set_column(1, 1, MEMO_WIDTH if memo else 40)
+    ws.set_column(2, 2, 40 if memo else 70)
     ws.write_string(3, 0, "Isian", fm.header)
     ws.write_string(3, 1, "Nilai", fm.header)
     ws.write_string(3, 2, "Keterangan", fm.header)
@@ -226,8 +263,10 @@ def _write_form(ws: Worksheet, sheet: Sheet, fm: _Formats, values: dict[str, Any
         ws.write_string(r, 0, fld.label, fm.label)
         is_input = fld.kind != "label"
         _write_value(ws, r, 1, values.get(fld.key), fm.cell(
-            "code" if fld.key == "kepala_nip" else ("text" if fld.kind in ("choice", "label")
+            "code" if fld.key == "kepala_nip" else ("text" if fld.kind in ("choice", "label", "memo")
                                                     else fld.kind), is_input))
+        if fld.kind == "memo":
+            ws.set_row(r, _memo_height(values.get(fld.key)))
         if fld.note:
             ws.write_string(r, 2, fld.note, fm.wrap)
         v = _field_validation(fld)
@@ -294,6 +333,11 @@ def _write_workbook(dok: Dokumen, path: str | os.PathLike[str], pengukuran: Peng
             _write_table(ws, t, fm, caps, inputs.get(t.key, []), computed=False, main=False)
             if t is PREDIKAT:
                 ws.write_string(t.header_row - 2, 0, "Tabel predikat", fm.label)
+            elif t is SDM:
+                ws.write_string(t.header_row - 2, 0, "Tabel SDM: jumlah pegawai menurut golongan "
+                                "dan menurut pendidikan", fm.label)
+        if any(f.kind == "memo" for f in sheet.fields):
+            _print_memo_sheet(ws, sheet, forms.get(sheet.name, {}), inputs)
         if sheet.table is not None:
             t = sheet.table
             is_computed = t.mirror is not None
