@@ -90,3 +90,24 @@ def test_tasks_run_on_a_tiny_workbook_and_feed_the_report(tmp_path: Path) -> Non
 def test_command_line_defaults() -> None:
     args = parse_args([])
     assert args.sizes == "10,100,1000" and args.repeat == 3
+
+
+def test_before_after_runs_two_checkouts_and_writes_its_figures(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]
+                                                                ) -> None:
+    """benchmarks/before_after.py at the smallest size, this checkout against itself: every
+    command runs, from the checkout named, and the JSON holds a figure per run."""
+    import json
+
+    from benchmarks.before_after import main
+
+    out = tmp_path / "ba.json"
+    assert main(["--before", str(ROOT), "--after", str(ROOT), "--repeat", "1", "--rows", "3",
+                 "--agencies", "2", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "(exit" not in printed  # every command ran to a full result (exit 0 or 1)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["results"]) == 10
+    for sides in data["results"].values():
+        for runs in sides.values():
+            assert len(runs) == 1 and runs[0]["wall_s"] > 0 and runs[0]["exit_code"] in (0, 1)

@@ -133,6 +133,12 @@ def test_binding_round_trips_every_bound_value(seed):
             assert get(fresh, c.bind, years) == get(i, c.bind, years), c.key
 
 
+def test_the_sample_written_today_reads_back_as_its_data(sample_workbook):
+    dok, _lr = read_workbook(sample_workbook)
+    ours = dataformat.load(ROOT / "samples" / "denpasar_2019.yaml")
+    assert dataformat.to_dict(dok) == dataformat.to_dict(ours)
+
+
 def test_layout_matches_its_golden_snapshot():
     assert GOLDEN.read_text(encoding="utf-8") == dumps(), (
         "the layout changed: if deliberate, keep older workbooks readable (keep headers, add "

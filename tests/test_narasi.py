@@ -18,8 +18,6 @@ from lkjip_xl.workbook.read import read_workbook
 from lkjip_xl.workbook.write import MEMO_WIDTH, write_workbook
 from tests.docgen import build
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -102,7 +100,7 @@ def _document_text(docx: Path) -> str:
 
 
 def test_the_document_prints_the_staff_text_and_placeholders_only_where_empty(
-        filled: Path, tmp_path: Path) -> None:
+        filled: Path, sample_workbook: Path, tmp_path: Path) -> None:
     from lkjip_xl.laporan import laporan
 
     out = tmp_path / "lkjip.docx"
@@ -117,7 +115,7 @@ def test_the_document_prints_the_staff_text_and_placeholders_only_where_empty(
     assert "[Isi: kata pengantar" not in text and "[Isi: simpulan" not in text
     # the bundled sample has no narrative yet: every such place is a visible placeholder
     empty = tmp_path / "kosong.docx"
-    laporan(ROOT / "samples" / "denpasar_2019.xlsx", empty, charts=False)
+    laporan(sample_workbook, empty, charts=False)
     blank = _document_text(empty)
     for what in ("kata pengantar", "tugas dan fungsi", "simpulan", "jumlah pegawai",
                  "faktor penghambat"):

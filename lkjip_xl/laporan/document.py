@@ -20,7 +20,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.measurement import Pengukuran
-from lkjip_xl.core.model import Dokumen
+from lkjip_xl.core.model import Dokumen, Pengaturan
 from lkjip_xl.laporan import docx_parts as dx
 from lkjip_xl.laporan import grafik
 from lkjip_xl.laporan.angka import angka
@@ -137,7 +137,7 @@ class Laporan:
         if not indices:
             self.para("(tidak ada indikator)")
         if table.note:
-            metode = self.dok.pengaturan.metode_efisiensi or "selisih"
+            metode = self.dok.pengaturan.metode_efisiensi or Pengaturan.metode_efisiensi
             self.para(table.note.format(metode=METODE_TEXT.get(metode, metode)), size=8)
         self.doc.add_paragraph()
 

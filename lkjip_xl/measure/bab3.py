@@ -11,6 +11,7 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from lkjip_xl.core.model import Pengaturan
 from lkjip_xl.measure.context import Ctx, Formats
 from lkjip_xl.measure.styling import CAPAIAN_SOURCES, Capaian, agency_header, page_setup, signature
 from lkjip_xl.schema import TABLES, printing
@@ -119,7 +120,7 @@ class Bab3:
         return row + 2
 
     def _metode_note(self, ws: Worksheet, row: int) -> int:
-        metode = self.ctx.dok.pengaturan.metode_efisiensi or "selisih"
+        metode = self.ctx.dok.pengaturan.metode_efisiensi or Pengaturan.metode_efisiensi
         ws.write_string(row, 0, "Metode efisiensi: " + METODE_TEXT.get(metode, metode) + ".",
                         self.fm.note)
         return row + 1

@@ -23,6 +23,7 @@ import xlsxwriter
 from lkjip_xl.core import domain as d
 from lkjip_xl.core.errors import UsageError
 from lkjip_xl.core.findings import Finding, Report
+from lkjip_xl.core.model import Pengaturan
 from lkjip_xl.planning.summary import STATUS, finding_message, status_of
 from lkjip_xl.schema import formulas as f
 from lkjip_xl.schema.formats import (
@@ -163,7 +164,7 @@ def select(results: Sequence[tuple[str, Report]], include_errors: bool = False,
             a = Agency(len(agencies) + 1, path, r, data, indikator=list(data["indikator"]))
             a.capaian = d.rerata(i["capaian_dipakai"] for i in a.indikator)
             a.penyerapan = d.penyerapan(data["anggaran"], data["realisasi"])
-            metode = data.get("metode_efisiensi") or "selisih"
+            metode = data.get("metode_efisiensi") or Pengaturan.metode_efisiensi
             a.efisiensi = (None if metode == "biaya_per_unit"
                            else d.efisiensi(metode, a.capaian, a.penyerapan))
             agencies.append(a)
@@ -266,7 +267,7 @@ def _write_instansi(w: _Writer, agencies: list[Agency], n_ind: int, lang: str) -
         values = {"no": a.no, "instansi": a.data["instansi"], "pemda": a.data.get("pemda"),
                   "tahun": a.data.get("tahun"), "file": Path(a.path).name,
                   "anggaran": a.data["anggaran"], "realisasi": a.data["realisasi"],
-                  "metode": a.data.get("metode_efisiensi") or "selisih",
+                  "metode": a.data.get("metode_efisiensi") or Pengaturan.metode_efisiensi,
                   "status": names[status_of(a.report)], "galat": a.report.errors,
                   "peringatan": a.report.warnings}
         for key, _, kind, _ in INSTANSI_COLS:
@@ -302,7 +303,7 @@ def _write_efisiensi(w: _Writer, agencies: list[Agency]) -> None:
     for a in agencies:
         for s in a.data.get("sasaran", []):
             vals = {"no": a.no, "instansi": a.data["instansi"],
-                    "metode": a.data.get("metode_efisiensi") or "selisih", **s}
+                    "metode": a.data.get("metode_efisiensi") or Pengaturan.metode_efisiensi, **s}
             for c, (key, _, kind, _) in enumerate(EFISIENSI_COLS):
                 if key == "penyerapan":
                     r = row + 1

@@ -14,7 +14,16 @@ from typing import Any
 
 from lkjip_xl.core import domain as d
 from lkjip_xl.core.measurement import Pengukuran, ukur
-from lkjip_xl.core.model import FORMAT_ID, Dokumen, Indikator, Kegiatan, Program, Sasaran, SubKegiatan
+from lkjip_xl.core.model import (
+    FORMAT_ID,
+    Dokumen,
+    Indikator,
+    Kegiatan,
+    Pengaturan,
+    Program,
+    Sasaran,
+    SubKegiatan,
+)
 from lkjip_xl.schema.sheets import PRIOR_YEARS, PROFIL, RENSTRA_SLOTS, SHEETS, TABLES
 from lkjip_xl.workbook.binding import Years, fields_of, form_of, joined
 
@@ -167,7 +176,7 @@ def computed_rows(dok: Dokumen, p: Pengukuran | None = None,
                    "predikat": _blank(su.predikat), "anggaran": _blank(su.anggaran),
                    "realisasi": _blank(su.realisasi_anggaran), "penyerapan": _blank(su.penyerapan),
                    "unit_outcome": _blank(unit), "efisiensi": _blank(su.efisiensi),
-                   "metode": dok.pengaturan.metode_efisiensi or "selisih"}))
+                   "metode": dok.pengaturan.metode_efisiensi or Pengaturan.metode_efisiensi}))
     return {"PKK": pkk, "PTW": ptw, "AK": ak, "AP": ap, "AE": ae}
 
 
