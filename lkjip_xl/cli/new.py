@@ -8,6 +8,7 @@ import click
 
 from lkjip_xl.catalogue.lines import level, line
 from lkjip_xl.cli import lang_of
+from lkjip_xl.core.model import KERTAS
 
 
 @click.command("new")
@@ -29,11 +30,14 @@ from lkjip_xl.cli import lang_of
               help="Jumlah proses untuk --batch (bawaan: semua inti) / worker processes.")
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
               help="File .xlsx yang ditulis (folder untuk --batch) / the .xlsx (folder) to write.")
+@click.option("--kertas", type=click.Choice(KERTAS),
+              help="Kertas cetak workbook ini: A4 atau F4 (folio); bawaan dari data/template, "
+                   "lalu A4 / paper (default: the data's or template's, else A4).")
 @click.option("--force", is_flag=True, help="Timpa file keluaran yang sudah ada / overwrite.")
 @click.pass_context
 def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: str | None,
             previous: Path | None, template: str | None, batch: Path | None, jobs: int | None,
-            output: Path, force: bool) -> None:
+            kertas: str | None, output: Path, force: bool) -> None:
     """Buat workbook LKjIP: kosong (--tahun, --instansi), terisi dari data (--data), lanjutan
     tahun lalu (--from), atau satu per instansi (--batch).
 
@@ -45,6 +49,7 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
     Contoh / examples:
       lkjip-xl new --data samples/denpasar_2019.yaml -o denpasar-2019.xlsx
       lkjip-xl new --tahun 2025 --instansi "Dinas Kominfo" -o kosong-2025.xlsx
+      lkjip-xl new --tahun 2025 --instansi "Dinas Kominfo" --kertas F4 -o kosong-2025.xlsx
       lkjip-xl new --from denpasar-2019.xlsx --tahun 2020 -o denpasar-2020.xlsx
       lkjip-xl new --batch daftar-opd.csv --tahun 2025 --template contoh-kota -o opd-2025/
       lkjip-xl new --batch workbook-2024/ --tahun 2025 -o workbook-2025/
@@ -96,6 +101,8 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
     if instansi:
         dok.instansi.nama = instansi
     dok = tpl.apply(dok, settings=settings)
+    if kertas:
+        dok.pengaturan.kertas = kertas
     inputs = tuple(x for x in (data, previous) if x is not None)
     write_agency_workbook(dok, output, tpl, force=force, inputs=inputs)
     click.echo(line("written", lang, path=output))

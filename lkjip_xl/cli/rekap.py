@@ -9,6 +9,7 @@ import click
 from lkjip_xl.catalogue.lines import line
 from lkjip_xl.cli import lang_of
 from lkjip_xl.core.findings import Report
+from lkjip_xl.core.model import KERTAS
 
 
 @click.command("rekap")
@@ -24,10 +25,12 @@ from lkjip_xl.core.findings import Report
 @click.option("--tahun", type=click.IntRange(1900, 2200),
               help="Rekap tahun ini saja; berkas tahun lain dicantumkan sebagai tidak direkap / "
                    "consolidate this reporting year only.")
+@click.option("--kertas", type=click.Choice(KERTAS), default="A4", show_default=True,
+              help="Kertas cetak: A4 atau F4 (folio 215 x 330 mm) / paper.")
 @click.option("--force", is_flag=True, help="Timpa file keluaran / overwrite the output.")
 @click.pass_context
 def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: int | None,
-            include_errors: bool, tahun: int | None, force: bool) -> None:
+            include_errors: bool, tahun: int | None, kertas: str, force: bool) -> None:
     """Periksa semua workbook di SOURCES (folder atau file) lalu tulis rekap wilayah: capaian
     per instansi dan indikator, penyerapan, efisiensi, peringkat, total, grafik, dan daftar
     berkas yang gagal verifikasi.
@@ -43,6 +46,7 @@ def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: i
       lkjip-xl rekap masuk-2025/ -o rekap-2025.xlsx
       lkjip-xl rekap masuk/ --tahun 2025 -o rekap-2025.xlsx
       lkjip-xl rekap masuk-2025/ -o rekap-2025.xlsx --jobs 2 --force
+      lkjip-xl rekap masuk-2025/ -o rekap-2025.xlsx --kertas F4
     """
     from lkjip_xl.planning.batch import collect_paths, verify_many
     from lkjip_xl.planning.rekap import RekapResult, check_one_year, write_rekap
@@ -55,7 +59,8 @@ def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: i
     box: list[RekapResult] = []
     write_atomic(output, lambda tmp: box.append(write_rekap(results, tmp,
                                                             include_errors=include_errors,
-                                                            lang=lang, tahun=tahun)),
+                                                            lang=lang, tahun=tahun,
+                                                            kertas=kertas)),
                  inputs=files, force=force)
     res = box[0]
     for path, rep in res.failed:  # one line per file left out, naming it and why

@@ -23,6 +23,7 @@ AGREGASI: tuple[str, ...] = ("kumulatif", "akhir", "rata_rata")
 RUMUS_NEGATIF: tuple[str, ...] = ("lan", "invers")
 METODE_EFISIENSI: tuple[str, ...] = ("selisih", "hemat", "rasio", "biaya_per_unit")
 NILAI_TW: tuple[str, ...] = ("kumulatif", "per_triwulan")
+KERTAS: tuple[str, ...] = ("A4", "F4")  # F4: folio 215 x 330 mm, what most Indonesian offices use
 
 Quarters = list[float | None]  # always four entries, TW I..TW IV
 
@@ -59,6 +60,7 @@ class Pengaturan:
     predikat: list[PredikatBand] = field(default_factory=default_predikat)
     metode_efisiensi: str = "selisih"
     nilai_tw: str = "kumulatif"
+    kertas: str = "A4"  # the paper every sheet and report of this workbook prints on
 
 
 @dataclass

@@ -980,6 +980,7 @@ def _dokumen(d: dict[str, Any]) -> Dokumen:
             else default.predikat,
             metode_efisiensi=atur.get("metode_efisiensi", default.metode_efisiensi),
             nilai_tw=atur.get("nilai_tw", default.nilai_tw),
+            kertas=atur.get("kertas", default.kertas),
         ),
         sasaran=[
             Sasaran(
@@ -1097,6 +1098,7 @@ def to_dict(dok: Dokumen) -> dict[str, Any]:
         "predikat": [{"min": b.min, "label": b.label} for b in atur.predikat],
         "metode_efisiensi": atur.metode_efisiensi,
         "nilai_tw": atur.nilai_tw,
+        "kertas": atur.kertas,
     }
     out["sasaran"] = [_sasaran_dict(s) for s in dok.sasaran]
     out["program"] = [_program_dict(p) for p in dok.program]

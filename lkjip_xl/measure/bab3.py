@@ -60,7 +60,8 @@ class Bab3:
                 ws.set_row(r, heights[r])
         # no table starts in the last lines of a page: its caption, header and first rows go
         # to the next page together (layout/printing.py)
-        page = printing.page_height_rows_pt(list(self.widths))
+        page = printing.page_height_rows_pt(list(self.widths),
+                                            kertas=self.ctx.dok.pengaturan.kertas)
         blocks = [(start, TABLE_KEEP) for start in self.starts]
         ws.set_h_pagebreaks(printing.breaks_before(heights, blocks, last_row, page))
         self.lines, self.fixed, self.starts = {}, {}, []

@@ -100,7 +100,7 @@ class Charts:
         row = self._absorption_charts(ws, row)
         row = self._quarter_charts(ws, row, blocks)
         # no page break cuts a chart (layout/printing.py); the data tables above may run on
-        page = printing.page_height_rows_pt(list(WIDTHS))
+        page = printing.page_height_rows_pt(list(WIDTHS), kertas=self.ctx.dok.pengaturan.kertas)
         ws.set_h_pagebreaks(printing.breaks_before({header_row: 30}, self.blocks, row, page))
         ws.print_area(0, 0, row, len(WIDTHS) - 1)
         page_setup(ws, ctx, "Grafik capaian dan anggaran", widths=list(WIDTHS))

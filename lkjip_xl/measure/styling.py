@@ -152,9 +152,10 @@ def signature(ws: Worksheet, row: int, widths: tuple[int, ...], ctx: Ctx, fm: Fo
 
 def page_setup(ws: Worksheet, ctx: Ctx, title: str, portrait: bool = False,
                widths: list[float] | None = None) -> None:
-    """A4, one page wide, the agency and year in the page header, page numbers below. The page
-    breaks planned before tables and charts assume the scale that fitting `widths` gives."""
-    ws.set_paper(printing.PAPER_A4)
+    """The workbook's paper (A4 or F4), one page wide, the agency and year in the page header,
+    page numbers below. The page breaks planned before tables and charts assume the scale that
+    fitting `widths` gives on that paper."""
+    ws.set_paper(printing.paper_code(ctx.dok.pengaturan.kertas))
     if portrait:
         ws.set_portrait()
     else:

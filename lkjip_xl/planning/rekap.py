@@ -26,6 +26,7 @@ from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.core.model import Pengaturan
 from lkjip_xl.planning.summary import STATUS, finding_message, status_of
 from lkjip_xl.schema import formulas as f
+from lkjip_xl.schema import printing
 from lkjip_xl.schema.formats import (
     COMPUTED_FILL,
     GRID_BORDER,
@@ -172,8 +173,9 @@ def select(results: Sequence[tuple[str, Report]], include_errors: bool = False,
 
 
 class _Writer:
-    def __init__(self, wb: Any) -> None:
+    def __init__(self, wb: Any, kertas: str = "A4") -> None:
         self.wb = wb
+        self.paper = printing.paper_code(kertas)
         self.title = wb.add_format({"bold": True, "font_size": 14, "font_color": HEADER_FILL})
         self.note = wb.add_format({"italic": True, "font_color": "#555555"})
         self.header = wb.add_format({"bold": True, "text_wrap": True, "valign": "vcenter",
@@ -221,7 +223,7 @@ class _Writer:
         ws.set_row(HEADER_ROW - 1, 32)
         ws.freeze_panes(HEADER_ROW, 2)
         ws.set_landscape()
-        ws.set_paper(9)
+        ws.set_paper(self.paper)
         ws.fit_to_pages(1, 0)
         ws.repeat_rows(HEADER_ROW - 1)
         return ws
@@ -422,7 +424,7 @@ def all_preds(agencies: list[Agency]) -> list[str]:
     return [str(i["predikat"]) for a in agencies for i in a.indikator if i.get("predikat")]
 
 
-def _write_charts(wb: Any, agencies: list[Agency]) -> None:
+def _write_charts(wb: Any, w: _Writer, agencies: list[Agency]) -> None:
     ws = wb.add_worksheet(S_GRAFIK)
     ws.write_string(0, 0, "Grafik per instansi")
     n = len(agencies)
@@ -431,7 +433,7 @@ def _write_charts(wb: Any, agencies: list[Agency]) -> None:
     height = max(320, 22 * n + 120)
     # one landscape page wide, the charts one below the other, each whole on its page
     ws.set_landscape()
-    ws.set_paper(9)
+    ws.set_paper(w.paper)
     ws.fit_to_pages(1, 0)
     rows = height // 20 + 3
     ws.set_h_pagebreaks([2 + rows])  # two charts never fit one landscape page: one a page
@@ -455,20 +457,20 @@ def _write_charts(wb: Any, agencies: list[Agency]) -> None:
 
 def write_rekap(results: Sequence[tuple[str, Report]], out: str | os.PathLike[str], *,
                 include_errors: bool = False, lang: str = "id",
-                tahun: int | None = None) -> RekapResult:
+                tahun: int | None = None, kertas: str = "A4") -> RekapResult:
     """Write the consolidation workbook to `out` (the caller makes the write atomic)."""
     agencies, failed = select(results, include_errors, tahun)
     wb = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_urls": False,
                                         "strings_to_numbers": False, "nan_inf_to_errors": True})
     wb.set_properties({"title": "Rekap LKjIP", "comments": "lkjip-xl rekap"})
     wb.set_calc_mode("auto")
-    w = _Writer(wb)
+    w = _Writer(wb, kertas)
     n_ind = sum(len(a.indikator) for a in agencies)
     region = _write_ringkasan(wb, w, agencies, failed, len(results), n_ind)
     _write_instansi(w, agencies, n_ind, lang)
     _write_indikator(w, agencies)
     _write_efisiensi(w, agencies)
-    _write_charts(wb, agencies)
+    _write_charts(wb, w, agencies)
     _write_gagal(w, failed, lang)
     wb.close()
     return RekapResult(agencies, failed, region)

@@ -12,6 +12,7 @@ PATH any YAML file.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import os
 import sys
 import sysconfig
@@ -22,7 +23,15 @@ from typing import Any
 import yaml
 
 from lkjip_xl.core.errors import DataFormatError, InputError
-from lkjip_xl.core.model import METODE_EFISIENSI, NILAI_TW, RUMUS_NEGATIF, Dokumen, Pengaturan, PredikatBand
+from lkjip_xl.core.model import (
+    KERTAS,
+    METODE_EFISIENSI,
+    NILAI_TW,
+    RUMUS_NEGATIF,
+    Dokumen,
+    Pengaturan,
+    PredikatBand,
+)
 from lkjip_xl.schema import TABLES
 from lkjip_xl.workbook.binding import joined
 
@@ -41,7 +50,7 @@ CAPACITY_TABLES: dict[str, tuple[str, ...]] = {
 CAPACITY_LIMITS: dict[str, int] = {"sasaran": 500, "indikator": 2000, "program": 1000,
                                    "kegiatan": 5000}
 
-SETTING_KEYS = ("rumus_negatif", "batas_capaian", "metode_efisiensi", "nilai_tw", "predikat")
+SETTING_KEYS = tuple(f.name for f in dataclasses.fields(Pengaturan))  # the model's settings
 TOP_KEYS = ("versi", "nama", "keterangan", "pengaturan", "instansi", "petunjuk", "kapasitas")
 # where the bundled templates are installed by the wheel (setup.cfg [options.data_files])
 DATA_SUBDIR = ("share", "lkjip-xl", "workbook_templates")
@@ -175,6 +184,8 @@ def _pengaturan(source: str, v: Any) -> Pengaturan:
                                        m["metode_efisiensi"], METODE_EFISIENSI)
     if "nilai_tw" in m:
         out.nilai_tw = _choice(source, "pengaturan.nilai_tw", m["nilai_tw"], NILAI_TW)
+    if "kertas" in m:
+        out.kertas = _choice(source, "pengaturan.kertas", m["kertas"], KERTAS)
     if "batas_capaian" in m:
         cap = m["batas_capaian"]
         if cap is not None and (not _is_number(cap) or not 0 < cap <= 1000):

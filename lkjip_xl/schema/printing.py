@@ -16,6 +16,19 @@ from lkjip_xl.schema.types import Table
 
 PAPER_A4 = 9  # Excel's paper codes
 PAPER_F4 = 14  # folio 8.5 x 13 in, the F4 Indonesian offices use
+# paper name -> (Excel's code, width and height in inches, portrait)
+PAPERS: dict[str, tuple[int, float, float]] = {"A4": (PAPER_A4, 8.27, 11.69),
+                                               "F4": (PAPER_F4, 8.5, 13.0)}
+
+
+def paper_code(kertas: str | None) -> int:
+    return PAPERS.get(kertas or "A4", PAPERS["A4"])[0]
+
+
+def landscape_pt(kertas: str | None = "A4") -> tuple[float, float]:
+    """Width and height of the landscape page, in points."""
+    _, w, h = PAPERS.get(kertas or "A4", PAPERS["A4"])
+    return h * 72, w * 72
 MIN_ROWS = 5  # rows an empty table still prints, to be filled by hand
 PAGE_CHARS = 190.0  # column width (Excel characters) one landscape A4 page holds readably
 KEY_COLUMNS = ("kode_sasaran", "kode", "kode_program", "kode_kegiatan", "kode_sub", "uraian")
@@ -51,27 +64,26 @@ ROW_PT = 15.0  # a default row
 MEMO_BREAK_PT = 250.0  # long texts above a form sheet's table taller than this: table on a new page
 HEADER_FOOTER_PT = 20.0  # page header and footer lines, where a program prints them in the body
 SAFETY = 0.97
-LANDSCAPE_A4_PT = (11.69 * 72, 8.27 * 72)  # width, height in points
 REPORT_MARGINS = (0.5, 0.5, 0.75, 0.75)  # left, right, top, bottom (inches): measure's sheets
 
 
 def print_scale(col_widths: list[float], margins: tuple[float, float, float, float]
-                = REPORT_MARGINS) -> int:
-    """The percentage that fitting the columns to one landscape A4 page wide comes to."""
+                = REPORT_MARGINS, kertas: str | None = "A4") -> int:
+    """The percentage that fitting the columns to one landscape page wide comes to."""
     left, right, _, _ = margins
-    width_pt = LANDSCAPE_A4_PT[0] - (left + right) * 72
+    width_pt = landscape_pt(kertas)[0] - (left + right) * 72
     sheet_pt = sum(w * 7 + 5 for w in col_widths) * 0.75  # Excel: a character is 7 px
     return max(10, min(100, int(100 * width_pt / sheet_pt))) if sheet_pt else 100
 
 
 def page_height_rows_pt(col_widths: list[float], margins: tuple[float, float, float, float]
-                        = REPORT_MARGINS) -> float:
-    """How many points of rows one landscape A4 page holds at the sheet's print scale."""
+                        = REPORT_MARGINS, kertas: str | None = "A4") -> float:
+    """How many points of rows one landscape page holds at the sheet's print scale."""
     _, _, top, bottom = margins
     # LibreOffice takes the page header and footer out of the body (Excel prints them in the
     # margins): plan for the smaller of the two, with a little room for rounding
-    height_pt = (LANDSCAPE_A4_PT[1] - (top + bottom) * 72 - HEADER_FOOTER_PT) * SAFETY
-    return height_pt * 100 / print_scale(col_widths, margins)
+    height_pt = (landscape_pt(kertas)[1] - (top + bottom) * 72 - HEADER_FOOTER_PT) * SAFETY
+    return height_pt * 100 / print_scale(col_widths, margins, kertas)
 
 
 def breaks_before(heights: dict[int, float], blocks: list[tuple[int, int]], last_row: int,
@@ -96,5 +108,6 @@ def breaks_before(heights: dict[int, float], blocks: list[tuple[int, int]], last
     return out
 
 
-__all__ = ["MARGINS", "PAPER_A4", "PAPER_F4", "PrintPlan", "breaks_before", "key_columns",
-           "page_height_rows_pt", "plan", "print_scale"]
+__all__ = ["MARGINS", "PAPER_A4", "PAPER_F4", "PAPERS", "PrintPlan", "breaks_before",
+           "key_columns", "landscape_pt", "page_height_rows_pt", "paper_code", "plan",
+           "print_scale"]

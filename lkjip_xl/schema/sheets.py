@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from lkjip_xl.core.model import (
     AGREGASI,
+    KERTAS,
     METODE_EFISIENSI,
     NILAI_TW,
     POLARITAS,
@@ -18,7 +19,8 @@ from lkjip_xl.core.model import (
 from lkjip_xl.schema import formulas as f
 from lkjip_xl.schema.types import TABLE_SHEETS, Column, FormField, Ref, Sheet, SummaryCell, Table, col_letter
 
-SCHEMA_VERSION = 2  # 2: PK's "Sumber standar nasional", Sasaran's analysis, the Narasi sheet
+# 2: PK's "Sumber standar nasional", Sasaran's analysis, the Narasi sheet, the paper setting
+SCHEMA_VERSION = 2
 RENSTRA_SLOTS = 6  # a Renstra of five years plus its base year (2016-2021)
 PRIOR_YEARS = 5  # realisations of the years N-1..N-5, for comparisons and Renstra progress
 PREDIKAT_ROWS = 10
@@ -54,6 +56,10 @@ PENGATURAN_FIELDS = (
               "kumulatif: tiap TW berisi total s.d. TW itu (TW IV = setahun); "
               "per_triwulan: tiap TW berisi nilai TW itu saja",
               bind="pengaturan.nilai_tw", default=_SETTING.nilai_tw),
+    FormField("kertas", "Ukuran kertas cetak", "Paper", 9, "choice", KERTAS,
+              note="A4, atau F4 (folio 215 x 330 mm): dipakai lembar isian, lembar laporan "
+                   "measure dan salinan bertanda verify", bind="pengaturan.kertas",
+              default=_SETTING.kertas),
 )
 
 PREDIKAT = Table(

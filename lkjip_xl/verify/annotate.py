@@ -21,6 +21,8 @@ from xml.sax.saxutils import escape
 from lkjip_xl.catalogue.lines import line
 from lkjip_xl.core.errors import InputError
 from lkjip_xl.core.findings import Report
+from lkjip_xl.schema import printing
+from lkjip_xl.schema.sheets import PENGATURAN
 from lkjip_xl.schema.types import col_letter
 from lkjip_xl.xlsx.a1 import col_index
 from lkjip_xl.xlsx.atomic import write_atomic
@@ -342,9 +344,18 @@ def _temuan_sheet(report: Report, lang: str, strings: _Strings, sheets: dict[str
             f"<cols>{cols}</cols><sheetData>{''.join(out)}</sheetData>"
             + (f"<hyperlinks>{''.join(links)}</hyperlinks>" if links else "")
             + '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
-            '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+            f'<pageSetup paperSize="{_paper(report)}" orientation="landscape" fitToWidth="1" '
+            'fitToHeight="0"/>'
             '<headerFooter><oddFooter>&amp;C&amp;8&amp;P / &amp;N</oddFooter></headerFooter>'
             "</worksheet>")
+
+
+def _paper(report: Report) -> int:
+    """The paper the workbook declares (Pengaturan, A4 or F4), read from the tables verify
+    located; A4 for a workbook without it."""
+    forms = report.layout.forms if report.layout is not None else {}
+    value = forms.get(PENGATURAN, {}).get("kertas", (None, 0))[0]
+    return printing.paper_code(value if value in printing.PAPERS else None)
 
 
 def _add_first_sheet(pkg: _Package, name: str, xml: str) -> None:

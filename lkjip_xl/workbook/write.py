@@ -128,14 +128,15 @@ def _field_validation(fld: FormField) -> dict[str, Any] | None:
     return None
 
 
-def _setup_sheet(ws: Worksheet, sheet: Sheet, fm: _Formats, header_row: int) -> None:
+def _setup_sheet(ws: Worksheet, sheet: Sheet, fm: _Formats, header_row: int,
+                 kertas: str = "A4") -> None:
     ws.write_string(0, 0, sheet.title, fm.title)
     if sheet.guide:
         ws.write_string(1, 0, " ".join(sheet.guide), fm.guide)
     ws.protect("", {"format_columns": True, "format_rows": True, "insert_rows": True,
                     "delete_rows": True, "sort": True, "autofilter": True})
     ws.set_landscape()
-    ws.set_paper(printing.PAPER_A4)
+    ws.set_paper(printing.paper_code(kertas))
     ws.set_margins(**printing.MARGINS)
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(header_row - 1)
@@ -324,9 +325,15 @@ def _write_workbook(dok: Dokumen, path: str | os.PathLike[str], pengukuran: Peng
             for n, line in enumerate(guide_lines(), start=2):
                 ws.write_string(n, 0, line, fm.wrap)
             ws.protect("")
+            # printed like every other sheet: the workbook's paper, one page wide, numbered
+            ws.set_paper(printing.paper_code(dok.pengaturan.kertas))
+            ws.set_portrait()
+            ws.set_margins(**printing.MARGINS)
+            ws.fit_to_pages(1, 0)
+            ws.set_footer("&C&8Halaman &P dari &N")
             continue
         header_row = sheet.table.header_row if sheet.table else 4
-        _setup_sheet(ws, sheet, fm, header_row)
+        _setup_sheet(ws, sheet, fm, header_row, dok.pengaturan.kertas)
         if sheet.fields:
             _write_form(ws, sheet, fm, forms.get(sheet.name, {}))
         for t in sheet.extra_tables:
