@@ -34,54 +34,34 @@ from lkjip_xl.schema.formats import (
     NUMBER_FORMATS,
     SECOND_SERIES,
 )
-from lkjip_xl.schema.types import col_letter, quote_sheet
+from lkjip_xl.schema.rekap_tables import (
+    EFISIENSI,
+    GAGAL,
+    HEADER_ROW,
+    INDIKATOR,
+    INSTANSI,
+    S_EFISIENSI,
+    S_GAGAL,
+    S_GRAFIK,
+    S_INDIKATOR,
+    S_INSTANSI,
+    S_RINGKASAN,
+)
+from lkjip_xl.schema.types import Table, col_letter, quote_sheet
 from lkjip_xl.xlsx.safe_text import clean_xml_text
 
-S_RINGKASAN, S_INSTANSI, S_INDIKATOR = "Ringkasan", "Instansi", "Indikator"
-S_EFISIENSI, S_GRAFIK, S_GAGAL = "Efisiensi", "Grafik", "Gagal Verifikasi"
-HEADER_ROW = 4  # 1-based: title in row 1, a note in row 2, headers in row 4, data from row 5
 FIRST = HEADER_ROW + 1
 MAX_FINDINGS_PER_FILE = 50
 RINGKASAN_VALUE_COL = 1  # 0-based: Ringkasan's labels in A, its values in B
 
-# (key, header, kind, width)
-INSTANSI_COLS = (
-    ("no", "No", "int", 5), ("instansi", "Instansi", "text", 45), ("pemda", "Pemda", "text", 18),
-    ("tahun", "Tahun", "int", 7), ("file", "File", "plain", 30),
-    ("n_indikator", "Jumlah indikator", "int", 10),
-    ("capaian", "Capaian rata-rata (%)", "percent", 12),
-    ("anggaran", "Anggaran", "money", 18), ("realisasi", "Realisasi anggaran", "money", 18),
-    ("penyerapan", "Penyerapan (%)", "percent", 12), ("metode", "Metode efisiensi", "text", 13),
-    ("efisiensi", "Efisiensi", "number", 11),
-    ("rank_penyerapan", "Peringkat penyerapan", "int", 11),
-    ("rank_capaian", "Peringkat capaian", "int", 11),
-    ("status", "Status verifikasi", "text", 12), ("galat", "Galat", "int", 7),
-    ("peringatan", "Peringatan", "int", 10),
-)
-INDIKATOR_COLS = (
-    ("no", "No instansi", "int", 8), ("instansi", "Instansi", "text", 35),
-    ("kode_sasaran", "Kode sasaran", "text", 10), ("kode", "Kode indikator", "text", 10),
-    ("uraian", "Indikator", "text", 45), ("satuan", "Satuan", "text", 8),
-    ("polaritas", "Polaritas", "text", 10), ("target", "Target", "number", 11),
-    ("target_min", "Target min", "number", 10), ("target_maks", "Target maks", "number", 10),
-    ("realisasi", "Realisasi", "number", 11), ("capaian", "Capaian (%)", "percent", 11),
-    ("capaian_dipakai", "Capaian dipakai (%)", "percent", 11),
-    ("predikat", "Predikat", "text", 14),
-)
-EFISIENSI_COLS = (
-    ("no", "No instansi", "int", 8), ("instansi", "Instansi", "text", 35),
-    ("kode", "Kode sasaran", "text", 10), ("uraian", "Sasaran", "text", 45),
-    ("capaian", "Capaian (%)", "percent", 11), ("predikat", "Predikat", "text", 14),
-    ("anggaran", "Anggaran", "money", 18), ("realisasi", "Realisasi anggaran", "money", 18),
-    ("penyerapan", "Penyerapan (%)", "percent", 12), ("efisiensi", "Efisiensi", "number", 11),
-    ("metode", "Metode", "text", 13),
-)
-GAGAL_COLS = (
-    ("no", "No", "int", 5), ("file", "File", "plain", 35), ("instansi", "Instansi", "text", 35),
-    ("status", "Status", "text", 13), ("galat", "Galat", "int", 7),
-    ("peringatan", "Peringatan", "int", 10), ("kode", "Kode temuan", "text", 24),
-    ("lokasi", "Lokasi", "text", 26), ("pesan", "Pesan", "text", 80),
-)
+
+def _spec(table: Table) -> tuple[tuple[str, str, str, float], ...]:
+    """(key, header, kind, width) of each declared column, as the writing below walks them."""
+    return tuple((c.key, c.header, c.kind, c.width) for c in table.columns)
+
+
+INSTANSI_COLS, INDIKATOR_COLS = _spec(INSTANSI), _spec(INDIKATOR)
+EFISIENSI_COLS, GAGAL_COLS = _spec(EFISIENSI), _spec(GAGAL)
 
 
 def _letter(cols: Sequence[tuple[str, str, str, float]], key: str) -> str:

@@ -17,8 +17,9 @@ from typing import Literal
 from lkjip_xl.xlsx.a1 import col_letter, quote_sheet
 
 # memo: a long text of several paragraphs (a form field of its own, wrapped in a wide cell)
+# plain: text written as is, never wrapped (a file name in rekap)
 Kind = Literal["text", "memo", "code", "choice", "number", "money", "percent", "int", "year",
-               "label"]
+               "label", "plain"]
 SheetKind = Literal["guide", "settings", "input", "computed"]
 
 
