@@ -10,6 +10,19 @@ from __future__ import annotations
 from typing import Any
 
 LINES: dict[str, tuple[str, str]] = {
+    # usage errors and last-resort errors of the commands
+    "usage.single_file": ("--annotate/--engine hanya untuk satu berkas",
+                          "--annotate/--engine take a single file"),
+    "usage.together": ("{options} tidak bisa dipakai bersama", "{options} cannot be used together"),
+    "usage.new_source": ("butuh --data FILE, --from FILE atau --tahun TAHUN",
+                         "needs --data FILE, --from FILE or --tahun YEAR"),
+    "error.memory": ("galat: memori tidak cukup untuk file ini",
+                     "error: not enough memory for this file"),
+    "error.internal": ("galat internal: {error} (jalankan dengan --debug untuk rincian)",
+                       "internal error: {error} (run with --debug for details)"),
+    # the annotated copy's Temuan sheet
+    "temuan.headers": ("Kode|Tingkat|Lokasi|Ditemukan|Seharusnya|Pesan",
+                       "Code|Severity|Location|Found|Expected|Message"),
     # the level of a line on stderr, by finding severity
     "level.error": ("galat", "error"),
     "level.warning": ("peringatan", "warning"),

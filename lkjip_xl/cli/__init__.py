@@ -105,15 +105,12 @@ def run_main(argv: list[str] | None = None) -> int:
         click.echo(f"{level('error', lang)}: {exc.message(lang)}", err=True)
         return exc.exit_code
     except MemoryError:
-        click.echo("galat: memori tidak cukup untuk file ini" if lang == "id"
-                   else "error: not enough memory for this file", err=True)
+        click.echo(line("error.memory", lang), err=True)
         return 3
     except Exception as exc:  # never a traceback for users; --debug shows it
         if debug:
             raise
-        msg = ("galat internal: {e} (jalankan dengan --debug untuk rincian)" if lang == "id"
-               else "internal error: {e} (run with --debug for details)")
-        click.echo(msg.format(e=f"{type(exc).__name__}: {exc}"), err=True)
+        click.echo(line("error.internal", lang, error=f"{type(exc).__name__}: {exc}"), err=True)
         return 3
 
 

@@ -57,14 +57,13 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
     lang = lang_of(ctx)
     chosen = [n for n, v in (("--data", data), ("--from", previous), ("--batch", batch)) if v]
     if len(chosen) > 1:
-        raise click.UsageError(" dan ".join(chosen) + " tidak bisa dipakai bersama" if lang == "id"
-                               else " and ".join(chosen) + " cannot be used together")
+        joiner = " and " if lang == "en" else " dan "
+        raise click.UsageError(line("usage.together", lang, options=joiner.join(chosen)))
     if batch is not None:
         ctx.exit(_batch(lang, batch, tahun, template, jobs, output, force))
         return
     if data is None and tahun is None and previous is None:
-        raise click.UsageError("butuh --data FILE, --from FILE atau --tahun TAHUN" if lang == "id"
-                               else "needs --data FILE, --from FILE or --tahun YEAR")
+        raise click.UsageError(line("usage.new_source", lang))
     from lkjip_xl.planning.build import write_agency_workbook
     from lkjip_xl.planning.templates import load_template
 

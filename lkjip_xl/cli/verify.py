@@ -54,8 +54,7 @@ def command(ctx: click.Context, workbooks: tuple[Path, ...], fmt: str, jobs: int
         from lkjip_xl.planning.batch import batch_command_main
 
         if annotate is not None or engine is not None:
-            raise click.UsageError("--annotate/--engine hanya untuk satu berkas" if lang == "id"
-                                   else "--annotate/--engine take a single file")
+            raise click.UsageError(line("usage.single_file", lang))
         ctx.exit(batch_command_main(workbooks, jobs=jobs, fmt=fmt, output=output, lang=lang,
                                     strict=strict, force=force))
         return

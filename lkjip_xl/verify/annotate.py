@@ -311,8 +311,7 @@ def _comments(pkg: _Package, part: str, xml: str, notes: dict[str, list[str]], k
 
 
 def _temuan_sheet(report: Report, lang: str, strings: _Strings, sheets: dict[str, str]) -> str:
-    headers = (["Kode", "Tingkat", "Lokasi", "Ditemukan", "Seharusnya", "Pesan"] if lang == "id"
-               else ["Code", "Severity", "Location", "Found", "Expected", "Message"])
+    headers = line("temuan.headers", lang).split("|")
     rows = [headers]
     for f in report.findings:
         rows.append([f.code, line(f"level.label.{f.severity}", lang), f.location,
