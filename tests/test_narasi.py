@@ -120,3 +120,17 @@ def test_the_document_prints_the_staff_text_and_placeholders_only_where_empty(
     for what in ("kata pengantar", "tugas dan fungsi", "simpulan", "jumlah pegawai",
                  "faktor penghambat"):
         assert f"[Isi: {what}" in blank, what
+
+
+def test_table_rows_are_as_tall_as_their_wrapped_text(sample_workbook: Path) -> None:
+    """An indicator's formula longer than its column wraps: the row is written tall enough
+    (Excel keeps a written row's height; LibreOffice printed the lines over each other)."""
+    t = TABLES["IK"]
+    ws = openpyxl.load_workbook(sample_workbook)[t.sheet]
+    col = t.letter("formula")
+    width = t.column("formula").width
+    for r in range(t.first_row, t.first_row + 2):
+        text = str(ws[f"{col}{r}"].value)
+        assert len(text) > width  # the sample's formulas do wrap
+        assert (ws.row_dimensions[r].height or 15) >= 30, r
+    assert ws.row_dimensions[t.first_row + 5].height in (None, 15)  # an empty spare row

@@ -170,6 +170,22 @@ def _print_memo_sheet(ws: Worksheet, sheet: Sheet, values: dict[str, Any],
     ws.print_area(0, 0, last - 1, 2)
 
 
+def _fit_rows(ws: Worksheet, table: Table, values: list[dict[str, Any]]) -> None:
+    """Rows whose text wraps over more lines than a default row shows get the height it takes:
+    Excel keeps a written row's stored height, and a printout would cut or overlap the text
+    (an indicator's formula, a long uraian)."""
+    wrapped = [(c.key, c.width) for c in table.columns if c.kind in ("text", "memo")]
+    for i, data in enumerate(values):
+        lines = 1
+        for key, width in wrapped:
+            v = data.get(key)
+            if isinstance(v, str) and v:
+                per_line = max(int(width * 1.05) - 1, 1)
+                lines = max(lines, sum(max(1, -(-len(p) // per_line)) for p in v.split("\n")))
+        if lines > 1:
+            ws.set_row(table.first_row + i - 1, min(409.0, printing.ROW_PT * lines))
+
+
 def _write_table(ws: Worksheet, table: Table, fm: _Formats, caps: dict[str, int],
                  values: list[dict[str, Any]], computed: bool, main: bool = True) -> None:
     hr = table.header_row - 1
@@ -216,6 +232,7 @@ def _write_table(ws: Worksheet, table: Table, fm: _Formats, caps: dict[str, int]
                         cells[c] = stored
                         continue
             _write_value(ws, row - 1, c, value, fmt)
+    _fit_rows(ws, table, values)
     if not computed:
         last = first + cap - 2
         for c, col in enumerate(table.columns):
