@@ -68,7 +68,7 @@ def test_every_sheet_of_every_output_follows_it(tmp_path: Path, f4: Path) -> Non
     (folder / "f4.xlsx").write_bytes(f4.read_bytes())
     rekap = tmp_path / "rekap.xlsx"
     assert run_main(["rekap", str(folder), "-o", str(rekap), "--kertas", "F4", "--jobs", "1"]) == 0
-    assert set(paper_sizes(rekap).values()) - {None} == {PAPER_F4}
+    assert set(paper_sizes(rekap).values()) == {PAPER_F4}
 
 
 def test_a_template_can_set_it_for_every_agency(tmp_path: Path) -> None:

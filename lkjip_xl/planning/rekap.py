@@ -323,6 +323,11 @@ def _write_ringkasan(wb: Any, w: _Writer, agencies: list[Agency], failed: list[t
     ws = wb.add_worksheet(S_RINGKASAN)
     ws.set_column(0, 0, 44)
     ws.set_column(1, 1, 24)
+    # a short two-column summary: portrait, one page wide, numbered like the other sheets
+    ws.set_paper(w.paper)
+    ws.set_portrait()
+    ws.fit_to_pages(1, 0)
+    ws.set_footer("&C&8Halaman &P dari &N")
     ws.write_string(0, 0, "Rekap kinerja instansi", w.title)
     pemda = sorted({str(a.data["pemda"]) for a in agencies if a.data.get("pemda")})
     years = sorted({int(a.data["tahun"]) for a in agencies if a.data.get("tahun") is not None})
