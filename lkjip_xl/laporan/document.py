@@ -35,6 +35,7 @@ from lkjip_xl.schema.report_tables import (
     ReportColumn,
     ReportTable,
 )
+from lkjip_xl.schema.sheets import ANALISIS
 
 PLACEHOLDER_COLOR = RGBColor(0xC0, 0x00, 0x00)
 DRAF_TEXT = "DRAF: belum lolos verifikasi lkjip-xl ({n} galat terbuka)"
@@ -42,6 +43,14 @@ DRAF_TEXT = "DRAF: belum lolos verifikasi lkjip-xl ({n} galat terbuka)"
 # the seed), then the next sasaran; tables listing every sasaran come before and after.
 FIRST = ("capaian",)
 NUMBER_KINDS = ("number", "money", "percent", "int")
+# how the document heads each analysis column of the Sasaran sheet, and what its placeholder asks
+_ANALISIS_TEXT = {
+    "pendorong": ("Faktor pendorong", "analisis penyebab keberhasilan (faktor pendorong)"),
+    "penghambat": ("Faktor penghambat", "faktor penghambat"),
+    "upaya": ("Upaya / solusi", "upaya / solusi yang telah dan akan dilakukan"),
+    "program_penunjang": ("Program dan kegiatan penunjang",
+                          "program dan kegiatan yang menunjang keberhasilan atau kegagalan"),
+}
 
 
 def _tbl(key: str) -> ReportTable:
@@ -406,19 +415,11 @@ class Laporan:
             for table in per:
                 self.report_table(table, members, s.uraian or s.kode)
             self.standar_nasional(s.kode, members)
-            model = s
-            for title, text, what, column in (
-                    ("Faktor pendorong", model.pendorong if model else None,
-                     "analisis penyebab keberhasilan (faktor pendorong)", "Faktor pendorong"),
-                    ("Faktor penghambat", model.penghambat if model else None,
-                     "faktor penghambat", "Faktor penghambat"),
-                    ("Upaya / solusi", model.upaya if model else None,
-                     "upaya / solusi yang telah dan akan dilakukan", "Upaya / solusi"),
-                    ("Program dan kegiatan penunjang", model.program_penunjang if model else None,
-                     "program dan kegiatan yang menunjang keberhasilan atau kegagalan",
-                     "Program / kegiatan penunjang")):
+            for key, column, *_ in ANALISIS:  # the Sasaran sheet's analysis columns
+                title, what = _ANALISIS_TEXT[key]
                 self.para(title, bold=True)
-                self.text_or_isi(text, what, f"untuk sasaran {s.kode} (sheet Sasaran, {column})")
+                self.text_or_isi(getattr(s, key), what,
+                                 f"untuk sasaran {s.kode} (sheet Sasaran, {column})")
         for table in REPORT_TABLES:
             if not table.per_sasaran and table.sheet == KINERJA_SHEET and table.key not in FIRST:
                 self.report_table(table, everything)

@@ -118,21 +118,24 @@ def _num(key: str, header: str, en: str, width: float = 11, bind: str | None = N
     return Column(key, header, en, "number", width, note=note, bind=bind or key, unit=unit)
 
 
+# each sasaran's analysis for Bab III: its own columns of the Sasaran sheet
+ANALISIS = (
+    ("pendorong", "Faktor pendorong", "Causes of success",
+     "Analisis penyebab keberhasilan capaian sasaran ini (Bab III)"),
+    ("penghambat", "Faktor penghambat", "Causes of shortfall",
+     "Penyebab kegagalan atau kendala (Bab III)"),
+    ("upaya", "Upaya / solusi", "Solutions", "Upaya yang telah dan akan dilakukan (Bab III)"),
+    ("program_penunjang", "Program / kegiatan penunjang", "Supporting programmes",
+     "Program dan kegiatan yang menunjang keberhasilan atau kegagalan (Bab III)"),
+)
+
 SASARAN = Table("SS", "Sasaran", (
     Column("kode", "Kode sasaran", "Objective code", "code", 12, required=True, bind="kode"),
     Column("uraian", "Sasaran strategis", "Strategic objective", "text", 60, required=True,
            bind="uraian", default=""),
     Column("tujuan", "Tujuan", "Goal", "text", 50, bind="tujuan"),
     *(Column(key, header, en, "text", 40, bind=key, since=2, note=note)
-      for key, header, en, note in (
-          ("pendorong", "Faktor pendorong", "Causes of success",
-           "Analisis penyebab keberhasilan capaian sasaran ini (Bab III)"),
-          ("penghambat", "Faktor penghambat", "Causes of shortfall",
-           "Penyebab kegagalan atau kendala (Bab III)"),
-          ("upaya", "Upaya / solusi", "Solutions",
-           "Upaya yang telah dan akan dilakukan (Bab III)"),
-          ("program_penunjang", "Program / kegiatan penunjang", "Supporting programmes",
-           "Program dan kegiatan yang menunjang keberhasilan atau kegagalan (Bab III)"))),
+      for key, header, en, note in ANALISIS),
 ), default_capacity=20, unique=("kode",))
 
 INDIKATOR = Table("IK", "Renstra & IKU", (

@@ -20,7 +20,7 @@ from typing import Any
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.model import Dokumen, Kegiatan
 from lkjip_xl.schema import TABLES
-from lkjip_xl.schema.sheets import NARASI_FIELDS
+from lkjip_xl.schema.sheets import ANALISIS, NARASI_FIELDS
 from lkjip_xl.verify.formulas_check import MirrorMap
 from lkjip_xl.verify.structure import Structure
 from lkjip_xl.verify.values_check import Expected, differing_cells, expected_values
@@ -94,7 +94,7 @@ def narrative_gaps(dok: Dokumen, stats: dict[str, Any]) -> list[Finding]:
     empty = [f.label for f in NARASI_FIELDS if f.bind and not get(dok, f.bind)]
     if not dok.sdm:
         empty.append("SDM")
-    analysis = [c for c in TABLES["SS"].columns if c.since > 1]
+    analysis = [TABLES["SS"].column(key) for key, *_ in ANALISIS]
     sasaran = [s.kode for s in dok.sasaran if any(not get(s, c.bind) for c in analysis)]  # type: ignore[arg-type]
     stats["narasi_kosong"] = {"narasi": empty, "sasaran": sasaran}
     if not empty and not sasaran:

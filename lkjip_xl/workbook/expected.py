@@ -60,11 +60,11 @@ class Rows:
 def capacities(dok: Dokumen, minimum: dict[str, int] | None = None) -> dict[str, int]:
     """Rows prepared per table: room for the data plus spare rows to fill in by hand."""
     rows = Rows.of(dok)
+    listed = {"PR": len(dok.pengaturan.predikat), "SDM": len(dok.sdm)}  # fixed small lists
     out: dict[str, int] = {}
     for key, t in TABLES.items():
         if t.mirror:
             continue
-        listed = {"PR": len(dok.pengaturan.predikat), "SDM": len(dok.sdm)}  # fixed small lists
         n = listed.get(key, rows.count(key))
         base = (minimum or {}).get(key, t.default_capacity)
         out[key] = max(base, n) if key in listed else max(base, n + max(10, n // 5))

@@ -237,6 +237,18 @@ class _Conv:
             return None  # as the workbook's ISNUMBER-guarded formulas see it: not a number
         return meant
 
+    def field(self, v: Any, where: str, decl: Column | FormField) -> Any:
+        """A cell read as its declaration says: by kind, an empty or unknown choice as its
+        default (one rule for table columns and form fields)."""
+        kind = decl.kind
+        if kind in NUMERIC_KINDS:
+            n = self.number(v, where)
+            return int(n) if n is not None and kind == "year" else n
+        if kind == "choice":
+            return self.choice(v, where, decl.choices, "") or decl.default
+        t = self.memo(v) if kind == "memo" else self.text(v)
+        return decl.default if t is None else t
+
     def year(self, v: Any, where: str) -> int | None:
         n = self.number(v, where)
         return None if n is None else int(n)
@@ -279,16 +291,6 @@ class _Binder:
         self.conv, self.years = conv, years
         self._plans: dict[str, list[tuple[str, bool, Column, Callable[[Any, Any], None]]]] = {}
 
-    def value(self, tr: TableRead, row: RowRead, c: Column, v: Any) -> Any:
-        kind = c.kind
-        if kind in NUMERIC_KINDS:
-            n = self.conv.number(v, tr.where(row.row, c.key))
-            return int(n) if n is not None and kind == "year" else n
-        if kind == "choice":
-            return self.conv.choice(v, tr.where(row.row, c.key), c.choices, "") or c.default
-        t = self.conv.text(v)
-        return c.default if t is None else t
-
     def _plan(self, tr: TableRead) -> list[tuple[str, bool, Column, Callable[[Any, Any], None]]]:
         plan = self._plans.get(tr.table.key)
         if plan is None:
@@ -312,20 +314,12 @@ class _Binder:
             elif v is None:
                 put_value(obj, c.default)  # an empty cell: nothing to report, no location
             else:
-                put_value(obj, self.value(tr, row, c, v))
+                put_value(obj, self.conv.field(v, tr.where(row.row, key), c))
         return obj
 
 
 def _form_value(conv: _Conv, lr: LayoutRead, sheet: str, f: FormField) -> Any:
-    v, where = _form(lr, sheet, f.key)
-    if f.kind == "year":
-        return conv.year(v, where)
-    if f.kind in NUMERIC_KINDS:
-        return conv.number(v, where)
-    if f.kind == "choice":
-        return conv.choice(v, where, f.choices, "") or f.default
-    t = conv.memo(v) if f.kind == "memo" else conv.text(v)
-    return f.default if t is None else t
+    return conv.field(*_form(lr, sheet, f.key), f)
 
 
 def to_dokumen(lr: LayoutRead, report: Report | None = None,

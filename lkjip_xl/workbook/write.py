@@ -180,8 +180,7 @@ def _fit_rows(ws: Worksheet, table: Table, values: list[dict[str, Any]]) -> None
         for key, width in wrapped:
             v = data.get(key)
             if isinstance(v, str) and v:
-                per_line = max(int(width * 1.05) - 1, 1)
-                lines = max(lines, sum(max(1, -(-len(p) // per_line)) for p in v.split("\n")))
+                lines = max(lines, _lines(v, int(width * 1.05) - 1))
         if lines > 1:
             ws.set_row(table.first_row + i - 1, min(409.0, printing.ROW_PT * lines))
 
@@ -264,8 +263,12 @@ def _memo_height(text: Any) -> float:
     as stored (it only grows rows as they are typed into), LibreOffice would fit them anyway."""
     if not isinstance(text, str) or not text:
         return MEMO_EMPTY_PT
-    lines = sum(max(1, -(-len(par) // (MEMO_WIDTH - 4))) for par in text.split("\n"))
-    return min(409.0, max(MEMO_EMPTY_PT, 15.0 * lines + 3))
+    return min(409.0, max(MEMO_EMPTY_PT, printing.ROW_PT * _lines(text, MEMO_WIDTH - 4) + 3))
+
+
+def _lines(text: str, per_line: int) -> int:
+    """Lines a wrapped cell takes: each paragraph of `per_line` characters a line."""
+    return sum(max(1, -(-len(par) // max(per_line, 1))) for par in text.split("\n"))
 
 
 def _write_form(ws: Worksheet, sheet: Sheet, fm: _Formats, values: dict[str, Any]) -> None:
