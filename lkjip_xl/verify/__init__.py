@@ -20,9 +20,10 @@ from lkjip_xl.schema import TABLES
 from lkjip_xl.verify.causes import completeness, link_root_causes
 from lkjip_xl.verify.formulas_check import check_formulas, detect_shifts
 from lkjip_xl.verify.inputs_check import check_inputs
-from lkjip_xl.verify.report_sheets import check_report_sheets
+from lkjip_xl.verify.report_sheets import check_report_sheets, measured_triwulan
 from lkjip_xl.verify.structure import Structure, inspect_structure
 from lkjip_xl.verify.values_check import check_values, expected_values
+from lkjip_xl.verify.year_end import check_year_end
 from lkjip_xl.workbook.read import loc, to_dokumen
 from lkjip_xl.xlsx.compare import same_value
 from lkjip_xl.xlsx.grid import WorkbookGrid
@@ -32,12 +33,16 @@ ENGINES = ("libreoffice", "formulas")
 
 
 def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None = None,
-           strict: bool = False) -> Report:
+           strict: bool = False, triwulan: int | None = None) -> Report:
     """Verify one workbook; the Report owns the exit code (`report.exit_code(strict)`).
 
     `lang` only matters when the report is rendered (`to_dict(lang)`); `strict` is recorded in
-    the stats so that a renderer can show which rule the exit code follows.
+    the stats so that a renderer can show which rule the exit code follows. `triwulan` is the
+    last quarter reported (a mid-year report): the quarters after it are not due yet; None reads
+    it from a measured workbook's own caption (`measure --triwulan`), else TW IV.
     """
+    if triwulan not in (None, 1, 2, 3, 4):
+        raise ValueError(f"triwulan is 1..4, got {triwulan}")
     report = Report(str(path))
     report.stats["strict"] = strict
     try:
@@ -65,7 +70,9 @@ def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None
     else:
         report.stats["layout"] = True
         report.layout = st.lr
-        layout_cells = _check_layout(st, report, expected_cells)
+        triwulan = triwulan or measured_triwulan(grid)
+        report.stats["triwulan"] = triwulan
+        layout_cells = _check_layout(st, report, expected_cells, triwulan)
     report.extend(_generic_audit(grid, layout_cells))
     if engine:
         report.extend(_second_opinion(path, engine, grid, expected_cells or {}))
@@ -74,7 +81,7 @@ def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None
 
 
 def _check_layout(st: Structure, report: Report,
-                  expected_cells: dict[tuple[str, int, int], Any] | None
+                  expected_cells: dict[tuple[str, int, int], Any] | None, triwulan: int = 4
                   ) -> Container[tuple[str, int, int]]:
 
     report.extend(st.findings)
@@ -103,6 +110,7 @@ def _check_layout(st: Structure, report: Report,
     values = check_values(st, ex, settled, expected_cells)
     report.extend(values)
     report.extend(check_inputs(st.lr, dok, ex.pengukuran))
+    report.extend(check_year_end(st.lr, dok, triwulan))
     typed_as_text = [f for f in report.findings if f.code == "angka-sebagai-teks"]
     if typed_as_text and ex.error is None:
         link_root_causes(st, mirror, ex, typed_as_text, values)
