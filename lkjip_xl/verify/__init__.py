@@ -161,9 +161,12 @@ def _second_opinion(path: str | os.PathLike[str], engine: str, grid: WorkbookGri
             reference = expected[key] if key in expected else cell.value
             other = values[key]
             if not same_value(_plain(other), _plain(reference)):
+                # three values, each named for what it is: the engine's, the file's stored one
+                # and verify's (for a layout cell recomputed from the inputs, for any other
+                # cell the stored one it accepted)
                 out.append(Finding("mesin-berbeda", "warning", loc(sg.name, r, c),
                                    found=_plain(other), expected=_plain(reference),
-                                   params={"engine": engine}))
+                                   params={"engine": engine, "stored": _plain(cell.value)}))
     return out
 
 
