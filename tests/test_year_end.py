@@ -136,6 +136,15 @@ def test_three_quarters_then_nothing(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "S1.1 (TW IV kosong, dihitung dari TW III)" in err
 
 
+def test_a_batch_takes_the_quarter_too(tmp_path: Path) -> None:
+    """The planning unit checking every agency's TW III report at once."""
+    for name in ("a.xlsx", "b.xlsx"):
+        new_workbook(three_quarters_then_nothing(), tmp_path / name)
+    files = [str(tmp_path / "a.xlsx"), str(tmp_path / "b.xlsx")]
+    assert run_main(["verify", *files, "--jobs", "1", "--strict"]) == 1
+    assert run_main(["verify", *files, "--jobs", "1", "--strict", "--triwulan", "3"]) == 0
+
+
 def test_a_deleted_realisation_row_is_a_warning(tmp_path: Path) -> None:
     dok = three_quarters_then_nothing()
     dok.sasaran[0].indikator[0].realisasi = 76.5  # complete, so only the missing row speaks

@@ -51,7 +51,7 @@ def check_year_end(lr: LayoutRead, dok: Dokumen | None, triwulan: int = 4) -> It
             continue
         yield Finding("tahun-belum-lengkap", "warning",
                       rk.where(rk_rows[i.kode], f"r{k.kosong[0] + 1}"),
-                      found=None, expected=k.dipakai,
+                      # nothing is "expected" in the empty cell: the value used is a parameter
                       params={"kode": i.kode, "kosong": tw_names(k.kosong),
                               "dari": tw_names(k.dari), "dipakai": k.dipakai, "sampai": sampai})
 
