@@ -13,6 +13,7 @@ import json
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -91,53 +92,19 @@ def test_libreoffice_keeps_the_lists_and_verify_stays_quiet(seed: Path, tmp_path
     assert [f.code for f in report.findings if f.severity != "info"] == []
 
 
-PROBE = r'''
-import json, sys, subprocess, tempfile, time, uuid, os
-from pathlib import Path
-import uno
-from com.sun.star.beans import PropertyValue
-from com.sun.star.connection import NoConnectException
-job = json.loads(Path(sys.argv[1]).read_text())
-pipe = "lkjipprobe" + uuid.uuid4().hex[:10]
-with tempfile.TemporaryDirectory() as profile:
-    office = subprocess.Popen(["soffice", "-env:UserInstallation=file://" + profile, "--headless",
-                               "--invisible", "--norestore", "--nologo", "--nodefault",
-                               "--accept=pipe,name=%s;urp;" % pipe],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={**os.environ, "HOME": profile})
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext(
-        "com.sun.star.bridge.UnoUrlResolver", local)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-            break
-        except NoConnectException:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.25)
-    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-    p = PropertyValue(); p.Name, p.Value = "Hidden", True
-    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(job["src"]), "_blank", 0, (p,))
-    sheets = doc.getSheets()
-    ik = sheets.getByName("Renstra & IKU")
-    ik.getRows().insertByIndex(job["insert_at"], 1)  # a row inserted inside the IKU table
-    ik.getCellRangeByName(job["new_cell"]).setString(job["new_code"])
-    names = doc.NamedRanges
-    cell = sheets.getByName("PK").getCellRangeByName("A5")
-    v = cell.getPropertyValue("Validation")
-    doc.calculateAll()
-    out = {"type": int(v.Type.value == "LIST"), "formula": v.getFormula1(),
-           "name": names.getByName("IK_kode").getContent()}
-    Path(job["out"]).write_text(json.dumps(out))
-    doc.close(True)
-    try:
-        desktop.terminate()
-    except Exception:
-        pass
-    office.wait(timeout=30)
-'''
+PROBE = Path(__file__).with_name("uno_probe.py")
+
+
+def run_probe(tmp_path: Path, **job: Any) -> dict[str, Any]:
+    """Row edits made in Calc (tests/uno_probe.py under the system Python), and what Calc says."""
+    job.setdefault("out", str(tmp_path / "probe-out.json"))
+    path = tmp_path / "probe-job.json"
+    path.write_text(json.dumps(job), encoding="utf-8")
+    proc = subprocess.run([SYSTEM_PYTHON, str(PROBE), str(path)], capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out: dict[str, Any] = json.loads(Path(job["out"]).read_text(encoding="utf-8"))
+    return out
 
 
 @pytest.mark.libreoffice
@@ -146,18 +113,13 @@ def test_a_row_inserted_in_calc_is_in_the_list(seed: Path, tmp_path: Path) -> No
     if reason:
         pytest.skip(reason)
     ik = TABLES["IK"]
-    script = tmp_path / "probe.py"
-    script.write_text(PROBE, encoding="utf-8")
-    job = tmp_path / "job.json"
-    out = tmp_path / "out.json"
     row = ik.first_row + 1  # between S1.1 and S2.1
-    job.write_text(json.dumps({"src": str(seed), "out": str(out), "insert_at": row - 1,
-                               "new_cell": f"{ik.letter('kode')}{row}", "new_code": "S1.9"}))
-    proc = subprocess.run([SYSTEM_PYTHON, str(script), str(job)], capture_output=True, text=True,
-                          timeout=300)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    got = json.loads(out.read_text())
-    assert got["type"] == 1 and got["formula"] == "IK_kode"
+    got = run_probe(tmp_path, src=str(seed), dst=None,
+                    ops=[["insert_row", ik.sheet, row],
+                         ["type", ik.sheet, f"{ik.letter('kode')}{row}", "S1.9"]],
+                    names=["IK_kode"], validations=[["PK", "A5"]])
+    assert got["validations"]["PK!A5"] == ["LIST", "IK_kode"]
     # the name grew by the inserted row: the list PK picks from now offers S1.9 too
     c = ik.letter("kode")
-    assert got["name"] == f"$'Renstra & IKU'.${c}${ik.first_row}:${c}${ik.first_row + 60}"
+    assert got["names"]["IK_kode"] == (
+        f"$'Renstra & IKU'.${c}${ik.first_row}:${c}${ik.first_row + ik.default_capacity}")

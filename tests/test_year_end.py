@@ -25,6 +25,7 @@ from lkjip_xl.schema.report_tables import KINERJA_SHEET
 from lkjip_xl.verify import verify
 from lkjip_xl.workbook.export import export_workbook
 from lkjip_xl.workbook.generate import new_workbook
+from tests.test_code_lists import run_probe
 from tests.test_typed_in_libreoffice import (
     _uno_missing,
     edits_for,
@@ -158,6 +159,25 @@ def test_a_deleted_realisation_row_is_a_warning(tmp_path: Path) -> None:
            if f.code == "realisasi-tanpa-baris"]
     pk = TABLES["PK"]
     assert got == [("realisasi-tanpa-baris", "warning", f"PK!{pk.letter('kode')}{pk.first_row + 1}")]
+
+
+@pytest.mark.libreoffice
+def test_a_realisation_row_deleted_in_calc(tmp_path: Path) -> None:
+    """The issue's case: the row deleted in LibreOffice passed with only the info kelengkapan
+    (the computed sheets find rows by code, so nothing else changes)."""
+    reason = _uno_missing()
+    if reason:
+        pytest.skip(reason)
+    dok = three_quarters_then_nothing()
+    dok.sasaran[0].indikator[0].realisasi = 76.5
+    src, dst = tmp_path / "isian.xlsx", tmp_path / "dihapus.xlsx"
+    new_workbook(dok, src)
+    run_probe(tmp_path, src=str(src), dst=str(dst), ops=[["delete_row", RK.sheet, RK.first_row + 1]])
+    report = verify(dst)
+    pk = TABLES["PK"]
+    assert [(f.code, f.location) for f in report.findings if f.severity != "info"] == [
+        ("realisasi-tanpa-baris", f"PK!{pk.letter('kode')}{pk.first_row + 1}")]
+    assert "S1.2" in report.findings[report.codes().index("realisasi-tanpa-baris")].message("id")
 
 
 def test_nothing_reported_yet_stays_an_info() -> None:
