@@ -109,10 +109,19 @@ def _check_views(path: Path, tmp_path: Path) -> None:
     ws = load_workbook(mid_measured)[KINERJA_SHEET]
     assert not any(isinstance(c.value, str) and c.value.startswith("Tahun belum lengkap")
                    for row in ws.iter_rows() for c in row)
-    # verify reads the quarter a measured workbook was measured to (its blanked later quarters
-    # are another matter: rumus-dihapus, known)
-    assert verify(mid_measured).stats["triwulan"] == 3
-    assert "tahun-belum-lengkap" not in verify(mid_measured).codes()
+    # verify reads the quarter a measured workbook was measured to, and the quarters measure
+    # blanked after it are no deleted formulas (they were 180 rumus-dihapus errors)
+    mid_report = verify(mid_measured)
+    assert mid_report.stats["triwulan"] == 3
+    assert [f.code for f in mid_report.findings if f.severity != "info"] == []
+    ptw = TABLES["PTW"]
+    wb = load_workbook(mid_measured)
+    for key in ("r3", "r4"):  # a formula of a quarter still due, one of a blanked quarter
+        wb[ptw.sheet][f"{ptw.letter(key)}{ptw.first_row}"] = None
+    wb.save(tmp_path / "tw3-rusak.xlsx")
+    gone = [f.location for f in verify(tmp_path / "tw3-rusak.xlsx").findings
+            if f.code == "rumus-dihapus"]
+    assert gone == [f"'{ptw.sheet}'!{ptw.letter('r3')}{ptw.first_row}"]
 
     # laporan: the document says it under Table 3.1
     docx = tmp_path / "LKjIP.docx"

@@ -100,7 +100,9 @@ def _check_layout(st: Structure, report: Report,
     report.extend(shifts)
     ex = expected_values(st, dok, mirror)
     fr = check_formulas(st, mirror, ex.value)
-    report.extend(fr.findings)
+    blanked = _blanked_quarters(st, measured_triwulan(st.grid))
+    report.extend(f for f in fr.findings
+                  if not (f.code == "rumus-dihapus" and f.location in blanked))
     settled = set(fr.settled)
     for key, row in ex.duplicates:
 
@@ -120,6 +122,17 @@ def _check_layout(st: Structure, report: Report,
     report.stats["formula_cells"] = fr.checked
     report.stats["tables"] = {k: p.capacity for k, p in st.placed.items()}
     return fr.layout_cells
+
+
+def _blanked_quarters(st: Structure, triwulan: int) -> set[str]:
+    """The Pengukuran Triwulan cells `measure --triwulan N` leaves empty on purpose (the
+    quarters after N): no formula is missing there."""
+    t, p = TABLES["PTW"], st.placed.get("PTW")
+    if triwulan >= 4 or p is None:
+        return set()
+    cols = [p.columns[k] for q in range(triwulan + 1, 5) for k in (f"t{q}", f"r{q}", f"c{q}")
+            if k in p.columns]
+    return {loc(t.sheet, r, c) for c in cols for r in range(p.first, p.last + 1)}
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
