@@ -142,6 +142,8 @@ def test_three_quarters_then_nothing(tmp_path: Path, capsys: pytest.CaptureFixtu
     new_workbook(three_quarters_then_nothing(), path)
     _check_views(path, tmp_path)
     err = capsys.readouterr().err
+    # measure said it on stderr (verify's warning), new --from too
+    assert "TW IV kosong di 'Realisasi Kinerja'!F5 dan realisasi tahunan juga kosong" in err
     assert "tahun 2025 belum lengkap, Realisasi N-1 dibiarkan kosong" in err
     assert "S1.1 (TW IV kosong, dihitung dari TW III)" in err
 
