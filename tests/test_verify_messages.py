@@ -49,6 +49,19 @@ def test_rata_rata_target_message_names_the_mean_and_the_quarters(tmp_path: Path
     assert "mean of the four quarterly targets (Q1 92, Q2 94, Q3 95, Q4 94)" in got[0].message("en")
 
 
+def test_per_quarter_sum_target_message_names_the_sum(tmp_path: Path) -> None:
+    dok = new_user_document()
+    dok.pengaturan.nilai_tw = "per_triwulan"
+    i = dok.sasaran[0].indikator[0]
+    i.agregasi, i.target_tw = "kumulatif", [20.0, 20.0, 20.0, 20.0]  # 80 a year, the PK says 74
+    path = tmp_path / "isian.xlsx"
+    new_workbook(dok, path)
+    got = [f for f in verify(path).findings if f.code.startswith("tw4-")]
+    assert [(f.code, f.found, f.expected) for f in got] == [("tw4-jumlah-beda-target", 80, 74)]
+    assert "jumlah keempat target triwulan (TW I 20, TW II 20, TW III 20, TW IV 20)" in \
+        got[0].message("id")
+
+
 def test_a_cell_the_targets_agree_on_stays_quiet(tmp_path: Path) -> None:
     dok = new_user_document()
     dok.sasaran[0].indikator[1].target_tw = [93.0, 94.0, 95.0, 94.0]  # mean 94 = the target
