@@ -76,6 +76,25 @@ def test_identifier_rule() -> None:
     assert not rounded_identifier(True)
 
 
+def test_a_nip_stored_as_a_number_is_used_nowhere(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The same cell written by a library (a NIP pasted as a number): verify, measure and
+    new --from all say so, and none of them uses the rounded digits."""
+    made = tmp_path / "isian.xlsx"
+    new_workbook(new_user_document(), made)
+    wb = load_workbook(made)
+    wb["Profil"]["B10"] = float(NIP)
+    wb.save(tmp_path / "nip.xlsx")
+    path = tmp_path / "nip.xlsx"
+    assert [(f.code, f.location) for f in verify(path).findings if f.severity == "error"] == [
+        ("angka-dibulatkan", "Profil!B10")]
+    out = tmp_path / "terukur.xlsx"
+    assert run_main(["measure", str(path), "-o", str(out)]) == 1  # written, with the error
+    assert "Profil!B10" in capsys.readouterr().err
+    assert load_workbook(out)["Profil"]["B10"].value is None
+    assert export_workbook(out)["instansi"]["kepala"].get("nip") in (None, "")
+
+
 @pytest.mark.libreoffice
 def test_engine_second_opinion_agrees_with_nilai_salah(tmp_path: Path) -> None:
     """A capaian formula typed over with 100 (stored 100, recomputed from the inputs 96.25)."""
