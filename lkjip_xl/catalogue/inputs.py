@@ -102,6 +102,62 @@ ENTRIES: list[Entry] = [
         "'Rencana Aksi'!F5 = 60 while the PK target is 66",
     ),
     Entry(
+        "tw4-rerata-beda-target", "warning",
+        "Target s.d. TW IV di {location} ({found}) tidak sama dengan target tahunan {expected}: "
+        "indikator ini rata-rata (agregasi rata_rata), jadi target s.d. TW IV adalah rerata "
+        "keempat target triwulan (TW I {t1}, TW II {t2}, TW III {t3}, TW IV {t4}), bukan isi sel "
+        "TW IV saja. Samakan rerata target triwulan dengan target tahunan",
+        "The Q4 to-date target at {location} ({found}) differs from the annual target "
+        "{expected}: this indicator is an average (agregasi rata_rata), so its Q4 to-date target "
+        "is the mean of the four quarterly targets (Q1 {t1}, Q2 {t2}, Q3 {t3}, Q4 {t4}), not the "
+        "Q4 cell alone. Make the quarterly targets average to the annual target",
+        "'Rencana Aksi'!C5:F5 = 80, 80, 83, 82 while the PK target is 82 (mean 81.25)",
+    ),
+    Entry(
+        "tw4-jumlah-beda-target", "warning",
+        "Target s.d. TW IV di {location} ({found}) tidak sama dengan target tahunan {expected}: "
+        "nilai triwulan ditulis per triwulan (nilai_tw per_triwulan) dan indikator ini "
+        "kumulatif, jadi target s.d. TW IV adalah jumlah keempat target triwulan (TW I {t1}, "
+        "TW II {t2}, TW III {t3}, TW IV {t4}). Samakan jumlahnya dengan target tahunan",
+        "The Q4 to-date target at {location} ({found}) differs from the annual target "
+        "{expected}: quarters are written per quarter (nilai_tw per_triwulan) and this indicator "
+        "is cumulative, so its Q4 to-date target is the sum of the four quarterly targets (Q1 "
+        "{t1}, Q2 {t2}, Q3 {t3}, Q4 {t4}). Make them add up to the annual target",
+        "'Rencana Aksi'!C5:F5 = 20, 20, 20, 20 per quarter while the PK target is 100",
+    ),
+    Entry(
+        "tahun-belum-lengkap", "warning",
+        "Indikator {kode}: {kosong} kosong di {location} dan realisasi tahunan juga kosong, "
+        "sehingga realisasi tahun ini (s.d. {sampai}) dihitung dari {dari} saja = {dipakai}, lalu "
+        "dinilai dan dibawa ke tahun berikutnya seolah lengkap. Isi {kosong} atau realisasi "
+        "tahunannya; untuk laporan tengah tahun periksa dengan --triwulan",
+        "Indicator {kode}: {kosong} is empty at {location} and so is the annual realisation, so "
+        "this year's realisation (to {sampai}) is computed from {dari} only = {dipakai}, then "
+        "rated and carried to next year as if complete. Fill in {kosong} or the annual "
+        "realisation; for a mid-year report check with --triwulan",
+        "'Realisasi Kinerja'!F5 (TW IV) and G5 empty, TW I-III filled, for an akhir indicator",
+    ),
+    Entry(
+        "realisasi-tanpa-baris", "warning",
+        "Indikator {kode} ada di PK ({location}) tetapi tidak punya baris di Realisasi Kinerja: "
+        "realisasi dan capaiannya kosong dan tidak dibawa ke tahun berikutnya. Tambahkan baris "
+        "kode {kode} di Realisasi Kinerja lalu isi realisasinya",
+        "Indicator {kode} is in the PK ({location}) but has no row in Realisasi Kinerja: its "
+        "realisation and capaian are empty and are not carried to next year. Add a row with the "
+        "code {kode} in Realisasi Kinerja and fill in its realisation",
+        "the row of S1.1 deleted from 'Realisasi Kinerja'",
+    ),
+    Entry(
+        "angka-dibulatkan", "error",
+        "{label} di {location} diketik sebagai angka ({found}): Excel dan LibreOffice hanya "
+        "menyimpan 15 digit, sehingga digit sesudahnya hilang dan nilai ini tidak dipakai. Ketik "
+        "ulang dari dokumen aslinya sebagai teks (awali dengan tanda ')",
+        "{label_en} at {location} was typed as a number ({found}): Excel and LibreOffice keep only "
+        "15 digits, so the digits after them are lost and this value is not used. Type it again "
+        "from the original document as text (start with ')",
+        "Profil!B10 (NIP kepala) holds the number 197001012000031000 for 197001012000031002",
+    ),
+    Entry(
         "target-pk-beda-renstra", "warning",
         "Target PK {found} di {location} berbeda dari target Renstra tahun {tahun} ({expected})",
         "The PK target {found} at {location} differs from the Renstra target for {tahun} "

@@ -58,6 +58,18 @@ LINES: dict[str, tuple[str, str]] = {
     "causes.cells": ("      -> {count} sel hitungan ikut salah karenanya: {first}",
                      "      -> {count} computed cell(s) wrong because of it: {first}"),
     "causes.cause": ("      -> akibat isian {cause}", "      -> follows from the input {cause}"),
+    # the year computed from fewer quarters than due (core/year_end.py): measure's Bab III and
+    # the LKjIP document under the capaian table, and `new --from`
+    "year_end.note": ("Tahun belum lengkap (s.d. {sampai}): {items}. Realisasinya dihitung dari "
+                      "triwulan yang sudah dilaporkan saja; capaian dan predikatnya belum final.",
+                      "Year incomplete (to {sampai}): {items}. Their realisation is computed "
+                      "from the quarters reported so far; capaian and predicate are not final."),
+    "year_end.item": ("{kode} ({kosong} kosong, dihitung dari {dari})",
+                      "{kode} ({kosong} empty, computed from {dari})"),
+    "year_end.carry": ("tahun {tahun} belum lengkap, Realisasi N-1 dibiarkan kosong (isi setelah "
+                       "angka akhirnya ada): {items}",
+                       "year {tahun} incomplete, Realisasi N-1 left empty (fill it in once the "
+                       "final figure is known): {items}"),
     "level.label.error": ("GALAT", "ERROR"),
     "level.label.warning": ("PERINGATAN", "WARNING"),
     "level.label.info": ("INFO", "INFO"),

@@ -195,8 +195,10 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "mesin-berbeda", "warning",
-        "Mesin {engine} menghitung {found} di {location}, nilai tersimpan {expected}",
-        "The {engine} engine computes {found} at {location}, the cached value is {expected}",
+        "Mesin {engine} menghitung {found} di {location}; nilai tersimpan di file {stored}, "
+        "nilai menurut verify {expected}",
+        "The {engine} engine computes {found} at {location}; the value stored in the file is "
+        "{stored}, verify's value {expected}",
         "verify --engine libreoffice on a workbook with a stale value",
     ),
     Entry(

@@ -26,13 +26,17 @@ from lkjip_xl.cli import lang_of
               help="Peringatan juga gagal (exit 1) / warnings fail too.")
 @click.option("--engine", type=click.Choice(["libreoffice", "formulas"]),
               help="Pendapat kedua dari mesin lain / second opinion from another engine.")
+@click.option("--triwulan", type=click.IntRange(1, 4),
+              help="Triwulan terakhir yang dilaporkan (laporan tengah tahun; bawaan: IV, atau "
+                   "triwulan hasil measure): triwulan sesudahnya belum wajib diisi / the last "
+                   "quarter reported (default IV, or the one measured); later ones not due yet.")
 @click.option("--lang", "lang_opt", type=click.Choice(["id", "en"], case_sensitive=False),
               help="Bahasa pesan (menimpa opsi global) / language (overrides the global option).")
 @click.option("--force", is_flag=True, help="Timpa file --annotate / overwrite the --annotate file.")
 @click.pass_context
 def command(ctx: click.Context, workbooks: tuple[Path, ...], fmt: str, jobs: int | None,
             output: Path | None, annotate: Path | None, strict: bool, engine: str | None,
-            lang_opt: str | None, force: bool) -> None:
+            triwulan: int | None, lang_opt: str | None, force: bool) -> None:
     """Periksa setiap rumus dan isian WORKBOOK; file masukan tidak pernah diubah.
 
     Verify every formula and input of WORKBOOK; the input file is never changed.
@@ -44,6 +48,7 @@ def command(ctx: click.Context, workbooks: tuple[Path, ...], fmt: str, jobs: int
       lkjip-xl verify lkjip-2019.xlsx
       lkjip-xl verify lkjip-2019.xlsx --format json
       lkjip-xl verify lkjip-2019.xlsx --annotate lkjip-2019-temuan.xlsx --strict
+      lkjip-xl verify lkjip-2025-tw2.xlsx --triwulan 2
       lkjip-xl verify masuk-2025/ --jobs 2 --format csv -o ringkasan.csv
     """
     from lkjip_xl.verify import verify
@@ -56,12 +61,12 @@ def command(ctx: click.Context, workbooks: tuple[Path, ...], fmt: str, jobs: int
         if annotate is not None or engine is not None:
             raise click.UsageError(line("usage.single_file", lang))
         ctx.exit(batch_command_main(workbooks, jobs=jobs, fmt=fmt, output=output, lang=lang,
-                                    strict=strict, force=force))
+                                    strict=strict, force=force, triwulan=triwulan))
         return
     workbook = workbooks[0]
     # a missing file is an unreadable input like any other (exit 3, TIDAK TERBACA), as in
     # measure, export and rekap
-    report = verify(workbook, lang=lang, engine=engine, strict=strict)
+    report = verify(workbook, lang=lang, engine=engine, strict=strict, triwulan=triwulan)
     if fmt == "json":
         sys.stdout.write(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n")
     elif report.fatal:

@@ -148,6 +148,8 @@ class Laporan:
         if table.note:
             metode = self.dok.pengaturan.metode_efisiensi or Pengaturan.metode_efisiensi
             self.para(table.note.format(metode=METODE_TEXT.get(metode, metode)), size=8)
+        if table.marks_incomplete and self.ctx.incomplete_note:
+            self.para(self.ctx.incomplete_note, bold=True, size=9)
         self.doc.add_paragraph()
 
     def anggaran_table(self, table: ReportTable) -> None:

@@ -29,6 +29,7 @@ from lkjip_xl.measure.styling import Capaian
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.formats import GRID_BORDER
 from lkjip_xl.schema.report_tables import CHART_SHEET
+from lkjip_xl.verify.year_end import check_year_end
 from lkjip_xl.workbook.generate import check_fits_layout
 from lkjip_xl.workbook.read import read_workbook
 from lkjip_xl.workbook.write import write_workbook
@@ -142,6 +143,9 @@ def measure(src: str | os.PathLike[str], out: str | os.PathLike[str], *, triwula
     report.extend(lr.grid.findings)
     carry = check(str(src), lr)
     report.extend(carry.findings)
+    # a year computed from fewer quarters than due: the same warning as verify's, on stderr
+    # (Bab III says it under Table 3.1)
+    report.extend(check_year_end(lr, dok, triwulan))
     stats = measure_dokumen(dok, out, triwulan=triwulan, force=force, inputs=(src,),
                             carry=carry)
     skipped = int(str(stats["quarterly_charts_skipped"]))

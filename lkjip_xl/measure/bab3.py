@@ -118,7 +118,15 @@ class Bab3:
             row += 1
         if table.note:
             row = self._metode_note(ws, row)
+        if table.marks_incomplete and self.ctx.incomplete_note:
+            row = self._wide_note(ws, row, self.ctx.incomplete_note)
         return row + 2
+
+    def _wide_note(self, ws: Worksheet, row: int, text: str) -> int:
+        """A note as wide as the table, wrapped, its row as tall as its lines."""
+        ws.merge_range(row, 0, row, len(self.widths) - 1, text, self.fm.incomplete)
+        self.lines[row] = -(-len(text) // max(int(sum(self.widths) * 1.05), 1))
+        return row + 1
 
     def _metode_note(self, ws: Worksheet, row: int) -> int:
         metode = self.ctx.dok.pengaturan.metode_efisiensi or Pengaturan.metode_efisiensi

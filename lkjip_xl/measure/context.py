@@ -13,6 +13,7 @@ from xlsxwriter.workbook import Workbook
 
 from lkjip_xl.core.measurement import Pengukuran
 from lkjip_xl.core.model import Dokumen
+from lkjip_xl.core.year_end import note, partial_years
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.formats import REPORT_HEADER_FILL, REPORT_NUMBER_FORMATS
 from lkjip_xl.schema.sheets import sheet as layout_sheet
@@ -36,6 +37,9 @@ class Formats:
         self.subtitle = wb.add_format({"bold": True, "font_size": 11, "align": "center"})
         self.caption = wb.add_format({"bold": True, "font_size": 10})
         self.note = wb.add_format({"italic": True, "font_size": 9, "font_color": "#444444"})
+        self.incomplete = wb.add_format({"italic": True, "bold": True, "font_size": 9,
+                                         "font_color": "#C00000", "text_wrap": True,
+                                         "valign": "top"})
         self.header = wb.add_format({"bold": True, "text_wrap": True, "align": "center",
                                      "valign": "vcenter", "border": 1, "bg_color": REPORT_HEADER_FILL})
         self.sign = wb.add_format({"align": "center", "valign": "top", "text_wrap": True})
@@ -63,6 +67,8 @@ class Ctx:
     values: dict[str, list[dict[str, Any]]] = field(init=False)
     summary: dict[str, Any] = field(init=False)
     caps: dict[str, int] = field(init=False)
+    # "Tahun belum lengkap: ..." under the capaian table ("" when every year is complete)
+    incomplete_note: str = field(init=False)
     # lookups built once: a scan per indicator table was quadratic in big workbooks
     _sasaran_pos: dict[str, int] = field(init=False, repr=False)
     _indikator_of: dict[str, list[int]] = field(init=False, repr=False)
@@ -80,6 +86,7 @@ class Ctx:
         self.values = {**input_rows(self.dok), **computed_rows(self.dok, self.p)}
         self.summary = summary_values(self.dok, self.p)
         self.caps = capacities(self.dok)
+        self.incomplete_note = note(partial_years(self.dok, self.triwulan), self.triwulan)
 
     def address(self, table_key: str, key: str, index: int, absolute: bool = True) -> str:
         """`Sheet!$C$7`: column `key` of row `index` (0-based, document order) of a table."""

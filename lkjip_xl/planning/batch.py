@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -114,11 +115,15 @@ def _preload() -> None:
 
 
 def verify_many(paths: Iterable[str | os.PathLike[str]], jobs: int | None = None, *,
-                progress: bool = True, label: str = "memeriksa") -> list[tuple[str, Report]]:
-    """[(path, Report)] for every path, in order; `jobs` worker processes (default: all cores)."""
+                progress: bool = True, label: str = "memeriksa",
+                triwulan: int | None = None) -> list[tuple[str, Report]]:
+    """[(path, Report)] for every path, in order; `jobs` worker processes (default: all cores);
+    `triwulan` the last quarter the reports are due to (verify's --triwulan)."""
     items = [str(p) for p in paths]
     _preload()
-    return run_pool(check_file, items, jobs=jobs, label=label, progress=progress,
+    worker = check_file if triwulan is None else partial(
+        check_file, verifier=partial(verify, triwulan=triwulan))
+    return run_pool(worker, items, jobs=jobs, label=label, progress=progress,
                     on_crash=_crashed)
 
 
@@ -152,14 +157,14 @@ def batch_exit_code(results: Sequence[tuple[str, Report]], strict: bool = False)
 def batch_command_main(paths: Sequence[str | os.PathLike[str]], *, jobs: int | None = None,
                        fmt: str = "text", output: str | os.PathLike[str] | None = None,
                        lang: str = "id", strict: bool = False, progress: bool = True,
-                       force: bool = False) -> int:
+                       force: bool = False, triwulan: int | None = None) -> int:
     """What `lkjip-xl verify A.xlsx B.xlsx ...` / `verify FOLDER` does; returns the exit code."""
     import click
 
 
     files = collect_paths(paths)
     results = verify_many(files, jobs if jobs else default_jobs(), progress=progress,
-                          label=line("progress.checking", lang))
+                          label=line("progress.checking", lang), triwulan=triwulan)
     text = render_summary(results, fmt, lang)
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))

@@ -4,7 +4,9 @@ Kept: the agency, the Renstra and its targets, the IKU (indicators and their def
 sasaran, programs, kegiatan and sub-kegiatan (codes and names), the measurement settings, the
 national standards and the range bounds of `rentang` indicators.
 Moved: last year's realisation (as measured: the stated annual value, else the one derived from
-its quarters) becomes realisasi_lalu[N-1]; the older realisasi_lalu years stay under their own
+its quarters) becomes realisasi_lalu[N-1], unless that year was incomplete (TW IV and the annual
+value empty, `core.year_end`): a partial year is never carried, N-1 stays empty and
+`carry_notes` names it; the older realisasi_lalu years stay under their own
 year, so they shift one column to the right; years older than the workbook keeps are dropped.
 Set: the RKT and PK targets of year N from the Renstra target of year N (left empty when the
 Renstra has none).
@@ -19,9 +21,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from lkjip_xl.catalogue.lines import line
 from lkjip_xl.core.domain import nilai_tahunan
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.model import Dokumen, Indikator, Kegiatan, Komponen, SubKegiatan, empty_quarters
+from lkjip_xl.core.year_end import items, partial_years
 from lkjip_xl.dataformat import load
 from lkjip_xl.schema.sheets import PRIOR_YEARS
 from lkjip_xl.workbook.read import read_workbook
@@ -34,9 +38,10 @@ def _clear_money(k: Kegiatan | SubKegiatan) -> None:
     k.realisasi_tw = empty_quarters()
 
 
-def _carry_indikator(i: Indikator, old_year: int, new_year: int, nilai_tw: str) -> None:
+def _carry_indikator(i: Indikator, old_year: int, new_year: int, nilai_tw: str,
+                     partial: bool = False) -> None:
     last = i.realisasi
-    if last is None:
+    if last is None and not partial:
         last = nilai_tahunan(i.realisasi_tw, i.agregasi, nilai_tw)
     lalu = {y: v for y, v in i.realisasi_lalu.items() if v is not None}
     if last is not None:
@@ -62,8 +67,9 @@ def carry_over(last: Dokumen, tahun: int | None = None) -> Dokumen:
     dok = copy.deepcopy(last)
     dok.tahun = new_year
     dok.extra = {}
+    partial = partial_years(last)
     for _, i in dok.indikator():
-        _carry_indikator(i, last.tahun, new_year, dok.pengaturan.nilai_tw)
+        _carry_indikator(i, last.tahun, new_year, dok.pengaturan.nilai_tw, i.kode in partial)
     for _, k in dok.kegiatan():
         _clear_money(k)
         for sub in k.sub_kegiatan:
@@ -82,6 +88,10 @@ def carry_notes(last: Dokumen, new: Dokumen) -> list[tuple[str, str]]:
                       "perbarui Renstra dan targetnya",
                       f"the Renstra period {new.renstra.awal}-{new.renstra.akhir} has ended; "
                       "update the Renstra and its targets"))
+    partial = partial_years(last)
+    if partial:
+        notes.append((line("year_end.carry", "id", tahun=last.tahun, items=items(partial, "id")),
+                      line("year_end.carry", "en", tahun=last.tahun, items=items(partial, "en"))))
     missing = [i.kode for _, i in new.indikator()
                if i.polaritas != "rentang" and i.target is None]
     if missing:

@@ -64,6 +64,9 @@ class ReportTable:
     per_sasaran: bool = False
     sheet: str = KINERJA_SHEET
     note: str = ""  # printed under the table; {metode} = the efficiency method's description
+    # under the table, the indicators whose year is computed from fewer quarters than due
+    # (core/year_end.py): where the report first states a year's capaian
+    marks_incomplete: bool = False
 
 
 _SASARAN = ReportColumn("Sasaran strategis", "Strategic objective", "AE.uraian", "text")
@@ -84,7 +87,8 @@ _METODE_NOTE = "Metode efisiensi: {metode}."
 REPORT_TABLES: tuple[ReportTable, ...] = (
     ReportTable("capaian", "Capaian kinerja tahun {tahun}", "Performance achieved in {tahun}",
                 (_SASARAN, _INDIKATOR, _SATUAN, _TARGET, _REALISASI, _CAPAIAN,
-                 ReportColumn("Predikat", "Predicate", "PKK.predikat", "text"))),
+                 ReportColumn("Predikat", "Predicate", "PKK.predikat", "text")),
+                marks_incomplete=True),
     ReportTable("perbandingan", "Perbandingan realisasi dengan tahun-tahun sebelumnya: {sasaran}",
                 "Comparison with earlier years: {sasaran}",
                 (_INDIKATOR, _SATUAN, _TARGET,

@@ -20,9 +20,10 @@ from lkjip_xl.schema import TABLES
 from lkjip_xl.verify.causes import completeness, link_root_causes
 from lkjip_xl.verify.formulas_check import check_formulas, detect_shifts
 from lkjip_xl.verify.inputs_check import check_inputs
-from lkjip_xl.verify.report_sheets import check_report_sheets
+from lkjip_xl.verify.report_sheets import check_report_sheets, measured_triwulan
 from lkjip_xl.verify.structure import Structure, inspect_structure
 from lkjip_xl.verify.values_check import check_values, expected_values
+from lkjip_xl.verify.year_end import check_year_end
 from lkjip_xl.workbook.read import loc, to_dokumen
 from lkjip_xl.xlsx.compare import same_value
 from lkjip_xl.xlsx.grid import WorkbookGrid
@@ -32,12 +33,16 @@ ENGINES = ("libreoffice", "formulas")
 
 
 def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None = None,
-           strict: bool = False) -> Report:
+           strict: bool = False, triwulan: int | None = None) -> Report:
     """Verify one workbook; the Report owns the exit code (`report.exit_code(strict)`).
 
     `lang` only matters when the report is rendered (`to_dict(lang)`); `strict` is recorded in
-    the stats so that a renderer can show which rule the exit code follows.
+    the stats so that a renderer can show which rule the exit code follows. `triwulan` is the
+    last quarter reported (a mid-year report): the quarters after it are not due yet; None reads
+    it from a measured workbook's own caption (`measure --triwulan`), else TW IV.
     """
+    if triwulan not in (None, 1, 2, 3, 4):
+        raise ValueError(f"triwulan is 1..4, got {triwulan}")
     report = Report(str(path))
     report.stats["strict"] = strict
     try:
@@ -65,7 +70,9 @@ def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None
     else:
         report.stats["layout"] = True
         report.layout = st.lr
-        layout_cells = _check_layout(st, report, expected_cells)
+        triwulan = triwulan or measured_triwulan(grid)
+        report.stats["triwulan"] = triwulan
+        layout_cells = _check_layout(st, report, expected_cells, triwulan)
     report.extend(_generic_audit(grid, layout_cells))
     if engine:
         report.extend(_second_opinion(path, engine, grid, expected_cells or {}))
@@ -74,7 +81,7 @@ def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None
 
 
 def _check_layout(st: Structure, report: Report,
-                  expected_cells: dict[tuple[str, int, int], Any] | None
+                  expected_cells: dict[tuple[str, int, int], Any] | None, triwulan: int = 4
                   ) -> Container[tuple[str, int, int]]:
 
     report.extend(st.findings)
@@ -93,7 +100,9 @@ def _check_layout(st: Structure, report: Report,
     report.extend(shifts)
     ex = expected_values(st, dok, mirror)
     fr = check_formulas(st, mirror, ex.value)
-    report.extend(fr.findings)
+    blanked = _blanked_quarters(st, measured_triwulan(st.grid))
+    report.extend(f for f in fr.findings
+                  if not (f.code == "rumus-dihapus" and f.location in blanked))
     settled = set(fr.settled)
     for key, row in ex.duplicates:
 
@@ -103,6 +112,7 @@ def _check_layout(st: Structure, report: Report,
     values = check_values(st, ex, settled, expected_cells)
     report.extend(values)
     report.extend(check_inputs(st.lr, dok, ex.pengukuran))
+    report.extend(check_year_end(st.lr, dok, triwulan))
     typed_as_text = [f for f in report.findings if f.code == "angka-sebagai-teks"]
     if typed_as_text and ex.error is None:
         link_root_causes(st, mirror, ex, typed_as_text, values)
@@ -112,6 +122,17 @@ def _check_layout(st: Structure, report: Report,
     report.stats["formula_cells"] = fr.checked
     report.stats["tables"] = {k: p.capacity for k, p in st.placed.items()}
     return fr.layout_cells
+
+
+def _blanked_quarters(st: Structure, triwulan: int) -> set[str]:
+    """The Pengukuran Triwulan cells `measure --triwulan N` leaves empty on purpose (the
+    quarters after N): no formula is missing there."""
+    t, p = TABLES["PTW"], st.placed.get("PTW")
+    if triwulan >= 4 or p is None:
+        return set()
+    cols = [p.columns[k] for q in range(triwulan + 1, 5) for k in (f"t{q}", f"r{q}", f"c{q}")
+            if k in p.columns]
+    return {loc(t.sheet, r, c) for c in cols for r in range(p.first, p.last + 1)}
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
@@ -153,9 +174,12 @@ def _second_opinion(path: str | os.PathLike[str], engine: str, grid: WorkbookGri
             reference = expected[key] if key in expected else cell.value
             other = values[key]
             if not same_value(_plain(other), _plain(reference)):
+                # three values, each named for what it is: the engine's, the file's stored one
+                # and verify's (for a layout cell recomputed from the inputs, for any other
+                # cell the stored one it accepted)
                 out.append(Finding("mesin-berbeda", "warning", loc(sg.name, r, c),
                                    found=_plain(other), expected=_plain(reference),
-                                   params={"engine": engine}))
+                                   params={"engine": engine, "stored": _plain(cell.value)}))
     return out
 
 

@@ -260,8 +260,19 @@ def targets(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
                                   expected=earlier)
                 else:
                     tw4 = d.nilai_sd(values, agregasi, nilai_tw)[3]
-                    yield Finding(kind, "warning", tr.where(row, f"{prefix}{q + 1}"), found=tw4,
-                                  expected=goal)
+                    yield Finding(_tw4_code(agregasi, nilai_tw), "warning",
+                                  tr.where(row, f"{prefix}{q + 1}"), found=tw4, expected=goal,
+                                  params={f"t{n}": v for n, v in enumerate(values, start=1)})
+
+
+def _tw4_code(agregasi: str | None, nilai_tw: str) -> str:
+    """TW IV to date is the cell itself, or (named in the message, with the four quarters) the
+    mean of the four (rata_rata) or their sum (kumulatif written per quarter)."""
+    if agregasi == "rata_rata":
+        return "tw4-rerata-beda-target"
+    if agregasi == "kumulatif" and nilai_tw == "per_triwulan":
+        return "tw4-jumlah-beda-target"
+    return d.TW4_BEDA_TARGET
 
 
 def plausibility(lr: LayoutRead, dok: Dokumen | None,

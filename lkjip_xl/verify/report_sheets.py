@@ -27,7 +27,8 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _CAPTION = re.compile(r"kemajuan triwulan s\.d\. TW (IV|III|II|I)\b")
 
 
-def _triwulan(grid: WorkbookGrid) -> int:
+def measured_triwulan(grid: WorkbookGrid) -> int:
+    """The quarter a measured workbook was measured up to (4 for any other workbook)."""
     sg = grid.sheet(CHART_SHEET)
     if sg is not None:
         for (_, _), cell in sg.cells.items():
@@ -52,7 +53,7 @@ def check_report_sheets(grid: WorkbookGrid, dok: Dokumen | None,
     with tempfile.TemporaryDirectory(prefix="lkjip-verify-") as tmp:
         out = Path(tmp) / "laporan.xlsx"
         try:
-            measure_dokumen(dok, out, triwulan=_triwulan(grid), pengukuran=p)
+            measure_dokumen(dok, out, triwulan=measured_triwulan(grid), pengukuran=p)
         except (ValueError, KeyError, TypeError, ArithmeticError) as exc:
             return [Finding("nilai-tidak-dapat-dihitung", "warning", "", found=str(exc))]
         ref = read_grid(out)
@@ -80,4 +81,4 @@ def check_report_sheets(grid: WorkbookGrid, dok: Dokumen | None,
     return found
 
 
-__all__ = ["check_report_sheets"]
+__all__ = ["check_report_sheets", "measured_triwulan"]

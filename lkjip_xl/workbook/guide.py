@@ -15,7 +15,8 @@ def guide_lines() -> list[str]:
         "2. Isi Profil dan Pengaturan lebih dulu, lalu Sasaran, Renstra & IKU, RKT, PK, "
         "Rencana Aksi, Realisasi Kinerja, Program dan Realisasi Anggaran.",
         "3. Baris dihubungkan dengan KODE, bukan dengan urutan atau nama. Kode indikator di PK, "
-        "Rencana Aksi dan Realisasi Kinerja harus sama persis dengan di Renstra & IKU.",
+        "Rencana Aksi dan Realisasi Kinerja harus sama persis dengan di Renstra & IKU: pilih "
+        "dari daftar di sel kode (kode sasaran dan kode program juga), jangan diketik ulang.",
         "4. Ketik angka tanpa titik ribuan, tanpa 'Rp' dan tanpa '%': 66 berarti 66 bila "
         "satuannya %. Desimal memakai pemisah sesuai Excel Anda.",
         "5. Sel kosong berarti belum dilaporkan; 0 berarti nol. Jangan mengisi 0 untuk data "

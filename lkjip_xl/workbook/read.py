@@ -8,10 +8,12 @@ Text typed where a number belongs is read as the number probably meant *and* rep
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Literal
 
 from lkjip_xl.core.errors import InputError
@@ -183,6 +185,28 @@ Report = Callable[[Finding], None]
 TextNumbers = Literal["meant", "excel"] | Container[str]
 
 
+# Excel and Calc keep 15 significant digits of a number: a longer integer typed into a text
+# field (a NIP, an NIK, any identifier) has lost its last digits
+MAX_DIGITS = 15
+
+
+def rounded_identifier(v: Any) -> bool:
+    """A number too long to be kept whole: an identifier typed as a number."""
+    return (isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+            and abs(v) >= 10 ** MAX_DIGITS)
+
+
+def digits_shown(v: float) -> str:
+    """The digits the spreadsheet shows for such a number: 15 significant, then zeros."""
+    return format(Decimal(f"{v:.{MAX_DIGITS}g}"), "f")
+
+
+def _labels(decl: Column | FormField) -> dict[str, str]:
+    if isinstance(decl, FormField):
+        return {"label": decl.label, "label_en": decl.label_en}
+    return {"label": decl.header, "label_en": decl.header_en}
+
+
 class _Conv:
     """Converts raw cell values, reporting anything that needed interpretation."""
 
@@ -246,6 +270,12 @@ class _Conv:
             return int(n) if n is not None and kind == "year" else n
         if kind == "choice":
             return self.choice(v, where, decl.choices, "") or decl.default
+        if rounded_identifier(v):
+            # an 18-digit NIP typed as a number: the spreadsheet kept 15 digits, the rest are
+            # lost, so the value is not the person's and is not used
+            self.report(Finding("angka-dibulatkan", "error", where, found=digits_shown(v),
+                                params=_labels(decl)))
+            return decl.default
         t = self.memo(v) if kind == "memo" else self.text(v)
         return decl.default if t is None else t
 

@@ -99,6 +99,15 @@ def _validation(col: Column) -> dict[str, Any] | None:
         v = {"validate": "list", "source": list(col.choices),
              "error_title": "Pilihan tidak valid",
              "error_message": "Pilih salah satu: " + ", ".join(col.choices)}
+    elif col.ref is not None:
+        # staff pick a code from the table it names: the list is that table's code column over
+        # its whole capacity (the defined name), so rows added there later are offered too.
+        # A warning, not a stop: the code may be typed before its row exists in that table
+        t = TABLES[col.ref.table]
+        v = {"validate": "list", "source": "=" + t.range_name(t.unique[0]),
+             "error_type": "warning", "error_title": "Kode tidak dikenal",
+             "error_message": f"Kode ini tidak ada di sheet {t.sheet}. Pilih dari daftar, atau "
+                              f"tambahkan dulu barisnya di {t.sheet}."}
     elif col.kind in ("money", "number", "percent"):
         low = 0 if col.nonnegative else -1e15
         v = {"validate": "decimal", "criteria": "between", "minimum": low, "maximum": 1e15,

@@ -12,16 +12,19 @@ from lkjip_xl.core.domain.tren import jarak_rentang, membaik, perubahan
 from lkjip_xl.core.domain.triwulan import (
     TW4_BEDA_TARGET,
     TW_MENURUN,
+    TahunKurang,
     capaian_tw,
     cek_tw,
     nilai_sd,
     nilai_tahunan,
+    tahun_kurang,
 )
 
 __all__ = [
     "REL_TOL",
     "TW4_BEDA_TARGET",
     "TW_MENURUN",
+    "TahunKurang",
     "capaian",
     "capaian_dipakai",
     "capaian_tw",
@@ -40,6 +43,7 @@ __all__ = [
     "predikat",
     "realisasi_sd",
     "rerata",
+    "tahun_kurang",
     "target_akhir_renstra",
     "terakhir",
 ]

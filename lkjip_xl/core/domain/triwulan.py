@@ -8,6 +8,7 @@ quarter holds the total to date | per_triwulan: each quarter holds its own amoun
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lkjip_xl.core.domain.angka import dekat, jumlah, lebih, rerata, terakhir
 from lkjip_xl.core.domain.capaian import capaian
@@ -116,3 +117,43 @@ def cek_tw(
         if not dekat(tw4, annual_target):
             problems.append((TW4_BEDA_TARGET, 3))
     return problems
+
+
+@dataclass(frozen=True)
+class TahunKurang:
+    """A year (or, mid-year, the quarters to date) whose value rests on fewer quarters than due.
+
+    `kosong`: the due quarters left empty that the year's value needs (0-based); `dari`: the
+    reported quarters the value was computed from; `dipakai`: that value (None: none reported)."""
+
+    kosong: tuple[int, ...]
+    dari: tuple[int, ...]
+    dipakai: float | None
+
+
+def tahun_kurang(realisasi: float | None, values: Kuartal, agregasi: str | None, nilai_tw: str,
+                 sampai: int = 4) -> TahunKurang | None:
+    """Whether the year's value is taken from fewer quarters than reported up to TW `sampai`.
+
+    A stated annual value is the year: complete. Otherwise the year comes from the quarters
+    (`nilai_tahunan`): for a level (akhir, or kumulatif written as totals to date) from the last
+    quarter, so the year is short when TW `sampai` is empty; for a sum (kumulatif per_triwulan) or
+    a mean (rata_rata) from every quarter, so it is short when any of TW I..`sampai` is empty.
+    Quarters after `sampai` are not due yet (mid-year work). Nothing reported at all is short too
+    (`dari` empty): the caller decides whether that is "not reported yet" or a missing year.
+    """
+    if realisasi is not None:
+        return None
+    if sampai not in (1, 2, 3, 4):
+        raise ValueError(f"sampai is a quarter 1..4, got {sampai}")
+    v = _empat(values)[:sampai]
+    a, n = _agregasi(agregasi), _nilai_tw(nilai_tw)
+    every = a == "rata_rata" or (a == "kumulatif" and n == "per_triwulan")
+    kosong = tuple(q for q, x in enumerate(v) if x is None) if every else (
+        (sampai - 1,) if v[-1] is None else ())
+    if not kosong:
+        return None
+    dari = tuple(q for q, x in enumerate(v) if x is not None)
+    if not every:
+        dari = dari[-1:]
+    return TahunKurang(kosong, dari, nilai_tahunan([*v, *[None] * (4 - sampai)], a, n))

@@ -1,0 +1,160 @@
+"""Messages an auditor can act on (issue #21, item 5).
+
+- a `rata_rata` indicator's TW IV target check names the mean of the four quarterly targets and
+  the four targets, not only a figure the TW IV cell does not hold;
+- `verify --engine libreoffice` names each of its three values for what it is (the engine's, the
+  file's stored one, verify's), so it agrees with `nilai-salah` on the same cell (LibreOffice runs
+  for real);
+- an 18-digit NIP typed into Profil as a number (Calc keeps 15 digits) is an error at that cell,
+  and neither the document nor the carry-over prints the rounded digits (typed through UNO).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from lkjip_xl import dataformat
+from lkjip_xl.cli import run_main
+from lkjip_xl.engines.libreoffice import available, convert
+from lkjip_xl.schema import TABLES
+from lkjip_xl.verify import verify
+from lkjip_xl.workbook.export import export_workbook
+from lkjip_xl.workbook.generate import new_workbook
+from lkjip_xl.workbook.read import digits_shown, rounded_identifier
+from tests.test_typed_in_libreoffice import _uno_missing, edits_for, new_user_document, type_into
+
+SEED = Path(__file__).resolve().parent.parent / "samples" / "denpasar_2019.yaml"
+NIP = "197001012000031002"
+
+
+def test_rata_rata_target_message_names_the_mean_and_the_quarters(tmp_path: Path) -> None:
+    dok = new_user_document()
+    i = dok.sasaran[0].indikator[1]
+    assert (i.agregasi, i.target) == ("rata_rata", 94)
+    i.target_tw = [92.0, 94.0, 95.0, 94.0]  # the TW IV cell holds the annual target; the mean not
+    path = tmp_path / "isian.xlsx"
+    new_workbook(dok, path)
+    got = [f for f in verify(path).findings if f.code.startswith("tw4-")]
+    ra = TABLES["RA"]
+    assert [(f.code, f.location, f.found, f.expected) for f in got] == [
+        ("tw4-rerata-beda-target", f"'Rencana Aksi'!{ra.letter('t4')}{ra.first_row + 1}", 93.75,
+         94)]
+    msg = got[0].message("id")
+    assert "rerata keempat target triwulan (TW I 92, TW II 94, TW III 95, TW IV 94)" in msg
+    assert "(93.75)" in msg and "target tahunan 94" in msg
+    assert "mean of the four quarterly targets (Q1 92, Q2 94, Q3 95, Q4 94)" in got[0].message("en")
+
+
+def test_per_quarter_sum_target_message_names_the_sum(tmp_path: Path) -> None:
+    dok = new_user_document()
+    dok.pengaturan.nilai_tw = "per_triwulan"
+    i = dok.sasaran[0].indikator[0]
+    i.agregasi, i.target_tw = "kumulatif", [20.0, 20.0, 20.0, 20.0]  # 80 a year, the PK says 74
+    path = tmp_path / "isian.xlsx"
+    new_workbook(dok, path)
+    got = [f for f in verify(path).findings if f.code.startswith("tw4-")]
+    assert [(f.code, f.found, f.expected) for f in got] == [("tw4-jumlah-beda-target", 80, 74)]
+    assert "jumlah keempat target triwulan (TW I 20, TW II 20, TW III 20, TW IV 20)" in \
+        got[0].message("id")
+
+
+def test_a_cell_the_targets_agree_on_stays_quiet(tmp_path: Path) -> None:
+    dok = new_user_document()
+    dok.sasaran[0].indikator[1].target_tw = [93.0, 94.0, 95.0, 94.0]  # mean 94 = the target
+    path = tmp_path / "isian.xlsx"
+    new_workbook(dok, path)
+    assert not [f for f in verify(path).findings if f.code.startswith("tw4-")]
+
+
+def test_identifier_rule() -> None:
+    assert rounded_identifier(float(NIP)) and digits_shown(float(NIP)) == "197001012000031000"
+    assert not rounded_identifier(123456789012345) and not rounded_identifier("1" * 18)
+    assert not rounded_identifier(True)
+
+
+def test_a_nip_stored_as_a_number_is_used_nowhere(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The same cell written by a library (a NIP pasted as a number): verify, measure and
+    new --from all say so, and none of them uses the rounded digits."""
+    made = tmp_path / "isian.xlsx"
+    new_workbook(new_user_document(), made)
+    wb = load_workbook(made)
+    wb["Profil"]["B10"] = float(NIP)
+    wb.save(tmp_path / "nip.xlsx")
+    path = tmp_path / "nip.xlsx"
+    assert [(f.code, f.location) for f in verify(path).findings if f.severity == "error"] == [
+        ("angka-dibulatkan", "Profil!B10")]
+    out = tmp_path / "terukur.xlsx"
+    assert run_main(["measure", str(path), "-o", str(out)]) == 1  # written, with the error
+    assert "Profil!B10" in capsys.readouterr().err
+    assert load_workbook(out)["Profil"]["B10"].value is None
+    assert export_workbook(out)["instansi"]["kepala"].get("nip") in (None, "")
+
+
+@pytest.mark.libreoffice
+def test_engine_second_opinion_agrees_with_nilai_salah(tmp_path: Path) -> None:
+    """A capaian formula typed over with 100 (stored 100, recomputed from the inputs 96.25)."""
+    if not available():
+        pytest.skip("LibreOffice (soffice) is not installed")
+    dok = dataformat.load(SEED)
+    dok.sasaran[0].indikator[0].realisasi = 63.525  # target 66: capaian 96.25
+    dok.sasaran[0].indikator[0].realisasi_tw = [None, None, None, 63.525]
+    made = tmp_path / "isian.xlsx"
+    new_workbook(dok, made)
+    pkk = TABLES["PKK"]
+    wb = load_workbook(made)
+    wb[pkk.sheet][f"{pkk.letter('capaian')}{pkk.first_row}"] = 100
+    wb.save(tmp_path / "ditimpa.xlsx")
+    saved = convert(tmp_path / "ditimpa.xlsx", tmp_path / "lo")  # Calc recalculates and saves
+    report = verify(saved, engine="libreoffice")
+    cell = f"'{pkk.sheet}'!{pkk.letter('capaian_dipakai')}{pkk.first_row}"
+    wrong = next(f for f in report.findings if f.code == "nilai-salah" and f.location == cell)
+    engine = next(f for f in report.findings if f.code == "mesin-berbeda" and f.location == cell)
+    assert (wrong.found, wrong.expected) == (100, pytest.approx(96.25))
+    # the same stored value and the same recomputed value, each named for what it is
+    assert engine.params["stored"] == wrong.found and engine.expected == wrong.expected
+    assert engine.found == 100  # Calc computes from the typed-over cell, as the file does
+    msg = engine.message("id")
+    assert "menghitung 100" in msg and "nilai tersimpan di file 100" in msg
+    assert "nilai menurut verify 96.25" in msg
+
+
+@pytest.mark.libreoffice
+def test_nip_typed_as_a_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    reason = _uno_missing()
+    if reason:
+        pytest.skip(reason)
+    template = tmp_path / "kosong.xlsx"
+    assert run_main(["new", "--tahun", "2025", "--instansi", "Dinas Uji", "-o", str(template)]) == 0
+    edits = [e for e in edits_for(new_user_document()) if e[:2] != ("Profil", "B10")]
+    typed = type_into(template, tmp_path / "nip.xlsx", [*edits, ("Profil", "B10", NIP)])
+    stored = load_workbook(typed)["Profil"]["B10"].value
+    # the template formats the cell as text, yet Calc's input through its API stores a number
+    # (as a pasted number does), as the issue saw: 15 digits kept
+    assert isinstance(stored, (int, float))
+    report = verify(typed)
+    got = [(f.code, f.severity, f.location, f.found) for f in report.findings
+           if f.code == "angka-dibulatkan"]
+    assert got == [("angka-dibulatkan", "error", "Profil!B10", "197001012000031000")]
+    assert "NIP kepala di Profil!B10 diketik sebagai angka" in report.findings[
+        report.codes().index("angka-dibulatkan")].message("id")
+    # the document: DRAF, the finding listed, the rounded digits printed nowhere
+    docx = tmp_path / "LKjIP.docx"
+    assert run_main(["laporan", str(typed), "-o", str(docx)]) == 1
+    doc = Document(str(docx))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    text += "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "Dokumen ini DRAF" in text
+    assert "Profil!B10: NIP kepala di Profil!B10 diketik sebagai angka (197001012000031000)" in text
+    # the signature block has no NIP line: only the finding quotes the digits, as lost ones
+    assert "NIP. " not in text and "197001012000031008" not in text
+    # the carry-over: told on stderr, and the rounded NIP is not carried
+    nxt = tmp_path / "2026.xlsx"
+    capsys.readouterr()
+    assert run_main(["new", "--from", str(typed), "--tahun", "2026", "-o", str(nxt)]) == 0
+    assert "Profil!B10" in capsys.readouterr().err
+    assert export_workbook(nxt)["instansi"]["kepala"].get("nip") in (None, "")
