@@ -104,12 +104,20 @@ def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
         raise InputError(f"templat bukan .docx yang dapat dibuka: {template} ({exc})",
                          f"template is not a readable .docx: {template} ({exc})") from exc
     document = builder.build()
-    if pdf_out is not None:
-        _number_toc(builder, document)
-    write_atomic(out, document.save, inputs=(workbook,), force=force)
     hasil = Hasil(report, out, tables=len(builder.captions), placeholders=builder.placeholders)
-    if pdf_out is not None:
-        hasil.pdf = to_pdf(out, pdf_out, force=force)
+    if pdf_out is None:
+        write_atomic(out, document.save, inputs=(workbook,), force=force)
+        return hasil
+    _number_toc(builder, document)
+    # the PDF is made first, beside a draft: a conversion that fails leaves no .docx either
+    with tempfile.TemporaryDirectory(prefix="lkjip-laporan-") as tmp:
+        draft = Path(tmp) / out.name
+        document.save(str(draft))
+        made = _convert(draft, tmp)
+        write_atomic(out, lambda t: shutil.copyfile(draft, t), inputs=(workbook,), force=force)
+        write_atomic(pdf_out, lambda t: shutil.copyfile(made, t), inputs=(workbook,),
+                     force=force)
+    hasil.pdf = pdf_out
     return hasil
 
 

@@ -409,7 +409,8 @@ class Laporan:
                       f"{len(self.dok.sasaran)} sasaran strategis dengan "
                       f"{len(self.ctx.rows.indikator)} indikator kinerja.")
         else:
-            self.isi("periode Renstra", "di sheet Profil")
+            self.isi("periode Renstra",
+                     "(sheet Profil, Renstra: tahun awal dan Renstra: tahun akhir)")
         self.heading(f"B. Perjanjian Kinerja Tahun {self.dok.tahun}", 2)
         rows = [[(s.kode, "text"), (s.uraian, "text"), (i.uraian, "text"),
                  (i.satuan, "text"), (self.p.indikator[i.kode].target, "number")]
