@@ -435,7 +435,7 @@ class Laporan:
             self.standar_nasional(s.kode, members)
             for key, column, *_ in ANALISIS:  # the Sasaran sheet's analysis columns
                 title, what = _ANALISIS_TEXT[key]
-                self.para(title, bold=True)
+                self.para(title, bold=True).paragraph_format.keep_with_next = True  # its text
                 self.text_or_isi(getattr(s, key), what,
                                  f"untuk sasaran {s.kode} (sheet Sasaran, {column})")
         for table in REPORT_TABLES:
