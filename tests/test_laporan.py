@@ -153,7 +153,28 @@ def test_document_parts_and_placeholders(made: tuple[Path, Path, dict[str, Any]]
         assert part in text
     assert "DRAF" not in text and all("DRAF" not in s.header.paragraphs[0].text
                                       for s in doc.sections)
-    assert "[Isi: faktor penghambat untuk sasaran S1" in text
+    # the sample carries the report's own text (issue #22): the one placeholder left is the
+    # SDM table, whose numbers the seed report does not give
+    placeholders = [ln for ln in text.splitlines() if "[Isi:" in ln]
+    assert placeholders == ["[Isi: jumlah pegawai menurut golongan dan menurut pendidikan "
+                            "(sheet Narasi, tabel SDM)]"]
+    assert "Kepala Dinas dibantu oleh seorang Sekretaris dan empat Kepala Bidang." in text
+    assert "Pada 2019 sebanyak 150 usaha mikro naik kelas menjadi usaha kecil." in text
+    # the seed's figures in Indonesian form (efficiency capaian - penyerapan, as measured)
+    cells = {c.text for t in doc.tables for r in t.rows for c in r.cells}
+    assert {"2.072.337.900", "1.934.956.185", "93,37 %", "90,77 %"} <= cells
+    assert any(c.startswith("6,6") for c in cells) and any(c.startswith("9,2") for c in cells)
+    # optional inputs leave no trace; no markup characters; Bab IV opens with a whole sentence
+    assert "standar nasional" not in text.lower() and "`" not in text
+    bab4 = text[text.rindex("BAB IV PENUTUP"):]  # after the daftar isi's line
+    assert bab4.split("\n")[2] == "Dari 2 (dua) indikator kinerja, 2 (dua) indikator berpredikat " \
+        "Sangat Tinggi."
+    # a place and date line above both signatures; the cover has a footer of its own (empty)
+    assert text.count("Denpasar, ........................ 2020") == 2
+    s0 = doc.sections[0]
+    assert s0.different_first_page_header_footer
+    assert "".join(p.text for p in s0.first_page_footer.paragraphs) == ""
+    assert not any(s.different_first_page_header_footer for s in doc.sections[1:])
     # the generated sentence restates the totals exactly
     assert "Rp 5.670.557.990 terealisasi Rp 5.097.303.563 atau 89,89 % dari pagu" in text
     # header rows repeat across pages; wide tables sit in landscape sections
@@ -219,6 +240,59 @@ def test_empty_workbook_placeholders_say_what_to_fill(tmp_path: Path) -> None:
     assert hasil.docx == out
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "[Isi: kata pengantar" in text and "[Isi: tugas dan fungsi" in text
+
+
+def test_the_parts_to_fill_are_listed_with_their_place(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """"N bagian masih harus diisi" is followed by each part: what, sheet and field."""
+    src = tmp_path / "kosong.xlsx"
+    assert run_main(["new", "--tahun", "2025", "--instansi", "Dinas Contoh", "-o", str(src)]) == 0
+    capsys.readouterr()
+    assert run_main(["laporan", str(src), "-o", str(tmp_path / "kosong.docx")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    n = int(err[0].split("(")[1].split()[2])
+    listed = [ln for ln in err if ln.startswith("  masih harus diisi: ")]
+    assert n == len(listed) > 5
+    assert "  masih harus diisi: kata pengantar kepala instansi (sheet Narasi, Kata pengantar)" \
+        in listed
+    assert all("(sheet " in ln for ln in listed)
+
+
+def _fake_soffice(folder: Path, script: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    exe = folder / "soffice"
+    exe.write_text("#!/bin/sh\n" + script + "\n")
+    exe.chmod(0o755)
+    return folder
+
+
+@pytest.mark.parametrize("case", ["no-soffice", "calc-only-install", "cannot-load-docx"])
+def test_pdf_without_writer_is_one_line_naming_the_package(
+        made: tuple[Path, Path, dict[str, Any]], tmp_path: Path, case: str,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """No LibreOffice at all; an installation with Calc but not Writer (no writer.xcd beside
+    calc.xcd); a soffice that answers as LibreOffice without Writer does ("source file could
+    not be loaded"): one line naming libreoffice-writer, exit 3, nothing written."""
+    src, _out, _p = made
+    if case == "no-soffice":
+        path = tmp_path / "kosong"
+        path.mkdir()
+    elif case == "calc-only-install":
+        lo = tmp_path / "lo"
+        (lo / "share" / "registry").mkdir(parents=True)
+        (lo / "share" / "registry" / "calc.xcd").write_text("")
+        path = _fake_soffice(lo / "program", "exit 0")
+    else:
+        path = _fake_soffice(tmp_path / "palsu",
+                             'echo "Error: source file could not be loaded" >&2; exit 0')
+    monkeypatch.setenv("PATH", str(path))
+    out = tmp_path / "x.docx"
+    code = run_main(["laporan", str(src), "-o", str(out), "--pdf"])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "libreoffice-writer" in err and "could not be loaded" not in err
+    assert not out.exists() and not out.with_suffix(".pdf").exists()
 
 
 @pytest.mark.skipif(not libreoffice.available() or shutil.which("pdftotext") is None,

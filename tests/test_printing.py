@@ -68,8 +68,10 @@ def test_sample_prints_without_empty_pages(tmp_path: Path) -> None:
                           text=True, check=True).stdout
     pages = text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
     # 29 before print areas and planned splits; 20 then; +1 the Narasi sheet, +1 Sasaran's four
-    # analysis columns printed as a planned second page across (key columns repeated)
-    assert len(pages) <= 22
+    # analysis columns printed as a planned second page across (key columns repeated); +2 since
+    # the sample carries its narrative (issue #22): the Narasi sheet's text takes two pages, its
+    # SDM table (the seed gives no staff numbers) prints empty on a third, to fill by hand
+    assert len(pages) <= 24
     table_titles = {s.title: s for s in SHEETS if s.table is not None}
     codes = ([s.kode for s in dok.sasaran] + [i.kode for _, i in dok.indikator()]
              + [p.kode for p in dok.program] + [k.kode for _, k in dok.kegiatan()])

@@ -17,6 +17,11 @@ LINES: dict[str, tuple[str, str]] = {
     "folder_needs_dir": ("untuk sebuah folder, -o harus folder keluaran",
                          "for a folder, -o must be an output folder"),
     "progress": ("membuat laporan", "writing reports"),
+    "writer_missing": ("--pdf memerlukan LibreOffice Writer, yang tidak terpasang: pasang paket "
+                       "libreoffice-writer (apt-get install libreoffice-writer)",
+                       "--pdf needs LibreOffice Writer, which is not installed: install the "
+                       "package libreoffice-writer (apt-get install libreoffice-writer)"),
+    "to_fill": ("  masih harus diisi: {what}", "  still to fill in: {what}"),
     "batch": ("{ok} laporan ditulis ke {path} ({draf} DRAF), {failed} gagal",
               "{ok} reports written to {path} ({draf} DRAFT), {failed} failed"),
 }

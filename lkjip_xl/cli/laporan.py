@@ -9,6 +9,7 @@ import click
 from lkjip_xl.catalogue.laporan import text
 from lkjip_xl.catalogue.lines import level
 from lkjip_xl.cli import lang_of
+from lkjip_xl.core.model import KERTAS
 
 
 @click.command("laporan")
@@ -18,20 +19,26 @@ from lkjip_xl.cli import lang_of
 @click.option("--pdf", is_flag=True, help="Juga PDF lewat LibreOffice / also a PDF (LibreOffice).")
 @click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
               help="Templat .docx unit perencanaan (gaya, kop, logo) / your own .docx template.")
+@click.option("--kertas", type=click.Choice(KERTAS),
+              help="Ukuran kertas (bawaan: pengaturan workbook) / paper (default: the "
+                   "workbook's setting).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256),
               help="Folder: jumlah proses / worker processes for a folder.")
 @click.option("--force", is_flag=True, help="Timpa file keluaran / overwrite outputs.")
 @click.pass_context
 def command(ctx: click.Context, workbook: Path, output: Path, pdf: bool, template: Path | None,
-            jobs: int | None, force: bool) -> None:
+            kertas: str | None, jobs: int | None, force: bool) -> None:
     """Buat dokumen LKjIP (Word, dan PDF dengan --pdf) dari WORKBOOK yang diperiksa dan diukur.
 
     Workbook dengan galat verify tetap menghasilkan dokumen, bertanda DRAF di setiap halaman dan
     berisi daftar temuan di depan (exit 1). Bagian yang belum ada isiannya tampil sebagai
-    [Isi: ...]. WORKBOOK boleh sebuah folder: setiap .xlsx di dalamnya, paralel, ke folder -o.
+    [Isi: ...] dan didaftar (sheet dan kolomnya). Kertas mengikuti pengaturan workbook (A4/F4)
+    kecuali --kertas. WORKBOOK boleh sebuah folder: setiap .xlsx di dalamnya, paralel, ke
+    folder -o. Exit 3 bila --pdf tanpa LibreOffice Writer (paket libreoffice-writer).
 
     Write the LKjIP document from WORKBOOK (verified and measured). A workbook with verify errors
     still gives a document marked DRAF on every page (exit 1); a folder gives one per workbook.
+    The parts still to fill in are listed; exit 3 when --pdf finds no LibreOffice Writer.
 
     \b
     Contoh / examples:
@@ -44,11 +51,11 @@ def command(ctx: click.Context, workbook: Path, output: Path, pdf: bool, templat
         from lkjip_xl.laporan.batch import laporan_folder
 
         ctx.exit(laporan_folder(workbook, output, pdf=pdf, template=template, jobs=jobs,
-                                force=force, lang=lang))
+                                force=force, lang=lang, kertas=kertas))
         return
     from lkjip_xl.laporan import laporan
 
-    hasil = laporan(workbook, output, pdf=pdf, template=template, force=force)
+    hasil = laporan(workbook, output, pdf=pdf, template=template, force=force, kertas=kertas)
     report = hasil.report
     if hasil.docx is None:
         why = (report.findings[0].message(lang) if report.fatal and report.findings
@@ -64,4 +71,6 @@ def command(ctx: click.Context, workbook: Path, output: Path, pdf: bool, templat
         if path is not None:
             click.echo(text("written", lang, path=path, tables=hasil.tables,
                             placeholders=len(hasil.placeholders)), err=True)
+    for what in hasil.placeholders:
+        click.echo(text("to_fill", lang, what=what), err=True)
     ctx.exit(1 if hasil.draf else 0)

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lkjip_xl.catalogue.laporan import text as line
 from lkjip_xl.core.errors import InputError
 from lkjip_xl.core.findings import Report
 from lkjip_xl.core.measurement import ukur
-from lkjip_xl.engines.libreoffice import convert
+from lkjip_xl.engines.libreoffice import LibreOfficeError, convert, soffice_path
 from lkjip_xl.laporan.document import Laporan
 from lkjip_xl.verify import verify
 from lkjip_xl.workbook.read import read_workbook
@@ -43,11 +44,45 @@ class Hasil:
         return self.report.errors > 0
 
 
+class WriterMissing(LibreOfficeError):
+    """`--pdf` without LibreOffice Writer: one line naming the package (exit 3, no output)."""
+
+    def __init__(self) -> None:
+        super().__init__(line("writer_missing", "id"), line("writer_missing", "en"))
+
+
+def has_writer(exe: str) -> bool:
+    """Writer is a package of its own (Debian's libreoffice-writer): an installation without it
+    has soffice and Calc but no writer.xcd in share/registry beside program/. An unknown
+    layout is taken as complete; the conversion's own failure says so then (`_convert`)."""
+    registry = Path(exe).resolve().parent.parent / "share" / "registry"
+    return not registry.is_dir() or (registry / "writer.xcd").is_file()
+
+
+def require_writer() -> None:
+    exe = soffice_path()
+    if exe is None or not has_writer(exe):
+        raise WriterMissing()
+
+
+def _convert(docx: Path, out_dir: str) -> Path:
+    """LibreOffice without Writer opens no .docx: it says "source file could not be loaded"."""
+    try:
+        return convert(docx, out_dir, "pdf:writer_pdf_Export")
+    except LibreOfficeError as exc:
+        if "could not be loaded" in str(exc) or "tidak ditemukan" in str(exc):
+            raise WriterMissing() from exc
+        raise
+
+
 def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
             template: PathLike | None = None, force: bool = False,
-            charts: bool = True) -> Hasil:
-    """Verify, measure and write the document; an unreadable workbook gives no document."""
+            charts: bool = True, kertas: str | None = None) -> Hasil:
+    """Verify, measure and write the document; an unreadable workbook gives no document.
+    `kertas` (A4, F4) overrides the workbook's paper setting."""
 
+    if pdf:
+        require_writer()  # before anything is written
     report = verify(workbook)
     if report.fatal or report.stats.get("layout") is False:
         return Hasil(report)
@@ -61,19 +96,28 @@ def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
     dok, _lr = read_workbook(workbook)
     errors = [f for f in report.findings if f.severity == "error"]
     try:
-        builder = Laporan(dok, ukur(dok), errors, str(template) if template else None, charts)
+        builder = Laporan(dok, ukur(dok), errors, str(template) if template else None, charts,
+                          kertas)
     except Exception as exc:  # python-docx refuses a file that is not a .docx
         if template is None:
             raise
         raise InputError(f"templat bukan .docx yang dapat dibuka: {template} ({exc})",
                          f"template is not a readable .docx: {template} ({exc})") from exc
     document = builder.build()
-    if pdf_out is not None:
-        _number_toc(builder, document)
-    write_atomic(out, document.save, inputs=(workbook,), force=force)
     hasil = Hasil(report, out, tables=len(builder.captions), placeholders=builder.placeholders)
-    if pdf_out is not None:
-        hasil.pdf = to_pdf(out, pdf_out, force=force)
+    if pdf_out is None:
+        write_atomic(out, document.save, inputs=(workbook,), force=force)
+        return hasil
+    _number_toc(builder, document)
+    # the PDF is made first, beside a draft: a conversion that fails leaves no .docx either
+    with tempfile.TemporaryDirectory(prefix="lkjip-laporan-") as tmp:
+        draft = Path(tmp) / out.name
+        document.save(str(draft))
+        made = _convert(draft, tmp)
+        write_atomic(out, lambda t: shutil.copyfile(draft, t), inputs=(workbook,), force=force)
+        write_atomic(pdf_out, lambda t: shutil.copyfile(made, t), inputs=(workbook,),
+                     force=force)
+    hasil.pdf = pdf_out
     return hasil
 
 
@@ -87,7 +131,7 @@ def _number_toc(builder: Any, document: Any) -> None:
     with tempfile.TemporaryDirectory(prefix="lkjip-laporan-") as tmp:
         first = Path(tmp) / "draft.docx"
         document.save(str(first))
-        pdf = convert(first, tmp, "pdf:writer_pdf_Export")
+        pdf = _convert(first, tmp)
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                               timeout=120).stdout
     builder.toc_pages(heading_pages(text.split("\f"), [t for t, _p in builder.toc]))
@@ -112,9 +156,9 @@ def to_pdf(docx: Path, target: Path, *, force: bool = False) -> Path:
     """LibreOffice Writer converts the .docx (fields, sections, header rows kept)."""
 
     with tempfile.TemporaryDirectory(prefix="lkjip-laporan-") as tmp:
-        made = convert(docx, tmp, "pdf:writer_pdf_Export")
+        made = _convert(docx, tmp)
         write_atomic(target, lambda t: shutil.copyfile(made, t), inputs=(docx,), force=force)
     return target
 
 
-__all__ = ["laporan", "to_pdf", "Hasil"]
+__all__ = ["laporan", "to_pdf", "Hasil", "WriterMissing", "require_writer"]

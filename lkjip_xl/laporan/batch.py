@@ -12,7 +12,7 @@ import click
 from lkjip_xl.catalogue.laporan import text
 from lkjip_xl.catalogue.lines import level
 from lkjip_xl.core.errors import LkjipError
-from lkjip_xl.laporan import laporan
+from lkjip_xl.laporan import laporan, require_writer
 from lkjip_xl.planning.pool import run_pool
 
 
@@ -23,6 +23,7 @@ class Job:
     pdf: bool
     template: str | None
     force: bool
+    kertas: str | None = None
 
 
 @dataclass
@@ -38,7 +39,7 @@ def _one(job: Job) -> Done:
 
     try:
         hasil = laporan(job.workbook, job.output, pdf=job.pdf, template=job.template,
-                        force=job.force)
+                        force=job.force, kertas=job.kertas)
     except LkjipError as exc:
         return Done(job.workbook, error_id=exc.message("id"), error_en=exc.message("en"))
     if hasil.docx is None:
@@ -54,15 +55,17 @@ def _crash(job: Job, exc: BaseException) -> Done:
 
 
 def laporan_folder(folder: Path, outdir: Path, *, pdf: bool, template: Path | None,
-                   jobs: int | None, force: bool, lang: str) -> int:
+                   jobs: int | None, force: bool, lang: str, kertas: str | None = None) -> int:
 
     if outdir.exists() and not outdir.is_dir():
         raise click.UsageError(text("folder_needs_dir", lang))
+    if pdf:
+        require_writer()  # one line for the folder, not one failure per workbook
     outdir.mkdir(parents=True, exist_ok=True)
     books = sorted(p for p in folder.iterdir()
                    if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$"))
     work = [Job(str(p), str(outdir / (p.stem + ".docx")), pdf,
-                str(template) if template else None, force) for p in books]
+                str(template) if template else None, force, kertas) for p in books]
     done = run_pool(_one, work, jobs=jobs, label=text("progress", lang), on_crash=_crash)
     failed = [d for d in done if d.output is None]
     for d in failed:

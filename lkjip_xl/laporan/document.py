@@ -25,6 +25,7 @@ from lkjip_xl.laporan import docx_parts as dx
 from lkjip_xl.laporan import grafik
 from lkjip_xl.laporan.angka import angka
 from lkjip_xl.measure.context import Ctx
+from lkjip_xl.measure.styling import place_of
 from lkjip_xl.schema.report_tables import (
     JUMLAH_LABEL,
     KINERJA_SHEET,
@@ -64,8 +65,9 @@ class Laporan:
     open_findings: list[Finding] = field(default_factory=list)  # verify's errors: DRAF
     template: str | None = None
     charts: bool = True
+    kertas: str | None = None  # None: the workbook's paper setting
     captions: list[str] = field(default_factory=list)
-    placeholders: list[str] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)  # "what (where)", as the CLI lists them
 
     def __post_init__(self) -> None:
         self.ctx = Ctx(self.dok, self.p)
@@ -73,6 +75,9 @@ class Laporan:
         if self.template:
             dx.clear_body(self.doc)
         self.grid_style = "Table Grid" if dx.has_style(self.doc, "Table Grid") else None
+        self.kertas = self.kertas or self.dok.pengaturan.kertas
+        # a template keeps its own margins (its kop is placed for them); the paper is the setting's
+        dx.set_page(self.doc.sections[0], self.kertas, False, margins=not self.template)
         self.numbers: dict[str, int] = {}
         self.headings: list[tuple[int, str]] = []
         self.toc: list[tuple[str, Any]] = []  # (heading, its paragraph in the daftar isi)
@@ -99,7 +104,7 @@ class Laporan:
     def isi(self, what: str, where: str) -> None:
         """A visible placeholder: what to write and where; never invented text."""
         text = f"[Isi: {what} {where}]"
-        self.placeholders.append(text)
+        self.placeholders.append(f"{what} {where}")
         p = self.doc.add_paragraph()
         run = p.add_run(text)
         run.italic = True
@@ -137,7 +142,7 @@ class Laporan:
                 if col.per_sasaran:
                     cell = rows[0][c]
                     if len(rows) > 1:
-                        cell = dx.merge_down([r[c] for r in rows])
+                        cell = dx.group_down([r[c] for r in rows])
                     dx.set_cell(cell, self._value(col, s_index), right=right)
                 else:
                     for row, n in zip(rows, members):
@@ -168,7 +173,7 @@ class Laporan:
             else:
                 names, label = "", PENDUKUNG_LABEL if kode is None else str(kode)
             for c, text in ((0, label), (1, names)):
-                cell = dx.merge_down([r[c] for r in rows]) if len(rows) > 1 else rows[0][c]
+                cell = dx.group_down([r[c] for r in rows]) if len(rows) > 1 else rows[0][c]
                 dx.set_cell(cell, text)
             for row, n in zip(rows, members):
                 dx.set_cell(row[2], self._value(keg_col, n))
@@ -188,13 +193,12 @@ class Laporan:
         self.doc.add_paragraph()
 
     def _row(self, t: Any) -> Any:
-        row = t.add_row()
-        dx.no_split(row)  # a row is never cut across pages; merged sasaran cells may be
-        return row
+        return t.add_row()  # kept whole or not once its width is known (`_fit`)
 
     def _fit(self, t: Any, kinds: list[str]) -> None:
         s = self.doc.sections[-1]
-        dx.fit_columns(t, kinds, s.page_width - s.left_margin - s.right_margin)
+        widths = dx.fit_columns(t, kinds, s.page_width - s.left_margin - s.right_margin)
+        dx.keep_short_rows_whole(t, widths, s.page_height - s.top_margin - s.bottom_margin)
 
     def _subtotal(self, t: Any, label: str, values: list[Any]) -> None:
         row = self._row(t)
@@ -220,6 +224,7 @@ class Laporan:
         n = self.numbers["grafik"] = self.numbers.get("grafik", 0) + 1
         self.doc.add_picture(io.BytesIO(png), width=Cm(16))
         self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # its caption below
         self.para(f"Grafik 3.{n}  {title}", bold=True, center=True)
 
     # ------------------------------------------------------------ the document
@@ -233,16 +238,19 @@ class Laporan:
         self.daftar_isi()
         self.bab1()
         self.bab2()
-        dx.new_section(self.doc, landscape=True)
+        self._section(landscape=True)
         self.bab3()
-        dx.new_section(self.doc, landscape=False)
+        self._section(landscape=False)
         self.bab4()
-        dx.new_section(self.doc, landscape=True)
+        self._section(landscape=True)
         self.lampiran()
         self._fill_toc()
         dx.update_fields_on_open(self.doc)
         dx.drop_styles_with_effects(self.doc)
         return self.doc
+
+    def _section(self, landscape: bool) -> None:
+        dx.new_section(self.doc, landscape, self.kertas, margins=not self.template)
 
     def toc_pages(self, pages: list[int | None]) -> None:
         """Page numbers into the listed table of contents (found in a first PDF), right-aligned
@@ -257,17 +265,20 @@ class Laporan:
             p.add_run(f"\t{page}")
 
     def _page_furniture(self) -> None:
-        """Page numbers in every footer; DRAF in every header of a document with open errors.
-        Later sections link to these (python-docx's default)."""
+        """Page numbers in every footer but the cover's (the first section's first page has a
+        header and footer of its own, empty but for DRAF); DRAF in every header of a document
+        with open errors. Later sections link to these (python-docx's default)."""
         section = self.doc.sections[0]
+        section.different_first_page_header_footer = True
         if self.open_findings:
-            hp = section.header.add_paragraph() if section.header.paragraphs[0].text else \
-                section.header.paragraphs[0]
-            hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = hp.add_run(DRAF_TEXT.format(n=len(self.open_findings)))
-            run.bold = True
-            run.font.size = Pt(14)
-            run.font.color.rgb = PLACEHOLDER_COLOR
+            for header in (section.header, section.first_page_header):
+                hp = header.add_paragraph() if header.paragraphs[0].text else \
+                    header.paragraphs[0]
+                hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                run = hp.add_run(DRAF_TEXT.format(n=len(self.open_findings)))
+                run.bold = True
+                run.font.size = Pt(14)
+                run.font.color.rgb = PLACEHOLDER_COLOR
         fp = section.footer.add_paragraph()
         fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
         fp.add_run("Halaman ")
@@ -287,7 +298,7 @@ class Laporan:
 
     def draf_list(self) -> None:
         self.heading("Temuan verifikasi yang masih terbuka", 1)
-        self.para("Dokumen ini DRAF: workbook sumbernya belum lolos `lkjip-xl verify`. "
+        self.para("Dokumen ini DRAF: workbook sumbernya belum lolos pemeriksaan lkjip-xl verify. "
                   "Perbaiki temuan berikut di workbook, lalu buat laporan lagi.")
         for f in self.open_findings:
             where = f"{f.location}: " if f.location else ""
@@ -312,9 +323,15 @@ class Laporan:
         self.page_break()
 
     def _signature(self) -> None:
+        """The seed's signature block, as measure's sheet prints it: place and date (the date
+        written by hand when signed), position, agency, name, rank, NIP."""
         k = self.dok.instansi.kepala
         self.doc.add_paragraph()
+        self.para(f"{place_of(self.dok.instansi.pemda)}, ........................ "
+                  f"{self.dok.tahun + 1}", center=True)
         self.para(k.jabatan or "Kepala", center=True)
+        if self.dok.instansi.nama:
+            self.para(self.dok.instansi.nama, center=True)
         for _ in range(3):
             self.doc.add_paragraph()
         self.para(k.nama or "", bold=True, center=True)
@@ -394,7 +411,8 @@ class Laporan:
                       f"{len(self.dok.sasaran)} sasaran strategis dengan "
                       f"{len(self.ctx.rows.indikator)} indikator kinerja.")
         else:
-            self.isi("periode Renstra", "di sheet Profil")
+            self.isi("periode Renstra",
+                     "(sheet Profil, Renstra: tahun awal dan Renstra: tahun akhir)")
         self.heading(f"B. Perjanjian Kinerja Tahun {self.dok.tahun}", 2)
         rows = [[(s.kode, "text"), (s.uraian, "text"), (i.uraian, "text"),
                  (i.satuan, "text"), (self.p.indikator[i.kode].target, "number")]
@@ -419,7 +437,7 @@ class Laporan:
             self.standar_nasional(s.kode, members)
             for key, column, *_ in ANALISIS:  # the Sasaran sheet's analysis columns
                 title, what = _ANALISIS_TEXT[key]
-                self.para(title, bold=True)
+                self.para(title, bold=True).paragraph_format.keep_with_next = True  # its text
                 self.text_or_isi(getattr(s, key), what,
                                  f"untuk sasaran {s.kode} (sheet Sasaran, {column})")
         for table in REPORT_TABLES:
@@ -461,13 +479,11 @@ class Laporan:
                 rows.append([(i.uraian, "text"), (self.p.indikator[i.kode].realisasi, "number"),
                              (i.standar_nasional, "number"),
                              (i.standar_nasional_sumber or "(sumber belum diisi)", "text")])
+        # optional: where no indicator of the sasaran has one, the document says nothing
         if rows:
             self.simple_table("3", f"Perbandingan dengan standar nasional: sasaran {kode}",
                               ["Indikator kinerja", f"Realisasi {self.dok.tahun}",
                                "Standar nasional", "Sumber"], rows)
-        else:
-            self.isi(f"standar / target nasional dan sumbernya untuk indikator sasaran {kode}, "
-                     "bila ada", "(kolom Standar nasional dan Sumber standar nasional di sheet PK)")
 
     def bab4(self) -> None:
         self.heading("BAB IV PENUTUP", 1)
@@ -529,7 +545,8 @@ def ikhtisar_sentences(dok: Dokumen, p: Pengukuran) -> list[str]:
     if counts:
         parts = [f"{_terbilang_kecil(n)} indikator berpredikat {label}"
                  for label, n in sorted(counts.items(), key=lambda kv: -kv[1])]
-        text = "Dari indikator tersebut, " + ", ".join(parts)
+        # a sentence that stands alone (Bab IV quotes it without the one before)
+        text = f"Dari {_terbilang_kecil(len(ind))} indikator kinerja, " + ", ".join(parts)
         if unmeasured:
             text += f"; {_terbilang_kecil(unmeasured)} indikator belum dapat diukur"
         out.append(text + ".")

@@ -1,5 +1,6 @@
 """The Word mechanics the report needs and python-docx has no call for: fields (TOC, PAGE),
-repeated header rows, landscape sections, a body cleared out of a template."""
+repeated header rows, rows kept whole only where that is safe, paper and landscape sections, a
+body cleared out of a template."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm, Mm
+
+from lkjip_xl.schema.printing import PAPERS
 
 HEADER_FILL = "D9E1F2"  # the same blue as measure's Bab III header rows
 
@@ -88,7 +92,67 @@ def repeat_header(row: Any) -> None:
 
 
 def no_split(row: Any) -> None:
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    tr = getattr(row, "_tr", row)
+    tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+# What LibreOffice Writer (7.4) does with rows kept whole (w:cantSplit), found on our tables:
+# - a header row kept whole, at the foot of a page where only it fits, takes every row after
+#   it out of the PDF: the page shows the header, the next page starts with what follows the
+#   table (issue #22's Tabel L.3). So the header row is never cantSplit: it repeats (tblHeader)
+#   and, one or two lines tall, is never split in practice;
+# - a row kept whole that is taller than what a page holds below the repeated header loses its
+#   last lines: the cell closes early, a line prints in the bottom margin, the rest is gone
+#   (reported upstream as CollaboraOnline/online#16066; #11629 for whole rows lost). So only
+#   rows whose height is surely a small part of the page are kept whole; a taller row may
+#   split, which Word and Writer both lay out completely, the header repeated above the rest.
+KEEP_WHOLE_SHARE = 1 / 3  # of the page's text height
+_CHAR_EM = 0.6  # a generous average character width (DejaVu Serif, Writer's fallback font)
+_LINE_EM = 1.25
+_ROW_PAD_PT = 4.0
+
+
+def _lines(text: str, width_pt: float, size: float) -> int:
+    """Lines the text wraps to at word boundaries (a word longer than a line breaks)."""
+    per_line = max(1, int(width_pt / (size * _CHAR_EM)))
+    total = 0
+    for par in text.split("\n"):
+        n, used = 1, 0
+        for word in par.split():
+            if used and used + 1 + len(word) > per_line:
+                n, used = n + 1, 0
+            used += len(word) + (1 if used else 0)
+            while used > per_line:
+                n, used = n + 1, used - per_line
+        total += n
+    return total
+
+
+def row_height_pt(tr: Any, widths_pt: list[float], size: float = 9) -> float:
+    """An over-estimate of a row's height: its tallest cell's wrapped lines."""
+    col = 0
+    tallest = 1
+    for tc in tr.tc_lst:
+        span = tc.grid_span
+        width = max(sum(widths_pt[col:col + span]) - 11.0, 10.0)  # cell margins
+        text = "\n".join("".join(t.text or "" for t in p.iter(qn("w:t")))
+                         for p in tc.iter(qn("w:p")))
+        tallest = max(tallest, _lines(text, width, size))
+        col += span
+    return tallest * size * _LINE_EM + _ROW_PAD_PT
+
+
+def keep_short_rows_whole(table: Any, widths_emu: list[int], body_height_emu: int) -> None:
+    """w:cantSplit on every row short enough to be kept whole safely (see KEEP_WHOLE_SHARE)."""
+    widths_pt = [w / 12700 for w in widths_emu]
+    limit = body_height_emu / 12700 * KEEP_WHOLE_SHARE
+    for tr in table._tbl.tr_lst[1:]:  # never the header row (above)
+        tr_pr = tr.trPr
+        if tr_pr is not None and (tr_pr.find(qn("w:cantSplit")) is not None
+                                  or tr_pr.find(qn("w:tblHeader")) is not None):
+            continue
+        if row_height_pt(tr, widths_pt) <= limit:
+            no_split(tr)
 
 
 def shade(cell: Any, fill: str = HEADER_FILL) -> None:
@@ -133,12 +197,35 @@ def set_cell(cell: Any, text: str, *, bold: bool = False, right: bool = False,
     p.append(r)
 
 
-def merge_down(tcs: list[Any]) -> Any:
-    """Merge cells of one column over consecutive rows (w:vMerge); the top one holds the text.
-    python-docx's own merge re-walks the table grid each time (quadratic in rows)."""
+# what follows w:tcBorders in CT_TcPr's sequence
+_AFTER_TC_BORDERS = ("shd", "noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark",
+                     "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange")
+
+
+def _open_edges(tc: Any, top: bool, bottom: bool) -> None:
+    tc_pr = tc.get_or_add_tcPr()
+    borders = _el("w:tcBorders")
+    for side, on in (("top", top), ("bottom", bottom)):
+        if on:
+            borders.append(_el(f"w:{side}", val="nil"))
+    later = {qn(f"w:{n}") for n in _AFTER_TC_BORDERS}
+    nxt = next((c for c in tc_pr if c.tag in later), None)
+    if nxt is None:
+        tc_pr.append(borders)
+    else:
+        nxt.addprevious(borders)
+
+
+def group_down(tcs: list[Any]) -> Any:
+    """Cells of one column over consecutive rows shown as one: the top one holds the text, the
+    lines between them are left out. Not a vertical merge (w:vMerge): LibreOffice Writer drops
+    the rows a merged cell spans past a page break (the rest of the group and the next rows
+    vanish from the PDF), while cells grouped by their borders lay out whole in Word and
+    Writer; a group that runs onto the next page shows its label on the first page only."""
     for k, tc in enumerate(tcs):
-        tc_pr = tc.get_or_add_tcPr()
-        tc_pr.append(_el("w:vMerge", val="restart") if k == 0 else OxmlElement("w:vMerge"))
+        if k:
+            set_cell(tc, "")
+        _open_edges(tc, top=k > 0, bottom=k < len(tcs) - 1)
     return tcs[0]
 
 
@@ -153,11 +240,10 @@ def grid_table(document: Any, headers: list[str], style: str | None) -> Any:
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         shade(cell)
     repeat_header(table.rows[0])
-    no_split(table.rows[0])
     return table
 
 
-def fit_columns(table: Any, kinds: list[str], width_emu: int) -> None:
+def fit_columns(table: Any, kinds: list[str], width_emu: int) -> list[int]:
     """Shares of the width by kind: names wrap less, a rupiah amount stays on one line."""
     shares = [{"money": 2.3, "percent": 1.8, "number": 1.8, "int": 1.0}.get(k, 2.6)
               for k in kinds]
@@ -172,15 +258,48 @@ def fit_columns(table: Any, kinds: list[str], width_emu: int) -> None:
             span = tc.grid_span
             tc.width = sum(widths[col:col + span])
             col += span
+    return widths
 
 
-def new_section(document: Any, landscape: bool) -> Any:
-    """A section on a new page, turned as asked; headers and footers follow the previous one."""
-    section = document.add_section(WD_SECTION.NEW_PAGE)
-    w, h = section.page_width, section.page_height
-    if landscape != (w > h):
-        section.page_width, section.page_height = h, w
+def paper_size(kertas: str | None) -> tuple[Any, Any]:
+    """The portrait page of the workbook's paper (`schema.printing.PAPERS`, in inches there),
+    to the whole millimetre: A4 210 x 297 mm, F4 216 x 330 mm."""
+    _code, w, h = PAPERS.get(kertas or "A4", PAPERS["A4"])
+    return Mm(round(w * 25.4)), Mm(round(h * 25.4))
+
+
+# margins fit for binding: the bound edge gets 4 cm. On a portrait page that is the left edge; a
+# landscape page is bound along its top (turned a quarter to the left in the book), so there the
+# top gets it.
+BINDING_CM = 4.0
+OTHER_CM = 2.5
+TOP_CM = 3.0
+
+
+def set_page(section: Any, kertas: str | None, landscape: bool, margins: bool = True) -> None:
+    """The paper turned as asked, with binding margins (`margins=False`: a template's stay)."""
+    w, h = paper_size(kertas)
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (h, w) if landscape else (w, h)
+    if not margins:
+        return
+    if landscape:
+        section.top_margin, section.left_margin = Cm(BINDING_CM), Cm(OTHER_CM)
+    else:
+        section.top_margin, section.left_margin = Cm(TOP_CM), Cm(BINDING_CM)
+    section.right_margin = section.bottom_margin = Cm(OTHER_CM)
+    section.header_distance = section.footer_distance = Cm(1.25)
+    section.gutter = 0
+
+
+def new_section(document: Any, landscape: bool, kertas: str | None = "A4",
+                margins: bool = True) -> Any:
+    """A section on a new page, on the document's paper, turned as asked; headers and footers
+    follow the previous one, and only the first section (the cover's) has a first page of its
+    own."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = False
+    set_page(section, kertas, landscape, margins)
     return section
 
 
