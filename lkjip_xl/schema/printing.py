@@ -61,6 +61,17 @@ def plan(table: Table, filled_rows: int) -> PrintPlan:
 
 
 ROW_PT = 15.0  # a default row
+
+
+def text_lines(text: str, per_line: int) -> int:
+    """Lines a wrapped cell takes: each paragraph of `per_line` characters a line."""
+    return sum(max(1, -(-len(par) // max(per_line, 1))) for par in text.split("\n"))
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """Lines a text takes in a wrapped cell `width` (Excel characters) wide: spreadsheet
+    programs do not grow a written row for its text, so every writer sizes rows with this."""
+    return text_lines(text, int(width * 1.05) - 1)
 MEMO_BREAK_PT = 250.0  # long texts above a form sheet's table taller than this: table on a new page
 HEADER_FOOTER_PT = 20.0  # page header and footer lines, where a program prints them in the body
 SAFETY = 0.97
@@ -108,6 +119,6 @@ def breaks_before(heights: dict[int, float], blocks: list[tuple[int, int]], last
     return out
 
 
-__all__ = ["MARGINS", "PAPER_A4", "PAPER_F4", "PAPERS", "PrintPlan", "breaks_before",
+__all__ = ["MARGINS", "PAPER_A4", "PAPER_F4", "PAPERS", "ROW_PT", "PrintPlan", "breaks_before",
            "key_columns", "landscape_pt", "page_height_rows_pt", "paper_code", "plan",
-           "print_scale"]
+           "print_scale", "text_lines", "wrapped_lines"]

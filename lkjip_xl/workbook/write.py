@@ -268,7 +268,7 @@ def _memo_height(text: Any) -> float:
 
 def _lines(text: str, per_line: int) -> int:
     """Lines a wrapped cell takes: each paragraph of `per_line` characters a line."""
-    return sum(max(1, -(-len(par) // max(per_line, 1))) for par in text.split("\n"))
+    return printing.text_lines(text, per_line)
 
 
 def _write_form(ws: Worksheet, sheet: Sheet, fm: _Formats, values: dict[str, Any]) -> None:
