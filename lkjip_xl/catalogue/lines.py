@@ -55,7 +55,7 @@ LINES: dict[str, tuple[str, str]] = {
     "draf.headers": ("No|Kode|Lokasi|Pesan", "No|Code|Location|Message"),
     "draf.more": ("... {count} galat lain: jalankan lkjip-xl verify untuk daftar lengkap",
                   "... {count} more errors: run lkjip-xl verify for the full list"),
-    "rekap.left_out": ("gagal: {name}: {why}", "failed: {name}: {why}"),
+    "rekap.left_out": ("{status}: {name}: {why}", "{status}: {name}: {why}"),
     "more_errors": ("+{count} galat lain", "+{count} more errors"),
     "more_errors.list": ("  ... {count} galat lain", "  ... {count} more errors"),
     # progress labels

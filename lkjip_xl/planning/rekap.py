@@ -3,7 +3,8 @@
 Sheets: Ringkasan (region totals and predicate counts), Instansi (one row per agency: mean
 capaian, budget, absorption, efficiency, rankings), Indikator (one row per agency and indicator:
 target, realisasi, capaian, predikat), Efisiensi (per agency and sasaran), Grafik (absorption and
-mean capaian per agency) and Gagal Verifikasi (the files left out and why).
+mean capaian per agency) and Tidak Direkap (the files left out, their verdict and why: not filled
+in yet, failed verification, unreadable, not an lkjip-xl workbook).
 
 The agencies' own figures (budget, realisasi, each indicator's capaian and predikat) are values
 from each file's measurement; everything derived here is a formula (counts, means, absorption,
@@ -22,7 +23,7 @@ import xlsxwriter
 
 from lkjip_xl.core import domain as d
 from lkjip_xl.core.errors import UsageError
-from lkjip_xl.core.findings import Finding, Report
+from lkjip_xl.core.findings import VERDICTS, Finding, Report
 from lkjip_xl.core.model import Pengaturan
 from lkjip_xl.planning.summary import STATUS, finding_message, status_of
 from lkjip_xl.schema import formulas as f
@@ -102,6 +103,11 @@ class RekapResult:
 
 
 NOT_CONSOLIDATED = ("belum-diisi", "bukan-format-lkjip", "tidak-terbaca")
+# Ringkasan's count of files per verdict (findings.VERDICTS)
+VERDICT_LABELS = {"lulus": "Berkas lulus verifikasi", "belum-diisi": "Berkas belum diisi",
+                  "gagal": "Berkas gagal verifikasi",
+                  "bukan-format-lkjip": "Berkas bukan format lkjip-xl",
+                  "tidak-terbaca": "Berkas tidak terbaca"}
 
 
 def reporting_years(results: Sequence[tuple[str, Report]]) -> dict[int, int]:
@@ -297,15 +303,18 @@ def _write_efisiensi(w: _Writer, agencies: list[Agency]) -> None:
 
 
 def _write_gagal(w: _Writer, failed: list[tuple[str, Report]], lang: str) -> None:
-    ws = w.sheet(S_GAGAL, "Berkas yang gagal verifikasi",
-                 "Berkas tidak terbaca atau bergalat; angkanya tidak masuk rekap (kecuali "
-                 "--sertakan-galat). Satu baris per galat.", GAGAL_COLS)
+    ws = w.sheet(S_GAGAL, "Berkas yang tidak direkap",
+                 "Belum diisi, bukan format lkjip-xl, tidak terbaca, atau gagal verifikasi "
+                 "(angkanya masuk rekap hanya dengan --sertakan-galat). Satu baris per galat.",
+                 GAGAL_COLS)
     row = FIRST - 1
     names = STATUS.get(lang, STATUS["id"])
     for n, (path, r) in enumerate(failed, start=1):
         data = r.stats.get("ringkasan") or {}
         errors: list[Finding | None] = [x for x in r.findings if x.severity == "error"]
-        errors = errors or [None]
+        # no error: the finding that names the verdict (belum-diisi, bukan-format-lkjip)
+        named: list[Finding | None] = [x for x in r.findings if x.code == status_of(r)]
+        errors = errors or named[:1] or [None]
         for found in errors[:MAX_FINDINGS_PER_FILE]:
             vals = {"no": n, "file": Path(path).name, "instansi": data.get("instansi"),
                     "status": names[status_of(r)], "galat": r.errors, "peringatan": r.warnings,
@@ -318,8 +327,8 @@ def _write_gagal(w: _Writer, failed: list[tuple[str, Report]], lang: str) -> Non
             row += 1
 
 
-def _write_ringkasan(wb: Any, w: _Writer, agencies: list[Agency], failed: list[tuple[str, Report]],
-                     n_files: int, n_ind: int) -> dict[str, Any]:
+def _write_ringkasan(wb: Any, w: _Writer, agencies: list[Agency], verdicts: list[str],
+                     n_ind: int) -> dict[str, Any]:
     ws = wb.add_worksheet(S_RINGKASAN)
     ws.set_column(0, 0, 44)
     ws.set_column(1, 1, 24)
@@ -347,20 +356,24 @@ def _write_ringkasan(wb: Any, w: _Writer, agencies: list[Agency], failed: list[t
     def rng(key: str) -> str:
         return _rng(S_INSTANSI, INSTANSI_COLS, key, n)
 
-    first = 5  # 1-based row of the first line below (the totals are its 7th and 8th lines)
+    first = 5  # 1-based row of the first line below
     rows: list[tuple[str, str | None, Any, str]] = [
         ("Pemerintah daerah", None, ", ".join(pemda) or None, "text"),
         ("Tahun", None, ", ".join(str(y) for y in years) or None, "text"),
-        ("Berkas diperiksa", None, n_files, "int"),
-        ("Berkas gagal verifikasi", None, len(failed), "int"),
+        ("Berkas diperiksa", None, len(verdicts), "int"),
+        # each file by its verdict, as verify of the folder says it (belum diisi is no failure)
+        *((VERDICT_LABELS[v], None, verdicts.count(v), "int") for v in VERDICTS),
         ("Instansi direkap", f"COUNT({rng('no')})", n, "int"),
         ("Jumlah indikator", f"COUNT({_rng(S_INDIKATOR, INDIKATOR_COLS, 'no', n_ind)})", n_ind,
          "int"),
+    ]
+    totals = first + len(rows)  # 1-based rows of the two totals the region's absorption reads
+    rows += [
         ("Total anggaran", f'IF(COUNT({rng("anggaran")})=0,"",SUM({rng("anggaran")}))', anggaran,
          "money"),
         ("Total realisasi anggaran", f'IF(COUNT({rng("realisasi")})=0,"",SUM({rng("realisasi")}))',
          realisasi, "money"),
-        ("Penyerapan anggaran wilayah (%)", _penyerapan_ref(first + 6, first + 7),
+        ("Penyerapan anggaran wilayah (%)", _penyerapan_ref(totals, totals + 1),
          region["penyerapan"], "percent"),
         ("Capaian rata-rata instansi (%)",
          f'IF(COUNT({rng("capaian")})=0,"",AVERAGE({rng("capaian")}))', region["capaian_instansi"],
@@ -451,7 +464,7 @@ def write_rekap(results: Sequence[tuple[str, Report]], out: str | os.PathLike[st
     wb.set_calc_mode("auto")
     w = _Writer(wb, kertas)
     n_ind = sum(len(a.indikator) for a in agencies)
-    region = _write_ringkasan(wb, w, agencies, failed, len(results), n_ind)
+    region = _write_ringkasan(wb, w, agencies, [status_of(r) for _, r in results], n_ind)
     _write_instansi(w, agencies, n_ind, lang)
     _write_indikator(w, agencies)
     _write_efisiensi(w, agencies)
