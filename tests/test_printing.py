@@ -127,3 +127,115 @@ def test_no_planned_break_cuts_a_chart_or_starts_a_table_at_a_page_foot(tmp_path
               if c == 1 and isinstance(cell.value, str) and cell.value.startswith("Tabel 3.")]
     for s in starts:
         assert not [b for b in breaks if s < b <= s + TABLE_KEEP - 1], (s, breaks)
+
+
+# ------------------------------------------------ #22: what gets printed is whole (workbooks)
+def _sheet_xml(path: Path, sheet_name: str) -> str:
+    with zipfile.ZipFile(path) as z:
+        wb = z.read("xl/workbook.xml").decode()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+        rid = re.search(rf'<sheet name="{re.escape(sheet_name)}" sheetId="\d+" r:id="([^"]+)"', wb)
+        assert rid is not None, sheet_name
+        target = re.search(rf'Id="{rid.group(1)}"[^>]*Target="([^"]+)"', rels)
+        assert target is not None
+        return z.read("xl/" + target.group(1)).decode()
+
+
+def _layout(xml: str) -> tuple[list[int], list[tuple[int, int]], dict[int, float]]:
+    """(row breaks: 0-based first row of a new page, merged row spans 0-based, row heights of
+    the rows given one: 0-based -> points)."""
+    breaks = [int(b) for b in re.findall(r'<brk id="(\d+)"', xml)]
+    merged = []
+    for a, b in re.findall(r'<mergeCell ref="[A-Z]+(\d+):[A-Z]+(\d+)"', xml):
+        merged.append((int(a) - 1, int(b) - 1))
+    heights = {int(r) - 1: float(h) for r, h in re.findall(
+        r'<row r="(\d+)"[^>]*?\sht="([\d.]+)"', xml)}
+    return breaks, merged, heights
+
+
+@pytest.fixture(scope="module")
+def long_measured(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Forty indicators under three sasaran with long names: Table 3.17 (the seed's 3.12) is
+    longer than a page, and every sasaran's merged cell spans a dozen rows."""
+    from lkjip_xl.measure import measure
+    from tests.docgen import build
+
+    d = tmp_path_factory.mktemp("panjang")
+    dok = build(11, kinds=[("positif", "akhir")] * 24 + [("negatif", "kumulatif")] * 16)
+    for s in dok.sasaran:
+        s.uraian += " melalui peningkatan kualitas layanan dan tata kelola koperasi serta usaha"
+    src, out = d / "panjang.xlsx", d / "panjang-m.xlsx"
+    write_workbook(dok, src)
+    assert measure(src, out).exit_code() == 0
+    return out
+
+
+@pytest.mark.parametrize("sheet_name", ["Bab III Kinerja", "Bab III Anggaran"])
+def test_bab3_pages_cut_no_merged_cell_and_each_continues_under_its_header(
+        long_measured: Path, sheet_name: str) -> None:
+    from lkjip_xl.measure.bab3 import CONTINUED
+    from lkjip_xl.xlsx.stream import read_grid
+
+    breaks, merged, heights = _layout(_sheet_xml(long_measured, sheet_name))
+    sheet = read_grid(long_measured).sheet(sheet_name)
+    assert sheet is not None and len(breaks) >= 2
+    for first, last in merged:  # no page starts inside a merged range
+        assert not [b for b in breaks if first < b <= last], (first, last, breaks)
+    if sheet_name == "Bab III Anggaran":  # one table: its header is the print title
+        titles = re.search(r"Print_Titles\" localSheetId=\"\d+\">'Bab III Anggaran'!\$(\d+):\$(\d+)<",
+                           zipfile.ZipFile(long_measured).read("xl/workbook.xml").decode())
+        assert titles is not None and titles.group(1) == titles.group(2)
+        assert sheet.value(int(titles.group(1)), 1) == "Sasaran strategis"
+        return
+    continued = 0
+    for b in breaks:  # a page starts with a caption (a table, or one continued) or a blank row
+        top = sheet.value(b + 1, 1)
+        assert top in (None, "") or str(top).startswith("Tabel 3."), (b, top)
+        if str(top).endswith(CONTINUED):
+            continued += 1
+            # the header again: the same texts as the table's own header row
+            number = str(top)[:-len(CONTINUED)]
+            own = next(r for (r, c), cell in sorted(sheet.cells.items())
+                       if c == 1 and str(cell.value).startswith(number + "  "))
+            assert [sheet.value(b + 2, c) for c in range(1, 6)] == \
+                [sheet.value(own + 1, c) for c in range(1, 6)]
+    assert continued >= 1  # the long table runs on, under its header
+
+
+def test_every_planned_page_fits_the_page_so_no_program_breaks_by_itself(
+        long_measured: Path) -> None:
+    """Every page ends at a planned break: the rows between two breaks fit the page the plan
+    assumes, so Excel and LibreOffice (which prints slightly smaller) break nowhere else."""
+    from lkjip_xl.measure.bab3 import WIDTHS
+    from lkjip_xl.measure.charts import WIDTHS as CHART_WIDTHS
+    from lkjip_xl.schema.report_tables import ANGGARAN_SHEET, CHART_SHEET, KINERJA_SHEET
+
+    for name, widths in ((KINERJA_SHEET, WIDTHS[KINERJA_SHEET]),
+                         (ANGGARAN_SHEET, WIDTHS[ANGGARAN_SHEET]), (CHART_SHEET, CHART_WIDTHS)):
+        xml = _sheet_xml(long_measured, name)
+        breaks, _, heights = _layout(xml)
+        area = re.search(rf"'?{re.escape(name)}'?!\$A\$1:\$[A-Z]+\$(\d+)", zipfile.ZipFile(
+            long_measured).read("xl/workbook.xml").decode().replace("&amp;", "&"))
+        assert area is not None
+        last = int(area.group(1)) - 1
+        page = printing.page_height_rows_pt(list(widths))
+        edges = [0, *breaks, last + 1]
+        for a, b in zip(edges, edges[1:]):
+            used = sum(heights.get(r, printing.ROW_PT) for r in range(a, b))
+            assert used <= page + 25, (name, a, b, used, page)  # + the agency header's font
+
+
+def test_chart_data_captions_keep_with_their_rows(long_measured: Path) -> None:
+    from lkjip_xl.schema.report_tables import CHART_SHEET
+    from lkjip_xl.xlsx.stream import read_grid
+
+    breaks, anchors = _breaks_and_anchors(long_measured, CHART_SHEET)
+    for first, last in anchors:
+        assert not [b for b in breaks if first < b <= last], (first, last, breaks)
+    sheet = read_grid(long_measured).sheet(CHART_SHEET)
+    assert sheet is not None
+    captions = [r - 1 for (r, c), cell in sheet.cells.items()
+                if c == 1 and str(cell.value).startswith("Data grafik")]
+    assert len(captions) >= 3  # the quarterly table runs on, its caption and header again
+    for cap in captions:  # caption, header and a first row on one page
+        assert not [b for b in breaks if cap < b <= cap + 2], (cap, breaks)

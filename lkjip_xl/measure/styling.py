@@ -24,6 +24,7 @@ CAPAIAN_SOURCES = frozenset({"PKK.capaian", "PKK.capaian_dipakai", "AE.capaian"}
 # ranges under one rule: a long list is legal but some clients are slow to edit it
 MAX_RANGES_PER_RULE = 200
 SIGN_WIDTH = 44  # characters: the signature block's width
+AGENCY_HEADER_PT = 5 * printing.ROW_PT + 5  # agency_header's rows, its first in a larger font
 _GREEN, _YELLOW, _RED = (0x63, 0xBE, 0x7B), (0xFF, 0xEB, 0x84), (0xF8, 0x69, 0x6B)
 
 
