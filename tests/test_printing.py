@@ -239,3 +239,103 @@ def test_chart_data_captions_keep_with_their_rows(long_measured: Path) -> None:
     assert len(captions) >= 3  # the quarterly table runs on, its caption and header again
     for cap in captions:  # caption, header and a first row on one page
         assert not [b for b in breaks if cap < b <= cap + 2], (cap, breaks)
+
+
+def _rekap(tmp_path: Path, count: int) -> Path:
+    """The rekap of `count` synthetic agencies (their measurements, no files)."""
+    from lkjip_xl.core.findings import Report
+    from lkjip_xl.planning.batch import ringkasan
+    from lkjip_xl.planning.rekap import write_rekap
+    from lkjip_xl.planning.synthetic import synthetic_dokumen
+
+    results = []
+    for n in range(count):
+        r = Report(f"opd-{n}.xlsx")
+        r.stats.update(layout=True, ringkasan=ringkasan(synthetic_dokumen(n)))
+        results.append((r.path, r))
+    out = tmp_path / "rekap.xlsx"
+    write_rekap(results, out)
+    return out
+
+
+def test_rekap_rows_are_as_tall_as_their_wrapped_text(tmp_path: Path) -> None:
+    """'Dinas Kependudukan dan Pencatatan Sipil Kota Denpasar' wraps: its row must grow, or the
+    name prints over the next agency's row."""
+    from lkjip_xl.schema.rekap_tables import EFISIENSI, GAGAL, INDIKATOR, INSTANSI
+    from lkjip_xl.xlsx.stream import read_grid
+
+    out = _rekap(tmp_path, 12)
+    grid = read_grid(out)
+    grown = 0
+    for table in (INSTANSI, INDIKATOR, EFISIENSI, GAGAL):
+        _, _, heights = _layout(_sheet_xml(out, table.sheet))
+        sheet = grid.sheet(table.sheet)
+        assert sheet is not None
+        for r in range(table.first_row, sheet.max_row + 1):
+            lines = max((printing.wrapped_lines(v, col.width) for c, col in
+                         enumerate(table.columns, start=1) if col.kind == "text"
+                         and isinstance(v := sheet.value(r, c), str) and v), default=1)
+            assert heights.get(r - 1, printing.ROW_PT) >= printing.ROW_PT * lines, (
+                table.sheet, r, lines)
+            grown += lines > 1
+    assert grown >= 3
+
+
+def test_rekap_wide_table_splits_over_pages_with_its_key_columns(tmp_path: Path) -> None:
+    """Rekap per instansi's 17 columns: not squeezed onto one page (about 5 pt type), but two
+    pages wide at a readable scale, No and Instansi repeated on each."""
+    from lkjip_xl.schema.rekap_tables import INSTANSI
+
+    out = _rekap(tmp_path, 3)
+    xml = _sheet_xml(out, INSTANSI.sheet)
+    pp = printing.plan(INSTANSI, 3)
+    fit = re.search(r'<pageSetup[^>]*fitToWidth="(\d+)"', xml)
+    assert pp.pages_wide == 2 and fit is not None and int(fit.group(1)) == pp.pages_wide
+    widths = [c.width for c in INSTANSI.columns]
+    per_page = (sum(widths) + sum(widths[:pp.repeat_cols]) * (pp.pages_wide - 1)) / pp.pages_wide
+    assert per_page <= printing.PAGE_CHARS  # the scale stays above the readable floor
+    names = zipfile.ZipFile(out).read("xl/workbook.xml").decode()
+    assert f"{INSTANSI.sheet}!$A:$B,{INSTANSI.sheet}!$4:$4" in names  # keys and header repeat
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_rekap_charts_each_whole_on_its_page(tmp_path: Path, count: int) -> None:
+    from lkjip_xl.planning.rekap import CHART_COLS, DEFAULT_COL_WIDTH
+    from lkjip_xl.schema.rekap_tables import S_GRAFIK
+
+    out = _rekap(tmp_path, count)
+    breaks, anchors = _breaks_and_anchors(out, S_GRAFIK)
+    assert len(anchors) == 2 and len(breaks) == 1
+    page = printing.page_height_rows_pt([DEFAULT_COL_WIDTH] * CHART_COLS)
+    for first, last in anchors:
+        assert not [b for b in breaks if first < b <= last]
+        assert (last + 1) * printing.ROW_PT <= page or first > breaks[0]
+        assert (last - first + 1) * printing.ROW_PT <= page  # no taller than a page
+    (_, last1), (first2, last2) = anchors
+    assert last1 < breaks[0] < first2  # a blank row on each side: no frame edge on page one
+    assert (last2 - breaks[0] + 1) * printing.ROW_PT <= page
+
+
+def test_petunjuk_is_one_page_wide_and_its_lines_never_overlap(tmp_path: Path) -> None:
+    """The first page staff print: the text column fits the portrait page at full size, each
+    line's row is as tall as its wrapped text, every line is in the print area."""
+    from lkjip_xl.schema.sheets import GUIDE
+    from lkjip_xl.workbook.guide import guide_lines
+
+    for kertas in ("A4", "F4"):
+        dok = empty_dokumen(2025, "Dinas Uji")
+        dok.pengaturan.kertas = kertas
+        out = tmp_path / f"baru-{kertas}.xlsx"
+        write_workbook(dok, out)
+        xml = _sheet_xml(out, GUIDE.name)
+        width = float(re.search(r'<col min="1" max="1" width="([\d.]+)"', xml).group(1))  # type: ignore[union-attr]
+        _, paper_w, _ = printing.PAPERS[kertas]
+        body_pt = (paper_w - printing.MARGINS["left"] - printing.MARGINS["right"]) * 72
+        assert (width * 7 + 5) * 0.75 <= body_pt  # printed at 100 %: nothing shrunk or cut
+        _, _, heights = _layout(xml)
+        lines = guide_lines()
+        for n, text in enumerate(lines, start=2):
+            want = printing.wrapped_lines(text, width - 0.71) if text else 1  # xlsxwriter's pad
+            assert heights.get(n, printing.ROW_PT) >= printing.ROW_PT * want, (n, text)
+        area = _print_areas(out)[GUIDE.name]
+        assert area.endswith(f"$A${len(lines) + 2}")

@@ -31,7 +31,8 @@ def landscape_pt(kertas: str | None = "A4") -> tuple[float, float]:
     return h * 72, w * 72
 MIN_ROWS = 5  # rows an empty table still prints, to be filled by hand
 PAGE_CHARS = 190.0  # column width (Excel characters) one landscape A4 page holds readably
-KEY_COLUMNS = ("kode_sasaran", "kode", "kode_program", "kode_kegiatan", "kode_sub", "uraian")
+KEY_COLUMNS = ("kode_sasaran", "kode", "kode_program", "kode_kegiatan", "kode_sub", "uraian",
+               "no", "file", "instansi")  # the last three: rekap's agency tables
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.6}  # inches
 
 
