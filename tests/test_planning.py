@@ -76,6 +76,9 @@ def test_template_applied_to_a_new_workbook(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(out)
     guide = [c.value for c in wb["Petunjuk"]["A"] if c.value]
     assert "Ketentuan Bappeda Kota Contoh" in guide and guide[-1].startswith("D. Pertanyaan")
+    # the template's lines print too: the print area reaches the last of them
+    last = max(c.row for c in wb["Petunjuk"]["A"] if c.value)
+    assert str(wb["Petunjuk"].print_area).endswith(f"$A${last}")
     assert wb["PK"].max_row >= 4 + 80  # the template's indicator capacity
 
 
