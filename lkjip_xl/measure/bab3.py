@@ -114,11 +114,12 @@ class Bab3:
         return row
 
     def _fitting(self, own: list[float], merged: float, i: int, n: int) -> int:
-        """How many members from i fit what is left of the page, as one part."""
-        for j in range(n, i, -1):
-            if self.pages.fits(sum(self._heights(own, merged, i, j))):
-                return j - i
-        return 0
+        """How many members from i fit what is left of the page, as one part (at most a page
+        of rows is tried: a long group costs no more than its pages)."""
+        for j in range(i + 1, n + 1):
+            if not self.pages.fits(sum(self._heights(own, merged, i, j))):
+                return j - 1 - i
+        return n - i
 
     def _years(self, text: str) -> str:
         t = self.ctx.dok.tahun
