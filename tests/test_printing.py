@@ -342,3 +342,30 @@ def test_petunjuk_is_one_page_wide_and_its_lines_never_overlap(tmp_path: Path) -
             assert heights.get(n, printing.ROW_PT) >= printing.ROW_PT * want, (n, text)
         area = _print_areas(out)[GUIDE.name]
         assert area.endswith(f"$A${len(lines) + 2}")
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_prints_the_planned_pages_each_under_its_header(long_measured: Path,
+                                                                     tmp_path: Path) -> None:
+    """The plan on paper: LibreOffice breaks the report sheets nowhere but at the planned breaks
+    (as many pages as planned), and every page of Bab III Kinerja showing indicator rows shows
+    the header they sit under."""
+    from lkjip_xl.engines import libreoffice
+    from lkjip_xl.schema.report_tables import ANGGARAN_SHEET, CHART_SHEET, KINERJA_SHEET
+
+    if not libreoffice.available():
+        pytest.skip("LibreOffice not installed")
+    pdf = libreoffice.convert(long_measured, tmp_path, "pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages = text.split("\f")
+    titles = {KINERJA_SHEET: "Bab III: capaian kinerja", ANGGARAN_SHEET: "Bab III: realisasi "
+              "anggaran", CHART_SHEET: "Grafik capaian dan anggaran"}
+    for name, title in titles.items():
+        printed = [p for p in pages if title in (p.strip().splitlines() or [""])[0]]
+        breaks, _, _ = _layout(_sheet_xml(long_measured, name))
+        assert len(printed) == len(breaks) + 1 >= 2, (name, len(printed), breaks)
+        if name == KINERJA_SHEET:
+            for n, page in enumerate(printed):
+                if re.search(r"Indikator uji S\d", page):
+                    assert "Indikator kinerja" in page, n  # the header over its rows
