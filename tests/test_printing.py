@@ -369,3 +369,24 @@ def test_libreoffice_prints_the_planned_pages_each_under_its_header(long_measure
             for n, page in enumerate(printed):
                 if re.search(r"Indikator uji S\d", page):
                     assert "Indikator kinerja" in page, n  # the header over its rows
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_prints_rekap_pages_under_their_key_columns(tmp_path: Path) -> None:
+    """Every printed page of rekap's agency tables names its agencies under the header (No and
+    Instansi repeated on the second page across); each chart on a page of its own."""
+    from lkjip_xl.engines import libreoffice
+
+    if not libreoffice.available():
+        pytest.skip("LibreOffice not installed")
+    pdf = libreoffice.convert(_rekap(tmp_path, 12), tmp_path, "pdf")
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout.split("\f")
+    with_agencies = [p for p in pages if "Dinas Kependudukan" in p
+                     and "per instansi (%)" not in p]  # tables, not the charts' labels
+    assert len(with_agencies) >= 4  # Instansi and Efisiensi are two pages wide
+    assert all(re.search(r"\bInstansi\b", p) for p in with_agencies)
+    for title in ("Penyerapan anggaran per instansi (%)", "Capaian rata-rata per instansi (%)"):
+        assert len([p for p in pages if title in p]) == 1, title
+    assert not [p for p in pages if "Penyerapan anggaran per instansi (%)" in p
+                and "Capaian rata-rata per instansi (%)" in p]
