@@ -19,6 +19,7 @@ from lkjip_xl.catalogue.lines import line
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.measure.catalogue import message
 from lkjip_xl.schema import printing
+from lkjip_xl.schema.formats import REPORT_HEADER_FILL
 from lkjip_xl.schema.report_tables import DRAF_SHEET
 from lkjip_xl.xlsx.grid import WorkbookGrid
 from lkjip_xl.xlsx.safe_text import clean_xml_text
@@ -63,7 +64,9 @@ def write_sheet(wb: Workbook, draf: Draf, kertas: str | None) -> Worksheet:
     ws = wb.add_worksheet(DRAF_SHEET)
     red = wb.add_format({"bold": True, "font_size": 13, "font_color": "#C00000"})
     note = wb.add_format({"italic": True, "text_wrap": True, "valign": "top"})
-    header = wb.add_format({"bold": True, "border": 1, "bg_color": "#F2DCDB"})
+    # the report sheets' header fill: a colour of lkjip-xl's own (carry.own_fills), so
+    # measuring this output again does not take it for the user's formatting
+    header = wb.add_format({"bold": True, "border": 1, "bg_color": REPORT_HEADER_FILL})
     cell = wb.add_format({"border": 1, "valign": "top", "text_wrap": True})
     for c, w in enumerate(WIDTHS):
         ws.set_column(c, c, w)
