@@ -45,6 +45,23 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     assert measure(made["denpasar_2019"], made["measure"]).exit_code() == 0
     made["measure-tw2"] = d / "terukur-tw2.xlsx"
     assert measure(made["synthetic_rules"], made["measure-tw2"], triwulan=2).exit_code() == 0
+    # a workbook verify fails (a percent target typed as 0.8): the DRAF output and its list
+    from lkjip_xl.measure.verified import measure_verified
+    from lkjip_xl.planning.synthetic import patch_cell
+    from lkjip_xl.schema import TABLES
+
+    bad = d / "gagal.xlsx"
+    shutil.copy(made["denpasar_2019"], bad)
+    pk = TABLES["PK"]
+    patch_cell(bad, pk.sheet, f"{pk.letter('target')}{pk.first_row}", 0.8)
+    made["measure-draf"] = d / "terukur-draf.xlsx"
+    assert measure_verified(bad, made["measure-draf"]).stats["draf"] >= 1
+    # a table longer than a page: continued under its caption and header, merged cells kept
+    from tests.docgen import build
+
+    made["measure-panjang"] = d / "terukur-panjang.xlsx"
+    write_workbook(build(11, kinds=[("positif", "akhir")] * 40), d / "panjang.xlsx")
+    assert measure(d / "panjang.xlsx", made["measure-panjang"]).exit_code() == 0
     folder = d / "masuk"
     folder.mkdir()
     for n in range(3):
@@ -60,7 +77,8 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.mark.parametrize("kind", ["denpasar_2019", "synthetic_rules", "synthetic_per_triwulan",
-                                  "kosong", "measure", "measure-tw2", "rekap", "batch"])
+                                  "kosong", "measure", "measure-tw2", "measure-draf",
+                                  "measure-panjang", "rekap", "batch"])
 def test_output_opens_cleanly_in_excel(kind: str, outputs: dict[str, Path]) -> None:
     result = audit(outputs[kind])
     assert result["error_count"] == 0, result["errors"][:5]

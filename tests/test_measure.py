@@ -333,7 +333,8 @@ def test_computed_sheets_are_skimmed_unless_they_hold_more(tmp_path: Path) -> No
     assert measure(src, once).exit_code() == 0
     grid = read_grid(once, skim=rewritten_sheets())
     skimmed = {s.name for s in grid.sheets if s.skimmed}
-    assert skimmed == set(rewritten_sheets())  # computed and report sheets alike
+    # computed and report sheets alike (a clean workbook's output has no DRAF sheet)
+    assert skimmed == set(rewritten_sheets()) & set(grid.sheet_names)
     assert all(not s.cells for s in grid.sheets if s.skimmed)
     assert all(s.cells for s in grid.sheets if s.name == TABLES["PK"].sheet)  # inputs are read
 
@@ -424,3 +425,66 @@ def test_quarterly_chart_data_after_libreoffice_has_no_na(tmp_path: Path) -> Non
                 for k, v in rows.items()}
 
     assert rounded(_chart_rows(out)) == rounded(_chart_rows(tmp_path / "lo" / out.name))
+
+
+# ---------------------------------------------------------------- DRAF: verify's rule (#22)
+REPORT_MARKED = (KINERJA_SHEET, ANGGARAN_SHEET, CHART_SHEET)
+
+
+def test_a_workbook_verify_fails_gives_a_draf_and_exit_1(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A percent target typed as a fraction (0,8 for 80 %): verify fails the workbook, laporan
+    makes its document a DRAF; measure wrote capaian 10125 % "Sangat Tinggi" and exited 0."""
+    from lkjip_xl.laporan import laporan
+    from lkjip_xl.schema.report_tables import DRAF_SHEET
+    from lkjip_xl.verify import verify
+
+    src = _generate(DENPASAR, tmp_path / "isian.xlsx")
+    pk = TABLES["PK"]
+    wb = openpyxl.load_workbook(src)
+    wb[pk.sheet].cell(pk.first_row, pk.index("target")).value = 0.8
+    wb.save(src)
+    where = f"{pk.sheet}!{pk.letter('target')}{pk.first_row}"
+    before = src.read_bytes()
+    out = tmp_path / "terukur.xlsx"
+    assert run_main(["measure", str(src), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "DRAF" in err and where in err and "Traceback" not in err
+    assert src.read_bytes() == before and out.exists()  # written all the same, input untouched
+    assert laporan(src, tmp_path / "l.docx").draf  # the rule both follow
+    book = openpyxl.load_workbook(out)
+    draf = book[DRAF_SHEET]
+    listed = [(r[1], r[2]) for r in draf.iter_rows(min_row=5, values_only=True) if r[1]]
+    assert ("persen-skala-salah", where) in listed
+    assert [f.code for f in verify(src).open_errors()] == [c for c, _ in listed]
+    for name in REPORT_MARKED:
+        ws = book[name]
+        assert str(ws.cell(5, 1).value).startswith("DRAF: belum lolos verifikasi"), name
+        assert "DRAF" in ws.oddHeader.center.text, name  # on every printed page
+    # verify of the DRAF output knows its marks: no report cell "typed over"
+    assert "laporan-diubah" not in verify(out).codes()
+    # the DRAF output measured again: its DRAF sheet is measure's own, drawn again, not copied
+    again = tmp_path / "lagi.xlsx"
+    assert run_main(["measure", str(out), "-o", str(again)]) == 1
+    capsys.readouterr()
+    from lkjip_xl.measure.verified import measure_verified
+
+    codes = measure_verified(out, again, force=True).codes()  # nothing taken for the user's
+    assert "lembar-tambahan-disalin" not in codes and "format-tidak-terbawa" not in codes
+    assert openpyxl.load_workbook(again).sheetnames.count(DRAF_SHEET) == 1
+    # fixed and measured again: final, no DRAF left anywhere
+    wb = openpyxl.load_workbook(src)
+    wb[pk.sheet].cell(pk.first_row, pk.index("target")).value = 66
+    wb.save(src)
+    assert run_main(["measure", str(src), "-o", str(again), "--force"]) == 0
+    book = openpyxl.load_workbook(again)
+    assert DRAF_SHEET not in book.sheetnames
+    for name in REPORT_MARKED:
+        assert "DRAF" not in (book[name].oddHeader.center.text or "")
+        assert book[name].cell(5, 1).value is None
+
+
+def test_help_documents_the_draf_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_main(["measure", "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "DRAF" in text and "1 DRAF" in text and "Temuan Terbuka" in text

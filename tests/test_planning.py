@@ -76,6 +76,9 @@ def test_template_applied_to_a_new_workbook(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(out)
     guide = [c.value for c in wb["Petunjuk"]["A"] if c.value]
     assert "Ketentuan Bappeda Kota Contoh" in guide and guide[-1].startswith("D. Pertanyaan")
+    # the template's lines print too: the print area reaches the last of them
+    last = max(c.row for c in wb["Petunjuk"]["A"] if c.value)
+    assert str(wb["Petunjuk"].print_area).endswith(f"$A${last}")
     assert wb["PK"].max_row >= 4 + 80  # the template's indicator capacity
 
 
@@ -223,7 +226,58 @@ def test_one_bad_file_never_stops_the_batch(tmp_path: Path) -> None:
         pytest.approx(89.89068751239418)
     text = render_text(results)
     assert "tidak terbaca" in text and "Dinas Koperasi" in text
-    assert run_main(["rekap", str(tmp_path), "-o", str(tmp_path / "r.xlsx")]) == 1
+    # the worst verdict's code, as verify of the folder: an unreadable file is 3
+    assert run_main(["rekap", str(tmp_path), "-o", str(tmp_path / "r.xlsx")]) == 3
+
+
+def test_rekap_says_belum_diisi_and_exits_by_the_verdicts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """#22: an unfilled template is "belum diisi", not a failure; rekap exits with the worst
+    verdict, as `verify FOLDER` does (README's exit codes)."""
+    from lkjip_xl.schema.rekap_tables import S_GAGAL, S_RINGKASAN
+
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    assert run_main(["new", "--data", str(SAMPLE), "-o", str(folder / "terisi.xlsx")]) == 0
+    assert run_main(["new", "--tahun", "2019", "--instansi", "Dinas Belum", "-o",
+                     str(folder / "kosong.xlsx")]) == 0
+    capsys.readouterr()
+
+    def rekap(name: str) -> tuple[int, int, dict[str, object], list[str]]:
+        out = tmp_path / name
+        code = run_main(["rekap", str(folder), "-o", str(out), "--jobs", "1"])
+        err = capsys.readouterr().err.splitlines()
+        verify_code = run_main(["verify", str(folder), "--jobs", "1"])
+        capsys.readouterr()
+        wb = openpyxl.load_workbook(out, data_only=True)
+        counts = {str(r[0]): r[1] for r in wb[S_RINGKASAN].iter_rows(min_row=5, values_only=True)
+                  if r[0]}
+        statuses = [str(r[3]) for r in wb[S_GAGAL].iter_rows(min_row=5, values_only=True)
+                    if r[1]]
+        assert "Traceback" not in " ".join(err)
+        assert [ln.split(":", 1)[0] for ln in err] == statuses  # one line per file left out
+        return code, verify_code, counts, statuses
+
+    code, verify_code, counts, statuses = rekap("r1.xlsx")  # filled and unfilled
+    assert code == verify_code == 4
+    assert statuses == ["belum diisi"]
+    assert (counts["Berkas lulus verifikasi"], counts["Berkas belum diisi"],
+            counts["Berkas gagal verifikasi"], counts["Berkas tidak terbaca"]) == (1, 1, 0, 0)
+    (folder / "rusak.xlsx").write_bytes(b"PK\x03\x04 rusak")
+    bad = folder / "gagal.xlsx"
+    wb = openpyxl.load_workbook(folder / "terisi.xlsx")
+    wb["PK"]["C5"] = 0.8  # a percent target typed as a fraction: an error
+    wb.save(bad)
+    code, verify_code, counts, statuses = rekap("r2.xlsx")  # + broken, + failing
+    assert code == verify_code == 3
+    assert sorted(statuses) == ["belum diisi", "gagal", "tidak terbaca"]
+    assert (counts["Berkas lulus verifikasi"], counts["Berkas belum diisi"],
+            counts["Berkas gagal verifikasi"], counts["Berkas tidak terbaca"]) == (1, 1, 1, 1)
+    (folder / "rusak.xlsx").unlink()
+    assert rekap("r3.xlsx")[:2] == (1, 1)  # failing beats unfilled, as in verify's table
+    bad.unlink()
+    (folder / "kosong.xlsx").unlink()
+    assert rekap("r4.xlsx")[:2] == (0, 0)
 
 
 def test_a_crashing_verifier_becomes_a_fatal_report(tmp_path: Path) -> None:

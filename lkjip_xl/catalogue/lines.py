@@ -35,7 +35,27 @@ LINES: dict[str, tuple[str, str]] = {
                       "written: {path} ({included} agencies consolidated, {left} files left out)"),
     "written.batch": ("{ok} workbook ditulis ke {path}, {failed} gagal",
                       "{ok} workbooks written to {path}, {failed} failed"),
-    "rekap.left_out": ("gagal: {name}: {why}", "failed: {name}: {why}"),
+    # measure of a workbook verify fails: the same DRAF rule as laporan's document
+    "measure.draf": ("DRAF: workbook belum lolos verify ({errors} galat); sheet Bab III dan "
+                     "Grafik bertanda DRAF, temuan terbuka di sheet {sheet}",
+                     "DRAFT: the workbook did not pass verify ({errors} errors); the Bab III and "
+                     "chart sheets say DRAF, the open findings are on sheet {sheet}"),
+    "draf.mark": ("DRAF: belum lolos verifikasi lkjip-xl ({count} galat terbuka, lihat sheet "
+                  "{sheet})",
+                  "DRAFT: not passed by lkjip-xl verification ({count} open errors, see sheet "
+                  "{sheet})"),
+    "draf.header": ("DRAF", "DRAFT"),
+    "draf.title": ("Temuan verifikasi yang masih terbuka: {count} galat",
+                   "Verification findings still open: {count} errors"),
+    "draf.note": ("Workbook sumbernya belum lolos lkjip-xl verify: tabel Bab III dan grafik di "
+                  "file ini DRAF. Perbaiki isian di sel berikut, lalu jalankan measure lagi.",
+                  "The source workbook did not pass lkjip-xl verify: the Bab III tables and "
+                  "charts of this file are a DRAFT. Fix the inputs in these cells, then run "
+                  "measure again."),
+    "draf.headers": ("No|Kode|Lokasi|Pesan", "No|Code|Location|Message"),
+    "draf.more": ("... {count} galat lain: jalankan lkjip-xl verify untuk daftar lengkap",
+                  "... {count} more errors: run lkjip-xl verify for the full list"),
+    "rekap.left_out": ("{status}: {name}: {why}", "{status}: {name}: {why}"),
     "more_errors": ("+{count} galat lain", "+{count} more errors"),
     "more_errors.list": ("  ... {count} galat lain", "  ... {count} more errors"),
     # progress labels

@@ -25,28 +25,40 @@ def command(ctx: click.Context, workbook: Path, output: Path, triwulan: int, for
 
     Sheet isian dibawa, sheet Pengukuran Kinerja / Triwulan / Anggaran ditulis ulang dengan rumus
     hidup, ditambah tabel Bab III LKjIP, grafik, dan blok tanda tangan. File masukan tidak pernah
-    ditimpa. Keluar 0 bila bersih, 1 bila ada isian yang bukan angka (angka yang diketik sebagai
-    teks ditulis sebagai angka yang mungkin dimaksud: periksa), 2 salah pakai, 3 tak terbaca.
+    ditimpa. Workbook diperiksa dulu seperti `lkjip-xl verify`: bila ada galat, file tetap ditulis
+    tetapi sheet Bab III dan Grafik bertanda DRAF dan galatnya didaftar di sheet Temuan Terbuka
+    (aturan yang sama dengan dokumen `laporan`).
+
+    Keluar / exit: 0 bersih; 1 DRAF (verify menemukan galat) atau isian yang bukan angka (angka
+    yang diketik sebagai teks ditulis sebagai angka yang mungkin dimaksud: periksa); 2 salah
+    pakai; 3 tak terbaca.
 
     Recompute WORKBOOK and write the complete workbook (computed sheets, Bab III tables, charts,
-    signature block) to a new file. Exit 1 when an input is not a number (a number typed as text
-    is written as the number probably meant).
+    signature block) to a new file. The workbook is verified first: with verify errors the file is
+    still written, its Bab III and chart sheets marked DRAF and the errors listed on the sheet
+    Temuan Terbuka, and the exit code is 1 (also when an input is not a number: a number typed as
+    text is written as the number probably meant).
 
     \b
     Contoh / examples:
       lkjip-xl measure isian-2019.xlsx -o lkjip-2019.xlsx
       lkjip-xl measure isian-2025.xlsx -o lkjip-2025-tw2.xlsx --triwulan 2
     """
-    from lkjip_xl.measure import measure
     from lkjip_xl.measure.catalogue import message
+    from lkjip_xl.measure.verified import measure_verified
+    from lkjip_xl.schema.report_tables import DRAF_SHEET
 
     lang = lang_of(ctx)
-    report = measure(workbook, output, triwulan=triwulan, force=force)
+    report = measure_verified(workbook, output, triwulan=triwulan, force=force)
     for f in report.findings:
         label = level(f.severity, lang)
         text = message(f, lang)
         where = f"{f.location}: " if f.location and f.location not in text else ""
         click.echo(f"{label}: {where}{text}", err=True)
+    if report.stats.get("draf"):
+        click.echo(f"{level('warning', lang)}: " + line("measure.draf", lang,
+                                                         errors=report.stats["draf"],
+                                                         sheet=DRAF_SHEET), err=True)
     n = len(report.stats.get("tables", []))
     charts = report.stats.get("charts", 0)
     click.echo(line("written.measure", lang, path=output, tables=n, charts=charts))

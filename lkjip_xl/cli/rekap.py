@@ -33,13 +33,17 @@ def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: i
             include_errors: bool, tahun: int | None, kertas: str, force: bool) -> None:
     """Periksa semua workbook di SOURCES (folder atau file) lalu tulis rekap wilayah: capaian
     per instansi dan indikator, penyerapan, efisiensi, peringkat, total, grafik, dan daftar
-    berkas yang gagal verifikasi.
+    berkas yang tidak direkap beserta statusnya (belum diisi, gagal, tidak terbaca...).
 
     Workbook dari beberapa tahun ditolak (exit 2) kecuali --tahun memilih satu; workbook yang
-    belum diisi atau bukan format lkjip-xl tidak direkap.
+    belum diisi atau bukan format lkjip-xl tidak direkap. Kode keluar mengikuti status terburuk,
+    sama dengan verify atas folder: 0 semua lulus, 4 ada yang belum diisi, 1 ada yang gagal,
+    5 bukan format lkjip, 3 tidak terbaca.
 
     Consolidate every workbook of SOURCES into one region workbook; files of several reporting
     years are refused unless --tahun picks one; unfilled and non-lkjip workbooks are left out.
+    The exit code is the worst file's verdict, as verify's batch: 0 all passed, 4 one not filled
+    in, 1 one failed, 5 not an lkjip workbook, 3 unreadable.
 
     \b
     Contoh / examples:
@@ -48,7 +52,7 @@ def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: i
       lkjip-xl rekap masuk-2025/ -o rekap-2025.xlsx --jobs 2 --force
       lkjip-xl rekap masuk-2025/ -o rekap-2025.xlsx --kertas F4
     """
-    from lkjip_xl.planning.batch import collect_paths, verify_many
+    from lkjip_xl.planning.batch import batch_exit_code, collect_paths, verify_many
     from lkjip_xl.planning.rekap import RekapResult, check_one_year, write_rekap
     from lkjip_xl.xlsx.atomic import write_atomic
 
@@ -67,15 +71,16 @@ def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: i
         click.echo(_failed_line(path, rep, lang), err=True)
     click.echo(line("written.rekap", lang, path=output, included=len(res.included),
                     left=len(res.failed)))
-    ctx.exit(1 if res.failed else 0)
+    ctx.exit(batch_exit_code(results))  # the verdicts' table, as `verify FOLDER`
 
 
 def _failed_line(path: str, rep: Report, lang: str) -> str:
-    from lkjip_xl.planning.summary import finding_message
+    from lkjip_xl.planning.summary import STATUS, finding_message, status_of
 
     errors = [f for f in rep.findings if f.severity == "error"] or rep.findings
     why = finding_message(errors[0], lang) if errors else ""
     more = len(errors) - 1
     if more > 0:
         why += f" ({line('more_errors', lang, count=more)})"
-    return line("rekap.left_out", lang, name=Path(path).name, why=why)
+    status = STATUS.get(lang, STATUS["id"])[status_of(rep)]
+    return line("rekap.left_out", lang, status=status, name=Path(path).name, why=why)

@@ -99,6 +99,11 @@ class Report:
     def warnings(self) -> int:
         return self.count("warning")
 
+    def open_errors(self) -> list[Finding]:
+        """The findings that make every printed output of the workbook a DRAF (laporan's
+        document, measure's Bab III sheets): verify's errors, which staff fix before signing."""
+        return [f for f in self.findings if f.severity == "error"]
+
     @property
     def valid(self) -> bool:
         return not self.fatal and self.errors == 0

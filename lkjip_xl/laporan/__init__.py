@@ -41,7 +41,7 @@ class Hasil:
 
     @property
     def draf(self) -> bool:
-        return self.report.errors > 0
+        return bool(self.report.open_errors())
 
 
 class WriterMissing(LibreOfficeError):
@@ -94,7 +94,7 @@ def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
     if pdf_out is not None:
         check_target(pdf_out, (workbook,), force)
     dok, _lr = read_workbook(workbook)
-    errors = [f for f in report.findings if f.severity == "error"]
+    errors = report.open_errors()
     try:
         builder = Laporan(dok, ukur(dok), errors, str(template) if template else None, charts,
                           kertas)

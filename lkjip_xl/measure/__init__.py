@@ -7,6 +7,9 @@ Nothing of the user's that cannot be carried over goes silently: see `carry`.
 
     report = measure("isian.xlsx", "terukur.xlsx", triwulan=2)
     report.exit_code()  # 0 ok, 1 reading found errors (e.g. a non-number); OUT is written anyway
+
+`measure.verified.measure_verified` runs verify first: with its errors open, the Bab III and
+chart sheets say DRAF and list them (measure/draf.py), as laporan's document does.
 """
 
 from __future__ import annotations
@@ -25,13 +28,14 @@ from lkjip_xl.measure.bab3 import Bab3
 from lkjip_xl.measure.carry import Carry, check, copy_extra_sheets, rewritten_sheets
 from lkjip_xl.measure.charts import MAX_TW_CHARTS, Charts
 from lkjip_xl.measure.context import Ctx, Formats, escape_header
+from lkjip_xl.measure.draf import Draf, write_sheet
 from lkjip_xl.measure.styling import Capaian
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.formats import GRID_BORDER
 from lkjip_xl.schema.report_tables import CHART_SHEET
 from lkjip_xl.verify.year_end import check_year_end
 from lkjip_xl.workbook.generate import check_fits_layout
-from lkjip_xl.workbook.read import read_workbook
+from lkjip_xl.workbook.read import read_workbook, to_dokumen
 from lkjip_xl.workbook.write import write_workbook
 from lkjip_xl.xlsx.atomic import write_atomic
 
@@ -90,6 +94,8 @@ class _Extend:
         _blank_later_quarters(wb, self.ctx)
         _computed_capaian(wb, self.ctx, capaian)
         _page_headers(wb, self.ctx)
+        if self.ctx.draf is not None:
+            write_sheet(wb, self.ctx.draf, self.ctx.dok.pengaturan.kertas)
         bab3 = Bab3(wb, self.ctx, fm, capaian)
         bab3.kinerja_sheet()
         bab3.anggaran_sheet()
@@ -102,8 +108,8 @@ class _Extend:
 
 def measure_dokumen(dok: Dokumen, out: str | os.PathLike[str], *, triwulan: int = 4,
                     force: bool = False, inputs: tuple[str | os.PathLike[str], ...] = (),
-                    carry: Carry | None = None, pengukuran: Pengukuran | None = None
-                    ) -> dict[str, object]:
+                    carry: Carry | None = None, pengukuran: Pengukuran | None = None,
+                    draf: Draf | None = None) -> dict[str, object]:
     """Write the measured workbook of `dok` to `out` atomically; return what was written."""
 
     if triwulan not in QUARTERS:
@@ -111,12 +117,12 @@ def measure_dokumen(dok: Dokumen, out: str | os.PathLike[str], *, triwulan: int 
         raise UsageError("--triwulan harus 1, 2, 3 atau 4", "--triwulan must be 1, 2, 3 or 4")
     check_fits_layout(dok)
     p = pengukuran or ukur(dok)
-    ctx = Ctx(dok, p, triwulan)
+    ctx = Ctx(dok, p, triwulan, draf)
     hook = _Extend(ctx, carry or Carry())
     write_atomic(out, lambda tmp: write_workbook(dok, tmp, pengukuran=p, extend=hook),
                  inputs=inputs, force=force)
     return {"tables": hook.tables, "charts": hook.charts, "triwulan": triwulan,
-            "quarterly_charts_skipped": hook.skipped_tw}
+            "quarterly_charts_skipped": hook.skipped_tw, "draf": draf.count if draf else 0}
 
 
 def _guessed_is_error(add: Callable[[Finding], None]) -> Callable[[Finding], None]:
@@ -131,23 +137,32 @@ def _guessed_is_error(add: Callable[[Finding], None]) -> Callable[[Finding], Non
 
 
 def measure(src: str | os.PathLike[str], out: str | os.PathLike[str], *, triwulan: int = 4,
-            force: bool = False) -> Report:
+            force: bool = False, judged: Report | None = None) -> Report:
     """Read `src`, write the measured workbook to `out`; the report owns the exit code.
 
+    `judged`: verify's report of `src`. Its tables are read again for the document (no second
+    read of the file) and its errors make the output a DRAF, listed in this report (exit 1).
     Raises InputError (exit 3) for an unreadable input, OutputError (exit 2) for an existing
     `out` without `force` or `out` being the input.
     """
 
     report = Report(str(src))
-    dok, lr = read_workbook(src, _guessed_is_error(report.add), skim=rewritten_sheets())
+    if judged is not None and judged.layout is not None and not judged.fatal:
+        lr = judged.layout
+        dok = to_dokumen(lr, _guessed_is_error(report.add))
+    else:
+        dok, lr = read_workbook(src, _guessed_is_error(report.add), skim=rewritten_sheets())
     report.extend(lr.grid.findings)
+    open_errors = judged.open_errors() if judged is not None else []
+    seen = {(f.code, f.location) for f in report.findings}
+    report.extend(f for f in open_errors if (f.code, f.location) not in seen)
     carry = check(str(src), lr)
     report.extend(carry.findings)
     # a year computed from fewer quarters than due: the same warning as verify's, on stderr
     # (Bab III says it under Table 3.1)
     report.extend(check_year_end(lr, dok, triwulan))
     stats = measure_dokumen(dok, out, triwulan=triwulan, force=force, inputs=(src,),
-                            carry=carry)
+                            carry=carry, draf=Draf.of(open_errors))
     skipped = int(str(stats["quarterly_charts_skipped"]))
     if skipped:
         total = len(dok.indikator())

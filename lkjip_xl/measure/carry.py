@@ -19,7 +19,7 @@ from xlsxwriter.workbook import Workbook
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.formats import REPORT_HEADER_FILL
-from lkjip_xl.schema.report_tables import REPORT_SHEETS
+from lkjip_xl.schema.report_tables import CHART_SHEET, REPORT_SHEETS
 from lkjip_xl.schema.types import Sheet, Table, col_letter, quote_sheet
 from lkjip_xl.workbook.binding import joined
 from lkjip_xl.workbook.read import LayoutRead
@@ -235,7 +235,7 @@ def check(path: str, lr: LayoutRead) -> Carry:
         carry.extra_sheets.append(sg)
         carry.warn("lembar-tambahan-disalin", quote_sheet(sg.name), cells=len(sg.cells))
     for name, counts in objects(path).items():
-        if name == REPORT_SHEETS[-1]:  # our own charts, drawn again
+        if name == CHART_SHEET:  # our own charts, drawn again
             continue
         what = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
         carry.warn("objek-tidak-terbawa", quote_sheet(name), objects=what)

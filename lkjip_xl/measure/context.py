@@ -14,6 +14,7 @@ from xlsxwriter.workbook import Workbook
 from lkjip_xl.core.measurement import Pengukuran
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.core.year_end import note, partial_years
+from lkjip_xl.measure.draf import Draf
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.formats import REPORT_HEADER_FILL, REPORT_NUMBER_FORMATS
 from lkjip_xl.schema.sheets import sheet as layout_sheet
@@ -44,6 +45,8 @@ class Formats:
                                      "valign": "vcenter", "border": 1, "bg_color": REPORT_HEADER_FILL})
         self.sign = wb.add_format({"align": "center", "valign": "top", "text_wrap": True})
         self.sign_name = wb.add_format({"align": "center", "bold": True, "underline": 1})
+        self.draf = wb.add_format({"bold": True, "font_size": 11, "align": "center",
+                                   "font_color": "#C00000"})
         self._cells: dict[tuple[str, bool], Any] = {}
 
     def cell(self, kind: str, bold: bool = False) -> Any:
@@ -63,6 +66,7 @@ class Ctx:
     dok: Dokumen
     p: Pengukuran
     triwulan: int = 4
+    draf: Draf | None = None  # verify's open errors: every report sheet says DRAF
     rows: Rows = field(init=False)
     values: dict[str, list[dict[str, Any]]] = field(init=False)
     summary: dict[str, Any] = field(init=False)

@@ -14,6 +14,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from lkjip_xl.measure.context import Ctx, Formats, escape_header
+from lkjip_xl.measure.draf import header_title, write_mark
 from lkjip_xl.schema import TABLES, printing
 from lkjip_xl.schema.types import col_letter, quote_sheet
 
@@ -23,6 +24,7 @@ CAPAIAN_SOURCES = frozenset({"PKK.capaian", "PKK.capaian_dipakai", "AE.capaian"}
 # ranges under one rule: a long list is legal but some clients are slow to edit it
 MAX_RANGES_PER_RULE = 200
 SIGN_WIDTH = 44  # characters: the signature block's width
+AGENCY_HEADER_PT = 5 * printing.ROW_PT + 5  # agency_header's rows, its first in a larger font
 _GREEN, _YELLOW, _RED = (0x63, 0xBE, 0x7B), (0xFF, 0xEB, 0x84), (0xF8, 0x69, 0x6B)
 
 
@@ -107,6 +109,7 @@ def agency_header(ws: Worksheet, ctx: Ctx, fm: Formats, ncols: int, subtitle: st
     _merged_formula(ws, 2, ncols, f'UPPER({ctx.field_ref("pemda")})&""',
                     (dok.instansi.pemda or "").upper(), fm.subtitle)
     ws.merge_range(3, 0, 3, ncols - 1, subtitle, fm.subtitle)
+    write_mark(ws, ctx.draf, ncols, fm.draf)  # the blank row under the title
     return 5
 
 
@@ -164,5 +167,6 @@ def page_setup(ws: Worksheet, ctx: Ctx, title: str, portrait: bool = False,
     left, right, top, bottom = printing.REPORT_MARGINS
     ws.set_margins(left=left, right=right, top=top, bottom=bottom)
     agency = escape_header(f"{ctx.dok.instansi.nama} - {ctx.dok.tahun}")
+    title = header_title(ctx.draf, title)
     ws.set_header(f"&L&8{agency}&C&8{escape_header(title)}&R&8lkjip-xl")
     ws.set_footer("&C&8Halaman &P dari &N")

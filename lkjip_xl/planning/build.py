@@ -9,12 +9,12 @@ from lkjip_xl.core.model import Dokumen
 from lkjip_xl.planning.templates import WorkbookTemplate
 from lkjip_xl.schema.sheets import GUIDE
 from lkjip_xl.workbook.generate import check_fits_layout
-from lkjip_xl.workbook.guide import guide_lines
+from lkjip_xl.workbook.guide import extend_guide
 from lkjip_xl.workbook.write import write_workbook
 from lkjip_xl.xlsx.atomic import write_atomic
 
 
-def _guide_extender(lines: list[str]) -> Any:
+def _guide_extender(lines: list[str], kertas: str | None) -> Any:
     """An `extend(wb)` hook that appends the template's lines to the Petunjuk sheet."""
 
     def extend(wb: Any) -> None:
@@ -22,11 +22,8 @@ def _guide_extender(lines: list[str]) -> Any:
         if ws is None or not lines:
             return
         fmt = wb.add_format({"text_wrap": True, "valign": "top"})
-        bold = wb.add_format({"bold": True, "text_wrap": True})
-        start = 2 + len(guide_lines())
-        for n, line in enumerate(lines):
-            # user text: always a string, never a formula (write_string)
-            ws.write_string(start + n, 0, line, bold if n == 1 else fmt)
+        bold = wb.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+        extend_guide(ws, lines, fmt, bold, kertas)
 
     return extend
 
@@ -43,5 +40,5 @@ def write_agency_workbook(dok: Dokumen, out: str | os.PathLike[str],
     extra = t.guide_lines()
     kwargs: dict[str, Any] = {"minimum_capacity": t.minimum_capacity() or None}
     if extra:
-        kwargs["extend"] = _guide_extender(extra)
+        kwargs["extend"] = _guide_extender(extra, dok.pengaturan.kertas)
     write_atomic(out, lambda tmp: write_workbook(dok, tmp, **kwargs), inputs=inputs, force=force)

@@ -3,7 +3,8 @@
 Sheets: Ringkasan (region totals and predicate counts), Instansi (one row per agency: mean
 capaian, budget, absorption, efficiency, rankings), Indikator (one row per agency and indicator:
 target, realisasi, capaian, predikat), Efisiensi (per agency and sasaran), Grafik (absorption and
-mean capaian per agency) and Gagal Verifikasi (the files left out and why).
+mean capaian per agency) and Tidak Direkap (the files left out, their verdict and why: not filled
+in yet, failed verification, unreadable, not an lkjip-xl workbook).
 
 The agencies' own figures (budget, realisasi, each indicator's capaian and predikat) are values
 from each file's measurement; everything derived here is a formula (counts, means, absorption,
@@ -22,7 +23,7 @@ import xlsxwriter
 
 from lkjip_xl.core import domain as d
 from lkjip_xl.core.errors import UsageError
-from lkjip_xl.core.findings import Finding, Report
+from lkjip_xl.core.findings import VERDICTS, Finding, Report
 from lkjip_xl.core.model import Pengaturan
 from lkjip_xl.planning.summary import STATUS, finding_message, status_of
 from lkjip_xl.schema import formulas as f
@@ -51,6 +52,8 @@ from lkjip_xl.schema.types import Table, col_letter, quote_sheet
 from lkjip_xl.xlsx.safe_text import clean_xml_text
 
 FIRST = HEADER_ROW + 1
+DEFAULT_COL_WIDTH = 8.43  # Excel's default column width (characters)
+ROW_PX = 20  # a default row (15 pt) in pixels
 MAX_FINDINGS_PER_FILE = 50
 RINGKASAN_VALUE_COL = 1  # 0-based: Ringkasan's labels in A, its values in B
 
@@ -102,6 +105,11 @@ class RekapResult:
 
 
 NOT_CONSOLIDATED = ("belum-diisi", "bukan-format-lkjip", "tidak-terbaca")
+# Ringkasan's count of files per verdict (findings.VERDICTS)
+VERDICT_LABELS = {"lulus": "Berkas lulus verifikasi", "belum-diisi": "Berkas belum diisi",
+                  "gagal": "Berkas gagal verifikasi",
+                  "bukan-format-lkjip": "Berkas bukan format lkjip-xl",
+                  "tidak-terbaca": "Berkas tidak terbaca"}
 
 
 def reporting_years(results: Sequence[tuple[str, Report]]) -> dict[int, int]:
@@ -155,6 +163,7 @@ def select(results: Sequence[tuple[str, Report]], include_errors: bool = False,
 class _Writer:
     def __init__(self, wb: Any, kertas: str = "A4") -> None:
         self.wb = wb
+        self.kertas = kertas
         self.paper = printing.paper_code(kertas)
         self.title = wb.add_format({"bold": True, "font_size": 14, "font_color": HEADER_FILL})
         self.note = wb.add_format({"italic": True, "font_color": "#555555"})
@@ -192,6 +201,25 @@ class _Writer:
     def formula(self, ws: Any, row: int, col: int, text: str, cached: Any, kind: str) -> None:
         ws.write_formula(row, col, "=" + text, self.fmt(kind, True), "" if cached is None else cached)
 
+    def fit_row(self, ws: Any, row: int, cols: Sequence[tuple[str, str, str, float]],
+                values: dict[str, Any]) -> None:
+        """A row as tall as its longest wrapped text: spreadsheet programs keep a written row's
+        height, and a long agency name would print over the next row."""
+        lines = max((printing.wrapped_lines(v, width) for key, _, kind, width in cols
+                     if kind == "text" and isinstance(v := values.get(key), str) and v),
+                    default=1)
+        if lines > 1:
+            ws.set_row(row, printing.ROW_PT * lines)
+
+    def print_plan(self, ws: Any, table: Table, rows: int) -> None:
+        """The filled rows; a table too wide for one readable page split over planned pages
+        with its key columns (No, Instansi...) repeated, as the agency workbook's tables."""
+        pp = printing.plan(table, rows)
+        ws.print_area(0, 0, pp.last_row - 1, pp.last_col - 1)
+        ws.fit_to_pages(pp.pages_wide, 0)
+        if pp.repeat_cols:
+            ws.repeat_columns(0, pp.repeat_cols - 1)
+
     def sheet(self, name: str, title: str, note: str,
               cols: Sequence[tuple[str, str, str, float]]) -> Any:
         ws = self.wb.add_worksheet(name)
@@ -206,6 +234,7 @@ class _Writer:
         ws.set_paper(self.paper)
         ws.fit_to_pages(1, 0)
         ws.repeat_rows(HEADER_ROW - 1)
+        ws.set_footer("&C&8Halaman &P dari &N")
         return ws
 
 
@@ -223,8 +252,10 @@ def _write_indikator(w: _Writer, agencies: list[Agency]) -> int:
             vals = {"no": a.no, "instansi": a.data["instansi"], **ind}
             for c, (key, _, kind, _) in enumerate(INDIKATOR_COLS):
                 w.value(ws, row, c, vals.get(key), kind)
+            w.fit_row(ws, row, INDIKATOR_COLS, vals)
             row += 1
     n = row - (FIRST - 1)
+    w.print_plan(ws, INDIKATOR, n)
     if n:
         ws.autofilter(HEADER_ROW - 1, 0, HEADER_ROW - 1 + n, len(INDIKATOR_COLS) - 1)
     return n
@@ -255,6 +286,7 @@ def _write_instansi(w: _Writer, agencies: list[Agency], n_ind: int, lang: str) -
         for key, _, kind, _ in INSTANSI_COLS:
             if key in values:
                 w.value(ws, r0, _col(INSTANSI_COLS, key), values[key], kind)
+        w.fit_row(ws, r0, INSTANSI_COLS, values)
         n_num = f"SUMPRODUCT(({ind_no}={no})*ISNUMBER({ind_cap}))"
         formulas: dict[str, tuple[str, Any]] = {
             "n_indikator": (f"COUNTIF({ind_no},{no})", len(a.indikator)),
@@ -274,6 +306,7 @@ def _write_instansi(w: _Writer, agencies: list[Agency], n_ind: int, lang: str) -
             w.formula(ws, r0, _col(INSTANSI_COLS, key), text, cached, kind)
     if n:
         ws.autofilter(HEADER_ROW - 1, 0, HEADER_ROW - 1 + n, len(INSTANSI_COLS) - 1)
+    w.print_plan(ws, INSTANSI, n)
 
 
 def _write_efisiensi(w: _Writer, agencies: list[Agency]) -> None:
@@ -293,19 +326,24 @@ def _write_efisiensi(w: _Writer, agencies: list[Agency]) -> None:
                               d.penyerapan(s.get("anggaran"), s.get("realisasi")), kind)
                 else:
                     w.value(ws, row, c, vals.get(key), kind)
+            w.fit_row(ws, row, EFISIENSI_COLS, vals)
             row += 1
+    w.print_plan(ws, EFISIENSI, row - (FIRST - 1))
 
 
 def _write_gagal(w: _Writer, failed: list[tuple[str, Report]], lang: str) -> None:
-    ws = w.sheet(S_GAGAL, "Berkas yang gagal verifikasi",
-                 "Berkas tidak terbaca atau bergalat; angkanya tidak masuk rekap (kecuali "
-                 "--sertakan-galat). Satu baris per galat.", GAGAL_COLS)
+    ws = w.sheet(S_GAGAL, "Berkas yang tidak direkap",
+                 "Belum diisi, bukan format lkjip-xl, tidak terbaca, atau gagal verifikasi "
+                 "(angkanya masuk rekap hanya dengan --sertakan-galat). Satu baris per galat.",
+                 GAGAL_COLS)
     row = FIRST - 1
     names = STATUS.get(lang, STATUS["id"])
     for n, (path, r) in enumerate(failed, start=1):
         data = r.stats.get("ringkasan") or {}
         errors: list[Finding | None] = [x for x in r.findings if x.severity == "error"]
-        errors = errors or [None]
+        # no error: the finding that names the verdict (belum-diisi, bukan-format-lkjip)
+        named: list[Finding | None] = [x for x in r.findings if x.code == status_of(r)]
+        errors = errors or named[:1] or [None]
         for found in errors[:MAX_FINDINGS_PER_FILE]:
             vals = {"no": n, "file": Path(path).name, "instansi": data.get("instansi"),
                     "status": names[status_of(r)], "galat": r.errors, "peringatan": r.warnings,
@@ -315,11 +353,13 @@ def _write_gagal(w: _Writer, failed: list[tuple[str, Report]], lang: str) -> Non
                               else r.stats.get("ringkasan_galat"))}
             for c, (key, _, kind, _) in enumerate(GAGAL_COLS):
                 w.value(ws, row, c, vals.get(key), kind)
+            w.fit_row(ws, row, GAGAL_COLS, vals)
             row += 1
+    w.print_plan(ws, GAGAL, row - (FIRST - 1))
 
 
-def _write_ringkasan(wb: Any, w: _Writer, agencies: list[Agency], failed: list[tuple[str, Report]],
-                     n_files: int, n_ind: int) -> dict[str, Any]:
+def _write_ringkasan(wb: Any, w: _Writer, agencies: list[Agency], verdicts: list[str],
+                     n_ind: int) -> dict[str, Any]:
     ws = wb.add_worksheet(S_RINGKASAN)
     ws.set_column(0, 0, 44)
     ws.set_column(1, 1, 24)
@@ -347,20 +387,24 @@ def _write_ringkasan(wb: Any, w: _Writer, agencies: list[Agency], failed: list[t
     def rng(key: str) -> str:
         return _rng(S_INSTANSI, INSTANSI_COLS, key, n)
 
-    first = 5  # 1-based row of the first line below (the totals are its 7th and 8th lines)
+    first = 5  # 1-based row of the first line below
     rows: list[tuple[str, str | None, Any, str]] = [
         ("Pemerintah daerah", None, ", ".join(pemda) or None, "text"),
         ("Tahun", None, ", ".join(str(y) for y in years) or None, "text"),
-        ("Berkas diperiksa", None, n_files, "int"),
-        ("Berkas gagal verifikasi", None, len(failed), "int"),
+        ("Berkas diperiksa", None, len(verdicts), "int"),
+        # each file by its verdict, as verify of the folder says it (belum diisi is no failure)
+        *((VERDICT_LABELS[v], None, verdicts.count(v), "int") for v in VERDICTS),
         ("Instansi direkap", f"COUNT({rng('no')})", n, "int"),
         ("Jumlah indikator", f"COUNT({_rng(S_INDIKATOR, INDIKATOR_COLS, 'no', n_ind)})", n_ind,
          "int"),
+    ]
+    totals = first + len(rows)  # 1-based rows of the two totals the region's absorption reads
+    rows += [
         ("Total anggaran", f'IF(COUNT({rng("anggaran")})=0,"",SUM({rng("anggaran")}))', anggaran,
          "money"),
         ("Total realisasi anggaran", f'IF(COUNT({rng("realisasi")})=0,"",SUM({rng("realisasi")}))',
          realisasi, "money"),
-        ("Penyerapan anggaran wilayah (%)", _penyerapan_ref(first + 6, first + 7),
+        ("Penyerapan anggaran wilayah (%)", _penyerapan_ref(totals, totals + 1),
          region["penyerapan"], "percent"),
         ("Capaian rata-rata instansi (%)",
          f'IF(COUNT({rng("capaian")})=0,"",AVERAGE({rng("capaian")}))', region["capaian_instansi"],
@@ -409,19 +453,31 @@ def all_preds(agencies: list[Agency]) -> list[str]:
     return [str(i["predikat"]) for a in agencies for i in a.indikator if i.get("predikat")]
 
 
+CHART_COLS = 13  # A..M at the default width: the charts' 760 px and a margin, printed at 100 %
+CHART_TOP = 2  # the first chart's row, under the sheet's title
+
+
 def _write_charts(wb: Any, w: _Writer, agencies: list[Agency]) -> None:
     ws = wb.add_worksheet(S_GRAFIK)
-    ws.write_string(0, 0, "Grafik per instansi")
+    ws.write_string(0, 0, "Grafik per instansi", w.title)
     n = len(agencies)
     if not n:
         return
-    height = max(320, 22 * n + 120)
-    # one landscape page wide, the charts one below the other, each whole on its page
+    # each chart whole on its own landscape page: as tall as its bars need, never taller than
+    # the page holds (many agencies: thinner bars, not a chart cut in two)
+    widths = [DEFAULT_COL_WIDTH] * CHART_COLS
+    left, right, top, bottom = printing.REPORT_MARGINS
+    page_px = int(printing.page_height_rows_pt(widths, kertas=w.kertas) / 0.75)
+    height = min(max(320, 22 * n + 120), page_px - (CHART_TOP + 1) * ROW_PX)
+    rows = -(-(height + 8) // ROW_PX)  # the rows the chart covers
+    second = CHART_TOP + rows + 2  # a blank row, the break, a blank row, the second chart
     ws.set_landscape()
     ws.set_paper(w.paper)
+    ws.set_margins(left=left, right=right, top=top, bottom=bottom)
     ws.fit_to_pages(1, 0)
-    rows = height // 20 + 3
-    ws.set_h_pagebreaks([2 + rows])  # two charts never fit one landscape page: one a page
+    ws.set_h_pagebreaks([second - 1])
+    ws.print_area(0, 0, second + rows, CHART_COLS - 1)
+    ws.set_footer("&C&8Halaman &P dari &N")
     for k, (key, title) in enumerate((("penyerapan", "Penyerapan anggaran per instansi (%)"),
                                       ("capaian", "Capaian rata-rata per instansi (%)"))):
         chart = wb.add_chart({"type": "bar"})
@@ -437,7 +493,7 @@ def _write_charts(wb: Any, w: _Writer, agencies: list[Agency]) -> None:
         # percentages from 0: an axis starting at 86 makes 89.9 against 96.5 look like a gulf
         chart.set_x_axis({"min": 0})
         chart.set_size({"width": 760, "x_scale": 1, "height": height})
-        ws.insert_chart(2 + k * rows, 1, chart)
+        ws.insert_chart(CHART_TOP if k == 0 else second, 1, chart, {"y_offset": 4})
 
 
 def write_rekap(results: Sequence[tuple[str, Report]], out: str | os.PathLike[str], *,
@@ -451,7 +507,7 @@ def write_rekap(results: Sequence[tuple[str, Report]], out: str | os.PathLike[st
     wb.set_calc_mode("auto")
     w = _Writer(wb, kertas)
     n_ind = sum(len(a.indikator) for a in agencies)
-    region = _write_ringkasan(wb, w, agencies, failed, len(results), n_ind)
+    region = _write_ringkasan(wb, w, agencies, [status_of(r) for _, r in results], n_ind)
     _write_instansi(w, agencies, n_ind, lang)
     _write_indikator(w, agencies)
     _write_efisiensi(w, agencies)

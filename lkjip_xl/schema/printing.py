@@ -31,7 +31,8 @@ def landscape_pt(kertas: str | None = "A4") -> tuple[float, float]:
     return h * 72, w * 72
 MIN_ROWS = 5  # rows an empty table still prints, to be filled by hand
 PAGE_CHARS = 190.0  # column width (Excel characters) one landscape A4 page holds readably
-KEY_COLUMNS = ("kode_sasaran", "kode", "kode_program", "kode_kegiatan", "kode_sub", "uraian")
+KEY_COLUMNS = ("kode_sasaran", "kode", "kode_program", "kode_kegiatan", "kode_sub", "uraian",
+               "no", "file", "instansi")  # the last three: rekap's agency tables
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.6}  # inches
 
 
@@ -61,6 +62,17 @@ def plan(table: Table, filled_rows: int) -> PrintPlan:
 
 
 ROW_PT = 15.0  # a default row
+
+
+def text_lines(text: str, per_line: int) -> int:
+    """Lines a wrapped cell takes: each paragraph of `per_line` characters a line."""
+    return sum(max(1, -(-len(par) // max(per_line, 1))) for par in text.split("\n"))
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """Lines a text takes in a wrapped cell `width` (Excel characters) wide: spreadsheet
+    programs do not grow a written row for its text, so every writer sizes rows with this."""
+    return text_lines(text, int(width * 1.05) - 1)
 MEMO_BREAK_PT = 250.0  # long texts above a form sheet's table taller than this: table on a new page
 HEADER_FOOTER_PT = 20.0  # page header and footer lines, where a program prints them in the body
 SAFETY = 0.97
@@ -86,28 +98,50 @@ def page_height_rows_pt(col_widths: list[float], margins: tuple[float, float, fl
     return height_pt * 100 / print_scale(col_widths, margins, kertas)
 
 
-def breaks_before(heights: dict[int, float], blocks: list[tuple[int, int]], last_row: int,
-                  page_pt: float) -> list[int]:
-    """Rows (0-based) to break a page before, so that each block [(first row, rows kept
-    together)] starts on a page that holds it: a table's caption, header and first rows, or a
-    chart whole. `heights` gives the rows that are not ROW_PT high."""
-    starts = dict(blocks)
-    out: list[int] = []
-    used = 0.0
-    for r in range(last_row + 1):
-        keep = starts.get(r)
-        if keep is not None and used > 0:
-            need = sum(heights.get(x, ROW_PT) for x in range(r, r + keep))
-            if used + need > page_pt:
-                out.append(r)
-                used = 0.0
-        h = heights.get(r, ROW_PT)
-        if used + h > page_pt:
-            used = 0.0
-        used += h
-    return out
+class Pages:
+    """A report sheet laid out page by page as it is written, every break planned.
+
+    Each page ends at a planned break, never where a program would break by itself: the plan
+    assumes no more room than Excel has at the sheet's scale (LibreOffice, with Carlito, prints
+    the same sheet slightly smaller), so no program breaks earlier, and a chart, a table's
+    first rows, a merged group or a signature block that the writer asks to `keep` together is
+    never cut. Rows written with `add`; `breaks` for `set_h_pagebreaks`."""
+
+    def __init__(self, page_pt: float) -> None:
+        self.page_pt = page_pt
+        self.used = 0.0  # points of the current page already written
+        self.breaks: list[int] = []  # 0-based rows a new page starts at
+        self.repeat_pt = 0.0  # the sheet's print-title rows, printed atop each new page
+
+    def fits(self, pt: float) -> bool:
+        return self.used + pt <= self.page_pt
+
+    def fits_a_page(self, pt: float) -> bool:
+        return pt <= self.page_pt
+
+    def new_page(self, row: int) -> None:
+        if self.used > self.repeat_pt:
+            self.breaks.append(row)
+            self.used = self.repeat_pt
+
+    def keep(self, row: int, pt: float) -> None:
+        """The next `pt` points from `row` go on one page: a new one if this one cannot hold
+        them (a block taller than a page starts a page and is cut where it must be)."""
+        if not self.fits(pt):
+            self.new_page(row)
+
+    def add(self, row: int, pt: float = ROW_PT) -> None:
+        """Row `row`, `pt` high, written: a new page first when this one is full."""
+        if not self.fits(pt):
+            self.new_page(row)
+        self.used += pt
+
+    def add_rows(self, first: int, last: int, pt: float = ROW_PT) -> None:
+        for r in range(first, last + 1):
+            self.add(r, pt)
 
 
-__all__ = ["MARGINS", "PAPER_A4", "PAPER_F4", "PAPERS", "PrintPlan", "breaks_before",
+__all__ = ["MARGINS", "PAPER_A4", "PAPER_F4", "PAPERS", "ROW_PT", "Pages", "PrintPlan",
+
            "key_columns", "landscape_pt", "page_height_rows_pt", "paper_code", "plan",
-           "print_scale"]
+           "print_scale", "text_lines", "wrapped_lines"]

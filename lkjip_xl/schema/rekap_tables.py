@@ -7,7 +7,8 @@ from __future__ import annotations
 from lkjip_xl.schema.types import Column, Table
 
 S_RINGKASAN, S_INSTANSI, S_INDIKATOR = "Ringkasan", "Instansi", "Indikator"
-S_EFISIENSI, S_GRAFIK, S_GAGAL = "Efisiensi", "Grafik", "Gagal Verifikasi"
+# S_GAGAL: every file left out (not filled in, failed, unreadable, not lkjip-xl), with its verdict
+S_EFISIENSI, S_GRAFIK, S_GAGAL = "Efisiensi", "Grafik", "Tidak Direkap"
 HEADER_ROW = 4  # title in row 1, a note in row 2, headers in row 4, data from row 5
 
 

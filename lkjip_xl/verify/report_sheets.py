@@ -49,11 +49,14 @@ def check_report_sheets(grid: WorkbookGrid, dok: Dokumen | None,
         return []
     # measure writes with xlsxwriter: loaded only for a workbook that holds report sheets
     from lkjip_xl.measure import measure_dokumen
+    from lkjip_xl.measure.draf import read_back
 
     with tempfile.TemporaryDirectory(prefix="lkjip-verify-") as tmp:
         out = Path(tmp) / "laporan.xlsx"
         try:
-            measure_dokumen(dok, out, triwulan=measured_triwulan(grid), pengukuran=p)
+            # a DRAF output is written again with the open errors it lists
+            measure_dokumen(dok, out, triwulan=measured_triwulan(grid), pengukuran=p,
+                            draf=read_back(grid))
         except (ValueError, KeyError, TypeError, ArithmeticError) as exc:
             return [Finding("nilai-tidak-dapat-dihitung", "warning", "", found=str(exc))]
         ref = read_grid(out)

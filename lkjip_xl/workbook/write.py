@@ -36,7 +36,7 @@ from lkjip_xl.workbook.expected import (
     input_rows,
     summary_values,
 )
-from lkjip_xl.workbook.guide import guide_lines
+from lkjip_xl.workbook.guide import write_guide
 from lkjip_xl.xlsx.fast_sheet import FastWorksheet, blank_cell, formula_cell, number_cell
 from lkjip_xl.xlsx.gc_pause import paused_gc
 
@@ -277,7 +277,7 @@ def _memo_height(text: Any) -> float:
 
 def _lines(text: str, per_line: int) -> int:
     """Lines a wrapped cell takes: each paragraph of `per_line` characters a line."""
-    return sum(max(1, -(-len(par) // max(per_line, 1))) for par in text.split("\n"))
+    return printing.text_lines(text, per_line)
 
 
 def _write_form(ws: Worksheet, sheet: Sheet, fm: _Formats, values: dict[str, Any]) -> None:
@@ -349,17 +349,7 @@ def _write_workbook(dok: Dokumen, path: str | os.PathLike[str], pengukuran: Peng
             progress(sheet.name)
         ws = wb.add_worksheet(sheet.name)
         if sheet.kind == "guide":
-            ws.set_column(0, 0, 110)
-            ws.write_string(0, 0, sheet.title, fm.title)
-            for n, line in enumerate(guide_lines(), start=2):
-                ws.write_string(n, 0, line, fm.wrap)
-            ws.protect("")
-            # printed like every other sheet: the workbook's paper, one page wide, numbered
-            ws.set_paper(printing.paper_code(dok.pengaturan.kertas))
-            ws.set_portrait()
-            ws.set_margins(**printing.MARGINS)
-            ws.fit_to_pages(1, 0)
-            ws.set_footer("&C&8Halaman &P dari &N")
+            write_guide(ws, sheet.title, fm.title, fm.wrap, dok.pengaturan.kertas)
             continue
         header_row = sheet.table.header_row if sheet.table else 4
         _setup_sheet(ws, sheet, fm, header_row, dok.pengaturan.kertas)
