@@ -232,3 +232,16 @@ def test_a_field_added_to_the_layout_flows_through_every_view(tmp_path):
     info = [f.location for f in rep.findings if f.code == "kolom-versi-baru"]
     assert "PK!I4" in info and all(loc.startswith(("PK!", "Sasaran!")) for loc in info)
     assert read_workbook(old)[0].indikator()[0][1].standar_nasional_sumber is None
+
+
+def test_the_shipped_sample_workbook_holds_the_sample_data():
+    """samples/denpasar_2019.xlsx is what `new --data samples/denpasar_2019.yaml` writes: a
+    newcomer opening the shipped workbook sees the same agency (its narrative included) as the
+    README's first command makes, and it passes verify."""
+    path = ROOT / "samples" / "denpasar_2019.xlsx"
+    dok, _lr = read_workbook(path)
+    ours = dataformat.load(ROOT / "samples" / "denpasar_2019.yaml")
+    assert dataformat.to_dict(dok) == dataformat.to_dict(ours), (
+        "regenerate it: lkjip-xl new --data samples/denpasar_2019.yaml "
+        "-o samples/denpasar_2019.xlsx --force")
+    assert verify(path).verdict() == "lulus"
