@@ -31,6 +31,7 @@ from lkjip_xl.schema.formats import (
     COMPUTED_FILL,
     GRID_BORDER,
     HEADER_FILL,
+    LABEL_FORMATS,
     NUMBER_FORMATS,
     SECOND_SERIES,
 )
@@ -429,7 +430,7 @@ def _write_charts(wb: Any, w: _Writer, agencies: list[Agency]) -> None:
             "name": title,
             "categories": "=" + _rng(S_INSTANSI, INSTANSI_COLS, "instansi", n),
             "values": "=" + _rng(S_INSTANSI, INSTANSI_COLS, key, n),
-            "data_labels": {"value": True, "num_format": "0.0"},
+            "data_labels": {"value": True, "num_format": LABEL_FORMATS["percent"]},
             "fill": {"color": HEADER_FILL if k == 0 else SECOND_SERIES},
         })
         chart.set_title({"name": title})
