@@ -109,10 +109,10 @@ def pair(a: Any, b: Any, kind: str = "number", lang: str = "id") -> tuple[str, s
     if not (is_number(a) and is_number(b)) or first != second or a == b:
         return first, second
     for places in range(rule(kind).decimals + 1, MAX_DECIMALS + 1):
-        first, second = tampil(a, kind, lang, places), tampil(b, kind, lang, places)
-        if first != second:
-            break
-    return first, second
+        x, y = tampil(a, kind, lang, places), tampil(b, kind, lang, places)
+        if x != y:
+            return x, y
+    return first, second  # equal but for float noise: shown as the kind shows them
 
 
 def excel_format(kind: str, suffix: str = "", prefix: str = "") -> str:
