@@ -118,3 +118,21 @@ def test_an_empty_value_reads_empty_in_each_language() -> None:
     f = Finding("rumus-ditimpa-salah", "error", "X!A1", found=None, expected=5.0)
     assert "(kosong)" in render_message(f, "id") and "(empty)" in render_message(f, "en")
     assert render_value(f, "found", "id") == ""
+
+
+def test_a_data_file_hint_writes_the_number_as_the_file_takes_it() -> None:
+    """YAML wants 1463523490 (`:g` printed 1.46352e+09, which no one can type)."""
+    import re
+    from pathlib import Path
+
+    from lkjip_xl import dataformat
+    from lkjip_xl.core.errors import LkjipError
+
+    text = (Path(__file__).resolve().parent.parent / "samples" / "denpasar_2019.yaml").read_text()
+    text = re.sub(r"(\n\s+anggaran: )\d+", r'\1"Rp 1.463.523.490"', text, count=1)
+    with pytest.raises(LkjipError) as exc:
+        dataformat.loads(text)
+    assert exc.value.message("id").endswith('ditemukan "Rp 1.463.523.490"; tulis 1463523490')
+    assert exc.value.message("en").endswith("; write 1463523490")
+    assert dataformat.ambiguous_decimals("target: 66.500\n")[0][0].startswith(
+        "baris 1: 66.500 dibaca sebagai 66.5;")
