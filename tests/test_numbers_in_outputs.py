@@ -238,3 +238,21 @@ def test_libreoffice_prints_the_seeds_efficiency_as_6_63_in_indonesian(
     assert re.search(r"100,00 %\s+93,37 %\s+6,63\n", table), table
     assert re.search(r"100,00 %\s+90,77 %\s+9,23\n", table), table
     assert "6,6293" not in text and "9,2298" not in text
+
+
+def test_the_documents_tables_print_the_seeds_figures_in_indonesian_form(tmp_path: Path) -> None:
+    """The LKjIP document: efficiency 6,63 and 9,23 (it printed 6,6293), no cell with float noise
+    or a decimal point."""
+    from lkjip_xl.laporan import laporan
+    from tests.test_laporan import _captioned_tables
+
+    src = tmp_path / "denpasar.xlsx"
+    write_workbook(dataformat.load(ROOT / "samples" / "denpasar_2019.yaml"), src)
+    laporan(src, tmp_path / "LKjIP-2019.docx")
+    tables = _captioned_tables(tmp_path / "LKjIP-2019.docx")
+    efficiency = [row[-1] for cap, rows in tables if cap.startswith("Tabel 3.13")
+                  for row in rows[1:]]
+    assert efficiency == ["6,63", "9,23"]
+    wrong = [(cap, text) for cap, rows in tables for row in rows for text in row
+             if bad_numbers(text, "id")]
+    assert wrong == []
