@@ -212,6 +212,12 @@ def test_rekap_chart_labels_follow_the_rule(measured: dict[str, Path], tmp_path:
     write_rekap(results, tmp_path / "rekap.xlsx", include_errors=True)
     formats = _label_formats(tmp_path / "rekap.xlsx")
     assert formats and set(formats) == {LABEL_FORMATS["percent"]}, formats
+    # and its values in an indicator's unit print whole numbers as "66" in Excel too
+    wb = openpyxl.load_workbook(tmp_path / "rekap.xlsx")
+    unit_cells = [(ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows()
+                  for c in row if c.number_format == "#,##0.##"]
+    assert unit_cells
+    assert [x for x in unit_cells if x[1] not in _whole_number_cells(wb[x[0]])] == []
 
 
 @pytest.mark.libreoffice
@@ -256,3 +262,38 @@ def test_the_documents_tables_print_the_seeds_figures_in_indonesian_form(tmp_pat
     wrong = [(cap, text) for cap, rows in tables for row in rows for text in row
              if bad_numbers(text, "id")]
     assert wrong == []
+
+
+def _whole_number_cells(ws: object) -> set[str]:
+    """The cells a "print whole numbers as #,##0" rule (xlsx/whole_numbers.py) covers."""
+    from openpyxl.utils.cell import range_boundaries
+
+    out: set[str] = set()
+    for cf in ws.conditional_formatting:  # type: ignore[attr-defined]
+        for rule in cf.rules:
+            if not (rule.formula and "ROUND(" in rule.formula[0] and rule.dxf is not None
+                    and rule.dxf.numFmt is not None and rule.dxf.numFmt.formatCode == "#,##0"):
+                continue
+            for rng in str(cf.sqref).split():
+                c1, r1, c2, r2 = range_boundaries(rng)
+                out.update(f"{openpyxl.utils.get_column_letter(c)}{r}"
+                           for c in range(c1, c2 + 1) for r in range(r1, r2 + 1))
+    return out
+
+
+def test_whole_numbers_of_a_unit_column_print_without_a_separator(
+        measured: dict[str, Path]) -> None:
+    """Excel prints "#,##0.##" as "66." for 66 (Calc: "66"): every cell of that format in the
+    input and computed tables and in the Bab III tables has the rule that prints it "66"."""
+    wb = openpyxl.load_workbook(measured["synthetic_rules"])
+    missing = []
+    for name in (*{t.sheet for t in TABLES.values()}, KINERJA_SHEET):
+        ws = wb[name]
+        covered = _whole_number_cells(ws)
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.number_format == "#,##0.##" and cell.coordinate not in covered:
+                    missing.append(f"{name}!{cell.coordinate}")
+        if name == KINERJA_SHEET:
+            assert covered, name
+    assert missing == []

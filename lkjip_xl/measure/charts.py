@@ -95,6 +95,9 @@ class Charts:
                         a = ctx.address("PTW", key, n)
                         ws.write_formula(r, c, f'=IF({a}="",NA(),{a})', self.fm.cell("number"), v)
             row += len(quarters)
+        if row > header_row + 1:
+            for c in (3, 4):  # "66", not Excel's "66." (xlsx/whole_numbers.py)
+                self.fm.whole.add(ws, header_row + 1, c, row - 1)
         row += 1
         # ---- charts
         row = self._capaian_chart(ws, row, cap_first, n_ind)
