@@ -136,3 +136,11 @@ def test_a_data_file_hint_writes_the_number_as_the_file_takes_it() -> None:
     assert exc.value.message("en").endswith("; write 1463523490")
     assert dataformat.ambiguous_decimals("target: 66.500\n")[0][0].startswith(
         "baris 1: 66.500 dibaca sebagai 66.5;")
+
+
+def test_numpy_numbers_follow_the_rule_too() -> None:
+    """matplotlib hands its axis ticks as numpy float64, whose repr is "np.float64(200.0)"."""
+    np = pytest.importorskip("numpy")
+    assert tampil(np.float64(200.0), "number", "id") == "200"
+    assert tampil(np.float64(1250.5), "number", "id") == "1.250,5"
+    assert tampil(np.int64(1200), "count", "id") == "1.200"

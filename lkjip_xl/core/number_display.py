@@ -27,6 +27,7 @@ a value never shows float noise (99.54268293, 1250000.0, 100.509977827051).
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -69,7 +70,8 @@ def _group(digits: str, sep: str) -> str:
 
 
 def is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """A real number, bool excluded (numpy's too: matplotlib hands its ticks as float64)."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 def tampil(value: Any, kind: str = "number", lang: str = "id", decimals: int | None = None) -> str:
@@ -81,6 +83,7 @@ def tampil(value: Any, kind: str = "number", lang: str = "id", decimals: int | N
         return ""
     if not is_number(value):
         return str(value)
+    value = value if isinstance(value, int) else float(value)
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     r = rule(kind)
