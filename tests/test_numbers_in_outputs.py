@@ -19,6 +19,7 @@ from lkjip_xl.planning.batch import check_file
 from lkjip_xl.planning.summary import render_csv
 from lkjip_xl.schema import TABLES
 from lkjip_xl.schema.formats import LABEL_FORMATS
+from lkjip_xl.schema.rekap_tables import S_INSTANSI
 from lkjip_xl.schema.report_tables import ANGGARAN_SHEET, KINERJA_SHEET
 from lkjip_xl.verify import verify
 from lkjip_xl.verify.annotate import annotate_copy
@@ -218,6 +219,12 @@ def test_rekap_chart_labels_follow_the_rule(measured: dict[str, Path], tmp_path:
                   for c in row if c.number_format == "#,##0.##"]
     assert unit_cells
     assert [x for x in unit_cells if x[1] not in _whole_number_cells(wb[x[0]])] == []
+    # a year is never grouped (2019, not 2.019), a count is, efficiency has two decimals
+    formats = {c.value: wb[S_INSTANSI].cell(c.row + 1, c.column).number_format
+               for c in next(r for r in wb[S_INSTANSI].iter_rows() if any(
+                   x.value == "Tahun" for x in r))}
+    assert formats["Tahun"] == "0" and formats["Efisiensi"] == "#,##0.00"
+    assert formats["Jumlah indikator"] == "#,##0"
 
 
 @pytest.mark.libreoffice
