@@ -36,6 +36,8 @@ CASES = [
     (0.494, "number", "0,49", "0.49"),
     (1250000.0, "number", "1.250.000", "1,250,000"),
     (1e-12, "number", "0", "0"),
+    (0.385, "typed", "0,385", "0.385"),
+    (1250000.0, "typed", "1.250.000", "1,250,000"),
     (1350962018.0, "entry", "1350962018", "1350962018"),
     (0.5, "entry", "0,5", "0.5"),
     (2019, "year", "2019", "2019"),
@@ -69,7 +71,7 @@ def test_pair_tells_two_compared_numbers_apart(a: float, b: float, kind: str,
 
 @pytest.mark.parametrize(("kind", "code"), [
     ("percent", "#,##0.00"), ("points", "#,##0.00"), ("money", "#,##0"), ("count", "#,##0"),
-    ("number", "#,##0.##"), ("year", "0"), ("entry", "0.####"),
+    ("number", "#,##0.##"), ("typed", "#,##0.####"), ("year", "0"), ("entry", "0.####"),
 ])
 def test_workbook_format_codes_follow_the_rule(kind: str, code: str) -> None:
     assert excel_format(kind) == code

@@ -293,13 +293,18 @@ def test_whole_numbers_of_a_unit_column_print_without_a_separator(
     """Excel prints "#,##0.##" as "66." for 66 (Calc: "66"): every cell of that format in the
     input and computed tables and in the Bab III tables has the rule that prints it "66"."""
     wb = openpyxl.load_workbook(measured["synthetic_rules"])
+    # an input cell shows what staff typed (0,385); its computed mirror rounds it like outputs
+    pk, pkk = TABLES["PK"], TABLES["PKK"]
+    assert wb[pk.sheet][f"{pk.letter('target')}{pk.first_row}"].number_format == "#,##0.####"
+    assert wb[pkk.sheet][f"{pkk.letter('target')}{pkk.first_row}"].number_format == "#,##0.##"
     missing = []
     for name in (*{t.sheet for t in TABLES.values()}, KINERJA_SHEET):
         ws = wb[name]
         covered = _whole_number_cells(ws)
         for row in ws.iter_rows():
             for cell in row:
-                if cell.number_format == "#,##0.##" and cell.coordinate not in covered:
+                if cell.number_format in ("#,##0.##", "#,##0.####") \
+                        and cell.coordinate not in covered:
                     missing.append(f"{name}!{cell.coordinate}")
         if name == KINERJA_SHEET:
             assert covered, name

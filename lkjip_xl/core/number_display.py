@@ -11,6 +11,7 @@ it is printed (docs/numbers.md):
 | money     | rupiah                                        | 1.250.000     | 1,250,000     |
 | count     | how many (indicators, cells, files)           | 1.204         | 1,204         |
 | number    | a value in an indicator's own unit            | 66; 0,5; 80,67| 66; 0.5; 80.67|
+| typed     | such a value in the input cell staff typed it | 0,385         | 0.385         |
 | entry     | a number as staff should type it              | 1250000; 0,5  | 1250000; 0.5  |
 | year      | a year, a row number, a version               | 2019          | 2019          |
 
@@ -46,6 +47,7 @@ RULES: dict[str, Rule] = {
     "money": Rule(0),
     "count": Rule(0),
     "number": Rule(2, trim=True),
+    "typed": Rule(4, trim=True),
     "entry": Rule(4, trim=True, group=False),
     "year": Rule(0, group=False),
 }

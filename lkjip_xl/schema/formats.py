@@ -12,6 +12,7 @@ NUMBER_FORMATS: dict[str, str] = {
     "percent": excel_format("percent", suffix=" %"),
     "points": excel_format("points"),
     "number": excel_format("number"),
+    "typed": excel_format("typed"),  # an input cell of a "number" column (workbook/write.py)
     "int": excel_format("count"),
     "year": excel_format("year"),
 }

@@ -65,6 +65,8 @@ class _Formats:
             props["bg_color"] = INPUT_FILL if is_input else COMPUTED_FILL
             if kind in NUMBER_FORMATS:
                 props["num_format"] = NUMBER_FORMATS[kind]
+            if kind == "number" and is_input:  # shows what was typed (0,385); outputs round
+                props["num_format"] = NUMBER_FORMATS["typed"]
             if kind == "code":
                 props["num_format"] = "@"  # codes stay text: "1.10" must not become 1.1
             if kind == "text":
