@@ -309,3 +309,17 @@ def test_whole_numbers_of_a_unit_column_print_without_a_separator(
         if name == KINERJA_SHEET:
             assert covered, name
     assert missing == []
+
+
+def test_a_typed_value_is_quoted_as_typed(tmp_path: Path) -> None:
+    """A Gini-like target typed 0.385 reads 0,385 in the messages, as its input cell shows it."""
+    from tests import corrupt as c
+
+    src = tmp_path / "seed.xlsx"
+    write_workbook(dataformat.load(ROOT / "samples" / "denpasar_2019.yaml"), src)
+    c.edit(src, tmp_path / "gini.xlsx", c.set_value("PK", "target", 0.385, 1))
+    report = verify(tmp_path / "gini.xlsx")
+    m = next(f.message("id") for f in report.findings if f.code == "target-pk-beda-renstra")
+    assert m.startswith("Target PK 0,385 di PK!C6 berbeda") and m.endswith("(0,5)"), m
+    m = next(f.message("en") for f in report.findings if f.code == "tw4-beda-target")
+    assert m.endswith("differs from the annual target 0.385"), m

@@ -19,6 +19,11 @@ from lkjip_xl.xlsx.a1 import col_index
 _CELL = re.compile(r"^(?:'((?:[^']|'')+)'|([^!']+))!\$?([A-Z]{1,3})\$?(\d+)$")
 
 
+def _shown(kind: str, is_input: bool) -> str:
+    """An input cell of an indicator's unit shows what was typed (schema/formats.py)."""
+    return "typed" if kind == "number" and is_input else kind
+
+
 class _Kinds:
     """Fixed cells (form fields, totals) by (sheet, row, column); table columns by (sheet,
     column) over their data rows only (a header cell holds no number of the column's kind)."""
@@ -30,13 +35,13 @@ class _Kinds:
             sheet = st.renamed.get(p.table.sheet, p.table.sheet)
             last = p.last if p.last >= p.first else 1 << 20
             for key, col in p.columns.items():
-                kind = p.table.column(key).kind
+                kind = _shown(p.table.column(key).kind, p.table.column(key).is_input)
                 if kind in NUMBER_KINDS:
                     self.columns.setdefault((sheet, col), []).append((p.first, last, kind))
         for s in SHEETS:
             for f in s.fields:
                 if f.kind in NUMBER_KINDS:
-                    self.cells[(st.renamed.get(s.name, s.name), f.row, 2)] = f.kind
+                    self.cells[(st.renamed.get(s.name, s.name), f.row, 2)] = _shown(f.kind, True)
         for sheet, sc, row, col in placed_summary(st):
             if sc.kind in NUMBER_KINDS:
                 self.cells[(st.renamed.get(sheet, sheet), row, col)] = sc.kind
