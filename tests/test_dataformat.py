@@ -636,7 +636,7 @@ def test_size_limit(tmp_path: Path) -> None:
         f.truncate(df.MAX_BYTES + 1)
     with pytest.raises(UnsafeFileError) as info:
         df.load(big)
-    assert info.value.message_id == "berkas data terlalu besar (20.0 MB, batas 20 MB)"
+    assert info.value.message_id == "berkas data terlalu besar (20,0 MB, batas 20 MB)"
 
 
 def test_unreadable_files(tmp_path: Path) -> None:

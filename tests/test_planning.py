@@ -302,7 +302,9 @@ def test_summary_csv_is_neutralised() -> None:
     assert rows[0] == ["File", "Instansi", "Status", "Galat", "Peringatan", "Capaian rata-rata (%)",
                        "Penyerapan (%)"]  # the chosen language's headers
     assert rows[1][:3] == ["'=cmd|' /c calc'!A0.xlsx", "'-Dinas +Evil", "lulus"]
-    assert rows[1][5:] == ["91.5", "-1.0"]  # numbers stay numbers
+    # numbers in the reader's form (docs/numbers.md), a negative one not taken for a formula
+    assert rows[1][5:] == ["91,50", "-1,00"]
+    assert list(csv.reader(io.StringIO(render_csv(_results(), "en"))))[1][5:] == ["91.50", "-1.00"]
     assert rows[2][2:4] == ["gagal", "1"] and rows[3][2] == "tidak terbaca"
     for row in rows:
         assert not any(c[:1] in ("=", "+", "@", "\t", "\r") for c in row)

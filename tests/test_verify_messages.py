@@ -45,7 +45,7 @@ def test_rata_rata_target_message_names_the_mean_and_the_quarters(tmp_path: Path
          94)]
     msg = got[0].message("id")
     assert "rerata keempat target triwulan (TW I 92, TW II 94, TW III 95, TW IV 94)" in msg
-    assert "(93.75)" in msg and "target tahunan 94" in msg
+    assert "(93,75)" in msg and "target tahunan 94" in msg
     assert "mean of the four quarterly targets (Q1 92, Q2 94, Q3 95, Q4 94)" in got[0].message("en")
 
 
@@ -120,7 +120,7 @@ def test_engine_second_opinion_agrees_with_nilai_salah(tmp_path: Path) -> None:
     assert engine.found == 100  # Calc computes from the typed-over cell, as the file does
     msg = engine.message("id")
     assert "menghitung 100" in msg and "nilai tersimpan di file 100" in msg
-    assert "nilai menurut verify 96.25" in msg
+    assert "nilai menurut verify 96,25" in msg
 
 
 @pytest.mark.libreoffice

@@ -2,14 +2,17 @@
 
 Each area owns one module listing its entries (`ENTRIES`), so the table stays one table without
 one file everybody edits. docs/findings.md is generated from it and a test keeps them equal.
-Templates use str.format with the finding's params plus `found` and `expected`.
+Templates use str.format with the finding's params plus `found` and `expected`; numbers are
+rendered by core/number_display.py's rule (a spec such as `{found:money}` names the kind).
 """
 
 from __future__ import annotations
 
+import string
 from typing import Any, Protocol
 
 from lkjip_xl.catalogue.entry import Entry
+from lkjip_xl.core.number_display import NUMBER_KINDS, is_number, pair, tampil
 
 
 class _Finding(Protocol):  # what a message is rendered from (findings.Finding)
@@ -48,26 +51,74 @@ def entry(code: str) -> Entry:
     return catalogue()[code]
 
 
+# Numbers in messages follow core/number_display.py's rule in the message's language. A
+# template may name a placeholder's kind as a format spec (`{found:money}`); without one, a
+# parameter named below takes that kind, `found` and `expected` the finding's `number_kind`
+# (verify sets it from the cell's column), and any other number is a value in an indicator's
+# unit (floats) or an identifier-like integer never grouped (a row, a year).
+PARAM_KINDS = {"count": "count", "indikator": "count", "kegiatan": "count", "cells": "count",
+               "indikator_kosong": "count", "kegiatan_kosong": "count", "shown": "count",
+               "total": "count", "roots": "count", "tahun": "year", "since": "year"}
+EMPTY = {"id": "(kosong)", "en": "(empty)"}
+
+
+class _Value:
+    """One parameter of a message; formats itself by the template's spec or its own kind, with
+    its partner (expected for found, and back) to show enough decimals to tell them apart."""
+
+    __slots__ = ("value", "kind", "lang", "partner")
+
+    def __init__(self, value: Any, kind: str | None, lang: str, partner: Any = None) -> None:
+        self.value, self.kind, self.lang, self.partner = value, kind, lang, partner
+
+    def __format__(self, spec: str) -> str:
+        v = self.value
+        if v is None:
+            return EMPTY.get(self.lang, EMPTY["id"])
+        if not is_number(v):
+            return format(str(v), spec) if spec and spec not in NUMBER_KINDS else str(v)
+        kind = spec or self.kind or ("number" if isinstance(v, float) else "year")
+        if is_number(self.partner):
+            return pair(v, self.partner, kind, self.lang)[0]
+        return tampil(v, kind, self.lang)
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+
 class _Default(dict):  # missing params render as "?" rather than raising
-    def __missing__(self, key: str) -> str:
-        return "?"
+    def __missing__(self, key: str) -> _Value:
+        return _Value("?", None, "id")
 
 
-def _fmt(value: Any) -> str:
-    if value is None:
-        return "(kosong)"
-    if isinstance(value, float):
-        return f"{value:.10g}"
-    return str(value)
+def message_params(finding: _Finding, lang: str = "id") -> dict[str, _Value]:
+    """The finding's parameters as a template sees them (also the Temuan sheet's columns)."""
+    kind = finding.params.get("number_kind")
+    params = _Default({k: _Value(v, PARAM_KINDS.get(k), lang) for k, v in finding.params.items()})
+    params.setdefault("found", _Value(finding.found, kind, lang, finding.expected))
+    params.setdefault("expected", _Value(finding.expected, kind, lang, finding.found))
+    params.setdefault("location", _Value(finding.location, None, lang))
+    return params
+
+
+def render_value(finding: _Finding, name: str, lang: str = "id") -> str:
+    """`found` or `expected` in the reader's form, as the finding's message shows it ("" if
+    None): the Temuan sheet's columns."""
+    if getattr(finding, name) is None:
+        return ""
+    e = catalogue().get(finding.code)
+    spec = ""
+    if e is not None:  # the kind the template gives it, if any
+        for _lit, field_name, field_spec, _conv in string.Formatter().parse(e.id):
+            if field_name == name and field_spec:
+                spec = field_spec
+                break
+    return format(message_params(finding, lang)[name], spec)
 
 
 def render_message(finding: _Finding, lang: str = "id") -> str:
     e = catalogue().get(finding.code)
     if e is None:
         return finding.code
-    params = _Default({k: _fmt(v) for k, v in finding.params.items()})
-    params.setdefault("found", _fmt(finding.found))
-    params.setdefault("expected", _fmt(finding.expected))
-    params.setdefault("location", finding.location)
     template = e.en if lang == "en" else e.id
-    return template.format_map(params)
+    return template.format_map(message_params(finding, "en" if lang == "en" else "id"))

@@ -13,9 +13,9 @@ ENTRIES: list[Entry] = [
     Entry(
         "angka-sebagai-teks", "warning",
         "Angka di {location} ditulis sebagai teks '{found}', sehingga rumus tidak menghitungnya "
-        "(maksudnya mungkin {expected}). Ketik angkanya saja, tanpa titik ribuan, Rp atau %",
+        "(maksudnya mungkin {expected:entry}). Ketik angkanya saja, tanpa titik ribuan, Rp atau %",
         "The number at {location} is text '{found}', so formulas do not count it (probably meant "
-        "{expected}). Type the bare number, without thousands separators, Rp or %",
+        "{expected:entry}). Type the bare number, without thousands separators, Rp or %",
         "PK!C5 holds the text '66%', 'Rp 2.072.337.900' or '0,5' (an error when computed cells "
         "change because of it)",
     ),
@@ -76,14 +76,14 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "anggaran-negatif", "error",
-        "Jumlah uang di {location} negatif: {found}",
-        "The amount at {location} is negative: {found}",
+        "Jumlah uang di {location} negatif: {found:money}",
+        "The amount at {location} is negative: {found:money}",
         "'Realisasi Anggaran'!F7 holds -5000000",
     ),
     Entry(
         "realisasi-melebihi-anggaran", "error",
-        "Realisasi anggaran {found} di {location} melebihi pagu {expected}",
-        "Spending {found} at {location} exceeds the allocation {expected}",
+        "Realisasi anggaran {found:money} di {location} melebihi pagu {expected:money}",
+        "Spending {found:money} at {location} exceeds the allocation {expected:money}",
         "'Realisasi Anggaran'!F7 greater than E7",
     ),
     Entry(
@@ -223,8 +223,8 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "capaian-tidak-wajar", "warning",
-        "Capaian {found} % di {location} di atas {expected} %; periksa target dan realisasinya",
-        "Capaian {found} % at {location} is above {expected} %; check the target and "
+        "Capaian {found:percent} % di {location} di atas {expected} %; periksa target dan realisasinya",
+        "Capaian {found:percent} % at {location} is above {expected} %; check the target and "
         "realisation",
         "target 5, realisation 50: capaian 1000 %",
     ),
@@ -249,18 +249,18 @@ ENTRIES: list[Entry] = [
     Entry(
         "baris-subtotal", "error",
         "Baris kegiatan {kode} di {location} sama dengan jumlah kegiatan lain program {program} "
-        "({found}): tampaknya subtotal yang diketik di tabel, sehingga anggaran program dan "
+        "({found:money}): tampaknya subtotal yang diketik di tabel, sehingga anggaran program dan "
         "instansi terhitung dua kali. Hapus baris itu; subtotal dihitung otomatis",
         "The kegiatan row {kode} at {location} equals the sum of the other kegiatan of programme "
-        "{program} ({found}): a subtotal typed into the table, so the programme and agency "
+        "{program} ({found:money}): a subtotal typed into the table, so the programme and agency "
         "totals count it twice. Delete the row; subtotals are computed",
         "a row 'Jumlah program' typed between the kegiatan of P2",
     ),
     Entry(
         "sub-kegiatan-tidak-cocok", "error",
-        "Nilai kegiatan {kode} di {location} ({found}) tidak sama dengan jumlah sub-kegiatannya "
-        "({expected})",
-        "The kegiatan {kode} at {location} states {found}, its sub-kegiatan add up to {expected}",
+        "Nilai kegiatan {kode} di {location} ({found:money}) tidak sama dengan jumlah sub-kegiatannya "
+        "({expected:money})",
+        "The kegiatan {kode} at {location} states {found:money}, its sub-kegiatan add up to {expected:money}",
         "kegiatan 1.01.01 anggaran 500.000.000 with sub-kegiatan of 200 and 250 million",
     ),
     Entry(
@@ -273,10 +273,10 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "anggaran-skala-ribuan", "warning",
-        "Nilai uang di {location} ({found}) tampaknya ditulis dalam ribuan rupiah, sedangkan "
-        "baris lain dalam rupiah; maksudnya mungkin {expected}",
-        "The amount at {location} ({found}) looks written in thousands of rupiah while the other "
-        "lines are in rupiah; probably meant {expected}",
+        "Nilai uang di {location} ({found:money}) tampaknya ditulis dalam ribuan rupiah, sedangkan "
+        "baris lain dalam rupiah; maksudnya mungkin {expected:money}",
+        "The amount at {location} ({found:money}) looks written in thousands of rupiah while the other "
+        "lines are in rupiah; probably meant {expected:money}",
         "'Realisasi Anggaran'!E9 = 219876.3 among lines of hundreds of millions",
     ),
     Entry(

@@ -55,6 +55,7 @@ from lkjip_xl.core.model import (
     SubKegiatan,
     empty_quarters,
 )
+from lkjip_xl.core.number_display import tampil
 from lkjip_xl.core.number_text import typed_number
 from lkjip_xl.dataformat.schema_check import Check, UnsupportedSchema, compile_schema
 from lkjip_xl.xlsx.gc_pause import paused_gc
@@ -189,6 +190,12 @@ def load(source: Source, fmt: str | None = None,
 _AMBIGUOUS = re.compile(r"(?<![\w.\"'])(-?\d{1,3}\.\d\d0)(?![\w.\"'])")
 
 
+def _literal(value: float) -> str:
+    """A number as the data file writes it (YAML and JSON: a decimal point, no grouping, in
+    either language, every digit; `:g` printed 1463523490 as 1.46352e+09)."""
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
+
+
 def ambiguous_decimals(text: str | bytes) -> list[tuple[str, str]]:
     """(message_id, message_en) for each unquoted number like 66.500 (three decimals, the last
     0): read as 66.5, but in Indonesian writing the dot groups thousands."""
@@ -200,9 +207,9 @@ def ambiguous_decimals(text: str | bytes) -> list[tuple[str, str]]:
         for m in _AMBIGUOUS.finditer(code):
             t = m.group(1)
             read, grouped = float(t), t.replace(".", "")
-            out.append((f"baris {n}: {t} dibaca sebagai {read:g}; bila maksudnya {grouped} "
+            out.append((f"baris {n}: {t} dibaca sebagai {_literal(read)}; bila maksudnya {grouped} "
                         f"(titik sebagai pemisah ribuan), tulis {grouped}",
-                        f"line {n}: {t} is read as {read:g}; if {grouped} is meant (the dot "
+                        f"line {n}: {t} is read as {_literal(read)}; if {grouped} is meant (the dot "
                         f"grouping thousands), write {grouped}"))
     return out
 
@@ -481,8 +488,8 @@ def _parse_json(text: str) -> Any:
 def _too_large(size: int) -> UnsafeFileError:
     mb, limit = size / 1024 / 1024, MAX_BYTES // 1024 // 1024
     return UnsafeFileError(
-        f"berkas data terlalu besar ({mb:.1f} MB, batas {limit} MB)",
-        f"data file too large ({mb:.1f} MB, limit {limit} MB)",
+        f"berkas data terlalu besar ({tampil(mb, 'points', 'id', 1)} MB, batas {limit} MB)",
+        f"data file too large ({tampil(mb, 'points', 'en', 1)} MB, limit {limit} MB)",
     )
 
 
@@ -669,7 +676,7 @@ def _translate(err: ValidationError, doc: Any) -> DataFormatError:
         if "number" in types and isinstance(inst, str):
             meant = _meant_number(inst)
             if meant is not None:
-                hint_id, hint_en = f"; tulis {meant:g}", f"; write {meant:g}"
+                hint_id, hint_en = f"; tulis {_literal(meant)}", f"; write {_literal(meant)}"
         return _error(
             path,
             (f"harus {want_id}, ditemukan {found_id}{hint_id}",

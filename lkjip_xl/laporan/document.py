@@ -43,7 +43,7 @@ DRAF_TEXT = "DRAF: belum lolos verifikasi lkjip-xl ({n} galat terbuka)"
 # Bab III A: the per-sasaran tables follow each other for one sasaran (Tables 3.2-3.6 for S1 in
 # the seed), then the next sasaran; tables listing every sasaran come before and after.
 FIRST = ("capaian",)
-NUMBER_KINDS = ("number", "money", "percent", "int")
+NUMBER_KINDS = ("number", "money", "percent", "points", "int")
 # how the document heads each analysis column of the Sasaran sheet, and what its placeholder asks
 _ANALISIS_TEXT = {
     "pendorong": ("Faktor pendorong", "analisis penyebab keberhasilan (faktor pendorong)"),

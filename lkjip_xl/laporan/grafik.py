@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import textwrap
 
+from lkjip_xl.core.number_display import tampil
 from lkjip_xl.laporan.angka import angka
 
 DPI = 200
@@ -24,6 +25,13 @@ def _plt():  # type: ignore[no-untyped-def]
     import matplotlib.pyplot as plt
 
     return plt
+
+
+def _indonesian_ticks(axis) -> None:  # type: ignore[no-untyped-def]
+    """Axis numbers as the text beside them reads them: 1.000; 0,5 (matplotlib: 1000; 0.5)."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: tampil(v, "number", "id")))
 
 
 def capaian_chart(labels: list[str], capaian: list[float | None], tahun: int) -> bytes:
@@ -41,6 +49,7 @@ def capaian_chart(labels: list[str], capaian: list[float | None], tahun: int) ->
     ax.set_yticks(ys, [textwrap.shorten(t, 48, placeholder="...") for t in labels], fontsize=7)
     ax.set_xlabel(f"Capaian {tahun} (%)", fontsize=8)
     ax.set_xlim(0, max([100.0, *vals]) * 1.15)
+    _indonesian_ticks(ax.xaxis)
     ax.tick_params(axis="x", labelsize=7)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
@@ -57,6 +66,7 @@ def predikat_chart(counts: list[tuple[str, int]], tahun: int) -> bytes:
         ax.text(n, y, f" {n}", va="center", fontsize=7)
     ax.set_yticks(ys, [label for label, _n in counts], fontsize=7)
     ax.set_xlabel(f"Jumlah indikator menurut predikat capaian {tahun}", fontsize=8)
+    _indonesian_ticks(ax.xaxis)
     ax.tick_params(axis="x", labelsize=7)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
@@ -76,6 +86,7 @@ def anggaran_chart(labels: list[str], anggaran: list[float | None],
     ax.barh([y - 0.18 for y in ys], r, height=0.35, color="#2F5597", label="Realisasi")
     ax.set_yticks(ys, [textwrap.shorten(t, 48, placeholder="...") for t in labels], fontsize=7)
     ax.set_xlabel("Juta rupiah", fontsize=8)
+    _indonesian_ticks(ax.xaxis)
     ax.tick_params(axis="x", labelsize=7)
     ax.legend(fontsize=7, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)

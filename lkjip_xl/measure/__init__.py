@@ -103,6 +103,7 @@ class _Extend:
         charts.sheet()
         copy_extra_sheets(wb, self.carry.extra_sheets)
         capaian.apply(wb, self.ctx)
+        fm.whole.apply(wb)
         self.tables, self.charts, self.skipped_tw = bab3.tables, charts.count, charts.skipped_tw
 
 

@@ -159,6 +159,8 @@ class Bab3:
         if last_row is not None and last_row > row:
             ws.merge_range(row, c, last_row, c, "", fmt)
         write_formula(ws, row, c, "=" + formula, fmt, value)
+        if col.kind == "number":  # "66", not Excel's "66." (xlsx/whole_numbers.py)
+            self.fm.whole.add(ws, row, c, last_row if last_row is not None else row)
         if col.source in CAPAIAN_SOURCES:
             self.capaian.add(ws, row, c, last_row if last_row is not None else row)
 

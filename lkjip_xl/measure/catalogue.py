@@ -23,8 +23,4 @@ def message(f: Finding, lang: str = "id") -> str:
                 f" ({f.found!r})" if f.found is not None else "")
             text = f.code + extra
         return text
-    params = {k: ("" if v is None else v) for k, v in f.params.items()}
-    params.setdefault("found", "" if f.found is None else f.found)
-    params.setdefault("expected", "" if f.expected is None else f.expected)
-    params.setdefault("location", f.location)
-    return (e.en if lang == "en" else e.id).format(**params)
+    return render_message(f, lang)  # numbers in the reader's form, as every message

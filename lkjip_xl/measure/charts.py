@@ -13,6 +13,7 @@ from xlsxwriter.worksheet import Worksheet
 from lkjip_xl.measure.context import Ctx, Formats
 from lkjip_xl.measure.styling import AGENCY_HEADER_PT, Capaian, agency_header, page_setup
 from lkjip_xl.schema import TABLES, printing
+from lkjip_xl.schema.formats import LABEL_FORMATS
 from lkjip_xl.schema.report_tables import CHART_SHEET
 
 MAX_TW_CHARTS = 30  # one quarterly chart per indicator, up to this many
@@ -141,6 +142,9 @@ class Charts:
                         ws.write_formula(r, c, f'=IF({a}="",NA(),{a})', self.fm.cell("number"), v)
             row += len(quarters[n])
         self.pages.add(row)
+        for first, count in blocks:
+            for c in (3, 4):  # "66", not Excel's "66." (xlsx/whole_numbers.py)
+                self.fm.whole.add(ws, first, c, first + count - 1)
         row += 1
         # ---- charts
         row = self._capaian_chart(ws, row, cap_first, n_ind)
@@ -163,7 +167,7 @@ class Charts:
                           "categories": _ref(CHART_SHEET, first, 0, first + n - 1, 0),
                           "values": _ref(CHART_SHEET, first, 2, first + n - 1, 2),
                           "fill": {"color": "#2E75B6"},
-                          "data_labels": {"value": True, "num_format": "0.00"}})
+                          "data_labels": {"value": True, "num_format": LABEL_FORMATS["percent"]}})
         line = self.wb.add_chart({"type": "line"})
         line.add_series({"name": "Target 100 %",
                          "categories": _ref(CHART_SHEET, first, 0, first + n - 1, 0),
@@ -192,7 +196,7 @@ class Charts:
                           "values": _ref(t.sheet, first, t.index("penyerapan") - 1, last,
                                          t.index("penyerapan") - 1),
                           "fill": {"color": "#70AD47"},
-                          "data_labels": {"value": True, "num_format": "0.00"}})
+                          "data_labels": {"value": True, "num_format": LABEL_FORMATS["percent"]}})
         chart.set_title({"name": title})
         chart.set_y_axis({"name": "%", "min": 0, "max": 100})
         chart.set_legend({"none": True})
@@ -237,7 +241,8 @@ class Charts:
                               "values": _ref(CHART_SHEET, first, 4, last, 4),
                               "line": {"color": "#2E75B6", "width": 2.25},
                               "marker": {"type": "circle"},
-                              "data_labels": {"value": True}})
+                              "data_labels": {"value": True,
+                                              "num_format": LABEL_FORMATS["number"]}})
             name = f"{ind.kode} {ind.uraian}"
             chart.set_title({"name": name if len(name) <= 70 else name[:67] + "...",
                              "name_font": {"size": 10}})

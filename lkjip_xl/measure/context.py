@@ -20,6 +20,7 @@ from lkjip_xl.schema.formats import REPORT_HEADER_FILL, REPORT_NUMBER_FORMATS
 from lkjip_xl.schema.sheets import sheet as layout_sheet
 from lkjip_xl.schema.types import col_letter, quote_sheet
 from lkjip_xl.workbook.expected import Rows, capacities, computed_rows, input_rows, summary_values
+from lkjip_xl.xlsx.whole_numbers import WholeNumbers
 
 
 def blank(v: Any) -> Any:
@@ -43,6 +44,7 @@ class Formats:
                                          "valign": "top"})
         self.header = wb.add_format({"bold": True, "text_wrap": True, "align": "center",
                                      "valign": "vcenter", "border": 1, "bg_color": REPORT_HEADER_FILL})
+        self.whole = WholeNumbers(REPORT_NUMBER_FORMATS["int"])  # "66", not Excel's "66."
         self.sign = wb.add_format({"align": "center", "valign": "top", "text_wrap": True})
         self.sign_name = wb.add_format({"align": "center", "bold": True, "underline": 1})
         self.draf = wb.add_format({"bold": True, "font_size": 11, "align": "center",

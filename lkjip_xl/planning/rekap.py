@@ -32,6 +32,7 @@ from lkjip_xl.schema.formats import (
     COMPUTED_FILL,
     GRID_BORDER,
     HEADER_FILL,
+    LABEL_FORMATS,
     NUMBER_FORMATS,
     SECOND_SERIES,
 )
@@ -50,6 +51,7 @@ from lkjip_xl.schema.rekap_tables import (
 )
 from lkjip_xl.schema.types import Table, col_letter, quote_sheet
 from lkjip_xl.xlsx.safe_text import clean_xml_text
+from lkjip_xl.xlsx.whole_numbers import WholeNumbers
 
 FIRST = HEADER_ROW + 1
 DEFAULT_COL_WIDTH = 8.43  # Excel's default column width (characters)
@@ -172,6 +174,7 @@ class _Writer:
                                      "bg_color": HEADER_FILL})
         self.label = wb.add_format({"bold": True, "border": 1})
         self._fmts: dict[tuple[str, bool], Any] = {}
+        self.whole = WholeNumbers(NUMBER_FORMATS["int"])  # "66", not Excel's "66."
 
     def fmt(self, kind: str, computed: bool = False) -> Any:
         key = (kind, computed)
@@ -189,6 +192,8 @@ class _Writer:
     def value(self, ws: Any, row: int, col: int, v: Any, kind: str) -> None:
         """0-based row/col; user text always as a string."""
         f = self.fmt(kind)
+        if kind == "number":
+            self.whole.add(ws, row, col, row)
         if v is None or v == "":
             ws.write_blank(row, col, None, f)
         elif isinstance(v, bool):
@@ -199,6 +204,8 @@ class _Writer:
             ws.write_string(row, col, clean_xml_text(str(v)), f)
 
     def formula(self, ws: Any, row: int, col: int, text: str, cached: Any, kind: str) -> None:
+        if kind == "number":
+            self.whole.add(ws, row, col, row)
         ws.write_formula(row, col, "=" + text, self.fmt(kind, True), "" if cached is None else cached)
 
     def fit_row(self, ws: Any, row: int, cols: Sequence[tuple[str, str, str, float]],
@@ -485,7 +492,7 @@ def _write_charts(wb: Any, w: _Writer, agencies: list[Agency]) -> None:
             "name": title,
             "categories": "=" + _rng(S_INSTANSI, INSTANSI_COLS, "instansi", n),
             "values": "=" + _rng(S_INSTANSI, INSTANSI_COLS, key, n),
-            "data_labels": {"value": True, "num_format": "0.0"},
+            "data_labels": {"value": True, "num_format": LABEL_FORMATS["percent"]},
             "fill": {"color": HEADER_FILL if k == 0 else SECOND_SERIES},
         })
         chart.set_title({"name": title})
@@ -513,6 +520,7 @@ def write_rekap(results: Sequence[tuple[str, Report]], out: str | os.PathLike[st
     _write_efisiensi(w, agencies)
     _write_charts(wb, w, agencies)
     _write_gagal(w, failed, lang)
+    w.whole.apply(wb)
     wb.close()
     return RekapResult(agencies, failed, region)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from lkjip_xl.catalogue.lines import line
 from lkjip_xl.core.findings import Finding, Report
+from lkjip_xl.core.number_display import is_number, tampil
 from lkjip_xl.xlsx.safe_text import csv_row
 
 # one label per verdict (findings.VERDICTS), the same words as verify's own summary line
@@ -59,19 +60,22 @@ def summary_rows(results: Sequence[tuple[str, Report]], lang: str = "id") -> lis
     return rows
 
 
-def _fmt(v: Any) -> str:
+# the two figures of a row are percentages; JSON keeps them as full-precision numbers, the text
+# table and the CSV (read by people and their spreadsheets) show them in the reader's form
+PERCENT_COLUMNS = ("capaian_rata", "penyerapan")
+
+
+def _fmt(v: Any, lang: str = "id") -> str:
     if v is None:
         return "-"
-    if isinstance(v, float):
-        return f"{v:.2f}"
-    return str(v)
+    return tampil(v, "percent", lang) if is_number(v) else str(v)
 
 
 def render_text(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
     rows = summary_rows(results, lang)
     table = [list(HEADERS[lang if lang in HEADERS else "id"])]
     table += [[Path(r["file"]).name, r["instansi"] or "-", r["status"], str(r["errors"]),
-               str(r["warnings"]), _fmt(r["capaian_rata"]), _fmt(r["penyerapan"])] for r in rows]
+               str(r["warnings"]), _fmt(r["capaian_rata"], lang), _fmt(r["penyerapan"], lang)] for r in rows]
     widths = [min(max(len(row[c]) for row in table), 48) for c in range(len(table[0]))]
     lines = []
     for n, row in enumerate(table):
@@ -120,7 +124,9 @@ def render_csv(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(csv_row(HEADERS[lang if lang in HEADERS else "id"]))
     for row in summary_rows(results, lang):
-        w.writerow(csv_row(row[c] for c in COLUMNS))
+        # our own figures bypass the formula-injection guard: "-5,00" is a number, not a formula
+        w.writerow([_fmt(row[c], lang) if c in PERCENT_COLUMNS and row[c] is not None
+                    else csv_row([row[c]])[0] for c in COLUMNS])
     return buf.getvalue()
 
 

@@ -3,17 +3,28 @@ rekap) and for the LKjIP document's tables."""
 
 from __future__ import annotations
 
-# "Rp " quoted: a literal in every client's format grammar (unquoted, it relies on Excel guessing)
+from lkjip_xl.core.number_display import excel_format
+
+# the decimals of each kind are core/number_display.py's rule (docs/numbers.md); "Rp " quoted:
+# a literal in every client's format grammar (unquoted, it relies on Excel guessing)
 NUMBER_FORMATS: dict[str, str] = {
-    "money": '"Rp "#,##0',
-    "percent": '0.00" %"',
-    "number": "#,##0.####",
-    "int": "0",
-    "year": "0",
+    "money": excel_format("money", prefix="Rp "),
+    "percent": excel_format("percent", suffix=" %"),
+    "points": excel_format("points"),
+    "number": excel_format("number"),
+    "typed": excel_format("typed"),  # an input cell of a "number" column (workbook/write.py)
+    "int": excel_format("count"),
+    "year": excel_format("year"),
 }
 # the Bab III tables name the unit in their headers ("Anggaran 2019 (Rp)"), as the LKjIP prints them
-REPORT_NUMBER_FORMATS: dict[str, str] = {"money": "#,##0", "percent": NUMBER_FORMATS["percent"],
-                                         "number": NUMBER_FORMATS["number"], "int": "0"}
+REPORT_NUMBER_FORMATS: dict[str, str] = {"money": excel_format("money"),
+                                         "percent": NUMBER_FORMATS["percent"],
+                                         "points": NUMBER_FORMATS["points"],
+                                         "number": NUMBER_FORMATS["number"],
+                                         "int": NUMBER_FORMATS["int"]}
+# chart data labels: the axis names the unit, so a percentage label carries no " %"
+LABEL_FORMATS: dict[str, str] = {"percent": excel_format("percent"),
+                                 "number": excel_format("number")}
 
 HEADER_FILL = "#1F4E78"  # input and computed sheets' header rows, titles, the first chart series
 SECOND_SERIES = "#70AD47"

@@ -19,7 +19,7 @@ def _cols(*specs: tuple[str, str, str, str, float]) -> tuple[Column, ...]:
 
 INSTANSI = Table("RI", S_INSTANSI, _cols(
     ("no", "No", "No", "int", 5), ("instansi", "Instansi", "Agency", "text", 45),
-    ("pemda", "Pemda", "Local government", "text", 18), ("tahun", "Tahun", "Year", "int", 7),
+    ("pemda", "Pemda", "Local government", "text", 18), ("tahun", "Tahun", "Year", "year", 7),
     ("file", "File", "File", "plain", 30),
     ("n_indikator", "Jumlah indikator", "Indicators", "int", 10),
     ("capaian", "Capaian rata-rata (%)", "Mean achievement (%)", "percent", 12),
@@ -27,7 +27,7 @@ INSTANSI = Table("RI", S_INSTANSI, _cols(
     ("realisasi", "Realisasi anggaran", "Spent", "money", 18),
     ("penyerapan", "Penyerapan (%)", "Absorption (%)", "percent", 12),
     ("metode", "Metode efisiensi", "Efficiency method", "text", 13),
-    ("efisiensi", "Efisiensi", "Efficiency", "number", 11),
+    ("efisiensi", "Efisiensi", "Efficiency", "points", 11),
     ("rank_penyerapan", "Peringkat penyerapan", "Absorption rank", "int", 11),
     ("rank_capaian", "Peringkat capaian", "Achievement rank", "int", 11),
     ("status", "Status verifikasi", "Verification", "text", 12),
@@ -58,7 +58,7 @@ EFISIENSI = Table("RE", S_EFISIENSI, _cols(
     ("anggaran", "Anggaran", "Allocation", "money", 18),
     ("realisasi", "Realisasi anggaran", "Spent", "money", 18),
     ("penyerapan", "Penyerapan (%)", "Absorption (%)", "percent", 12),
-    ("efisiensi", "Efisiensi", "Efficiency", "number", 11),
+    ("efisiensi", "Efisiensi", "Efficiency", "points", 11),
     ("metode", "Metode", "Method", "text", 13),
 ), default_capacity=0, header_row=HEADER_ROW, row_key="no")
 

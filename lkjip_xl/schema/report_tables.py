@@ -81,7 +81,7 @@ _REAL_ANGG = ReportColumn("Realisasi anggaran (Rp)", "Spent", "AE.realisasi", "m
 _SERAPAN = ReportColumn("Penyerapan anggaran (%)", "Absorption (%)", "AE.penyerapan", "percent")
 _CAPAIAN_SS = ReportColumn("Capaian kinerja sasaran (%)", "Objective achievement (%)",
                            "AE.capaian", "percent")
-_EFISIENSI = ReportColumn("Tingkat efisiensi", "Efficiency", "AE.efisiensi")
+_EFISIENSI = ReportColumn("Tingkat efisiensi", "Efficiency", "AE.efisiensi", "points")
 
 _METODE_NOTE = "Metode efisiensi: {metode}."
 

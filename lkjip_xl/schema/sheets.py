@@ -505,7 +505,7 @@ ANGGARAN_SASARAN = Table("AE", "Anggaran & Efisiensi", (
     Column("unit_outcome", "Realisasi outcome (unit)", "Outcome units achieved", "number", 12,
            formula=_guard(f.sum_or_blank(_AE_UNIT_N,
                                          "SUMIFS(PKK_realisasi,PKK_kode_sasaran,{kode})"))),
-    Column("efisiensi", "Tingkat efisiensi", "Efficiency", "number", 12, formula=_efisiensi()),
+    Column("efisiensi", "Tingkat efisiensi", "Efficiency", "points", 12, formula=_efisiensi()),
     Column("metode", "Metode efisiensi", "Efficiency method", "text", 14,
            formula=_guard('IF(MetodeEfisiensi="","selisih",MetodeEfisiensi&"")')),
 ), default_capacity=20, mirror="SS", header_row=8)

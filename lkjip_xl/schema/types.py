@@ -18,8 +18,9 @@ from lkjip_xl.xlsx.a1 import col_letter, quote_sheet
 
 # memo: a long text of several paragraphs (a form field of its own, wrapped in a wide cell)
 # plain: text written as is, never wrapped (a file name in rekap)
-Kind = Literal["text", "memo", "code", "choice", "number", "money", "percent", "int", "year",
-               "label", "plain"]
+# points: efficiency points (core/number_display.py gives every numeric kind its decimals)
+Kind = Literal["text", "memo", "code", "choice", "number", "money", "percent", "points", "int",
+               "year", "label", "plain"]
 SheetKind = Literal["guide", "settings", "input", "computed"]
 
 

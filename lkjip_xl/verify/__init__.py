@@ -20,6 +20,7 @@ from lkjip_xl.schema import TABLES
 from lkjip_xl.verify.causes import completeness, link_root_causes
 from lkjip_xl.verify.formulas_check import check_formulas, detect_shifts
 from lkjip_xl.verify.inputs_check import check_inputs
+from lkjip_xl.verify.number_kinds import attach_number_kinds
 from lkjip_xl.verify.report_sheets import check_report_sheets, measured_triwulan
 from lkjip_xl.verify.structure import Structure, inspect_structure
 from lkjip_xl.verify.values_check import check_values, expected_values
@@ -77,6 +78,8 @@ def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None
     if engine:
         report.extend(_second_opinion(path, engine, grid, expected_cells or {}))
     report.findings = _sorted(_unique(report.findings), grid)
+    if st.lr.is_layout:  # each number in its messages as its column shows it
+        attach_number_kinds(report.findings, st)
     return report
 
 

@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Callable
 from xml.sax.saxutils import escape
 
+from lkjip_xl.catalogue import render_value
 from lkjip_xl.catalogue.lines import line
 from lkjip_xl.core.errors import InputError
 from lkjip_xl.core.findings import Report
@@ -315,8 +316,8 @@ def _temuan_sheet(report: Report, lang: str, strings: _Strings, sheets: dict[str
     rows = [headers]
     for f in report.findings:
         rows.append([f.code, line(f"level.label.{f.severity}", lang), f.location,
-                     "" if f.found is None else str(f.found),
-                     "" if f.expected is None else str(f.expected), f.message(lang)])
+                     render_value(f, "found", lang), render_value(f, "expected", lang),
+                     f.message(lang)])
     out = []
     links = []
     for r, values in enumerate(rows, start=1):

@@ -35,7 +35,9 @@ def render() -> str:
         "Bahasa Indonesia, a default severity (error fails the run, warning fails it with "
         "`--strict`, info never fails it), a location `Sheet!A1` and a message in Bahasa "
         "Indonesia (default) or English (`--lang en`). Placeholders in braces are filled from "
-        "the finding (`{found}`, `{expected}`, `{location}` and the finding's parameters).",
+        "the finding (`{found}`, `{expected}`, `{location}` and the finding's parameters); "
+        "numbers in the message's language by the rule of docs/numbers.md, a placeholder such "
+        "as `{found:money}` naming its kind.",
         "",
     ]
     for module, title, source in AREAS:

@@ -39,7 +39,7 @@ from lkjip_xl.xlsx.a1 import location
 from lkjip_xl.xlsx.grid import CellStore, ErrorValue, SheetGrid, WorkbookGrid
 from lkjip_xl.xlsx.stream import read_grid
 
-NUMERIC_KINDS = ("number", "money", "percent", "int", "year")
+NUMERIC_KINDS = ("number", "money", "percent", "points", "int", "year")
 HEADER_SEARCH_ROWS = 30
 
 

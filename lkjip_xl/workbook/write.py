@@ -39,6 +39,7 @@ from lkjip_xl.workbook.expected import (
 from lkjip_xl.workbook.guide import write_guide
 from lkjip_xl.xlsx.fast_sheet import FastWorksheet, blank_cell, formula_cell, number_cell
 from lkjip_xl.xlsx.gc_pause import paused_gc
+from lkjip_xl.xlsx.whole_numbers import WholeNumbers
 
 
 class _Formats:
@@ -54,6 +55,7 @@ class _Formats:
         self.label = wb.add_format({"bold": True, "border": 1})
         self.wrap = wb.add_format({"text_wrap": True, "valign": "top"})
         self._cache: dict[tuple[str, bool], Any] = {}
+        self.whole = WholeNumbers(NUMBER_FORMATS["int"])  # "66", not Excel's "66."
 
     def cell(self, kind: str, is_input: bool) -> Any:
         key = (kind, is_input)
@@ -63,6 +65,8 @@ class _Formats:
             props["bg_color"] = INPUT_FILL if is_input else COMPUTED_FILL
             if kind in NUMBER_FORMATS:
                 props["num_format"] = NUMBER_FORMATS[kind]
+            if kind == "number" and is_input:  # shows what was typed (0,385); outputs round
+                props["num_format"] = NUMBER_FORMATS["typed"]
             if kind == "code":
                 props["num_format"] = "@"  # codes stay text: "1.10" must not become 1.1
             if kind == "text":
@@ -241,6 +245,9 @@ def _write_table(ws: Worksheet, table: Table, fm: _Formats, caps: dict[str, int]
                         continue
             _write_value(ws, row - 1, c, value, fmt)
     _fit_rows(ws, table, values)
+    for c, col in enumerate(table.columns):
+        if col.kind == "number":
+            fm.whole.add(ws, first - 1, c, first - 2 + cap)
     if not computed:
         last = first + cap - 2
         for c, col in enumerate(table.columns):
@@ -302,6 +309,8 @@ def _write_form(ws: Worksheet, sheet: Sheet, fm: _Formats, values: dict[str, Any
         v = _field_validation(fld)
         if v:
             ws.data_validation(r, 1, r, 1, v)
+        if fld.kind == "number":
+            fm.whole.add(ws, r, 1, r)
 
 
 def write_workbook(dok: Dokumen, path: str | os.PathLike[str],
@@ -378,6 +387,7 @@ def _write_workbook(dok: Dokumen, path: str | os.PathLike[str], pengukuran: Peng
                 ws.write_string(sc.row - 1, 1, sc.label, fm.label)
             ws.write_formula(sc.row - 1, sc.col - 1, "=" + sc.formula, fmt,
                              _formula_value(summary.get(f"{sheet.name}:{sc.key}", "")))
+    fm.whole.apply(wb)
     if extend is not None:
         extend(wb)
     wb.close()
