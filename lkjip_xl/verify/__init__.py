@@ -18,9 +18,10 @@ from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import TABLES
 from lkjip_xl.verify.causes import completeness, link_root_causes
-from lkjip_xl.verify.formulas_check import check_formulas, detect_shifts
+from lkjip_xl.verify.formulas_check import check_formulas
 from lkjip_xl.verify.inputs_check import check_inputs
 from lkjip_xl.verify.report_sheets import check_report_sheets
+from lkjip_xl.verify.row_edits import detect_shifts
 from lkjip_xl.verify.structure import Structure, inspect_structure
 from lkjip_xl.verify.values_check import check_values, expected_values
 from lkjip_xl.workbook.read import loc, to_dokumen
