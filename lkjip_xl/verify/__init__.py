@@ -18,6 +18,7 @@ from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import TABLES
 from lkjip_xl.verify.causes import completeness, link_root_causes
+from lkjip_xl.verify.follow_on import link_follow_ons
 from lkjip_xl.verify.formulas_check import check_formulas
 from lkjip_xl.verify.inputs_check import check_inputs
 from lkjip_xl.verify.report_sheets import check_report_sheets
@@ -107,6 +108,7 @@ def _check_layout(st: Structure, report: Report,
     typed_as_text = [f for f in report.findings if f.code == "angka-sebagai-teks"]
     if typed_as_text and ex.error is None:
         link_root_causes(st, mirror, ex, typed_as_text, values)
+    link_follow_ons(st.grid, report.findings)
     if dok is not None:
         report.extend(completeness(dok, report.stats))
         report.extend(check_report_sheets(st.grid, dok, ex.pengukuran))

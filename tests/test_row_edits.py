@@ -1,0 +1,201 @@
+"""Rows inserted and deleted as staff do, in every table of every sheet, and what verify says.
+
+The campaign (issue #21): LibreOffice itself (python3-uno, one start for every file) inserts an
+empty row and deletes a row at the start, the middle and the end of the data of every table,
+input and computed. Each edit must give ONE root-cause finding, on the sheet that was edited, at
+the edited row, whose advice loses no typed data (never "delete" a row that holds data); every
+other error must be folded under it as a consequence. Tables joined by code (RKT, PK, Rencana
+Aksi, Realisasi Kinerja) and the small lists (predicate bands, SDM) take an edit in their middle in
+their stride: nothing above info. The table is written to `LKJIP_XL_CAMPAIGN_TABLE` (or the test's
+temporary folder) and printed with `-s`.
+
+The route the advice gives, `export` then `new --data`, is run on damaged files too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from lkjip_xl import dataformat
+from lkjip_xl.cli import run_main
+from lkjip_xl.core.findings import Finding, Report
+from lkjip_xl.core.model import Dokumen, SdmBaris
+from lkjip_xl.schema import TABLES
+from lkjip_xl.verify import verify
+from lkjip_xl.verify.render import render_text
+from lkjip_xl.verify.row_edits import ROW_EDITS
+from lkjip_xl.workbook.expected import input_rows
+from lkjip_xl.workbook.write import write_workbook
+from tests import corrupt as c
+from tests.test_typed_in_libreoffice import SCRIPT, SYSTEM_PYTHON, _uno_missing
+
+ROOT = Path(__file__).resolve().parent.parent
+MIRRORED = {t.mirror for t in TABLES.values() if t.mirror}
+COMPUTED = {k for k, t in TABLES.items() if t.mirror}
+EXPECTED = {  # (kind of table, edit) -> root code; None: a legitimate edit, nothing above info
+    ("input", "insert"): "baris-disisipkan", ("input", "delete"): "baris-dihapus",
+    ("computed", "insert"): "baris-hitungan-disisipkan",
+    ("computed", "delete"): "baris-hitungan-dihapus",
+    ("by-code", "insert"): None, ("by-code", "delete"): None,
+}
+DELETING = ("Hapus baris", "Delete that", "Delete row")
+
+
+def _kind(key: str) -> str:
+    return "computed" if key in COMPUTED else "input" if key in MIRRORED else "by-code"
+
+
+@dataclass
+class Case:
+    key: str
+    position: str  # awal, tengah, akhir
+    edit: str  # insert, delete
+    row: int
+    path: Path
+
+    @property
+    def sheet(self) -> str:
+        return TABLES[self.key].sheet
+
+    def expected(self) -> str | None:
+        if _kind(self.key) == "by-code" and self.edit == "insert" and self.position == "awal":
+            return "baris-disisipkan"  # the named ranges now start below the new row
+        return EXPECTED[(_kind(self.key), self.edit)]
+
+
+def _document() -> Dokumen:
+    dok = dataformat.load(ROOT / "samples" / "synthetic_rules.yaml")
+    dok.sdm = [SdmBaris("golongan", g, n) for g, n in (("IV", 3.0), ("III", 12.0), ("II", 5.0))]
+    return dok
+
+
+def uno_jobs(jobs: list[dict[str, object]], folder: Path) -> None:
+    """Every job in one LibreOffice start (tests/uno_type.py)."""
+    job = folder / "jobs.json"
+    job.write_text(json.dumps({"jobs": jobs}), encoding="utf-8")
+    proc = subprocess.run([SYSTEM_PYTHON, str(SCRIPT), str(job)], capture_output=True, text=True,
+                          timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+@pytest.fixture(scope="module")
+def campaign(tmp_path_factory: pytest.TempPathFactory) -> list[Case]:
+    reason = _uno_missing()
+    if reason:
+        pytest.skip(reason)
+    folder = tmp_path_factory.mktemp("rows")
+    dok = _document()
+    src = folder / "asli.xlsx"
+    write_workbook(dok, src)
+    counts = {k: len(v) for k, v in input_rows(dok).items()}
+    cases, jobs = [], []
+    for key, t in TABLES.items():
+        n = counts[t.mirror or key]
+        for position, i in (("awal", 0), ("tengah", n // 2), ("akhir", n - 1)):
+            for edit in ("insert", "delete"):
+                path = folder / f"{key}-{position}-{edit}.xlsx"
+                row = t.first_row + i
+                cases.append(Case(key, position, edit, row, path))
+                jobs.append({"src": str(src), "dst": str(path),
+                             "edits": [[t.sheet, str(row), f"<{edit}-row>"]]})
+    uno_jobs(jobs, folder)
+    return cases
+
+
+def roots(report: Report) -> list[Finding]:
+    """What the report asks a person to fix: every finding above info not folded under a cause."""
+    return [f for f in report.findings if f.severity != "info" and "cause" not in f.params]
+
+
+def _row_empty(case: Case) -> bool:
+    sg = verify(case.path).layout.grid.sheet(case.sheet)  # type: ignore[union-attr]
+    t = TABLES[case.key]
+    return all(sg.value(case.row, t.index(col.key)) in (None, "") for col in t.columns
+               if col.is_input)
+
+
+def _table_line(case: Case, report: Report) -> str:
+    found = roots(report)
+    if not found:
+        return f"| {case.sheet} | {case.position} | {case.edit} | - | - | no finding above info |"
+    f = found[0]
+    advice = f.message("en").split("; ", 1)[-1]
+    return f"| {case.sheet} | {case.position} | {case.edit} | `{f.code}` | {f.location} | {advice} |"
+
+
+@pytest.mark.slow
+def test_row_edit_campaign(campaign: list[Case], tmp_path: Path) -> None:
+    lines = ["| sheet | position | edit | finding | location | advice |", "|---|---|---|---|---|---|"]
+    wrong = []
+    for case in campaign:
+        report = verify(case.path)
+        lines.append(_table_line(case, report))
+        found = roots(report)
+        expected = case.expected()
+        if expected is None:
+            if found or any(f.code in ROW_EDITS for f in report.findings):
+                wrong.append((case, [(f.code, f.location) for f in found]))
+            continue
+        t = TABLES[case.key]
+        where = c.location(case.key, t.columns[0].key, case.row - t.first_row)
+        got = [(f.code, f.location) for f in found]
+        if got != [(expected, where)]:
+            wrong.append((case, got))
+            continue
+        text = found[0].message("id") + found[0].message("en")
+        if any(word in text for word in DELETING) and _kind(case.key) != "computed":
+            assert _row_empty(case), f"advice deletes a row holding data: {case}"
+    out = Path(os.environ.get("LKJIP_XL_CAMPAIGN_TABLE", tmp_path / "row-edits.md"))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    assert not wrong, wrong
+
+
+@pytest.mark.slow
+def test_a_deleted_indicator_row_is_one_cause_in_at_most_40_lines(campaign: list[Case]) -> None:
+    case = next(x for x in campaign if (x.key, x.position, x.edit) == ("IK", "tengah", "delete"))
+    report = verify(case.path)
+    text = render_text(report)
+    assert len(text.splitlines()) <= 40, text
+    assert [f.code for f in roots(report)] == ["baris-dihapus"]
+    # the consequences are kept, under their cause, in the JSON
+    assert len(report.findings) > 10
+    assert all(f.params["cause"] == roots(report)[0].location
+               for f in report.findings if f.severity == "error" and f.code != "baris-dihapus")
+
+
+@pytest.mark.slow
+def test_export_then_new_restores_a_damaged_workbook(campaign: list[Case], tmp_path: Path) -> None:
+    """The advice's route on the files it is given for: the inputs come back whole (a computed
+    row edited, an input row inserted), or new --data names exactly what is missing."""
+    for case in campaign:
+        if case.position != "tengah" or _kind(case.key) == "by-code":
+            continue
+        data, new = tmp_path / f"{case.path.stem}.yaml", tmp_path / f"{case.path.stem}-baru.xlsx"
+        assert run_main(["export", str(case.path), "-o", str(data)]) == 0
+        code = run_main(["new", "--data", str(data), "-o", str(new)])
+        if case.edit == "delete" and _kind(case.key) == "input":
+            assert code in (0, 3)  # a deleted sasaran/program: its uraian is asked for
+            continue
+        assert code == 0, case
+        assert [f for f in verify(new).findings if f.severity != "info"] == [], case
+
+
+def test_export_then_new_on_a_file_with_a_row_deleted(tmp_path: Path,
+                                                      sample_workbook: Path) -> None:
+    """export reads a damaged workbook and writes data that new --data accepts (the block of
+    support programmes under `pengukuran` used to be refused)."""
+    damaged = c.edit(sample_workbook, tmp_path / "rusak.xlsx", c.insert_row("KG", 1))
+    data, new = tmp_path / "data.yaml", tmp_path / "baru.xlsx"
+    assert run_main(["export", str(damaged), "-o", str(data)]) == 0
+    assert run_main(["new", "--data", str(data), "-o", str(new)]) == 0
+    assert [f for f in verify(new).findings if f.severity != "info"] == []
+    kept = dataformat.load(data)
+    assert len([k for _, k in kept.kegiatan()]) == len(
+        [k for _, k in dataformat.load(ROOT / "samples" / "denpasar_2019.yaml").kegiatan()])
