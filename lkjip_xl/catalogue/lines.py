@@ -57,6 +57,8 @@ LINES: dict[str, tuple[str, str]] = {
                "{roots} cause(s) to fix; {cells} cell(s) are wrong because of them"),
     "causes.cells": ("      -> {count} sel ikut salah karenanya: {first}",
                      "      -> {count} cell(s) wrong because of it: {first}"),
+    "causes.count": ("({count} sel ikut salah karenanya, tercantum di bawahnya)",
+                     "({count} cell(s) wrong because of it, listed below)"),
     "causes.cause": ("      -> akibat dari {cause}", "      -> follows from {cause}"),
     "level.label.error": ("GALAT", "ERROR"),
     "level.label.warning": ("PERINGATAN", "WARNING"),

@@ -168,11 +168,35 @@ def link_follow_ons(grid: WorkbookGrid, findings: list[Finding]) -> None:
     for f in findings:
         if "cause" in f.params:
             by_root.setdefault(f.params["cause"], []).append(f.location)
+    order = {name: i for i, name in enumerate(grid.sheet_names)}
+
+    def place(location: str) -> tuple[int, int, int]:
+        b = box_of(location)
+        return (order.get(b[0], len(order)), b[2], b[1]) if b else (len(order), 0, 0)
+
     for f in findings:
         if f.location in by_root and "cause" not in f.params and (
                 f.code in ROW_EDITS or f.code in CELL_ROOTS or f.code == "angka-sebagai-teks"):
             mine = f.params.setdefault("akibat", [])
-            mine.extend(loc for loc in by_root[f.location] if loc not in mine)
+            mine.extend(loc for loc in sorted(by_root[f.location], key=place) if loc not in mine)
 
 
-__all__ = ["cell_count", "link_follow_ons"]
+def grouped(findings: list[Finding]) -> list[tuple[Finding, bool]]:
+    """The findings in their order, each consequence moved right under its cause:
+    (finding, is a consequence)."""
+    causes = {f.location for f in findings if f.params.get("akibat") and "cause" not in f.params}
+    under: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.params.get("cause") in causes:
+            under.setdefault(f.params["cause"], []).append(f)
+    out: list[tuple[Finding, bool]] = []
+    for f in findings:
+        if f.params.get("cause") in causes:
+            continue
+        out.append((f, False))
+        if f.location in causes and "cause" not in f.params:
+            out += [(g, True) for g in under.pop(f.location, [])]
+    return out
+
+
+__all__ = ["cell_count", "grouped", "link_follow_ons"]

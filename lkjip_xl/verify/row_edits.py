@@ -83,13 +83,18 @@ def detect_shifts(st: Structure) -> tuple[MirrorMap, list[Finding]]:
             continue
         out[key] = _mirror_rows(st, ev, key, p, pm, sg)
     mirrored = {t.mirror for t in TABLES.values() if t.mirror}
-    for key in TABLES:
+    for key in _READ_BY_NAME:
         p, span = st.placed.get(key), name_span(st, key)
         if TABLES[key].mirror or key in mirrored or p is None or span is None:
             continue
         if span[0] > p.first:  # typed at the first row, not seen by the formulas
             ev.inserted(key, p.first)
     return out, list(ev.found.values())
+
+
+# the tables whose defined names some formula of the layout reads (SDM's are read by no formula)
+_READ_BY_NAME = [k for k in TABLES if any(f"{k}_" in (c.formula or "") for t in TABLES.values()
+                                          for c in t.columns)]
 
 
 def _length(span: tuple[int, int] | None) -> int | None:
