@@ -45,6 +45,12 @@ EXPECTED = {  # (kind of table, edit) -> root code; None: a legitimate edit, not
     ("by-code", "insert"): None, ("by-code", "delete"): None,
 }
 DELETING = ("Hapus baris", "Delete that", "Delete row")
+TITLE = ("# Row edits through LibreOffice: the campaign's table\n\nWritten by "
+         "`LKJIP_XL_CAMPAIGN_TABLE=docs/row-edits-campaign.md python -m pytest "
+         "tests/test_row_edits.py -k campaign`: the sample `synthetic_rules` with three SDM lines; "
+         "LibreOffice inserts an empty row and deletes a row at the first, middle and last data "
+         "row of every table. For each: the finding above info that is not folded under a cause, "
+         "where, and its advice (English; `-`: a legitimate edit, nothing above info).")
 
 
 def _kind(key: str) -> str:
@@ -132,7 +138,8 @@ def _table_line(case: Case, report: Report) -> str:
 
 @pytest.mark.slow
 def test_row_edit_campaign(campaign: list[Case], tmp_path: Path) -> None:
-    lines = ["| sheet | position | edit | finding | location | advice |", "|---|---|---|---|---|---|"]
+    lines = [TITLE, "", "| sheet | position | edit | finding | location | advice |",
+             "|---|---|---|---|---|---|"]
     wrong = []
     for case in campaign:
         report = verify(case.path)
@@ -264,3 +271,30 @@ def test_an_overwritten_formula_lists_the_cells_that_follow_it(held_out: dict[st
     assert len(root.params["akibat"]) >= 3, render_text(report)
     assert f"'{PKK.sheet}'!{PKK.letter('capaian_dipakai')}5" in root.params["akibat"]
     assert "ikut salah" in render_text(report)
+
+
+def test_a_deleted_row_folds_its_consequences_in_text_and_keeps_them_in_json(
+        tmp_path: Path, sample_workbook: Path) -> None:
+    damaged = c.edit(sample_workbook, tmp_path / "hapus.xlsx", c.delete_row("IK", 1))
+    report = verify(damaged)
+    assert [(f.code, f.location) for f in roots(report)] == [
+        ("baris-dihapus", c.location("IK", "kode_sasaran", 1))]
+    text = render_text(report)
+    assert len(text.splitlines()) <= 40, text
+    assert "sel ikut salah" in text
+    data = report.to_dict("id")
+    followers = [f for f in data["findings"] if f.get("cause")]
+    assert followers and all(f["cause"] == roots(report)[0].location for f in followers)
+
+
+def test_long_formulas_are_cut_in_text_and_whole_in_json(tmp_path: Path,
+                                                          sample_workbook: Path) -> None:
+    t = TABLES["PKK"]
+    long = "=" + "+".join(f"{t.letter('realisasi')}5/{t.letter('target')}5" for _ in range(30))
+    damaged = c.edit(sample_workbook, tmp_path / "rumus.xlsx", c.set_value("PKK", "capaian", long))
+    report = verify(damaged)
+    edited = [f for f in report.findings if f.code == "rumus-diubah"]
+    assert edited and edited[0].found == long
+    text = render_text(report)
+    assert long not in text and long[:60] + "..." in text
+    assert all(len(line) < 400 for line in text.splitlines())

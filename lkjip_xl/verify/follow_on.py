@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterator
 
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.schema import TABLES
@@ -35,6 +34,7 @@ CELL_ROOTS = frozenset({"rumus-ditimpa", "rumus-ditimpa-salah", "rumus-diubah",
                         "anggaran-skala-ribuan"})
 REF_CODES = {c.ref.finding: c.ref.table for t in TABLES.values() for c in t.columns if c.ref}
 REACH = 4000  # precedent cells visited per wrong value
+TRACED = 200  # wrong values traced back; a workbook with more is reported as it is
 
 Box = tuple[str, int, int, int, int]  # sheet, first row, first col, last row, last col
 _REF = re.compile(r"(?<![A-Za-z0-9_.$'])(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?"
@@ -103,6 +103,7 @@ class _Precedents:
             if b is not None:
                 self.names[name] = b
         self.refs: dict[tuple[str, int, int], list[Box]] = {}
+        self.boxes: dict[Box, list[tuple[str, int, int]]] = {}
 
     def of(self, sheet: str, row: int, col: int) -> list[Box]:
         key = (sheet, row, col)
@@ -123,14 +124,16 @@ class _Precedents:
         self.refs[key] = out
         return out
 
-    def cells(self, b: Box) -> Iterator[tuple[str, int, int]]:
-        sg = self.grid.sheet(b[0])
-        if sg is None:
-            return
-        for r in range(b[1], min(b[3], sg.max_row) + 1):
-            for c in range(b[2], min(b[4], sg.max_col) + 1):
-                if sg.cells.formula(r, c):
-                    yield b[0], r, c
+    def cells(self, b: Box) -> list[tuple[str, int, int]]:
+        """The formula cells in a box (once per box: a defined name is met again and again)."""
+        hit = self.boxes.get(b)
+        if hit is None:
+            sg = self.grid.sheet(b[0])
+            hit = [] if sg is None else [
+                (b[0], r, c) for r in range(b[1], min(b[3], sg.max_row) + 1)
+                for c in range(b[2], min(b[4], sg.max_col) + 1) if sg.cells.formula(r, c)]
+            self.boxes[b] = hit
+        return hit
 
     def reaches(self, start: Box, roots: list[tuple[Box, Finding]]) -> Finding | None:
         seen: set[tuple[str, int, int]] = set()
@@ -159,7 +162,7 @@ def link_follow_ons(grid: WorkbookGrid, findings: list[Finding]) -> None:
              and not any(f is r for _, r in roots)]
     if roots and wrong:
         prec = _Precedents(grid)
-        for f in wrong:
+        for f in wrong[:TRACED]:
             b = box_of(f.location)
             root = prec.reaches(b, roots) if b is not None else None
             if root is not None:
