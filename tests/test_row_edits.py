@@ -233,18 +233,43 @@ HELD_OUT_ROOTS = {  # name -> (code, location, severity) of the one root cause
 }
 
 
+# Several edits in one file, on synthetic_rules (8 indicators, 15 kegiatan): the roots expected
+AK = TABLES["AK"]
+SEVERAL: dict[str, tuple[list[list[str]], list[tuple[str, str]]]] = {
+    "two-adjacent-indicators-deleted": (
+        [[IK.sheet, "6", "<delete-row>"], [IK.sheet, "6", "<delete-row>"]],
+        [("baris-dihapus", f"'{IK.sheet}'!A6")]),
+    "computed-row-deleted-and-input-row-inserted": (
+        [[PKK.sheet, "7", "<delete-row>"], [IK.sheet, "10", "<insert-row>"]],
+        [("baris-disisipkan", f"'{IK.sheet}'!A10"), ("baris-hitungan-dihapus", f"'{PKK.sheet}'!A7")]),
+    "two-kegiatan-rows-deleted-in-the-computed-sheet": (
+        [[AK.sheet, "8", "<delete-row>"], [AK.sheet, "12", "<delete-row>"]],
+        [("baris-hitungan-dihapus", f"'{AK.sheet}'!A8"),
+         ("baris-hitungan-dihapus", f"'{AK.sheet}'!A12")]),
+}
+
+
 @pytest.fixture(scope="module")
 def held_out(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     reason = _uno_missing()
     if reason:
         pytest.skip(reason)
     folder = tmp_path_factory.mktemp("held-out")
-    src = folder / "denpasar.xlsx"
+    src, rules = folder / "denpasar.xlsx", folder / "rules.xlsx"
     write_workbook(dataformat.load(ROOT / "samples" / "denpasar_2019.yaml"), src)
-    out = {name: folder / f"{name}.xlsx" for name in HELD_OUT}
-    uno_jobs([{"src": str(src), "dst": str(out[n]), "edits": e} for n, e in HELD_OUT.items()],
-             folder)
+    write_workbook(dataformat.load(ROOT / "samples" / "synthetic_rules.yaml"), rules)
+    out = {name: folder / f"{name}.xlsx" for name in [*HELD_OUT, *SEVERAL]}
+    jobs = [{"src": str(src), "dst": str(out[n]), "edits": e} for n, e in HELD_OUT.items()]
+    jobs += [{"src": str(rules), "dst": str(out[n]), "edits": e} for n, (e, _) in SEVERAL.items()]
+    uno_jobs(jobs, folder)
     return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SEVERAL))
+def test_several_row_edits_each_found_where_made(held_out: dict[str, Path], name: str) -> None:
+    report = verify(held_out[name])
+    assert [(f.code, f.location) for f in roots(report)] == SEVERAL[name][1], render_text(report)
 
 
 @pytest.mark.slow

@@ -12,7 +12,7 @@ shows in the computed rows' references to the input sheet:
   computed table's names are one row shorter.
 
 The first and the last look alike in the references; the names' lengths tell them apart, against
-an anchor that did not move (`_computed_row_deleted`). A table joined by code (RKT, PK, Rencana
+an anchor that did not move (`_computed_rows_deleted`). A table joined by code (RKT, PK, Rencana
 Aksi, Realisasi Kinerja) takes row edits in its middle in its stride; a row inserted at its first
 row leaves the named ranges starting below it, so what is typed there is not seen by the formulas.
 """
@@ -101,24 +101,18 @@ def _length(span: tuple[int, int] | None) -> int | None:
     return None if span is None else span[1] - span[0] + 1
 
 
-def _computed_row_deleted(st: Structure, key: str, mkey: str) -> bool:
-    """References one row further down: a row inserted in the input table, or one deleted from
-    the computed table? The layout gives both tables the same number of rows, so the one whose
-    names changed length was edited; which one is told by an anchor that did not change: another
-    computed table mirroring the same input, or the layout's default number of rows."""
-    span_in, span_out = name_span(st, mkey), name_span(st, key)
-    n_in, n_out = _length(span_in), _length(span_out)
-    pm = st.placed.get(mkey)
-    if n_in is None or n_out is None or pm is None or span_in is None or span_in[0] > pm.first:
-        return False  # no names to judge by, or the input's names start lower: inserted there
-    siblings = [_length(name_span(st, k)) for k, t in TABLES.items()
-                if t.mirror == mkey and k != key and k in st.placed]
-    if n_in in siblings:
-        return True
-    if n_out in siblings:
-        return False
-    cap = TABLES[mkey].default_capacity
-    return n_in == cap and n_out == cap - 1
+def _computed_rows_deleted(st: Structure, key: str, mkey: str) -> int:
+    """How many rows the computed table lost. The layout gives every table mirroring an input the
+    same number of rows, never fewer than the default; the computed table's names are measured
+    against an anchor that a row edit on its sheet does not move: another computed table
+    mirroring the same input, else the layout's default number of rows."""
+    n_out = _length(name_span(st, key))
+    if n_out is None:
+        return 0
+    siblings = Counter(n for k, t in TABLES.items() if t.mirror == mkey and k != key
+                       and k in st.placed and (n := _length(name_span(st, k))) is not None)
+    anchor = siblings.most_common(1)[0][0] if siblings else TABLES[mkey].default_capacity
+    return max(0, anchor - n_out)
 
 
 def _row_refs(st: Structure, key: str, p: Placed, sg: SheetGrid
@@ -167,7 +161,8 @@ def _mirror_rows(st: Structure, ev: _Events, key: str, p: Placed, pm: Placed,
         base = r - p.first + pm.first
         delta = None if ref_row is None else ref_row - base
         nxt = following[i]
-        if ref and (nxt is None or nxt[0] == d - 1):
+        # a run of #REF! rows is as many rows deleted: each row's next says #REF! or one row up
+        if ref and (nxt is None or nxt[0] == d - 1 or (nxt[0] is None and nxt[1])):
             ev.add(DELETED, mkey, base + d)
             mapping[r] = None
             d -= 1
@@ -184,13 +179,18 @@ def _mirror_rows(st: Structure, ev: _Events, key: str, p: Placed, pm: Placed,
                 ev.add(DELETED, mkey, base + d)
             d = delta
         mapping[r] = base + d
-    if further:
-        computed_short = _computed_row_deleted(st, key, mkey)
-        for r, at in further:
-            if computed_short:
-                ev.add(COMPUTED_DELETED, key, r, input=TABLES[mkey].sheet)
-            else:
-                ev.inserted(mkey, at)
+    # each step down is a row inserted in the input or one deleted from the computed table: as
+    # many deletions as the computed table lost rows, first where the input row holds data (a
+    # row just inserted in the input is empty, or typed into after)
+    deleted = _computed_rows_deleted(st, key, mkey) if further else 0
+    pin, sin = st.placed[mkey], st.sheet(TABLES[mkey].sheet)
+    inputs = [pin.columns[c.key] for c in TABLES[mkey].columns if c.is_input and c.key in pin.columns]
+    for n, (r, at) in enumerate(further):
+        if deleted and (_has_values(sin, at, inputs) or len(further) - n <= deleted):
+            ev.add(COMPUTED_DELETED, key, r, input=TABLES[mkey].sheet)
+            deleted -= 1
+        else:
+            ev.inserted(mkey, at)
     return mapping
 
 
