@@ -323,3 +323,22 @@ def test_long_formulas_are_cut_in_text_and_whole_in_json(tmp_path: Path,
     text = render_text(report)
     assert long not in text and long[:60] + "..." in text
     assert all(len(line) < 400 for line in text.splitlines())
+
+
+def test_the_temuan_sheet_lists_consequences_under_their_cause(tmp_path: Path,
+                                                                sample_workbook: Path) -> None:
+    import openpyxl
+
+    damaged = c.edit(sample_workbook, tmp_path / "hapus.xlsx", c.delete_row("IK", 1))
+    out = tmp_path / "bertanda.xlsx"
+    assert run_main(["verify", str(damaged), "--annotate", str(out)]) == 1
+    rows = list(openpyxl.load_workbook(out)["Temuan"].iter_rows(min_row=2, values_only=True))
+    codes = [str(r[0]) for r in rows]
+    root = codes.index("baris-dihapus")
+    followers = [r for r in rows if str(r[0]).startswith("  -> ")]
+    assert followers, codes
+    # every consequence sits in the block right after its cause, saying what it follows from
+    block = codes[root + 1:root + 1 + len(followers)]
+    assert all(code.startswith("  -> ") for code in block), codes
+    assert all(c.location("IK", "kode_sasaran", 1) in str(r[5]) for r in followers)
+    assert "ikut salah" in str(rows[root][5])
