@@ -148,11 +148,13 @@ ENTRIES: list[Entry] = [
         "menghitung baris berikutnya dari sheet {input}, satu baris terlewat. Isian Anda tidak "
         "hilang: batalkan (Ctrl+Z), atau buat ulang workbook dengan "
         "`lkjip-xl export BERKAS.xlsx -o data.yaml` lalu "
-        "`lkjip-xl new --data data.yaml -o baru.xlsx`. Jangan hapus baris di sheet {input}",
+        "`lkjip-xl new --data data.yaml -o baru.xlsx`. Jangan menghapus baris di sheet {input} "
+        "untuk menutupinya",
         "A row was deleted from the computed sheet {sheet} at row {found}; from that row on the "
         "formulas compute the next row of {input}, one row is skipped. Your inputs are not lost: "
         "undo (Ctrl+Z), or rebuild the workbook with `lkjip-xl export FILE.xlsx -o data.yaml`, "
-        "then `lkjip-xl new --data data.yaml -o new.xlsx`. Do not delete rows on {input}",
+        "then `lkjip-xl new --data data.yaml -o new.xlsx`. Do not delete rows on {input} to make "
+        "up for it",
         "row 6 of 'Pengukuran Kinerja' deleted",
     ),
     Entry(
