@@ -26,12 +26,14 @@ from lkjip_xl import dataformat
 from lkjip_xl.cli import run_main
 from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.core.model import Dokumen, SdmBaris
-from lkjip_xl.schema import TABLES
+from lkjip_xl.schema import TABLES, quote_sheet
+from lkjip_xl.schema.report_tables import REPORT_SHEETS
 from lkjip_xl.verify import verify
 from lkjip_xl.verify.render import render_text
 from lkjip_xl.verify.row_edits import _READ_BY_NAME, ROW_EDITS
 from lkjip_xl.workbook.expected import input_rows
 from lkjip_xl.workbook.write import write_workbook
+from lkjip_xl.xlsx.stream import read_grid
 from tests import corrupt as c
 from tests.test_typed_in_libreoffice import SCRIPT, SYSTEM_PYTHON, _uno_missing
 
@@ -44,13 +46,19 @@ EXPECTED = {  # (kind of table, edit) -> root code; None: a legitimate edit, not
     ("computed", "delete"): "baris-hitungan-dihapus",
     ("by-code", "insert"): None, ("by-code", "delete"): None,
 }
+REPORT_HEAD = 7  # the report sheets' title block and first table's header
 DELETING = ("Hapus baris", "Delete that", "Delete row")
 TITLE = ("# Row edits through LibreOffice: the campaign's table\n\nWritten by "
          "`LKJIP_XL_CAMPAIGN_TABLE=docs/row-edits-campaign.md python -m pytest "
          "tests/test_row_edits.py -k campaign`: the sample `synthetic_rules` with three SDM lines; "
          "LibreOffice inserts an empty row and deletes a row at the first, middle and last data "
-         "row of every table. For each: the finding above info that is not folded under a cause, "
+         "row of every table, and of the report sheets `measure` adds to the same workbook. For "
+         "each: the finding above info that is not folded under a cause, "
          "where, and its advice (English; `-`: a legitimate edit, nothing above info).")
+
+
+def _shown(v: object) -> object:
+    return None if v == "" else v
 
 
 def _kind(key: str) -> str:
@@ -59,7 +67,7 @@ def _kind(key: str) -> str:
 
 @dataclass
 class Case:
-    key: str
+    key: str  # a table of the layout, or a report sheet measure writes
     position: str  # awal, tengah, akhir
     edit: str  # insert, delete
     row: int
@@ -67,9 +75,11 @@ class Case:
 
     @property
     def sheet(self) -> str:
-        return TABLES[self.key].sheet
+        return TABLES[self.key].sheet if self.key in TABLES else self.key
 
     def expected(self) -> str | None:
+        if self.key in REPORT_SHEETS:
+            return "laporan-baris-disisipkan" if self.edit == "insert" else "laporan-baris-dihapus"
         if (_kind(self.key) == "by-code" and self.edit == "insert" and self.position == "awal"
                 and self.key in _READ_BY_NAME):
             return "baris-disisipkan"  # the named ranges formulas read now start below it
@@ -111,6 +121,22 @@ def campaign(tmp_path_factory: pytest.TempPathFactory) -> list[Case]:
                 cases.append(Case(key, position, edit, row, path))
                 jobs.append({"src": str(src), "dst": str(path),
                              "edits": [[t.sheet, str(row), f"<{edit}-row>"]]})
+    # measure's report sheets: the first, a middle and the last row of their tables
+    measured = folder / "terukur.xlsx"
+    assert run_main(["measure", str(src), "-o", str(measured)]) == 0
+    grid = read_grid(measured)
+    for name in REPORT_SHEETS:
+        sg = grid.sheet(name)
+        assert sg is not None
+        rows = sorted({r for r, c in sg.cells.keys() if r > REPORT_HEAD
+                       and _shown(sg.value(r, c)) is not None})
+        for position, row in (("awal", rows[0]), ("tengah", rows[len(rows) // 2]),
+                              ("akhir", rows[-1])):
+            for edit in ("insert", "delete"):
+                path = folder / f"{name}-{position}-{edit}.xlsx"
+                cases.append(Case(name, position, edit, row, path))
+                jobs.append({"src": str(measured), "dst": str(path),
+                             "edits": [[name, str(row), f"<{edit}-row>"]]})
     uno_jobs(jobs, folder)
     return cases
 
@@ -150,14 +176,15 @@ def test_row_edit_campaign(campaign: list[Case], tmp_path: Path) -> None:
             if found or any(f.code in ROW_EDITS for f in report.findings):
                 wrong.append((case, [(f.code, f.location) for f in found]))
             continue
-        t = TABLES[case.key]
-        where = c.location(case.key, t.columns[0].key, case.row - t.first_row)
+        where = (f"{quote_sheet(case.sheet)}!A{case.row}" if case.key in REPORT_SHEETS else
+                 c.location(case.key, TABLES[case.key].columns[0].key,
+                            case.row - TABLES[case.key].first_row))
         got = [(f.code, f.location) for f in found]
         if got != [(expected, where)]:
             wrong.append((case, got))
             continue
         text = found[0].message("id") + found[0].message("en")
-        if any(word in text for word in DELETING) and _kind(case.key) != "computed":
+        if any(word in text for word in DELETING) and _kind(case.key) == "input":
             assert _row_empty(case), f"advice deletes a row holding data: {case}"
     out = Path(os.environ.get("LKJIP_XL_CAMPAIGN_TABLE", tmp_path / "row-edits.md"))
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -108,10 +108,10 @@ def _check_layout(st: Structure, report: Report,
     typed_as_text = [f for f in report.findings if f.code == "angka-sebagai-teks"]
     if typed_as_text and ex.error is None:
         link_root_causes(st, mirror, ex, typed_as_text, values)
-    link_follow_ons(st.grid, report.findings)
     if dok is not None:
         report.extend(completeness(dok, report.stats))
         report.extend(check_report_sheets(st.grid, dok, ex.pengukuran))
+    link_follow_ons(st.grid, report.findings)
     report.stats["formula_cells"] = fr.checked
     report.stats["tables"] = {k: p.capacity for k, p in st.placed.items()}
     return fr.layout_cells

@@ -178,8 +178,7 @@ def link_follow_ons(grid: WorkbookGrid, findings: list[Finding]) -> None:
         return (order.get(b[0], len(order)), b[2], b[1]) if b else (len(order), 0, 0)
 
     for f in findings:
-        if f.location in by_root and "cause" not in f.params and (
-                f.code in ROW_EDITS or f.code in CELL_ROOTS or f.code == "angka-sebagai-teks"):
+        if f.location in by_root and "cause" not in f.params:
             mine = f.params.setdefault("akibat", [])
             mine.extend(loc for loc in sorted(by_root[f.location], key=place) if loc not in mine)
 
