@@ -154,7 +154,7 @@ def test_text_numbers_are_the_root_cause_not_their_consequences(filled: Path, tm
     assert wrong and all(f.params.get("cause") in {r.location for r in roots} for f in wrong)
     code, out = _verify(capsys, str(bad))
     assert code == 1
-    assert "3 isian perlu diperbaiki; " in out and "sel hitungan ikut salah karenanya" in out
+    assert "3 penyebab perlu diperbaiki; " in out and "sel ikut salah karenanya" in out
     code, out = _verify(capsys, str(bad), "--format", "json")
     data = json.loads(out)
     assert {f["location"] for f in data["findings"] if f.get("consequences")} == \

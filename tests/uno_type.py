@@ -2,16 +2,20 @@
 
 Run by the system Python that has LibreOffice's `uno` module (Debian's python3-uno), not by the
 test's virtual environment: `/usr/bin/python3 tests/uno_type.py JOB.json`. The job is
-{"src": path, "dst": path, "edits": [[sheet, "B7", "typed text"], ...]}. Each text goes in through
-`XCell.setFormula`, Calc's own input parsing (a number typed is a number, text stays text, a cell
-formatted as text keeps what is typed as text), then Calc recalculates and stores the file with its
-Excel 2007 filter. Nothing of lkjip-xl is imported here.
+{"src": path, "dst": path, "edits": [[sheet, "B7", "typed text"], ...]}, or {"jobs": [job, ...]}
+for many files in one LibreOffice start. Each text goes in through `XCell.setFormula`, Calc's own
+input parsing (a number typed is a number, text stays text, a cell formatted as text keeps what is
+typed as text); an edit [sheet, "7", "<insert-row>"] or [sheet, "7", "<delete-row>"] inserts an
+empty row before row 7 or deletes row 7 as the row header's context menu does (Calc rewrites every
+reference to the rows that move). Then Calc recalculates and stores the file with its Excel 2007
+filter. Nothing of lkjip-xl is imported here.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,6 +47,47 @@ def _connect(pipe: str, deadline: float) -> object:
             time.sleep(0.25)
 
 
+ROW_OPS = ("<insert-row>", "<delete-row>")
+
+
+def _row_op(sheet: object, index: int, insert: bool) -> None:
+    """Insert or delete one row; when the sheet's protection refuses (a row holding locked
+    cells), lift it as a person does (Tools > Protect Sheet: the layout sets no password)."""
+    rows = sheet.getRows()  # type: ignore[attr-defined]
+    for attempt in range(2):
+        try:
+            if insert:
+                rows.insertByIndex(index, 1)
+            else:
+                rows.removeByIndex(index, 1)
+            return
+        except uno.getClass("com.sun.star.uno.RuntimeException"):
+            if attempt or not sheet.isProtected():  # type: ignore[attr-defined]
+                raise
+            sheet.unprotect("")  # type: ignore[attr-defined]
+
+
+def _edit(desktop: object, job: dict[str, object], scratch: Path) -> None:
+    # a private copy: a source loaded again right after it was closed can still be locked
+    copy = scratch / f"{uuid.uuid4().hex[:12]}.xlsx"
+    shutil.copyfile(str(job["src"]), copy)
+    src = uno.systemPathToFileUrl(str(copy))
+    doc = desktop.loadComponentFromURL(src, "_blank", 0,  # type: ignore[attr-defined]
+                                       (_prop("Hidden", True),))
+    sheets = doc.getSheets()
+    for sheet, cell, text in job["edits"]:  # type: ignore[attr-defined]
+        target = sheets.getByName(sheet)
+        if text in ROW_OPS:
+            _row_op(target, int(cell) - 1, text == ROW_OPS[0])
+            continue
+        target.getCellRangeByName(cell).setFormula(str(text))
+    doc.calculateAll()
+    dst = uno.systemPathToFileUrl(str(Path(str(job["dst"])).resolve()))
+    doc.storeToURL(dst, (_prop("FilterName", "Calc MS Excel 2007 XML"),))
+    doc.close(True)
+    copy.unlink(missing_ok=True)
+
+
 def run(job: dict[str, object]) -> None:
     pipe = f"lkjip{uuid.uuid4().hex[:12]}"
     with tempfile.TemporaryDirectory(prefix="lkjip-uno-") as profile:
@@ -55,15 +100,9 @@ def run(job: dict[str, object]) -> None:
             ctx = _connect(pipe, time.monotonic() + 60)
             desktop = ctx.ServiceManager.createInstanceWithContext(  # type: ignore[attr-defined]
                 "com.sun.star.frame.Desktop", ctx)
-            src = uno.systemPathToFileUrl(str(Path(str(job["src"])).resolve()))
-            doc = desktop.loadComponentFromURL(src, "_blank", 0, (_prop("Hidden", True),))
-            sheets = doc.getSheets()
-            for sheet, cell, text in job["edits"]:  # type: ignore[attr-defined]
-                sheets.getByName(sheet).getCellRangeByName(cell).setFormula(str(text))
-            doc.calculateAll()
-            dst = uno.systemPathToFileUrl(str(Path(str(job["dst"])).resolve()))
-            doc.storeToURL(dst, (_prop("FilterName", "Calc MS Excel 2007 XML"),))
-            doc.close(True)
+            jobs = job["jobs"] if "jobs" in job else [job]
+            for one in jobs:  # type: ignore[attr-defined]
+                _edit(desktop, one, Path(profile))
             try:
                 desktop.terminate()
             except Exception:  # noqa: BLE001 - the bridge goes away while answering

@@ -73,11 +73,13 @@ LINES: dict[str, tuple[str, str]] = {
     "verdict.tidak-terbaca": ("TIDAK TERBACA", "UNREADABLE"),
     "summary": ("{path}: {verdict}: {errors} galat, {warnings} peringatan, {info} info",
                 "{path}: {verdict}: {errors} error(s), {warnings} warning(s), {info} info"),
-    "causes": ("{roots} isian perlu diperbaiki; {cells} sel hitungan ikut salah karenanya",
-               "{roots} input(s) to fix; {cells} computed cell(s) are wrong because of them"),
-    "causes.cells": ("      -> {count} sel hitungan ikut salah karenanya: {first}",
-                     "      -> {count} computed cell(s) wrong because of it: {first}"),
-    "causes.cause": ("      -> akibat isian {cause}", "      -> follows from the input {cause}"),
+    "causes": ("{roots} penyebab perlu diperbaiki; {cells} sel ikut salah karenanya",
+               "{roots} cause(s) to fix; {cells} cell(s) are wrong because of them"),
+    "causes.cells": ("      -> {count} sel ikut salah karenanya: {first}",
+                     "      -> {count} cell(s) wrong because of it: {first}"),
+    "causes.count": ("({count} sel ikut salah karenanya, tercantum di bawahnya)",
+                     "({count} cell(s) wrong because of it, listed below)"),
+    "causes.cause": ("      -> akibat dari {cause}", "      -> follows from {cause}"),
     # the year computed from fewer quarters than due (core/year_end.py): measure's Bab III and
     # the LKjIP document under the capaian table, and `new --from`
     "year_end.note": ("Tahun belum lengkap (s.d. {sampai}): {items}. Realisasinya dihitung dari "

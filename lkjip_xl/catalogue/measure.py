@@ -47,4 +47,25 @@ ENTRIES: list[Entry] = [
         "inputs and run measure again",
         "a figure of 'Bab III Kinerja' typed over in a measured workbook",
     ),
+    Entry(
+        "laporan-baris-disisipkan", "error",
+        "Sebuah baris disisipkan di baris {found} lembar laporan {sheet}; isi laporan di bawahnya "
+        "bergeser satu baris. Batalkan (Ctrl+Z), atau tulis ulang lembar laporan dari isian dengan "
+        "`lkjip-xl measure BERKAS.xlsx -o baru.xlsx` (tidak ada isian yang hilang)",
+        "A row was inserted at row {found} of the report sheet {sheet}; the report below it moved "
+        "one row down. Undo (Ctrl+Z), or write the report sheets again from the inputs with "
+        "`lkjip-xl measure FILE.xlsx -o new.xlsx` (no input is lost)",
+        "a row inserted at 'Bab III Kinerja'!A9 of a measured workbook",
+    ),
+    Entry(
+        "laporan-baris-dihapus", "error",
+        "Sebuah baris dihapus dari lembar laporan {sheet} di baris {found}; isi laporan di "
+        "bawahnya naik satu baris dan satu baris laporan hilang. Batalkan (Ctrl+Z), atau tulis "
+        "ulang lembar laporan dari isian dengan `lkjip-xl measure BERKAS.xlsx -o baru.xlsx` "
+        "(tidak ada isian yang hilang)",
+        "A row was deleted from the report sheet {sheet} at row {found}; the report below it moved "
+        "one row up and one report row is gone. Undo (Ctrl+Z), or write the report sheets again "
+        "from the inputs with `lkjip-xl measure FILE.xlsx -o new.xlsx` (no input is lost)",
+        "row 9 of 'Bab III Kinerja' deleted in a measured workbook",
+    ),
 ]

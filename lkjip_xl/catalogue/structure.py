@@ -100,19 +100,62 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "baris-disisipkan", "error",
-        "Baris {found} disisipkan di tengah tabel {table}; rumus di sheet lain kini menunjuk "
-        "baris yang bergeser. Hapus baris itu atau tambahkan data di baris kosong di akhir tabel",
-        "Row {found} was inserted in the middle of table {table}; formulas in other sheets now "
-        "point at shifted rows. Delete it, or add data in the empty rows at the end of the table",
-        "a row inserted at 'Renstra & IKU'!A6",
+        "Sebuah baris kosong disisipkan di baris {found} tabel {table}; rumus di sheet hitungan "
+        "kini menunjuk baris yang bergeser. Hapus baris kosong itu (tidak berisi data) atau "
+        "batalkan (Ctrl+Z); isi baris baru di baris kosong di akhir tabel",
+        "An empty row was inserted at row {found} of table {table}; formulas on the computed "
+        "sheets now point at shifted rows. Delete that empty row (it holds no data) or undo "
+        "(Ctrl+Z); add new rows in the empty rows at the end of the table",
+        "an empty row inserted at 'Renstra & IKU'!A6",
+    ),
+    Entry(
+        "baris-disisipkan-berisi", "error",
+        "Baris {found} disisipkan di tengah tabel {table} dan sudah diisi; rumus di sheet "
+        "hitungan kini menunjuk baris yang bergeser. Jangan hapus baris itu: pindahkan semua isian "
+        "ke workbook baru dengan `lkjip-xl export BERKAS.xlsx -o data.yaml` lalu "
+        "`lkjip-xl new --data data.yaml -o baru.xlsx`",
+        "Row {found} was inserted in the middle of table {table} and filled in; formulas on the "
+        "computed sheets now point at shifted rows. Do not delete it: move every input to a new "
+        "workbook with `lkjip-xl export FILE.xlsx -o data.yaml`, then "
+        "`lkjip-xl new --data data.yaml -o new.xlsx`",
+        "a row inserted at 'Renstra & IKU'!A6 and an indicator typed into it",
     ),
     Entry(
         "baris-dihapus", "error",
-        "Sebuah baris dihapus dari tengah tabel {table} di baris {found}; rumus di sheet lain "
-        "kini menunjuk #REF! atau baris yang bergeser. Buat ulang workbook dengan `lkjip-xl new`",
-        "A row was deleted from the middle of table {table} at row {found}; formulas in other "
-        "sheets now point at #REF! or shifted rows. Regenerate the workbook with `lkjip-xl new`",
+        "Baris {found} tabel {table} dihapus beserta isinya; rumus di sheet hitungan kini menunjuk "
+        "#REF! atau baris yang bergeser. Batalkan (Ctrl+Z) bila masih bisa; bila tidak, pindahkan "
+        "isian ke workbook baru dengan `lkjip-xl export BERKAS.xlsx -o data.yaml` lalu "
+        "`lkjip-xl new --data data.yaml -o baru.xlsx`, dan ketik ulang baris yang terhapus",
+        "Row {found} of table {table} was deleted with what it held; formulas on the computed "
+        "sheets now point at #REF! or shifted rows. Undo (Ctrl+Z) if you still can; otherwise move "
+        "the inputs to a new workbook with `lkjip-xl export FILE.xlsx -o data.yaml`, then "
+        "`lkjip-xl new --data data.yaml -o new.xlsx`, and retype the deleted row",
         "row 6 of 'Renstra & IKU' deleted",
+    ),
+    Entry(
+        "baris-hitungan-disisipkan", "error",
+        "Sebuah baris disisipkan di baris {found} sheet hitungan {sheet}; rumus di bawahnya kini "
+        "bergeser satu baris dari baris sheet {input}. Hapus baris {found} itu (sheet ini dihitung "
+        "otomatis; isian di sheet {input} tidak tersentuh) atau batalkan (Ctrl+Z)",
+        "A row was inserted at row {found} of the computed sheet {sheet}; the formulas below it are "
+        "now one row off the rows of {input}. Delete row {found} (this sheet is computed; the "
+        "inputs on {input} are not touched) or undo (Ctrl+Z)",
+        "a row inserted at 'Pengukuran Kinerja'!A6",
+    ),
+    Entry(
+        "baris-hitungan-dihapus", "error",
+        "Sebuah baris dihapus dari sheet hitungan {sheet} di baris {found}; sejak baris itu rumus "
+        "menghitung baris berikutnya dari sheet {input}, satu baris terlewat. Isian Anda tidak "
+        "hilang: batalkan (Ctrl+Z), atau buat ulang workbook dengan "
+        "`lkjip-xl export BERKAS.xlsx -o data.yaml` lalu "
+        "`lkjip-xl new --data data.yaml -o baru.xlsx`. Jangan menghapus baris di sheet {input} "
+        "untuk menutupinya",
+        "A row was deleted from the computed sheet {sheet} at row {found}; from that row on the "
+        "formulas compute the next row of {input}, one row is skipped. Your inputs are not lost: "
+        "undo (Ctrl+Z), or rebuild the workbook with `lkjip-xl export FILE.xlsx -o data.yaml`, "
+        "then `lkjip-xl new --data data.yaml -o new.xlsx`. Do not delete rows on {input} to make "
+        "up for it",
+        "row 6 of 'Pengukuran Kinerja' deleted",
     ),
     Entry(
         "rumus-ditimpa", "warning",

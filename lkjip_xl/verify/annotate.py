@@ -25,6 +25,7 @@ from lkjip_xl.core.findings import Report
 from lkjip_xl.schema import printing
 from lkjip_xl.schema.sheets import PENGATURAN
 from lkjip_xl.schema.types import col_letter
+from lkjip_xl.verify.follow_on import cell_count, grouped
 from lkjip_xl.xlsx.a1 import col_index
 from lkjip_xl.xlsx.atomic import write_atomic
 
@@ -314,10 +315,17 @@ def _comments(pkg: _Package, part: str, xml: str, notes: dict[str, list[str]], k
 def _temuan_sheet(report: Report, lang: str, strings: _Strings, sheets: dict[str, str]) -> str:
     headers = line("temuan.headers", lang).split("|")
     rows = [headers]
-    for f in report.findings:
-        rows.append([f.code, line(f"level.label.{f.severity}", lang), f.location,
-                     render_value(f, "found", lang), render_value(f, "expected", lang),
-                     f.message(lang)])
+    # each consequence right under its cause, indented, saying what it follows from
+    for f, follows in grouped(report.findings):
+        message = f.message(lang)
+        if follows:
+            message = line("causes.cause", lang, cause=f.params["cause"]).strip() + ": " + message
+        elif f.params.get("akibat"):
+            message += " " + line("causes.count", lang,
+                                  count=sum(cell_count(c) for c in f.params["akibat"]))
+        rows.append([("  -> " if follows else "") + f.code, line(f"level.label.{f.severity}", lang),
+                     f.location, render_value(f, "found", lang),
+                     render_value(f, "expected", lang), message])
     out = []
     links = []
     for r, values in enumerate(rows, start=1):

@@ -21,6 +21,7 @@ from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.model import Dokumen, Kegiatan
 from lkjip_xl.schema import TABLES
 from lkjip_xl.schema.sheets import ANALISIS, NARASI_FIELDS
+from lkjip_xl.verify.follow_on import cell_count
 from lkjip_xl.verify.formulas_check import MirrorMap
 from lkjip_xl.verify.structure import Structure
 from lkjip_xl.verify.values_check import Expected, differing_cells, expected_values
@@ -54,11 +55,11 @@ def link_root_causes(st: Structure, mirror: MirrorMap, ex: Expected, typed_as_te
 
 
 def consequences(findings: list[Finding]) -> tuple[int, int]:
-    """(inputs to fix, computed cells that follow from them) for the text summary."""
+    """(causes to fix, cells that follow from them) for the text summary."""
     roots = [f for f in findings if f.params.get("akibat")]
     cells = {c for f in roots for c in f.params["akibat"]}
     cells |= {f.location for f in findings if f.params.get("cause")}
-    return len(roots), len(cells)
+    return len(roots), sum(cell_count(c) for c in cells)
 
 
 def _reported_kegiatan(k: Kegiatan) -> bool:

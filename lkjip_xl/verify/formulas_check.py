@@ -4,10 +4,9 @@ The expected text is rendered from the layout in the package (never from anythin
 file), at the positions where the tables actually are (structure.Placed). Both sides are
 normalised (normalise.py) because LibreOffice rewrites formula text on save.
 
-A row inserted into or deleted from the middle of an input table shifts every formula that
-mirrors it (Excel and LibreOffice rewrite the references); that is recognised from the pattern of
-the referenced rows and reported once, at the row, and the shifted formulas are then judged
-against the shifted rows.
+A row inserted into or deleted from a table shifts every formula that mirrors it (Excel and
+LibreOffice rewrite the references); row_edits.py recognises that once, at the row of the sheet
+that was edited, and the shifted formulas are then judged against the shifted rows.
 """
 
 from __future__ import annotations
@@ -149,65 +148,6 @@ class _MirrorRefs:
             if not self.per_cell:
                 self.cache[tmpl] = hit
         return [int(x.replace("\0", rs)) for x in hit[0]], hit[1]
-
-
-def detect_shifts(st: Structure) -> tuple[MirrorMap, list[Finding]]:
-    """Rows inserted or deleted in mirrored input tables, and where each computed row points."""
-    out: MirrorMap = {}
-    events: dict[tuple[str, str, int], Finding] = {}
-    for key, table in TABLES.items():
-        p, pm = st.placed.get(key), st.placed.get(table.mirror or "")
-        sg = st.sheet(table.sheet)
-        if table.mirror is None or p is None or pm is None or sg is None:
-            continue
-        refs_of = _MirrorRefs(TABLES[table.mirror].sheet, st.renamed)
-        template = sg.cells.template
-        cols = list(p.columns.values())
-        deltas: list[tuple[int, int | None, bool]] = []  # row, delta, #REF!
-        for r in range(p.first, p.last + 1):
-            base = r - p.first + pm.first
-            rows: list[int] = []
-            ref = False
-            for c in cols:
-                t = template(r, c)
-                if t is None:
-                    continue
-                found, has_ref = refs_of(t, r)
-                rows.extend(found)
-                ref = ref or has_ref
-            deltas.append((r, (min(rows) - base) if rows else None, ref and not rows))
-        # the next row's (delta, #REF!) that says anything, for every row: one pass from the end
-        # (searching forward from each row would be quadratic in a long empty tail)
-        following: list[tuple[int | None, bool] | None] = [None] * len(deltas)
-        ahead: tuple[int | None, bool] | None = None
-        for i in range(len(deltas) - 1, -1, -1):
-            following[i] = ahead
-            _, dl, rf = deltas[i]
-            if dl is not None or rf:
-                ahead = (dl, rf)
-        mapping: dict[int, int | None] = {}
-        d = 0
-        for i, (r, delta, ref) in enumerate(deltas):
-            base = r - p.first + pm.first
-            nxt = following[i]
-            if ref and (nxt is None or nxt[0] == d - 1):
-                ev = ("baris-dihapus", table.mirror, base + d)
-                events.setdefault(ev, Finding("baris-dihapus", "error",
-                                              loc(TABLES[table.mirror].sheet, base + d, 1),
-                                              found=base + d, params={"table": table.mirror}))
-                mapping[r] = None
-                d -= 1
-                continue
-            if delta is not None and delta != d and (nxt is None or nxt[0] == delta):
-                kind = "baris-disisipkan" if delta > d else "baris-dihapus"
-                at = base + d
-                ev = (kind, table.mirror, at)
-                events.setdefault(ev, Finding(kind, "error", loc(TABLES[table.mirror].sheet, at, 1),
-                                              found=at, params={"table": table.mirror}))
-                d = delta
-            mapping[r] = base + d
-        out[key] = mapping
-    return out, list(events.values())
 
 
 def _external(formula: str) -> bool:
@@ -405,5 +345,4 @@ class _SameFormula:
         return verdict
 
 
-__all__ = ["FormulaResult", "MirrorMap", "check_formulas", "detect_shifts",
-           "_UNKNOWN"]
+__all__ = ["FormulaResult", "MirrorMap", "check_formulas", "_UNKNOWN"]

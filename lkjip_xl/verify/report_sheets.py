@@ -19,7 +19,7 @@ from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema.report_tables import CHART_SHEET, REPORT_SHEETS
 from lkjip_xl.workbook.read import loc
 from lkjip_xl.xlsx.compare import same_value
-from lkjip_xl.xlsx.grid import WorkbookGrid
+from lkjip_xl.xlsx.grid import SheetGrid, WorkbookGrid
 from lkjip_xl.xlsx.stream import read_grid
 
 MAX_LISTED = 50
@@ -66,6 +66,7 @@ def check_report_sheets(grid: WorkbookGrid, dok: Dokumen | None,
         if mine is None or theirs is None:
             continue
         places = set(theirs.cells.keys()) | set(mine.cells.keys())
+        edited: list[Finding] = []
         for r, c in sorted(places):
             want, got = theirs.cells.get((r, c)), mine.cells.get((r, c))
             w_f = want.formula if want else None
@@ -74,14 +75,44 @@ def check_report_sheets(grid: WorkbookGrid, dok: Dokumen | None,
             g_v = _shown(got.value) if got else None
             if w_f == g_f and same_value(g_v, w_v):
                 continue
-            found.append(Finding("laporan-diubah", "error", loc(name, r, c),
-                                 found=g_f or g_v, expected=w_f or w_v))
+            edited.append(Finding("laporan-diubah", "error", loc(name, r, c),
+                                  found=g_f or g_v, expected=w_f or w_v))
+        found += _row_edit(name, mine, theirs, edited) + edited
     if len(found) > MAX_LISTED:
         extra = len(found) - MAX_LISTED
         found = found[:MAX_LISTED] + [Finding("temuan-dibatasi", "info", "", found=extra + MAX_LISTED,
                                               expected=MAX_LISTED,
                                               params={"code": "laporan-diubah"})]
     return found
+
+
+def _row_edit(name: str, mine: SheetGrid, theirs: SheetGrid, edited: list[Finding]
+              ) -> list[Finding]:
+    """A row inserted into or deleted from a report sheet: from the first differing row on,
+    every cell measure writes sits one row lower (or higher) with its value. One finding at the
+    row; the cells it moved follow from it (`cause`)."""
+    if not edited:
+        return []
+    first = min(int(re.sub(r"^.*![A-Z]+", "", f.location)) for f in edited)
+    below = [(r, c) for r, c in theirs.cells.keys() if r >= first]
+    # the last row deleted leaves nothing below to compare: its whole row is gone
+    gone = all(_shown(mine.value(first, c)) is None for r, c in below if r == first)
+    for code, step, rows in (("laporan-baris-disisipkan", 1, below),
+                             ("laporan-baris-dihapus", -1, [(r, c) for r, c in below if r > first])):
+        if (rows or (step < 0 and gone)) and all(
+                _same_cell(mine, theirs, r, c, step) for r, c in rows):
+            root = Finding(code, "error", loc(name, first, 1), found=first, params={"sheet": name})
+            for f in edited:
+                f.params["cause"] = root.location
+            return [root]
+    return []
+
+
+def _same_cell(mine: SheetGrid, theirs: SheetGrid, r: int, c: int, step: int) -> bool:
+    want, got = theirs.cells.get((r, c)), mine.cells.get((r + step, c))
+    w_v = _shown(want.value) if want else None
+    g_v = _shown(got.value) if got else None
+    return same_value(g_v, w_v)
 
 
 __all__ = ["check_report_sheets", "measured_triwulan"]

@@ -1,7 +1,7 @@
 """Each computed cell's cached value equals the domain core's value for the workbook's inputs.
 
 Rows are matched by code, not by position: computed row r mirrors input row m (after any
-inserted or deleted row, formulas_check.detect_shifts), and the expected values are the domain
+inserted or deleted row, row_edits.detect_shifts), and the expected values are the domain
 core's for the code found in row m (`layout.values.computed_rows`). Numbers agree within 1e-9
 relative plus 1e-9 absolute: LibreOffice snaps differences near zero.
 """
