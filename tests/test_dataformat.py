@@ -894,6 +894,13 @@ def test_a_round_number_with_three_decimals_is_a_warning(tmp_path: Path) -> None
     assert dok.sasaran[0].indikator[0].target == 90  # read as YAML reads it
     assert len(notes) == 1 and "90.000 dibaca sebagai 90; bila maksudnya 90000" in notes[0][0]
     assert df.ambiguous_decimals("x: 4.625\ny: '66.500'\nz: 1.5\n") == []  # decimals, quoted
+    # a number inside a text is text, kept as typed: no warning in the middle of a recovery
+    assert df.ambiguous_decimals("uraian: Angka kecelakaan per 100.000 penduduk\n"
+                                 "simpulan: |\n  mencapai 1.050 unit usaha\n") == []
+    flagged = ("a: 90.000\nb: [1.500, 2]\nc: {d: 3.000}\n- 45.000\n"
+               '{"e": 12.000}\n')
+    assert [m[0].split(":")[0] for m in df.ambiguous_decimals(flagged)] == [
+        "baris 1", "baris 2", "baris 3", "baris 4", "baris 5"]
 
 
 def test_a_workbook_given_as_data_points_to_from(tmp_path: Path) -> None:

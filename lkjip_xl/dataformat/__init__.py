@@ -187,7 +187,9 @@ def load(source: Source, fmt: str | None = None,
 # "66.500": YAML and JSON read 66.5, an Indonesian reader may mean sixty-six thousand five hundred.
 # Only three decimals ending in 0: nobody writing a decimal pads it so ("4.625" is left alone),
 # while thousands grouped by a dot always look like that when they are round.
-_AMBIGUOUS = re.compile(r"(?<![\w.\"'])(-?\d{1,3}\.\d\d0)(?![\w.\"'])")
+# The number must be the whole value (after "key:", a list's "-", in a flow list or object):
+# "per 100.000 penduduk" inside a name or a text block is text, kept as typed.
+_AMBIGUOUS = re.compile(r"(?:^\s*(?:-\s+)?|:\s*|[\[{,]\s*)(-?\d{1,3}\.\d\d0)\s*(?=$|[,\]}])")
 
 
 def _literal(value: float) -> str:
