@@ -369,3 +369,42 @@ def test_the_temuan_sheet_lists_consequences_under_their_cause(tmp_path: Path,
     assert all(code.startswith("  -> ") for code in block), codes
     assert all(c.location("IK", "kode_sasaran", 1) in str(r[5]) for r in followers)
     assert "ikut salah" in str(rows[root][5])
+
+
+@pytest.mark.slow
+def test_the_advice_for_a_deleted_renstra_row_loses_nothing(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]
+                                                           ) -> None:
+    """The new user's case: an indicator's Renstra row deleted in Calc. Its RKT, PK, Rencana
+    Aksi and realisation rows are still in the file; export names each one it cannot carry
+    (exit 1) instead of dropping them silently, and the advice (type the row back, then export
+    and new --data) gives the whole agency back, every input of that indicator included."""
+    import openpyxl
+
+    reason = _uno_missing()
+    if reason:
+        pytest.skip(reason)
+    sample = dataformat.load(ROOT / "samples" / "denpasar_2019.yaml")
+    src = tmp_path / "asli.xlsx"
+    write_workbook(sample, src)
+    row = IK.first_row + 1  # the second indicator
+    ws = openpyxl.load_workbook(src)[IK.sheet]
+    typed = [[IK.sheet, f"{col.column_letter}{row}", str(col.value)] for col in ws[row][:len(IK.columns)]
+             if col.value is not None and not str(col.value).startswith("=")]
+    broken, back = tmp_path / "rusak.xlsx", tmp_path / "pulih.xlsx"
+    uno_jobs([{"src": str(src), "dst": str(broken), "edits": [[IK.sheet, str(row), "<delete-row>"]]}],
+             tmp_path)
+    gone = [i for _, i in sample.indikator()][1].kode
+    assert run_main(["export", str(broken), "--tanpa-pengukuran", "-o",
+                     str(tmp_path / "rusak.yaml")]) == 1
+    err = capsys.readouterr().err
+    for key in ("RKT", "PK", "RA", "RK"):
+        assert f"{quote_sheet(TABLES[key].sheet)}!A" in err and gone in err, err
+    # the advice, followed literally: the row typed back, then export and new --data
+    uno_jobs([{"src": str(broken), "dst": str(back),
+               "edits": [[IK.sheet, str(row), "<insert-row>"], *typed]}], tmp_path)
+    data, new = tmp_path / "data.yaml", tmp_path / "baru.xlsx"
+    assert run_main(["export", str(back), "--tanpa-pengukuran", "-o", str(data)]) == 0
+    assert run_main(["new", "--data", str(data), "-o", str(new)]) == 0
+    assert [f for f in verify(new).findings if f.severity != "info"] == []
+    assert dataformat.to_dict(dataformat.load(data)) == dataformat.to_dict(sample)

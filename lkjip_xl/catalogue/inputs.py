@@ -183,6 +183,16 @@ ENTRIES: list[Entry] = [
         "PK!A7 = S9.9",
     ),
     Entry(
+        "indikator-tidak-diekspor", "error",
+        "Baris {location} (kode indikator {found}) tidak ikut diekspor: indikator {found} tidak "
+        "ada di Renstra & IKU (barisnya terhapus?). Agar isiannya tidak hilang, sisipkan kembali "
+        "baris indikator {found} di Renstra & IKU dan ketik ulang isinya, simpan, lalu ekspor lagi",
+        "Row {location} (indicator code {found}) is not exported: indicator {found} is not in "
+        "Renstra & IKU (its row deleted?). To keep what it holds, insert the row of indicator "
+        "{found} back into Renstra & IKU and retype it, save, then export again",
+        "PK!A6 = IK1.2 after the Renstra row of IK1.2 was deleted (export)",
+    ),
+    Entry(
         "sasaran-tidak-dikenal", "error",
         "Kode sasaran {found} di {location} tidak ada di sheet Sasaran",
         "The objective code {found} at {location} is not in the Sasaran sheet",

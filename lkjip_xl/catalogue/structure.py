@@ -123,13 +123,17 @@ ENTRIES: list[Entry] = [
     Entry(
         "baris-dihapus", "error",
         "Baris {found} tabel {table} dihapus beserta isinya; rumus di sheet hitungan kini menunjuk "
-        "#REF! atau baris yang bergeser. Batalkan (Ctrl+Z) bila masih bisa; bila tidak, pindahkan "
-        "isian ke workbook baru dengan `lkjip-xl export BERKAS.xlsx -o data.yaml` lalu "
-        "`lkjip-xl new --data data.yaml -o baru.xlsx`, dan ketik ulang baris yang terhapus",
+        "#REF! atau baris yang bergeser. Batalkan (Ctrl+Z) bila masih bisa; bila tidak, sisipkan "
+        "kembali satu baris kosong di tempatnya dan ketik ulang baris yang terhapus (isian lain "
+        "yang merujuk kodenya tetap ada), simpan, lalu pindahkan isian ke workbook baru dengan "
+        "`lkjip-xl export BERKAS.xlsx -o data.yaml` dan `lkjip-xl new --data data.yaml -o "
+        "baru.xlsx` (rumusnya dibuat ulang utuh)",
         "Row {found} of table {table} was deleted with what it held; formulas on the computed "
-        "sheets now point at #REF! or shifted rows. Undo (Ctrl+Z) if you still can; otherwise move "
-        "the inputs to a new workbook with `lkjip-xl export FILE.xlsx -o data.yaml`, then "
-        "`lkjip-xl new --data data.yaml -o new.xlsx`, and retype the deleted row",
+        "sheets now point at #REF! or shifted rows. Undo (Ctrl+Z) if you still can; otherwise "
+        "insert an empty row back in its place and retype the deleted row (the other inputs "
+        "that name its code are still there), save, then move the inputs to a new workbook with "
+        "`lkjip-xl export FILE.xlsx -o data.yaml` and `lkjip-xl new --data data.yaml -o "
+        "new.xlsx` (the formulas written whole again)",
         "row 6 of 'Renstra & IKU' deleted",
     ),
     Entry(

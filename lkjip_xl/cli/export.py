@@ -10,8 +10,9 @@ import click
 from lkjip_xl.catalogue.lines import level, line
 from lkjip_xl.cli import lang_of
 
-# an input that is not a number (exit 1, as measure): the export holds a guess or a blank
-NOT_A_NUMBER = ("angka-sebagai-teks", "bukan-angka", "nilai-galat-input")
+# an input that is not a number (exit 1, as measure): the export holds a guess or a blank; a
+# row whose indicator is gone (a deleted Renstra row) is not in the export at all
+NOT_AS_TYPED = ("angka-sebagai-teks", "bukan-angka", "nilai-galat-input", "indikator-tidak-diekspor")
 
 
 @click.command("export")
@@ -29,10 +30,12 @@ def command(ctx: click.Context, workbook: Path, fmt: str, output: Path | None, b
     """Ekspor WORKBOOK (.xlsx format lkjip-xl) ke YAML/JSON, beserta bagian `pengukuran`.
 
     Keluar 0 bila bersih, 1 bila ada isian yang bukan angka (angka yang diketik sebagai teks
-    diekspor sebagai angka yang mungkin dimaksud: periksa), 2 salah pakai, 3 tak terbaca.
+    diekspor sebagai angka yang mungkin dimaksud: periksa) atau baris yang tidak ikut diekspor
+    (indikatornya tidak ada di Renstra & IKU), 2 salah pakai, 3 tak terbaca.
 
     Export WORKBOOK to the interchange format with its `pengukuran` section. Exit 1 when an
-    input is not a number (a number typed as text is exported as the number probably meant).
+    input is not a number (a number typed as text is exported as the number probably meant) or
+    a row is left out (its indicator is not in Renstra & IKU).
 
     \b
     Contoh / examples:
@@ -50,7 +53,7 @@ def command(ctx: click.Context, workbook: Path, fmt: str, output: Path | None, b
     for f in notes:
         text = f.message(lang)
         where = f"{f.location}: " if f.location and f.location not in text else ""
-        guessed = guessed or f.code in NOT_A_NUMBER
+        guessed = guessed or f.code in NOT_AS_TYPED
         click.echo(f"{level(f.severity, lang)}: {where}{text}", err=True)
     text = dumps(dok, fmt)
     if output is None:

@@ -9,7 +9,9 @@ from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.measurement import to_export_dict, ukur
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.dataformat import to_dict
-from lkjip_xl.workbook.read import read_workbook
+from lkjip_xl.schema import TABLES
+from lkjip_xl.workbook.binding import joined
+from lkjip_xl.workbook.read import LayoutRead, match_key, read_workbook
 
 
 def export_dokumen(path: str | os.PathLike[str], *, with_pengukuran: bool = True,
@@ -20,9 +22,31 @@ def export_dokumen(path: str | os.PathLike[str], *, with_pengukuran: bool = True
     sink: list[Finding] = findings if findings is not None else []
     dok, lr = read_workbook(path, sink.append)
     sink.extend(lr.grid.findings)  # macros, links, caps reached: warn and continue
+    sink.extend(left_behind(lr))
     if with_pengukuran:
         dok.extra["pengukuran"] = to_export_dict(ukur(dok))
     return dok
+
+
+def left_behind(lr: LayoutRead) -> list[Finding]:
+    """Rows of the tables joined to an indicator by code (RKT, PK, Rencana Aksi, Realisasi
+    Kinerja) whose indicator has no row in Renstra & IKU: the data format holds an indicator's
+    rows under it, so these cannot travel. Said, one finding a row, never dropped silently: a
+    deleted Renstra row leaves them behind (verify's `baris-dihapus`), and typing that row back
+    before exporting carries them."""
+    ik = lr.tables.get("IK")
+    known = {match_key(r.values.get("kode")) for r in (ik.rows if ik else [])}
+    out: list[Finding] = []
+    for key in joined(TABLES):
+        tr = lr.tables.get(key)
+        if tr is None:
+            continue
+        for row in tr.rows:
+            raw = row.values.get("kode")
+            if match_key(raw) is not None and match_key(raw) not in known:
+                out.append(Finding("indikator-tidak-diekspor", "error", tr.where(row.row, "kode"),
+                                   found=str(raw).strip(), params={"sheet": tr.table.sheet}))
+    return out
 
 
 def export_workbook(path: str | os.PathLike[str], *, with_pengukuran: bool = True,

@@ -472,4 +472,5 @@ def read_workbook(path: str | os.PathLike[str], report: Report | None = None,
     return to_dokumen(lr, report), lr
 
 
-__all__ = ["LayoutRead", "TableRead", "RowRead", "locate", "to_dokumen", "read_workbook", "TABLES"]
+__all__ = ["LayoutRead", "TableRead", "RowRead", "locate", "to_dokumen", "read_workbook", "match_key",
+           "TABLES"]
