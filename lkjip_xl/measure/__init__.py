@@ -33,10 +33,10 @@ from lkjip_xl.measure.styling import Capaian
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.formats import GRID_BORDER
 from lkjip_xl.schema.report_tables import CHART_SHEET
-from lkjip_xl.verify.year_end import check_year_end
 from lkjip_xl.workbook.generate import check_fits_layout
 from lkjip_xl.workbook.read import read_workbook, to_dokumen
 from lkjip_xl.workbook.write import write_workbook
+from lkjip_xl.workbook.year_end import check_year_end
 from lkjip_xl.xlsx.atomic import write_atomic
 
 QUARTERS = (1, 2, 3, 4)
