@@ -22,10 +22,8 @@ from __future__ import annotations
 
 from lkjip_xl.catalogue.lines import line
 from lkjip_xl.core import domain as d
+from lkjip_xl.core.domain.triwulan import ROMAN
 from lkjip_xl.core.model import AGREGASI, NILAI_TW, Dokumen, Indikator, Kegiatan
-
-ROMAN = ("I", "II", "III", "IV")
-"""The quarters' numerals, TW I..TW IV: the one list every view names quarters with."""
 
 
 def tw_names(quarters: tuple[int, ...]) -> str:

@@ -26,7 +26,7 @@ from lkjip_xl.laporan import grafik
 from lkjip_xl.laporan.angka import angka
 from lkjip_xl.laporan.incomplete import budget_sentence, partial_clause
 from lkjip_xl.measure.context import Ctx
-from lkjip_xl.measure.styling import place_of
+from lkjip_xl.measure.styling import place_of, position_lines
 from lkjip_xl.schema.report_tables import (
     JUMLAH_LABEL,
     KINERJA_SHEET,
@@ -324,15 +324,15 @@ class Laporan:
         self.page_break()
 
     def _signature(self) -> None:
-        """The seed's signature block, as measure's sheet prints it: place and date (the date
-        written by hand when signed), position, agency, name, rank, NIP."""
+        """The seed's signature block: place and date (the date written by hand when signed),
+        the position naming the agency once and the local government (`position_lines`), name,
+        rank, NIP."""
         k = self.dok.instansi.kepala
         self.doc.add_paragraph()
         self.para(f"{place_of(self.dok.instansi.pemda)}, ........................ "
                   f"{self.dok.tahun + 1}", center=True)
-        self.para(k.jabatan or "Kepala", center=True)
-        if self.dok.instansi.nama:
-            self.para(self.dok.instansi.nama, center=True)
+        for text in position_lines(k.jabatan, self.dok.instansi.nama, self.dok.instansi.pemda):
+            self.para(text, center=True)
         for _ in range(3):
             self.doc.add_paragraph()
         self.para(k.nama or "", bold=True, center=True)

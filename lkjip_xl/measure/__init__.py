@@ -20,6 +20,7 @@ from pathlib import Path
 
 from xlsxwriter.workbook import Workbook
 
+from lkjip_xl.core.domain.triwulan import ROMAN
 from lkjip_xl.core.errors import UsageError
 from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.core.measurement import Pengukuran, ukur
@@ -54,7 +55,7 @@ def _blank_later_quarters(wb: Workbook, ctx: Ctx) -> None:
             col = t.index(key) - 1
             for i in range(ctx.caps[t.key]):
                 ws.write_blank(t.first_row - 1 + i, col, None, fmt)
-    roman = ("I", "II", "III", "IV")[ctx.triwulan - 1]
+    roman = ROMAN[ctx.triwulan - 1]
     note = wb.add_format({"italic": True, "font_color": "#C00000"})
     ws.write_string(1, 0, f"Dihitung otomatis. Dilaporkan s.d. TW {roman}: kolom triwulan "
                           "berikutnya dikosongkan (jalankan measure lagi dengan --triwulan).", note)

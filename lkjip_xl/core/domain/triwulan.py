@@ -17,6 +17,7 @@ TW_MENURUN = "tw-menurun"  # a total to date below an earlier quarter's total to
 TW4_BEDA_TARGET = "tw4-beda-target"  # TW IV to date differs from the annual target
 
 Kuartal = Sequence[float | None]
+ROMAN = ("I", "II", "III", "IV")  # the quarters' numerals, TW I..TW IV: the one list of them
 
 
 def _agregasi(agregasi: str | None) -> str:
