@@ -22,6 +22,7 @@ from lkjip_xl.cli import run_main
 from lkjip_xl.engines import libreoffice
 from lkjip_xl.laporan import laporan
 from lkjip_xl.laporan.angka import angka, parse_angka
+from lkjip_xl.measure.styling import position_lines
 from lkjip_xl.workbook.export import export_workbook
 from lkjip_xl.workbook.write import write_workbook
 from tests import corrupt as c
@@ -68,6 +69,20 @@ def _numbers(value: Any) -> list[float]:
     if isinstance(value, list):
         return [x for v in value for x in _numbers(v)]
     return []
+
+
+@pytest.mark.parametrize(("jabatan", "nama", "pemda", "want"), [
+    ("Kepala Dinas Perhubungan", "Dinas Perhubungan", "Kabupaten Badung",
+     ["Kepala Dinas Perhubungan", "Kabupaten Badung"]),
+    ("Kepala Dinas", "Dinas Koperasi UMKM", "Kota Denpasar",
+     ["Kepala Dinas Koperasi UMKM", "Kota Denpasar"]),  # the seed's lines
+    ("Sekretaris Daerah", "Sekretariat Daerah", "Kota Uji",
+     ["Sekretaris Daerah", "Sekretariat Daerah", "Kota Uji"]),  # no overlap: both kept
+    (None, "Dinas Uji", None, ["Kepala Dinas Uji"]),
+])
+def test_signature_names_the_agency_once(jabatan: str | None, nama: str, pemda: str | None,
+                                         want: list[str]) -> None:
+    assert position_lines(jabatan, nama, pemda) == want
 
 
 def test_indonesian_numbers() -> None:
@@ -171,6 +186,14 @@ def test_document_parts_and_placeholders(made: tuple[Path, Path, dict[str, Any]]
         "Sangat Tinggi."
     # a place and date line above both signatures; the cover has a footer of its own (empty)
     assert text.count("Denpasar, ........................ 2020") == 2
+    # the seed signs "Kepala Dinas Koperasi UMKM" / "Kota Denpasar": the position names the
+    # agency once (the sample's position "Kepala Dinas" and agency "Dinas Koperasi ... Kota
+    # Denpasar" used to print as two lines repeating "Dinas"), the pemda only if not named
+    lines = text.split("\n")
+    at = [n for n, t in enumerate(lines) if t == "Kepala Dinas Koperasi Usaha Mikro Kecil dan "
+          "Menengah Kota Denpasar"]
+    assert len(at) == 2 and all(lines[n + 1] != "Kota Denpasar" for n in at)
+    assert "Kepala Dinas" not in lines
     s0 = doc.sections[0]
     assert s0.different_first_page_header_footer
     assert "".join(p.text for p in s0.first_page_footer.paragraphs) == ""

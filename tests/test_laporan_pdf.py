@@ -153,7 +153,7 @@ def _page_sizes(pdf: Path) -> set[tuple[int, int]]:
 def test_paper_follows_the_workbook_and_kertas_overrides_it(sample_workbook: Path,
                                                             tmp_path: Path) -> None:
     """The sample's setting is A4; a workbook made with `new --kertas F4` prints on F4
-    (215 x 330 mm, 8.5 x 13 in); `laporan --kertas A4` overrides it. Portrait pages and the
+    (216 x 330 mm, 8.5 x 13 in); `laporan --kertas A4` overrides it. Portrait pages and the
     landscape Bab III and lampiran keep the paper."""
     a4 = tmp_path / "a4.docx"
     assert run_main(["laporan", str(sample_workbook), "-o", str(a4), "--pdf"]) == 0

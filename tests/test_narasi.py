@@ -68,7 +68,11 @@ def test_verify_names_what_is_still_empty_as_completeness(tmp_path: Path, filled
     rep = verify(path)
     gap = [f for f in rep.findings if f.code == "narasi-belum-lengkap"]
     assert len(gap) == 1 and gap[0].severity == "info"
-    assert gap[0].params == {"narasi": "Simpulan", "sasaran": dok.sasaran[0].kode}
+    assert {k: gap[0].params[k] for k in ("narasi", "sasaran")} == {
+        "narasi": "Simpulan", "sasaran": dok.sasaran[0].kode}
+    assert gap[0].message("id").startswith(
+        f"Narasi laporan belum lengkap: Simpulan (sheet Narasi); analisis sasaran belum diisi "
+        f"untuk {dok.sasaran[0].kode} (sheet Sasaran).")
     assert rep.verdict() == "lulus"
 
 

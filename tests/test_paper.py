@@ -1,4 +1,4 @@
-"""Paper is a setting (Pengaturan, `pengaturan.kertas`): A4, or F4 (folio 215 x 330 mm), which
+"""Paper is a setting (Pengaturan, `pengaturan.kertas`): A4, or F4 (folio 216 x 330 mm), which
 most Indonesian offices print on. Every workbook lkjip-xl writes follows it: new, measure,
 verify --annotate, rekap (`--kertas`)."""
 

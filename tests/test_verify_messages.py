@@ -19,9 +19,11 @@ from openpyxl import load_workbook
 
 from lkjip_xl import dataformat
 from lkjip_xl.cli import run_main
+from lkjip_xl.core.model import SdmBaris
 from lkjip_xl.engines.libreoffice import available, convert
 from lkjip_xl.schema import TABLES
 from lkjip_xl.verify import verify
+from lkjip_xl.verify.causes import narrative_gaps
 from lkjip_xl.workbook.export import export_workbook
 from lkjip_xl.workbook.generate import new_workbook
 from lkjip_xl.workbook.read import digits_shown, rounded_identifier
@@ -158,3 +160,37 @@ def test_nip_typed_as_a_number(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert run_main(["new", "--from", str(typed), "--tahun", "2026", "-o", str(nxt)]) == 0
     assert "Profil!B10" in capsys.readouterr().err
     assert export_workbook(nxt)["instansi"]["kepala"].get("nip") in (None, "")
+
+
+def test_narasi_message_leaves_out_an_empty_part(sample_workbook: Path) -> None:
+    """The sample has every sasaran's analysis and no SDM table: no "untuk - (sheet Sasaran)"."""
+    f = next(f for f in verify(sample_workbook).findings if f.code == "narasi-belum-lengkap")
+    assert f.message("id") == ("Narasi laporan belum lengkap: SDM (sheet Narasi). Dokumen LKjIP "
+                               "menampilkan tanda [Isi: ...] di tempatnya")
+    assert f.message("en").startswith("The report's text is incomplete: SDM (sheet Narasi). ")
+    # the other way round: the Narasi sheet complete, one sasaran's analysis missing
+    dok = dataformat.load(SEED)
+    for name in vars(dok.narasi):
+        setattr(dok.narasi, name, "Teks")
+    dok.sdm = [SdmBaris("golongan", "IV", 3)]
+    dok.sasaran[0].pendorong = None
+    msg = narrative_gaps(dok, {})[0].message("id")
+    assert msg == ("Narasi laporan belum lengkap: analisis sasaran belum diisi untuk S1 (sheet "
+                   "Sasaran). Dokumen LKjIP menampilkan tanda [Isi: ...] di tempatnya")
+
+
+@pytest.mark.libreoffice
+def test_engine_says_nothing_where_neither_file_nor_verify_has_a_value(tmp_path: Path) -> None:
+    """A workbook re-saved by openpyxl keeps no computed values (`nilai-belum-dihitung`): where
+    verify computes nothing either, there is no second value to set the engine's against (it
+    printed "nilai tersimpan di file (kosong), nilai menurut verify (kosong)" 8 times)."""
+    if not available():
+        pytest.skip("LibreOffice (soffice) is not installed")
+    made = tmp_path / "isian.xlsx"
+    new_workbook(dataformat.load(SEED), made)
+    load_workbook(made).save(tmp_path / "openpyxl.xlsx")
+    report = verify(tmp_path / "openpyxl.xlsx", engine="libreoffice")
+    assert "nilai-belum-dihitung" in report.codes()
+    engine = [f for f in report.findings if f.code.startswith("mesin-")]
+    assert engine == [], [f.message("id") for f in engine]
+    assert report.verdict() == "lulus" and report.warnings == 0

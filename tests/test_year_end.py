@@ -212,3 +212,154 @@ def test_three_quarters_typed_in_libreoffice(tmp_path: Path) -> None:
     assert run_main(["new", "--tahun", "2025", "--instansi", "Dinas Uji", "-o", str(template)]) == 0
     typed = type_into(template, tmp_path / "diketik.xlsx", edits_for(three_quarters_then_nothing()))
     _check_views(typed, tmp_path)
+
+
+# ---------------------------------------------------------------- the review's findings
+def _loud(path: Path, triwulan: int | None = None) -> list[tuple[str, str]]:
+    return [(f.code, f.location) for f in verify(path, triwulan=triwulan).findings
+            if f.severity != "info"]
+
+
+def test_mid_year_says_mid_year_words(tmp_path: Path) -> None:
+    """`--triwulan 3` with TW III empty: the capaian to TW III comes from TW II; no annual cell,
+    no carry-over, no advice to run with the option it was run with."""
+    dok = three_quarters_then_nothing()
+    dok.sasaran[0].indikator[0].realisasi_tw = [72.0, 74.0, None, None]
+    path = tmp_path / "tw3.xlsx"
+    new_workbook(dok, path)
+    report = verify(path, triwulan=3)
+    got = [f for f in report.findings if f.severity != "info"]
+    assert [(f.code, f.location) for f in got] == [("triwulan-belum-lengkap", _rk_cell("r3"))]
+    msg = got[0].message("id")
+    assert msg.startswith("Indikator S1.1: TW III kosong di 'Realisasi Kinerja'!E5, sehingga "
+                          "capaian s.d. TW III dihitung dari TW II saja = 74")
+    assert msg.endswith("Isi TW III")
+    for wrong in ("tahunan", "tahun berikutnya", "--triwulan", "lengkap"):
+        assert wrong not in msg
+    assert "--triwulan" not in got[0].message("en") and "annual" not in got[0].message("en")
+
+
+def test_an_empty_row_and_a_deleted_row_are_one_rule(tmp_path: Path) -> None:
+    """At year end in a workbook with anything reported, both are warnings at the cell to fill;
+    mid-year neither is."""
+    dok = three_quarters_then_nothing()
+    dok.sasaran[0].indikator[0].realisasi = 76.5
+    empty = dok.sasaran[0].indikator[1]
+    empty.realisasi, empty.realisasi_tw = None, [None] * 4
+    path = tmp_path / "kosong.xlsx"
+    new_workbook(dok, path)
+    assert _loud(path) == [("realisasi-kosong", _rk_cell("realisasi", 1))]
+    msg = next(f for f in verify(path).findings if f.code == "realisasi-kosong").message("id")
+    assert "S1.2" in msg and "belum diisi" in msg
+    for q in (1, 2, 3):
+        assert _loud(path, q) == []
+    wb = load_workbook(path)
+    wb[RK.sheet].delete_rows(RK.first_row + 1)  # openpyxl leaves the formulas: only codes count
+    wb.save(tmp_path / "dihapus.xlsx")
+    pk = TABLES["PK"]
+    year_end = ("realisasi-tanpa-baris", "realisasi-kosong")
+    assert [x for x in _loud(tmp_path / "dihapus.xlsx") if x[0] in year_end] == [
+        ("realisasi-tanpa-baris", f"PK!{pk.letter('kode')}{pk.first_row + 1}")]
+    assert [x for x in _loud(tmp_path / "dihapus.xlsx", 1) if x[0] in year_end] == []
+
+
+def test_nothing_reported_yet_is_no_warning(tmp_path: Path) -> None:
+    """PK typed, Realisasi not yet (verdict BELUM DIISI): no row missing is reported, deleted
+    or empty."""
+    dok = three_quarters_then_nothing()
+    for _, i in dok.indikator():
+        i.realisasi, i.realisasi_tw = None, [None] * 4
+    for _, k in dok.kegiatan():
+        k.realisasi, k.realisasi_tw = None, [None] * 4
+    path = tmp_path / "pk-saja.xlsx"
+    new_workbook(dok, path)
+    report = verify(path)
+    assert report.verdict() == "belum-diisi"
+    assert [f.code for f in report.findings if f.severity != "info"] == []
+    wb = load_workbook(path)
+    wb[RK.sheet].delete_rows(RK.first_row + 1)  # openpyxl leaves the formulas: only codes count
+    wb.save(tmp_path / "dihapus.xlsx")
+    assert [x for x in _loud(tmp_path / "dihapus.xlsx")
+            if x[0] in ("realisasi-tanpa-baris", "realisasi-kosong")] == []
+
+
+@pytest.mark.parametrize(("targets", "values", "agregasi", "nilai_tw", "want"), [
+    # per semester: TW I and TW III have no target, so they are not due
+    ([None, 80, None, 82], [None, 81, None, 83], "rata_rata", "kumulatif", None),
+    ([None, 40, None, 100], [None, 45, None, 55], "kumulatif", "per_triwulan", None),
+    ([None, 80, None, 82], [None, 81, None, None], "rata_rata", "kumulatif", (3,)),
+    ([None, 80, None, 82], [None, 81, None, None], "akhir", "kumulatif", (3,)),
+    ([None] * 4, [None, 81, None, 83], "rata_rata", "kumulatif", (0, 2)),  # no plan: all due
+])
+def test_a_quarter_without_a_target_is_not_due(targets: list[float | None],
+                                               values: list[float | None], agregasi: str,
+                                               nilai_tw: str, want: tuple[int, ...] | None) -> None:
+    got = d.tahun_kurang(None, values, agregasi, nilai_tw, 4, targets)
+    assert (got.kosong if got else None) == want
+
+
+def test_an_indicator_reported_per_semester_passes(tmp_path: Path) -> None:
+    dok = three_quarters_then_nothing()
+    dok.sasaran[0].indikator[0].realisasi_tw = [72.0, 74.0, 75.0, 76.0]
+    i = dok.sasaran[0].indikator[1]
+    assert i.agregasi == "rata_rata"
+    i.target_tw = [None, i.target, None, i.target]
+    i.realisasi, i.realisasi_tw = None, [None, 93.0, None, 94.0]
+    path = tmp_path / "semester.xlsx"
+    new_workbook(dok, path)
+    assert partial_years(dok) == {}
+    assert _loud(path) == []
+
+
+def _quarters_without_the_year() -> Dokumen:
+    dok = three_quarters_then_nothing()
+    dok.sasaran[0].indikator[0].realisasi_tw = [72.0, 74.0, 75.0, 76.0]
+    for _, k in dok.kegiatan():
+        k.realisasi_tw = [k.realisasi / 4 * q if k.realisasi else None for q in (1, 2, 3, 4)]
+    k = dok.kegiatan()[0][1]
+    k.realisasi, k.realisasi_tw = None, [10_000_000.0, 20_000_000.0, 30_000_000.0, None]
+    return dok
+
+
+def test_spending_quarters_without_the_year(tmp_path: Path) -> None:
+    """A kegiatan with TW I-III spending and the annual cell empty: the workbook's formulas count
+    its year as not spent (they read the annual cell only), so verify warns there."""
+    dok = _quarters_without_the_year()
+    path = tmp_path / "anggaran.xlsx"
+    new_workbook(dok, path)
+    kg = TABLES["KG"]
+    where = f"'{kg.sheet}'!{kg.letter('realisasi')}{kg.first_row}"
+    report = verify(path)
+    got = [f for f in report.findings if f.severity != "info"]
+    assert [(f.code, f.location) for f in got] == [("anggaran-tahun-kosong", where)]
+    assert "TW I, TW II, TW III" in got[0].message("id") and "P1.01" in got[0].message("id")
+    assert _loud(path, 3) == []  # mid-year the annual cell is not due
+    docx = tmp_path / "LKjIP.docx"
+    assert run_main(["laporan", str(path), "-o", str(docx)]) == 0
+    text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    assert "Realisasi tahunan 1 kegiatan belum dilaporkan (P1.01" in text
+    assert "Rp  " not in text and "atau  dari" not in text
+
+
+def test_no_spending_reported_is_said_not_printed_empty(tmp_path: Path) -> None:
+    dok = three_quarters_then_nothing()
+    for _, k in dok.kegiatan():
+        k.realisasi = None
+    path = tmp_path / "tanpa-realisasi.xlsx"
+    new_workbook(dok, path)
+    docx = tmp_path / "LKjIP.docx"
+    assert run_main(["laporan", str(path), "-o", str(docx)]) == 0
+    text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    assert "realisasinya belum dilaporkan." in text
+    assert "terealisasi Rp  " not in text and "atau  dari pagu" not in text
+
+
+def test_the_document_does_not_present_a_partial_year_as_final(tmp_path: Path) -> None:
+    path = tmp_path / "isian.xlsx"
+    new_workbook(three_quarters_then_nothing(), path)
+    docx = tmp_path / "LKjIP.docx"
+    assert run_main(["laporan", str(path), "-o", str(docx)]) == 0
+    text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    clause = "; 1 (satu) indikator belum lengkap (TW IV belum dilaporkan)."
+    # the ikhtisar and Bab IV (which quotes the sentence)
+    assert text.count(clause) == 2, text

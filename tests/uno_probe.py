@@ -12,44 +12,14 @@ and source of each cell's validation. Nothing of lkjip-xl is imported here.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
-import tempfile
-import time
-import uuid
 from pathlib import Path
 
-import uno  # type: ignore[import-not-found]
-from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
-from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
-
-
-def _prop(name: str, value: object) -> PropertyValue:
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
-
-
-def _desktop(pipe: str) -> object:
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver",
-                                                             local)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-            break
-        except NoConnectException:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.25)
-    return ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+from uno_office import calc_desktop, open_hidden, store_xlsx  # beside this script
 
 
 def _run(job: dict, desktop: object) -> None:
-    src = uno.systemPathToFileUrl(str(Path(job["src"]).resolve()))
-    doc = desktop.loadComponentFromURL(src, "_blank", 0, (_prop("Hidden", True),))  # type: ignore[attr-defined]
+    doc = open_hidden(desktop, job["src"])
     sheets = doc.getSheets()
     for op, sheet, *args in job.get("ops", []):
         sh = sheets.getByName(sheet)
@@ -69,31 +39,14 @@ def _run(job: dict, desktop: object) -> None:
         v = sheets.getByName(sheet).getCellRangeByName(cell).getPropertyValue("Validation")
         out["validations"][f"{sheet}!{cell}"] = [v.Type.value, v.getFormula1()]  # type: ignore[index]
     if job.get("dst"):
-        dst = uno.systemPathToFileUrl(str(Path(job["dst"]).resolve()))
-        doc.storeToURL(dst, (_prop("FilterName", "Calc MS Excel 2007 XML"),))
+        store_xlsx(doc, job["dst"])
     Path(job["out"]).write_text(json.dumps(out), encoding="utf-8")
     doc.close(True)
-    try:
-        desktop.terminate()  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - the bridge goes away while answering
-        pass
 
 
 def run(job: dict) -> None:
-    pipe = f"lkjipprobe{uuid.uuid4().hex[:12]}"
-    with tempfile.TemporaryDirectory(prefix="lkjip-uno-") as profile:
-        office = subprocess.Popen(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--invisible",
-             "--norestore", "--nologo", "--nodefault", f"--accept=pipe,name={pipe};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env={**os.environ, "HOME": profile})
-        try:
-            _run(job, _desktop(pipe))
-        finally:
-            try:
-                office.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                office.kill()
+    with calc_desktop("lkjipprobe") as desktop:
+        _run(job, desktop)
 
 
 if __name__ == "__main__":

@@ -14,38 +14,14 @@ filter. Nothing of lkjip-xl is imported here.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 
 import uno  # type: ignore[import-not-found]
-from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
-from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
-
-
-def _prop(name: str, value: object) -> PropertyValue:
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
-
-
-def _connect(pipe: str, deadline: float) -> object:
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver",
-                                                             local)
-    while True:
-        try:
-            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-        except NoConnectException:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.25)
-
+from uno_office import calc_desktop, open_hidden, store_xlsx  # beside this script
 
 ROW_OPS = ("<insert-row>", "<delete-row>")
 
@@ -71,47 +47,25 @@ def _edit(desktop: object, job: dict[str, object], scratch: Path) -> None:
     # a private copy: a source loaded again right after it was closed can still be locked
     copy = scratch / f"{uuid.uuid4().hex[:12]}.xlsx"
     shutil.copyfile(str(job["src"]), copy)
-    src = uno.systemPathToFileUrl(str(copy))
-    doc = desktop.loadComponentFromURL(src, "_blank", 0,  # type: ignore[attr-defined]
-                                       (_prop("Hidden", True),))
-    sheets = doc.getSheets()
+    doc = open_hidden(desktop, copy)
+    sheets = doc.getSheets()  # type: ignore[attr-defined]
     for sheet, cell, text in job["edits"]:  # type: ignore[attr-defined]
         target = sheets.getByName(sheet)
         if text in ROW_OPS:
             _row_op(target, int(cell) - 1, text == ROW_OPS[0])
             continue
         target.getCellRangeByName(cell).setFormula(str(text))
-    doc.calculateAll()
-    dst = uno.systemPathToFileUrl(str(Path(str(job["dst"])).resolve()))
-    doc.storeToURL(dst, (_prop("FilterName", "Calc MS Excel 2007 XML"),))
-    doc.close(True)
+    doc.calculateAll()  # type: ignore[attr-defined]
+    store_xlsx(doc, job["dst"])
+    doc.close(True)  # type: ignore[attr-defined]
     copy.unlink(missing_ok=True)
 
 
 def run(job: dict[str, object]) -> None:
-    pipe = f"lkjip{uuid.uuid4().hex[:12]}"
-    with tempfile.TemporaryDirectory(prefix="lkjip-uno-") as profile:
-        office = subprocess.Popen(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--invisible",
-             "--norestore", "--nologo", "--nodefault", f"--accept=pipe,name={pipe};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env={**os.environ, "HOME": profile})
-        try:
-            ctx = _connect(pipe, time.monotonic() + 60)
-            desktop = ctx.ServiceManager.createInstanceWithContext(  # type: ignore[attr-defined]
-                "com.sun.star.frame.Desktop", ctx)
-            jobs = job["jobs"] if "jobs" in job else [job]
-            for one in jobs:  # type: ignore[attr-defined]
-                _edit(desktop, one, Path(profile))
-            try:
-                desktop.terminate()
-            except Exception:  # noqa: BLE001 - the bridge goes away while answering
-                pass
-        finally:
-            try:
-                office.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                office.kill()
+    with calc_desktop() as desktop, tempfile.TemporaryDirectory(prefix="lkjip-uno-") as scratch:
+        jobs = job["jobs"] if "jobs" in job else [job]
+        for one in jobs:  # type: ignore[attr-defined]
+            _edit(desktop, one, Path(scratch))
 
 
 if __name__ == "__main__":

@@ -31,11 +31,10 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "narasi-belum-lengkap", "info",
-        "Narasi laporan belum lengkap: {narasi} (sheet Narasi); analisis sasaran belum diisi untuk "
-        "{sasaran} (sheet Sasaran). Dokumen LKjIP menampilkan tanda [Isi: ...] di tempatnya",
-        "The report's text is incomplete: {narasi} (sheet Narasi); the analysis is missing for "
-        "sasaran {sasaran} (sheet Sasaran). The LKjIP document shows an [Isi: ...] placeholder "
-        "there",
+        "Narasi laporan belum lengkap: {bagian}. Dokumen LKjIP menampilkan tanda [Isi: ...] di "
+        "tempatnya",
+        "The report's text is incomplete: {bagian_en}. The LKjIP document shows an [Isi: ...] "
+        "placeholder there",
         "a workbook whose Narasi sheet is still empty",
     ),
     Entry(
@@ -136,6 +135,36 @@ ENTRIES: list[Entry] = [
         "rated and carried to next year as if complete. Fill in {kosong} or the annual "
         "realisation; for a mid-year report check with --triwulan",
         "'Realisasi Kinerja'!F5 (TW IV) and G5 empty, TW I-III filled, for an akhir indicator",
+    ),
+    Entry(
+        "triwulan-belum-lengkap", "warning",
+        "Indikator {kode}: {kosong} kosong di {location}, sehingga capaian s.d. {sampai} "
+        "dihitung dari {dari} saja = {dipakai}. Isi {kosong}",
+        "Indicator {kode}: {kosong} is empty at {location}, so the capaian to {sampai} is "
+        "computed from {dari} only = {dipakai}. Fill in {kosong}",
+        "`verify --triwulan 3` with 'Realisasi Kinerja'!E5 (TW III) empty, TW I-II filled",
+    ),
+    Entry(
+        "realisasi-kosong", "warning",
+        "Indikator {kode} ada di PK tetapi realisasinya belum diisi ({location} dan semua "
+        "triwulan kosong): capaiannya kosong dan tidak dibawa ke tahun berikutnya. Isi "
+        "realisasi tahunan atau triwulannya",
+        "Indicator {kode} is in the PK but its realisation is not filled in ({location} and every "
+        "quarter empty): its capaian is empty and is not carried to next year. Fill in the annual "
+        "or the quarterly realisation",
+        "the row of S1.1 in 'Realisasi Kinerja' left empty at year end while others are reported",
+    ),
+    Entry(
+        "anggaran-tahun-kosong", "warning",
+        "Realisasi anggaran {kode}: triwulan diisi ({diisi}) tetapi realisasi tahunan di "
+        "{location} kosong. Realisasi setahun hanya dibaca dari sel tahunan, jadi {kode} "
+        "dihitung belum terealisasi (penyerapan kosong, tidak masuk jumlah program dan total). "
+        "Isi realisasi tahunannya",
+        "Spending of {kode}: quarters filled ({diisi}) but the annual spending at {location} is "
+        "empty. The year's spending is read from the annual cell only, so {kode} counts as not "
+        "spent yet (no absorption, left out of the programme and total sums). Fill in its annual "
+        "spending",
+        "'Realisasi Anggaran'!F7 empty while its TW I-III spending is filled",
     ),
     Entry(
         "realisasi-tanpa-baris", "warning",

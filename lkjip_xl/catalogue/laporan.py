@@ -22,6 +22,18 @@ LINES: dict[str, tuple[str, str]] = {
                        "--pdf needs LibreOffice Writer, which is not installed: install the "
                        "package libreoffice-writer (apt-get install libreoffice-writer)"),
     "to_fill": ("  masih harus diisi: {what}", "  still to fill in: {what}"),
+    # an incomplete year in the document's sentences (core/year_end.py): never presented as final,
+    # never a sentence with empty numbers
+    "year_partial": ("; {count} indikator belum lengkap ({kosong} belum dilaporkan)",
+                     "; {count} indicators incomplete ({kosong} not reported)"),
+    "budget": ("{opening} Rp {anggaran} terealisasi Rp {realisasi} atau {penyerapan} dari pagu.",
+               "{opening} Rp {anggaran}, spent Rp {realisasi} or {penyerapan} of the allocation."),
+    "budget_unreported": ("{opening} Rp {anggaran}; realisasinya belum dilaporkan.",
+                          "{opening} Rp {anggaran}; its spending is not reported yet."),
+    "budget_partial": (" Realisasi tahunan {count} kegiatan belum dilaporkan ({kode}; hanya "
+                       "realisasi triwulannya yang diisi), tidak termasuk dalam jumlah ini.",
+                       " The annual spending of {count} kegiatan is not reported ({kode}; only "
+                       "their quarters are filled in), not included in this sum."),
     "batch": ("{ok} laporan ditulis ke {path} ({draf} DRAF), {failed} gagal",
               "{ok} reports written to {path} ({draf} DRAFT), {failed} failed"),
 }

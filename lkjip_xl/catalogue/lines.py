@@ -92,6 +92,10 @@ LINES: dict[str, tuple[str, str]] = {
                        "angka akhirnya ada): {items}",
                        "year {tahun} incomplete, Realisasi N-1 left empty (fill it in once the "
                        "final figure is known): {items}"),
+    # the parts of `narasi-belum-lengkap`, each only when something is missing there
+    "narasi.fields": ("{narasi} (sheet Narasi)", "{narasi} (sheet Narasi)"),
+    "narasi.sasaran": ("analisis sasaran belum diisi untuk {sasaran} (sheet Sasaran)",
+                       "the analysis is missing for sasaran {sasaran} (sheet Sasaran)"),
     "level.label.error": ("GALAT", "ERROR"),
     "level.label.warning": ("PERINGATAN", "WARNING"),
     "level.label.info": ("INFO", "INFO"),

@@ -249,6 +249,14 @@ ENTRIES: list[Entry] = [
         "verify --engine libreoffice on a workbook with a stale value",
     ),
     Entry(
+        "mesin-berbeda-tersimpan", "warning",
+        "Mesin {engine} menghitung {found} di {location}, sedangkan nilai tersimpan di file "
+        "{stored} (sel di luar tata letak lkjip-xl: verify tidak menghitungnya sendiri)",
+        "The {engine} engine computes {found} at {location}, while the value stored in the file "
+        "is {stored} (a cell outside the lkjip-xl layout: verify does not compute it itself)",
+        "verify --engine libreoffice on a workbook whose own extra sheet holds a stale value",
+    ),
+    Entry(
         "mesin-tidak-tersedia", "warning",
         "Pendapat kedua dengan mesin {engine} tidak dapat dijalankan: {found}",
         "The second opinion with the {engine} engine could not run: {found}",

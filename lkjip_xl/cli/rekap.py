@@ -26,7 +26,7 @@ from lkjip_xl.core.model import KERTAS
               help="Rekap tahun ini saja; berkas tahun lain dicantumkan sebagai tidak direkap / "
                    "consolidate this reporting year only.")
 @click.option("--kertas", type=click.Choice(KERTAS), default="A4", show_default=True,
-              help="Kertas cetak: A4 atau F4 (folio 215 x 330 mm) / paper.")
+              help="Kertas cetak: A4 atau F4 (folio, lihat Pengaturan) / paper.")
 @click.option("--force", is_flag=True, help="Timpa file keluaran / overwrite the output.")
 @click.pass_context
 def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: int | None,

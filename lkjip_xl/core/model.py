@@ -23,7 +23,7 @@ AGREGASI: tuple[str, ...] = ("kumulatif", "akhir", "rata_rata")
 RUMUS_NEGATIF: tuple[str, ...] = ("lan", "invers")
 METODE_EFISIENSI: tuple[str, ...] = ("selisih", "hemat", "rasio", "biaya_per_unit")
 NILAI_TW: tuple[str, ...] = ("kumulatif", "per_triwulan")
-KERTAS: tuple[str, ...] = ("A4", "F4")  # F4: folio 215 x 330 mm, what most Indonesian offices use
+KERTAS: tuple[str, ...] = ("A4", "F4")  # F4: folio 216 x 330 mm (schema.printing.PAPERS)
 
 Quarters = list[float | None]  # always four entries, TW I..TW IV
 

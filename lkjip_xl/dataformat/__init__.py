@@ -29,6 +29,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from lkjip_xl.core.domain.triwulan import ROMAN
 from lkjip_xl.core.errors import (
     DataFormatError,
     InputError,
@@ -916,7 +917,6 @@ def _found(value: Any) -> tuple[str, str]:
     return str(value), str(value)
 
 
-_ROMAN = ("I", "II", "III", "IV")
 _QUARTERS = ("target_tw", "realisasi_tw", "anggaran_tw")
 
 
@@ -932,8 +932,8 @@ def _path_text(path: list[PathElem]) -> tuple[str, str]:
             item = node[elem] if isinstance(node, list) and 0 <= elem < len(node) else None
             kode = item.get("kode") if isinstance(item, dict) else None
             if parent in _QUARTERS and 0 <= elem < 4:
-                out_id[-1] += f" TW {_ROMAN[elem]}"
-                out_en[-1] += f" TW {_ROMAN[elem]}"
+                out_id[-1] += f" TW {ROMAN[elem]}"
+                out_en[-1] += f" TW {ROMAN[elem]}"
             elif isinstance(kode, str) and kode.strip():
                 kode = kode.strip()
                 out_id[-1] += f" {kode} (ke-{elem + 1})"

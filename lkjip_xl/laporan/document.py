@@ -24,8 +24,9 @@ from lkjip_xl.core.model import Dokumen, Pengaturan
 from lkjip_xl.laporan import docx_parts as dx
 from lkjip_xl.laporan import grafik
 from lkjip_xl.laporan.angka import angka
+from lkjip_xl.laporan.incomplete import budget_sentence, partial_clause
 from lkjip_xl.measure.context import Ctx
-from lkjip_xl.measure.styling import place_of
+from lkjip_xl.measure.styling import place_of, position_lines
 from lkjip_xl.schema.report_tables import (
     JUMLAH_LABEL,
     KINERJA_SHEET,
@@ -323,15 +324,15 @@ class Laporan:
         self.page_break()
 
     def _signature(self) -> None:
-        """The seed's signature block, as measure's sheet prints it: place and date (the date
-        written by hand when signed), position, agency, name, rank, NIP."""
+        """The seed's signature block: place and date (the date written by hand when signed),
+        the position naming the agency once and the local government (`position_lines`), name,
+        rank, NIP."""
         k = self.dok.instansi.kepala
         self.doc.add_paragraph()
         self.para(f"{place_of(self.dok.instansi.pemda)}, ........................ "
                   f"{self.dok.tahun + 1}", center=True)
-        self.para(k.jabatan or "Kepala", center=True)
-        if self.dok.instansi.nama:
-            self.para(self.dok.instansi.nama, center=True)
+        for text in position_lines(k.jabatan, self.dok.instansi.nama, self.dok.instansi.pemda):
+            self.para(text, center=True)
         for _ in range(3):
             self.doc.add_paragraph()
         self.para(k.nama or "", bold=True, center=True)
@@ -455,10 +456,8 @@ class Laporan:
                 self.picture(grafik.predikat_chart(counts.most_common(), self.dok.tahun),
                              f"Indikator kinerja menurut predikat tahun {self.dok.tahun}")
         self.heading("B. Realisasi Anggaran", 2)
-        t = self.p.total
-        self.para(f"Pagu anggaran tahun {self.dok.tahun} sebesar Rp {angka(t.anggaran, 'money')}"
-                  f" terealisasi Rp {angka(t.realisasi_anggaran, 'money')} "
-                  f"({angka(t.penyerapan, 'percent')}).")
+        self.para(budget_sentence(f"Pagu anggaran tahun {self.dok.tahun} sebesar", self.p,
+                                  self.dok))
         for table in REPORT_TABLES:
             if table.scope == "kegiatan":
                 self.anggaran_table(table)
@@ -549,12 +548,10 @@ def ikhtisar_sentences(dok: Dokumen, p: Pengukuran) -> list[str]:
         text = f"Dari {_terbilang_kecil(len(ind))} indikator kinerja, " + ", ".join(parts)
         if unmeasured:
             text += f"; {_terbilang_kecil(unmeasured)} indikator belum dapat diukur"
+        text += partial_clause(dok, _terbilang_kecil)  # an incomplete year is not final
         out.append(text + ".")
-    t = p.total
-    if t.anggaran is not None:
-        out.append(f"Anggaran yang tersedia sebesar Rp {angka(t.anggaran, 'money')} terealisasi "
-                   f"Rp {angka(t.realisasi_anggaran, 'money')} atau "
-                   f"{angka(t.penyerapan, 'percent')} dari pagu.")
+    if p.total.anggaran is not None:
+        out.append(budget_sentence("Anggaran yang tersedia sebesar", p, dok))
     compared = [u for u in ind if u.membaik is not None]
     if compared:
         better = sum(1 for u in compared if u.membaik)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from xlsxwriter.workbook import Workbook
 
+from lkjip_xl.core.domain.triwulan import ROMAN
 from lkjip_xl.core.errors import UsageError
 from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.core.measurement import Pengukuran, ukur
@@ -33,10 +34,10 @@ from lkjip_xl.measure.styling import Capaian
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.formats import GRID_BORDER
 from lkjip_xl.schema.report_tables import CHART_SHEET
-from lkjip_xl.verify.year_end import check_year_end
 from lkjip_xl.workbook.generate import check_fits_layout
 from lkjip_xl.workbook.read import read_workbook, to_dokumen
 from lkjip_xl.workbook.write import write_workbook
+from lkjip_xl.workbook.year_end import check_year_end
 from lkjip_xl.xlsx.atomic import write_atomic
 
 QUARTERS = (1, 2, 3, 4)
@@ -54,7 +55,7 @@ def _blank_later_quarters(wb: Workbook, ctx: Ctx) -> None:
             col = t.index(key) - 1
             for i in range(ctx.caps[t.key]):
                 ws.write_blank(t.first_row - 1 + i, col, None, fmt)
-    roman = ("I", "II", "III", "IV")[ctx.triwulan - 1]
+    roman = ROMAN[ctx.triwulan - 1]
     note = wb.add_format({"italic": True, "font_color": "#C00000"})
     ws.write_string(1, 0, f"Dihitung otomatis. Dilaporkan s.d. TW {roman}: kolom triwulan "
                           "berikutnya dikosongkan (jalankan measure lagi dengan --triwulan).", note)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from lkjip_xl.core.domain.triwulan import ROMAN
 from lkjip_xl.measure.context import Ctx, Formats
 from lkjip_xl.measure.styling import AGENCY_HEADER_PT, Capaian, agency_header, page_setup
 from lkjip_xl.schema import TABLES, printing
@@ -17,7 +18,6 @@ from lkjip_xl.schema.formats import LABEL_FORMATS
 from lkjip_xl.schema.report_tables import CHART_SHEET
 
 MAX_TW_CHARTS = 30  # one quarterly chart per indicator, up to this many
-ROMAN = ("I", "II", "III", "IV")
 ROW_PX = 20  # xlsxwriter's default row height in pixels
 WIDTHS = (14, 40, 12, 12, 12, 12, 12, 12, 12, 12)
 QUARTER_HEADER_PT = 30.0

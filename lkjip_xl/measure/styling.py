@@ -120,6 +120,29 @@ def place_of(pemda: str | None) -> str:
                   flags=re.IGNORECASE) or "........"
 
 
+def position_lines(jabatan: str | None, nama: str | None, pemda: str | None) -> list[str]:
+    """The lines above the signature naming who signs, as the seed does ("Kepala Dinas Koperasi
+    UMKM" / "Kota Denpasar"): the position with the agency named once (a position "Kepala Dinas"
+    and an agency "Dinas Perhubungan" give "Kepala Dinas Perhubungan", not both), then the local
+    government unless the position already names it. A position and an agency that do not
+    overlap stay two lines."""
+    pos, agency, place = ((t or "").strip() for t in (jabatan, nama, pemda))
+    lines: list[str]
+    if not agency or agency.casefold() in pos.casefold():
+        lines = [pos or "Kepala"]
+    elif not pos:
+        lines = [f"Kepala {agency}"]
+    else:
+        words, names = pos.split(), agency.split()
+        overlap = next((n for n in range(min(len(words), len(names)), 0, -1)
+                        if [w.casefold() for w in words[-n:]]
+                        == [w.casefold() for w in names[:n]]), 0)
+        lines = [" ".join(words + names[overlap:])] if overlap else [pos, agency]
+    if place and place.casefold() not in " ".join(lines).casefold():
+        lines.append(place)
+    return lines
+
+
 def signature(ws: Worksheet, row: int, widths: tuple[int, ...], ctx: Ctx, fm: Formats) -> int:
     """The signature block of the seed: place and date, position, agency, name, rank, NIP.
 

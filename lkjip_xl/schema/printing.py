@@ -21,6 +21,13 @@ PAPERS: dict[str, tuple[int, float, float]] = {"A4": (PAPER_A4, 8.27, 11.69),
                                                "F4": (PAPER_F4, 8.5, 13.0)}
 
 
+def paper_mm(kertas: str | None) -> str:
+    """"216 x 330 mm": the paper's size as every note and help names it, from PAPERS (F4 is
+    8.5 x 13 in, 215.9 x 330.2 mm, so to the whole millimetre 216, as the document is laid out)."""
+    _, w, h = PAPERS.get(kertas or "A4", PAPERS["A4"])
+    return f"{round(w * 25.4)} x {round(h * 25.4)} mm"
+
+
 def paper_code(kertas: str | None) -> int:
     return PAPERS.get(kertas or "A4", PAPERS["A4"])[0]
 

@@ -6,6 +6,7 @@ declarations; no other module names a sheet or a column letter.
 
 from __future__ import annotations
 
+from lkjip_xl.core.domain.triwulan import ROMAN
 from lkjip_xl.core.model import (
     AGREGASI,
     KERTAS,
@@ -17,6 +18,7 @@ from lkjip_xl.core.model import (
     Pengaturan,
 )
 from lkjip_xl.schema import formulas as f
+from lkjip_xl.schema.printing import paper_mm
 from lkjip_xl.schema.types import TABLE_SHEETS, Column, FormField, Ref, Sheet, SummaryCell, Table, col_letter
 
 # 2: PK's "Sumber standar nasional", Sasaran's analysis, the Narasi sheet, the paper setting
@@ -57,7 +59,7 @@ PENGATURAN_FIELDS = (
               "per_triwulan: tiap TW berisi nilai TW itu saja",
               bind="pengaturan.nilai_tw", default=_SETTING.nilai_tw),
     FormField("kertas", "Ukuran kertas cetak", "Paper", 9, "choice", KERTAS,
-              note="A4, atau F4 (folio 215 x 330 mm): dipakai lembar isian, lembar laporan "
+              note=f"A4, atau F4 (folio {paper_mm('F4')}): dipakai lembar isian, lembar laporan "
                    "measure dan salinan bertanda verify", bind="pengaturan.kertas",
               default=_SETTING.kertas),
 )
@@ -185,13 +187,13 @@ PK = Table("PK", "PK", (
 RENCANA_AKSI = Table("RA", "Rencana Aksi", (
     _code(), _uraian_col(),
     *(_num(f"t{q}", f"Target TW {r}", f"Target Q{q}", bind=f"target_tw[{q - 1}]")
-      for q, r in zip(range(1, 5), ("I", "II", "III", "IV"))),
+      for q, r in zip(range(1, 5), ROMAN)),
 ), default_capacity=60, unique=("kode",))
 
 REALISASI_KINERJA = Table("RK", "Realisasi Kinerja", (
     _code(), _uraian_col(),
     *(_num(f"r{q}", f"Realisasi TW {r}", f"Realisation Q{q}", bind=f"realisasi_tw[{q - 1}]")
-      for q, r in zip(range(1, 5), ("I", "II", "III", "IV"))),
+      for q, r in zip(range(1, 5), ROMAN)),
     _num("realisasi", "Realisasi tahunan", "Annual realisation", 12,
          note="Kosongkan agar dihitung dari triwulan sesuai agregasi"),
     *(_num(f"rl{k}", f"Realisasi N-{k}", f"Realisation year N-{k}",
@@ -235,9 +237,9 @@ KEGIATAN = Table("KG", "Realisasi Anggaran", (
     _money("anggaran", "Anggaran (pagu)", "Allocation", 17, note=_MONEY_NOTE),
     _money("realisasi", "Realisasi anggaran", "Spent", 17, note=_MONEY_NOTE),
     *(_money(f"a{q}", f"Rencana TW {r}", f"Plan Q{q}", 15, bind=f"anggaran_tw[{q - 1}]")
-      for q, r in zip(range(1, 5), ("I", "II", "III", "IV"))),
+      for q, r in zip(range(1, 5), ROMAN)),
     *(_money(f"r{q}", f"Realisasi TW {r}", f"Spent Q{q}", 15, bind=f"realisasi_tw[{q - 1}]")
-      for q, r in zip(range(1, 5), ("I", "II", "III", "IV"))),
+      for q, r in zip(range(1, 5), ROMAN)),
 ), default_capacity=300, row_key="kode_kegiatan", unique=("kode_kegiatan", "kode_sub"))
 
 NARASI = "Narasi"
@@ -399,7 +401,7 @@ PENGUKURAN = Table("PKK", "Pengukuran Kinerja", (
 
 def _tw_columns() -> tuple[Column, ...]:
     cols: list[Column] = []
-    for q, r in zip(range(1, 5), ("I", "II", "III", "IV")):
+    for q, r in zip(range(1, 5), ROMAN):
         cols.append(Column(f"t{q}", f"Target s.d. TW {r}", f"Target to Q{q}", "number", 11,
                            formula=_guard(f.quarters_to_date(q, "RA_t", "{PKK.m_ra}",
                                                              "{PKK.agregasi}"))))

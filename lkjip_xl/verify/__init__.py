@@ -26,8 +26,8 @@ from lkjip_xl.verify.report_sheets import check_report_sheets, measured_triwulan
 from lkjip_xl.verify.row_edits import detect_shifts
 from lkjip_xl.verify.structure import Structure, inspect_structure
 from lkjip_xl.verify.values_check import check_values, expected_values
-from lkjip_xl.verify.year_end import check_year_end
 from lkjip_xl.workbook.read import loc, to_dokumen
+from lkjip_xl.workbook.year_end import check_year_end
 from lkjip_xl.xlsx.compare import same_value
 from lkjip_xl.xlsx.grid import WorkbookGrid
 from lkjip_xl.xlsx.stream import read_grid
@@ -177,14 +177,17 @@ def _second_opinion(path: str | os.PathLike[str], engine: str, grid: WorkbookGri
             if not cell.formula or (sg.name, r, c) not in values:
                 continue
             key = (sg.name, r, c)
-            reference = expected[key] if key in expected else cell.value
+            ours = key in expected  # a layout cell verify recomputed from the inputs
+            if not ours and _plain(cell.value) is None:
+                continue  # no stored value and none of verify's: nothing to set against it
+            reference = expected[key] if ours else cell.value
             other = values[key]
             if not same_value(_plain(other), _plain(reference)):
-                # three values, each named for what it is: the engine's, the file's stored one
-                # and verify's (for a layout cell recomputed from the inputs, for any other
-                # cell the stored one it accepted)
-                out.append(Finding("mesin-berbeda", "warning", loc(sg.name, r, c),
-                                   found=_plain(other), expected=_plain(reference),
+                # each value named for what it is: the engine's, the file's stored one and,
+                # only where verify computed one, verify's
+                out.append(Finding("mesin-berbeda" if ours else "mesin-berbeda-tersimpan",
+                                   "warning", loc(sg.name, r, c), found=_plain(other),
+                                   expected=_plain(reference),
                                    params={"engine": engine, "stored": _plain(cell.value)}))
     return out
 

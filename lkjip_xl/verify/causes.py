@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from lkjip_xl.catalogue.lines import line
 from lkjip_xl.core.findings import Finding
-from lkjip_xl.core.model import Dokumen, Kegiatan
+from lkjip_xl.core.model import Dokumen
+from lkjip_xl.core.year_end import reported_indikator, reported_kegiatan
 from lkjip_xl.schema import TABLES
 from lkjip_xl.schema.sheets import ANALISIS, NARASI_FIELDS
 from lkjip_xl.verify.follow_on import cell_count
@@ -62,21 +64,13 @@ def consequences(findings: list[Finding]) -> tuple[int, int]:
     return len(roots), sum(cell_count(c) for c in cells)
 
 
-def _reported_kegiatan(k: Kegiatan) -> bool:
-    money = [k.realisasi, *k.realisasi_tw]
-    for s in k.sub_kegiatan:
-        money += [s.realisasi, *s.realisasi_tw]
-    return any(v is not None for v in money)
-
-
 def completeness(dok: Dokumen, stats: dict[str, Any]) -> list[Finding]:
     """`belum-diisi` when no indicator and no kegiatan has a realisation, `kelengkapan` (info)
     naming what is still empty otherwise; the counts go to `stats["kelengkapan"]`."""
     ind = [i for _, i in dok.indikator()]
     keg = [k for _, k in dok.kegiatan()]
-    ind_empty = [i.kode for i in ind
-                 if i.realisasi is None and all(v is None for v in i.realisasi_tw)]
-    keg_empty = [k.kode for k in keg if not _reported_kegiatan(k)]
+    ind_empty = [i.kode for i in ind if not reported_indikator(i)]
+    keg_empty = [k.kode for k in keg if not reported_kegiatan(k)]
     counts = {"indikator": len(ind), "indikator_kosong": len(ind_empty),
               "kegiatan": len(keg), "kegiatan_kosong": len(keg_empty)}
     stats["kelengkapan"] = counts
@@ -100,8 +94,13 @@ def narrative_gaps(dok: Dokumen, stats: dict[str, Any]) -> list[Finding]:
     stats["narasi_kosong"] = {"narasi": empty, "sasaran": sasaran}
     if not empty and not sasaran:
         return []
-    return [Finding("narasi-belum-lengkap", "info", "",
-                    params={"narasi": ", ".join(empty) or "-", "sasaran": _names(sasaran)})]
+    # only the parts that have something missing (an empty list is no clause)
+    parts = [("narasi.fields", {"narasi": ", ".join(empty)})] if empty else []
+    parts += [("narasi.sasaran", {"sasaran": _names(sasaran)})] if sasaran else []
+    return [Finding("narasi-belum-lengkap", "info", "", params={
+        "narasi": ", ".join(empty) or "-", "sasaran": _names(sasaran),
+        **{f"bagian{sfx}": "; ".join(line(key, lang, **kw) for key, kw in parts)
+           for sfx, lang in (("", "id"), ("_en", "en"))}})]
 
 
 def _names(codes: list[str]) -> str:

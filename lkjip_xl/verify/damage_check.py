@@ -23,9 +23,9 @@ from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import TABLES
 from lkjip_xl.schema.sheets import PENGATURAN
-from lkjip_xl.workbook.read import LayoutRead, RowRead, TableRead, _Conv, loc
+from lkjip_xl.workbook.read import LayoutRead, RowRead, TableRead, cell_text, loc
 
-_text = _Conv(None).text
+_text = cell_text
 _REF = re.compile(r"(?<![A-Za-z_!.])\$?([A-Z]{1,3})\$?(\d+)(?![\d(A-Za-z_])")
 CAP_SCALE = 5.0  # a cap at or below 5 % is 120 % typed in a percent-formatted cell
 

@@ -18,14 +18,14 @@ from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.sheets import PENGATURAN
 from lkjip_xl.verify.damage_check import check_damage
-from lkjip_xl.workbook.read import LayoutRead, RowRead, TableRead, _Conv, loc, match_key
+from lkjip_xl.workbook.read import LayoutRead, RowRead, TableRead, cell_text, loc, match_key
 from lkjip_xl.xlsx.grid import WorkbookGrid
 
 if TYPE_CHECKING:
     from lkjip_xl.core.measurement import Pengukuran
 
 CAPAIAN_PLAUSIBLE = 150.0
-_text = _Conv(None).text
+_text = cell_text
 # the numbers written in the indicator's own unit, per table (Column.unit)
 _PERCENT_COLS = {key: cols for key, t in TABLES.items()
                  if (cols := tuple(c.key for c in t.columns if c.unit))}

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from lkjip_xl.core.domain.triwulan import ROMAN
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.measurement import Pengukuran
 from lkjip_xl.core.model import Dokumen
@@ -23,7 +24,6 @@ from lkjip_xl.xlsx.grid import SheetGrid, WorkbookGrid
 from lkjip_xl.xlsx.stream import read_grid
 
 MAX_LISTED = 50
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _CAPTION = re.compile(r"kemajuan triwulan s\.d\. TW (IV|III|II|I)\b")
 
 
@@ -34,7 +34,7 @@ def measured_triwulan(grid: WorkbookGrid) -> int:
         for (_, _), cell in sg.cells.items():
             m = _CAPTION.search(str(cell.value or ""))
             if m:
-                return _ROMAN[m.group(1)]
+                return ROMAN.index(m.group(1)) + 1
     return 4
 
 

@@ -18,7 +18,7 @@ from lkjip_xl.schema import TABLES
 from lkjip_xl.verify.formulas_check import _UNKNOWN, MirrorMap
 from lkjip_xl.verify.structure import Structure, placed_summary
 from lkjip_xl.workbook.expected import BLANK, Row, computed_rows, summary_values
-from lkjip_xl.workbook.read import _Conv, loc, match_key
+from lkjip_xl.workbook.read import cell_text, loc, match_key
 from lkjip_xl.xlsx.compare import same_value
 from lkjip_xl.xlsx.grid import SheetGrid
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 UNCALCULATED_SHARE = 0.9  # this share of non-blank expectations cached as blank: never calculated
 
-_text = _Conv(None).text
+_text = cell_text
 
 
 def _keys(table_key: str) -> tuple[str, ...]:

@@ -207,6 +207,17 @@ def _labels(decl: Column | FormField) -> dict[str, str]:
     return {"label": decl.header, "label_en": decl.header_en}
 
 
+def cell_text(v: Any) -> str | None:
+    """A cell's value as text, the way the reader reads codes and labels: None when empty or an
+    error value, a whole float without its ".0", outer blanks dropped."""
+    if v is None or isinstance(v, ErrorValue):
+        return None
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    s = str(v).strip()
+    return s or None
+
+
 class _Conv:
     """Converts raw cell values, reporting anything that needed interpretation."""
 
@@ -215,12 +226,7 @@ class _Conv:
         self.text_numbers = text_numbers
 
     def text(self, v: Any) -> str | None:
-        if v is None or isinstance(v, ErrorValue):
-            return None
-        if isinstance(v, float) and v.is_integer():
-            v = int(v)
-        s = str(v).strip()
-        return s or None
+        return cell_text(v)
 
     def memo(self, v: Any) -> str | None:
         """Long text as typed: paragraphs and their line breaks kept (Excel stores Alt+Enter as
@@ -472,5 +478,5 @@ def read_workbook(path: str | os.PathLike[str], report: Report | None = None,
     return to_dokumen(lr, report), lr
 
 
-__all__ = ["LayoutRead", "TableRead", "RowRead", "locate", "to_dokumen", "read_workbook", "match_key",
-           "TABLES"]
+__all__ = ["LayoutRead", "TableRead", "RowRead", "cell_text", "locate", "to_dokumen",
+           "read_workbook", "match_key", "TABLES"]

@@ -17,6 +17,7 @@ TW_MENURUN = "tw-menurun"  # a total to date below an earlier quarter's total to
 TW4_BEDA_TARGET = "tw4-beda-target"  # TW IV to date differs from the annual target
 
 Kuartal = Sequence[float | None]
+ROMAN = ("I", "II", "III", "IV")  # the quarters' numerals, TW I..TW IV: the one list of them
 
 
 def _agregasi(agregasi: str | None) -> str:
@@ -132,14 +133,16 @@ class TahunKurang:
 
 
 def tahun_kurang(realisasi: float | None, values: Kuartal, agregasi: str | None, nilai_tw: str,
-                 sampai: int = 4) -> TahunKurang | None:
+                 sampai: int = 4, targets: Kuartal | None = None) -> TahunKurang | None:
     """Whether the year's value is taken from fewer quarters than reported up to TW `sampai`.
 
     A stated annual value is the year: complete. Otherwise the year comes from the quarters
     (`nilai_tahunan`): for a level (akhir, or kumulatif written as totals to date) from the last
-    quarter, so the year is short when TW `sampai` is empty; for a sum (kumulatif per_triwulan) or
-    a mean (rata_rata) from every quarter, so it is short when any of TW I..`sampai` is empty.
-    Quarters after `sampai` are not due yet (mid-year work). Nothing reported at all is short too
+    quarter, so the year is short when the last due quarter is empty; for a sum (kumulatif
+    per_triwulan) or a mean (rata_rata) from every quarter, so it is short when any due quarter
+    is empty. Due: TW I..`sampai` (later quarters are mid-year work not due yet), and of those
+    only the quarters with a Rencana Aksi target in `targets` when any has one (an indicator
+    reported per semester plans TW II and TW IV only). Nothing reported at all is short too
     (`dari` empty): the caller decides whether that is "not reported yet" or a missing year.
     """
     if realisasi is not None:
@@ -147,10 +150,16 @@ def tahun_kurang(realisasi: float | None, values: Kuartal, agregasi: str | None,
     if sampai not in (1, 2, 3, 4):
         raise ValueError(f"sampai is a quarter 1..4, got {sampai}")
     v = _empat(values)[:sampai]
+    planned = _empat(targets)[:sampai] if targets is not None else [None] * sampai
+    due = [q for q in range(sampai) if planned[q] is not None]
+    if targets is None or all(t is None for t in _empat(targets)):
+        due = list(range(sampai))  # no plan at all: every quarter is due
+    if not due:
+        return None  # nothing planned up to TW `sampai`
     a, n = _agregasi(agregasi), _nilai_tw(nilai_tw)
     every = a == "rata_rata" or (a == "kumulatif" and n == "per_triwulan")
-    kosong = tuple(q for q, x in enumerate(v) if x is None) if every else (
-        (sampai - 1,) if v[-1] is None else ())
+    kosong = tuple(q for q in due if v[q] is None) if every else (
+        (due[-1],) if v[due[-1]] is None else ())
     if not kosong:
         return None
     dari = tuple(q for q, x in enumerate(v) if x is not None)
