@@ -39,7 +39,8 @@ LKJIP_REFUSED = {
 LKJIP_READ: dict[str, tuple[tuple[int, int, int, int], str]] = {
     "macro": ((0, 0, 0, 0), "makro"),
     "far-cell": ((0, 0, 0, 0), ""),
-    "far-cell-in-table": ((1, 0, 0, 0), ""),  # a stray value at row 1048576 under a table
+    # a stray value at row 1048576 under a table: a verify error, so measure writes a DRAF (exit 1)
+    "far-cell-in-table": ((1, 1, 0, 0), ""),
     "forged-dimension": ((0, 0, 0, 0), ""),
     "beyond-grid": ((1, 1, 0, 0), "XFE1"),
     "huge-shared-string": ((1, 1, 0, 0), "lebih panjang dari 100000 karakter"),
