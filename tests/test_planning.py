@@ -15,7 +15,7 @@ from lkjip_xl.core.errors import DataFormatError, InputError
 from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.dataformat import load
 from lkjip_xl.planning.batch import check_file, collect_paths, fatal_report, verify_many
-from lkjip_xl.planning.carry import carry_over
+from lkjip_xl.planning.carry import carry_notes, carry_over
 from lkjip_xl.planning.roster import load_roster, output_name, slug
 from lkjip_xl.planning.summary import render_csv, render_json, render_text
 from lkjip_xl.planning.templates import (
@@ -110,6 +110,14 @@ def test_carry_over_rules_on_the_sample() -> None:
     assert all(k.anggaran is None and k.realisasi is None for _, k in new.kegiatan())
     assert [k.kode for _, k in new.kegiatan()] == [k.kode for _, k in last.kegiatan()]
     assert new.pengaturan == last.pengaturan and new.renstra == last.renstra
+    # the report's text about 2019 is not next year's; the text about the agency is a start
+    assert last.narasi.kata_pengantar and last.narasi.simpulan and last.sasaran[0].pendorong
+    assert (new.narasi.kata_pengantar, new.narasi.simpulan, new.narasi.langkah_ke_depan) == (
+        None, None, None)
+    assert all((s.pendorong, s.penghambat, s.upaya, s.program_penunjang) == (None,) * 4
+               for s in new.sasaran)
+    assert new.narasi.tugas_fungsi == last.narasi.tugas_fungsi and new.sdm == last.sdm
+    assert any("periksa dan perbarui" in note for note, _ in carry_notes(last, new))
     later = carry_over(last, 2025)  # five years on: only the years the workbook keeps
     assert later.indikator()[0][1].realisasi_lalu == {}  # 2019 is older than 2020..2024
     assert later.indikator()[0][1].target is None  # no Renstra target for 2025

@@ -88,6 +88,14 @@ LINES: dict[str, tuple[str, str]] = {
                       "from the quarters reported so far; capaian and predicate are not final."),
     "year_end.item": ("{kode} ({kosong} kosong, dihitung dari {dari})",
                       "{kode} ({kosong} empty, computed from {dari})"),
+    # new --from: the agency's own text carried as a start (planning/carry.py)
+    "carry.agency_text": ("tugas dan fungsi, struktur organisasi, isu strategis dan tabel SDM "
+                          "dibawa dari {tahun} (sheet Narasi): periksa dan perbarui; kata "
+                          "pengantar, simpulan, langkah ke depan dan analisis sasaran dikosongkan",
+                          "tugas dan fungsi, struktur organisasi, isu strategis and the SDM "
+                          "table carried from {tahun} (sheet Narasi): check and update them; the "
+                          "kata pengantar, simpulan, langkah ke depan and sasaran analysis are "
+                          "left empty"),
     "year_end.carry": ("tahun {tahun} belum lengkap, Realisasi N-1 dibiarkan kosong (isi setelah "
                        "angka akhirnya ada): {items}",
                        "year {tahun} incomplete, Realisasi N-1 left empty (fill it in once the "

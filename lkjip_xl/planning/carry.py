@@ -11,7 +11,11 @@ year, so they shift one column to the right; years older than the workbook keeps
 Set: the RKT and PK targets of year N from the Renstra target of year N (left empty when the
 Renstra has none).
 Cleared: this year's realisations (annual, quarterly, komponen values), the quarterly targets,
-the PK revision and its reason, and every budget amount.
+the PK revision and its reason, every budget amount, and the report's text about the year (the
+kata pengantar, Bab IV's simpulan and langkah ke depan, each sasaran's analysis): last year's
+words in next year's report would read as finished text, so the document shows them to fill.
+The text about the agency (tugas dan fungsi, struktur organisasi, isu strategis) and the SDM table
+are kept as a start, and `carry_notes` says to check them.
 """
 
 from __future__ import annotations
@@ -61,6 +65,12 @@ def _carry_indikator(i: Indikator, old_year: int, new_year: int, nilai_tw: str,
                               i.komponen.pengali)
 
 
+# the report's text about one year: cleared on carry-over (the rest describes the agency)
+YEAR_TEXT = ("kata_pengantar", "simpulan", "langkah_ke_depan")
+SASARAN_TEXT = ("pendorong", "penghambat", "upaya", "program_penunjang")
+AGENCY_TEXT = ("tugas_fungsi", "struktur_organisasi", "isu_strategis")
+
+
 def carry_over(last: Dokumen, tahun: int | None = None) -> Dokumen:
     """Next year's document from last year's (see the module's docstring for the rules)."""
     new_year = last.tahun + 1 if tahun is None else tahun
@@ -74,6 +84,11 @@ def carry_over(last: Dokumen, tahun: int | None = None) -> Dokumen:
         _clear_money(k)
         for sub in k.sub_kegiatan:
             _clear_money(sub)
+    for name in YEAR_TEXT:
+        setattr(dok.narasi, name, None)
+    for s in dok.sasaran:
+        for name in SASARAN_TEXT:
+            setattr(s, name, None)
     return dok
 
 
@@ -92,6 +107,9 @@ def carry_notes(last: Dokumen, new: Dokumen) -> list[tuple[str, str]]:
     if partial:
         notes.append((line("year_end.carry", "id", tahun=last.tahun, items=items(partial, "id")),
                       line("year_end.carry", "en", tahun=last.tahun, items=items(partial, "en"))))
+    if new.sdm or any(getattr(new.narasi, n) for n in AGENCY_TEXT):
+        notes.append((line("carry.agency_text", "id", tahun=last.tahun),
+                      line("carry.agency_text", "en", tahun=last.tahun)))
     missing = [i.kode for _, i in new.indikator()
                if i.polaritas != "rentang" and i.target is None]
     if missing:
