@@ -360,3 +360,25 @@ def test_docx_passes_openxml_audit(made: tuple[Path, Path, dict[str, Any]]) -> N
     _src, out, _p = made
     proc = subprocess.run(["openxml-audit", "-m", "0", str(out)], capture_output=True, text=True)
     assert proc.returncode == 0 and "Errors: 0" in proc.stdout, proc.stdout[-2000:]
+
+
+def test_an_untouched_year_is_a_draf_everywhere(tmp_path: Path) -> None:
+    """A template with nothing reported (verify: BELUM DIISI) is no report: laporan and measure
+    mark their outputs DRAF with the finding that says what to fill, and exit 4 as verify."""
+    from docx import Document
+
+    from lkjip_xl.cli import run_main
+
+    empty = tmp_path / "kosong.xlsx"
+    assert run_main(["new", "--tahun", "2025", "--instansi", "Dinas Uji", "-o", str(empty)]) == 0
+    assert run_main(["verify", str(empty)]) == 4
+    doc = tmp_path / "kosong.docx"
+    assert run_main(["laporan", str(empty), "-o", str(doc)]) == 4
+    text = "\n".join(p.text for p in Document(str(doc)).paragraphs)
+    header = "\n".join(p.text for s in Document(str(doc)).sections for p in s.header.paragraphs)
+    assert "DRAF" in header + text and "belum diisi" in text.lower()
+    measured = tmp_path / "kosong-terukur.xlsx"
+    assert run_main(["measure", str(empty), "-o", str(measured)]) == 4
+    import openpyxl
+
+    assert "Temuan Terbuka" in openpyxl.load_workbook(measured, read_only=True).sheetnames

@@ -8,9 +8,9 @@ from typing import Any
 LINES: dict[str, tuple[str, str]] = {
     "written": ("ditulis: {path} ({tables} tabel, {placeholders} bagian masih harus diisi)",
                 "written: {path} ({tables} tables, {placeholders} parts still to fill in)"),
-    "draf": ("DRAF: workbook belum lolos verify ({errors} galat); dokumen bertanda DRAF di "
+    "draf": ("DRAF: workbook belum lolos verify ({errors} temuan terbuka); dokumen bertanda DRAF di "
              "setiap halaman dengan daftar temuan di depan",
-             "DRAFT: the workbook did not pass verify ({errors} errors); the document says DRAF "
+             "DRAFT: the workbook did not pass verify ({errors} open findings); the document says DRAF "
              "on every page and lists the findings at the front"),
     "no_document": ("tidak ada dokumen: {path}: {why}", "no document: {path}: {why}"),
     "not_layout": ("bukan workbook format lkjip-xl", "not an lkjip-xl workbook"),

@@ -36,25 +36,25 @@ LINES: dict[str, tuple[str, str]] = {
     "written.batch": ("{ok} workbook ditulis ke {path}, {failed} gagal",
                       "{ok} workbooks written to {path}, {failed} failed"),
     # measure of a workbook verify fails: the same DRAF rule as laporan's document
-    "measure.draf": ("DRAF: workbook belum lolos verify ({errors} galat); sheet Bab III dan "
+    "measure.draf": ("DRAF: workbook belum lolos verify ({errors} temuan terbuka); sheet Bab III dan "
                      "Grafik bertanda DRAF, temuan terbuka di sheet {sheet}",
-                     "DRAFT: the workbook did not pass verify ({errors} errors); the Bab III and "
+                     "DRAFT: the workbook did not pass verify ({errors} open findings); the Bab III and "
                      "chart sheets say DRAF, the open findings are on sheet {sheet}"),
-    "draf.mark": ("DRAF: belum lolos verifikasi lkjip-xl ({count} galat terbuka, lihat sheet "
+    "draf.mark": ("DRAF: belum lolos verifikasi lkjip-xl ({count} temuan terbuka, lihat sheet "
                   "{sheet})",
-                  "DRAFT: not passed by lkjip-xl verification ({count} open errors, see sheet "
+                  "DRAFT: not passed by lkjip-xl verification ({count} open findings, see sheet "
                   "{sheet})"),
     "draf.header": ("DRAF", "DRAFT"),
-    "draf.title": ("Temuan verifikasi yang masih terbuka: {count} galat",
-                   "Verification findings still open: {count} errors"),
+    "draf.title": ("Temuan verifikasi yang masih terbuka: {count}",
+                   "Verification findings still open: {count}"),
     "draf.note": ("Workbook sumbernya belum lolos lkjip-xl verify: tabel Bab III dan grafik di "
                   "file ini DRAF. Perbaiki isian di sel berikut, lalu jalankan measure lagi.",
                   "The source workbook did not pass lkjip-xl verify: the Bab III tables and "
                   "charts of this file are a DRAFT. Fix the inputs in these cells, then run "
                   "measure again."),
     "draf.headers": ("No|Kode|Lokasi|Pesan", "No|Code|Location|Message"),
-    "draf.more": ("... {count} galat lain: jalankan lkjip-xl verify untuk daftar lengkap",
-                  "... {count} more errors: run lkjip-xl verify for the full list"),
+    "draf.more": ("... {count} temuan lain: jalankan lkjip-xl verify untuk daftar lengkap",
+                  "... {count} more findings: run lkjip-xl verify for the full list"),
     "rekap.left_out": ("{status}: {name}: {why}", "{status}: {name}: {why}"),
     "more_errors": ("+{count} galat lain", "+{count} more errors"),
     "more_errors.list": ("  ... {count} galat lain", "  ... {count} more errors"),

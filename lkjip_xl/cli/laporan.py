@@ -31,13 +31,15 @@ def command(ctx: click.Context, workbook: Path, output: Path, pdf: bool, templat
     """Buat dokumen LKjIP (Word, dan PDF dengan --pdf) dari WORKBOOK yang diperiksa dan diukur.
 
     Workbook dengan galat verify tetap menghasilkan dokumen, bertanda DRAF di setiap halaman dan
-    berisi daftar temuan di depan (exit 1). Bagian yang belum ada isiannya tampil sebagai
-    [Isi: ...] dan didaftar (sheet dan kolomnya). Kertas mengikuti pengaturan workbook (A4/F4)
-    kecuali --kertas. WORKBOOK boleh sebuah folder: setiap .xlsx di dalamnya, paralel, ke
-    folder -o. Exit 3 bila --pdf tanpa LibreOffice Writer (paket libreoffice-writer).
+    berisi daftar temuan di depan (exit 1; exit 4 bila belum ada realisasi sama sekali). Bagian
+    yang belum ada isiannya tampil sebagai [Isi: ...] dan didaftar (sheet dan kolomnya). Kertas
+    mengikuti pengaturan workbook (A4/F4) kecuali --kertas. WORKBOOK boleh sebuah folder: setiap
+    .xlsx di dalamnya, paralel, ke folder -o. Exit 3 bila --pdf tanpa LibreOffice Writer (paket
+    libreoffice-writer).
 
     Write the LKjIP document from WORKBOOK (verified and measured). A workbook with verify errors
-    still gives a document marked DRAF on every page (exit 1); a folder gives one per workbook.
+    still gives a document marked DRAF on every page (exit 1; 4 when nothing is reported yet);
+    a folder gives one per workbook.
     The parts still to fill in are listed; exit 3 when --pdf finds no LibreOffice Writer.
 
     \b
@@ -65,7 +67,7 @@ def command(ctx: click.Context, workbook: Path, output: Path, pdf: bool, templat
         ctx.exit(report.exit_code())
         return
     if hasil.draf:
-        click.echo(f"{level('warning', lang)}: {text('draf', lang, errors=report.errors)}",
+        click.echo(f"{level('warning', lang)}: {text('draf', lang, errors=len(report.open_errors()))}",
                    err=True)
     for path in (hasil.docx, hasil.pdf):
         if path is not None:
@@ -73,4 +75,5 @@ def command(ctx: click.Context, workbook: Path, output: Path, pdf: bool, templat
                             placeholders=len(hasil.placeholders)), err=True)
     for what in hasil.placeholders:
         click.echo(text("to_fill", lang, what=what), err=True)
-    ctx.exit(1 if hasil.draf else 0)
+    # a DRAF exits as verify would: 1 with errors open, 4 for a year not filled in yet
+    ctx.exit(report.exit_code() if hasil.draf else 0)

@@ -31,13 +31,13 @@ def command(ctx: click.Context, workbook: Path, output: Path, triwulan: int, for
 
     Keluar / exit: 0 bersih; 1 DRAF (verify menemukan galat) atau isian yang bukan angka (angka
     yang diketik sebagai teks ditulis sebagai angka yang mungkin dimaksud: periksa); 2 salah
-    pakai; 3 tak terbaca.
+    pakai; 3 tak terbaca; 4 DRAF karena belum ada realisasi sama sekali (BELUM DIISI).
 
     Recompute WORKBOOK and write the complete workbook (computed sheets, Bab III tables, charts,
     signature block) to a new file. The workbook is verified first: with verify errors the file is
     still written, its Bab III and chart sheets marked DRAF and the errors listed on the sheet
     Temuan Terbuka, and the exit code is 1 (also when an input is not a number: a number typed as
-    text is written as the number probably meant).
+    text is written as the number probably meant); 4 when nothing is reported yet (a DRAF too).
 
     \b
     Contoh / examples:

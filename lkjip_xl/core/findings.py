@@ -101,8 +101,10 @@ class Report:
 
     def open_errors(self) -> list[Finding]:
         """The findings that make every printed output of the workbook a DRAF (laporan's
-        document, measure's Bab III sheets): verify's errors, which staff fix before signing."""
-        return [f for f in self.findings if f.severity == "error"]
+        document, measure's Bab III sheets): verify's errors, which staff fix before signing,
+        and an untouched year (`belum-diisi`): a report of no realisation is no report."""
+        return [f for f in self.findings
+                if f.severity == "error" or (f.code == "belum-diisi" and self.stats.get("belum_diisi"))]
 
     @property
     def valid(self) -> bool:

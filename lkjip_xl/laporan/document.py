@@ -40,7 +40,7 @@ from lkjip_xl.schema.report_tables import (
 from lkjip_xl.schema.sheets import ANALISIS
 
 PLACEHOLDER_COLOR = RGBColor(0xC0, 0x00, 0x00)
-DRAF_TEXT = "DRAF: belum lolos verifikasi lkjip-xl ({n} galat terbuka)"
+DRAF_TEXT = "DRAF: belum lolos verifikasi lkjip-xl ({n} temuan terbuka)"
 # Bab III A: the per-sasaran tables follow each other for one sasaran (Tables 3.2-3.6 for S1 in
 # the seed), then the next sasaran; tables listing every sasaran come before and after.
 FIRST = ("capaian",)

@@ -171,6 +171,8 @@ def measure(src: str | os.PathLike[str], out: str | os.PathLike[str], *, triwula
         report.add(Finding("grafik-triwulan-dibatasi", "info", CHART_SHEET,
                            params={"shown": MAX_TW_CHARTS, "total": total}))
     report.stats = {"output": str(Path(out)), **stats}
+    if judged is not None and judged.stats.get("belum_diisi"):
+        report.stats["belum_diisi"] = True  # exit 4 as verify's; the output is a DRAF
     return report
 
 
