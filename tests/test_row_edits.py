@@ -141,9 +141,19 @@ def campaign(tmp_path_factory: pytest.TempPathFactory) -> list[Case]:
     return cases
 
 
+def on_purpose(f: Finding) -> bool:
+    """synthetic_rules leaves S4.2 unreported on purpose: at year end that is its one warning
+    (`realisasi-kosong`, issue #21 item 1), whatever rows are edited around it."""
+    return f.code == "realisasi-kosong" and f.params.get("kode") == "S4.2"
+
+
+def loud(report: Report) -> list[Finding]:
+    return [f for f in report.findings if f.severity != "info" and not on_purpose(f)]
+
+
 def roots(report: Report) -> list[Finding]:
     """What the report asks a person to fix: every finding above info not folded under a cause."""
-    return [f for f in report.findings if f.severity != "info" and "cause" not in f.params]
+    return [f for f in loud(report) if "cause" not in f.params]
 
 
 def _row_empty(case: Case) -> bool:
@@ -173,6 +183,14 @@ def test_row_edit_campaign(campaign: list[Case], tmp_path: Path) -> None:
         found = roots(report)
         expected = case.expected()
         if expected is None:
+            if (case.key, case.edit) == ("RK", "delete"):
+                # the year-end rule (issue #21 item 1): an indicator of the PK whose realisation
+                # row is gone is a warning, at its PK row (there is no row left to point at)
+                want = [("realisasi-tanpa-baris", "warning")]
+                if [(f.code, f.severity) for f in found] != want or \
+                        any(f.code in ROW_EDITS for f in report.findings):
+                    wrong.append((case, [(f.code, f.location) for f in found]))
+                continue
             if found or any(f.code in ROW_EDITS for f in report.findings):
                 wrong.append((case, [(f.code, f.location) for f in found]))
             continue
@@ -213,13 +231,16 @@ def test_export_then_new_restores_a_damaged_workbook(campaign: list[Case], tmp_p
         if case.position != "tengah" or _kind(case.key) == "by-code":
             continue
         data, new = tmp_path / f"{case.path.stem}.yaml", tmp_path / f"{case.path.stem}-baru.xlsx"
-        assert run_main(["export", str(case.path), "-o", str(data)]) == 0
+        # an indicator's Renstra row deleted: its other rows cannot travel, and export says
+        # which (exit 1); the advice is to type the row back first (test below)
+        left = case.key == "IK" and case.edit == "delete"
+        assert run_main(["export", str(case.path), "-o", str(data)]) == (1 if left else 0)
         code = run_main(["new", "--data", str(data), "-o", str(new)])
         if case.edit == "delete" and _kind(case.key) == "input":
             assert code in (0, 3)  # a deleted sasaran/program: its uraian is asked for
             continue
         assert code == 0, case
-        assert [f for f in verify(new).findings if f.severity != "info"] == [], case
+        assert loud(verify(new)) == [], case
 
 
 def test_export_then_new_on_a_file_with_a_row_deleted(tmp_path: Path,
@@ -230,7 +251,7 @@ def test_export_then_new_on_a_file_with_a_row_deleted(tmp_path: Path,
     data, new = tmp_path / "data.yaml", tmp_path / "baru.xlsx"
     assert run_main(["export", str(damaged), "-o", str(data)]) == 0
     assert run_main(["new", "--data", str(data), "-o", str(new)]) == 0
-    assert [f for f in verify(new).findings if f.severity != "info"] == []
+    assert loud(verify(new)) == []
     kept = dataformat.load(data)
     assert len([k for _, k in kept.kegiatan()]) == len(
         [k for _, k in dataformat.load(ROOT / "samples" / "denpasar_2019.yaml").kegiatan()])
@@ -311,7 +332,7 @@ def test_held_out_edit_has_one_root_at_its_cell(held_out: dict[str, Path], name:
         assert not any(word in text for word in DELETING)  # the row holds the new indicator
     # every other error is a consequence of it, printed under it
     assert all(f.params.get("cause") == found[0].location for f in report.findings
-               if f.severity != "info" and f is not found[0])
+               if f in loud(report) and f is not found[0])
     assert len(render_text(report).splitlines()) <= 40
 
 
@@ -406,5 +427,5 @@ def test_the_advice_for_a_deleted_renstra_row_loses_nothing(tmp_path: Path,
     data, new = tmp_path / "data.yaml", tmp_path / "baru.xlsx"
     assert run_main(["export", str(back), "--tanpa-pengukuran", "-o", str(data)]) == 0
     assert run_main(["new", "--data", str(data), "-o", str(new)]) == 0
-    assert [f for f in verify(new).findings if f.severity != "info"] == []
+    assert loud(verify(new)) == []
     assert dataformat.to_dict(dataformat.load(data)) == dataformat.to_dict(sample)
