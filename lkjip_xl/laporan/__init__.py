@@ -25,7 +25,7 @@ from lkjip_xl.core.measurement import ukur
 from lkjip_xl.engines.libreoffice import LibreOfficeError, convert, soffice_path
 from lkjip_xl.laporan.document import Laporan
 from lkjip_xl.verify import verify
-from lkjip_xl.workbook.read import read_workbook
+from lkjip_xl.workbook.read import to_dokumen
 from lkjip_xl.xlsx.atomic import check_target, write_atomic
 
 PathLike = str | os.PathLike[str]
@@ -93,7 +93,11 @@ def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
     check_target(out, (workbook,), force)
     if pdf_out is not None:
         check_target(pdf_out, (workbook,), force)
-    dok, _lr = read_workbook(workbook)
+    # the workbook verify has just read, not a second read: the grid is the largest object
+    # of the run, let go once the document is taken from it (batch.py does the same)
+    lr, report.layout = report.layout, None
+    dok = to_dokumen(lr)
+    del lr
     errors = [f for f in report.findings if f.severity == "error"]
     try:
         builder = Laporan(dok, ukur(dok), errors, str(template) if template else None, charts,
@@ -103,16 +107,16 @@ def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
             raise
         raise InputError(f"templat bukan .docx yang dapat dibuka: {template} ({exc})",
                          f"template is not a readable .docx: {template} ({exc})") from exc
-    document = builder.build()
+    builder.build()
     hasil = Hasil(report, out, tables=len(builder.captions), placeholders=builder.placeholders)
     if pdf_out is None:
-        write_atomic(out, document.save, inputs=(workbook,), force=force)
+        write_atomic(out, builder.save, inputs=(workbook,), force=force)
         return hasil
-    _number_toc(builder, document)
+    _number_toc(builder)
     # the PDF is made first, beside a draft: a conversion that fails leaves no .docx either
     with tempfile.TemporaryDirectory(prefix="lkjip-laporan-") as tmp:
         draft = Path(tmp) / out.name
-        document.save(str(draft))
+        builder.save(str(draft))
         made = _convert(draft, tmp)
         write_atomic(out, lambda t: shutil.copyfile(draft, t), inputs=(workbook,), force=force)
         write_atomic(pdf_out, lambda t: shutil.copyfile(made, t), inputs=(workbook,),
@@ -121,7 +125,7 @@ def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
     return hasil
 
 
-def _number_toc(builder: Any, document: Any) -> None:
+def _number_toc(builder: Any) -> None:
     """LibreOffice does not recompute a TOC field when it converts: lay the document out once,
     read where each heading landed (pdftotext, poppler) and print those pages in the daftar
     isi. The daftar isi has its own page, so numbering it moves no heading."""
@@ -130,7 +134,7 @@ def _number_toc(builder: Any, document: Any) -> None:
         return
     with tempfile.TemporaryDirectory(prefix="lkjip-laporan-") as tmp:
         first = Path(tmp) / "draft.docx"
-        document.save(str(first))
+        builder.save(str(first))
         pdf = _convert(first, tmp)
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                               timeout=120).stdout

@@ -17,7 +17,7 @@ from typing import Any
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import OxmlElement
 from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
@@ -28,6 +28,7 @@ from lkjip_xl.core.model import Dokumen, Pengaturan
 from lkjip_xl.laporan import docx_parts as dx
 from lkjip_xl.laporan import grafik
 from lkjip_xl.laporan.angka import angka
+from lkjip_xl.laporan.package import pack, save_with_tables
 from lkjip_xl.laporan.table_xml import Cell, grouped, table_xml
 from lkjip_xl.measure.context import Ctx
 from lkjip_xl.measure.styling import place_of
@@ -84,6 +85,7 @@ class Laporan:
         # python-docx's add_paragraph/add_table find it by scanning the whole body each time
         self._tail = self.doc.element.body.get_or_add_sectPr()
         self._style_ids: dict[str, str | None] = {}
+        self._tables: list[bytes] = []  # packed table XML, in body order (package.py)
         self._table_style = (self.doc.part.get_style_id(self.grid_style, WD_STYLE_TYPE.TABLE)
                              if self.grid_style else None)
         self.kertas = self.kertas or self.dok.pengaturan.kertas
@@ -217,10 +219,15 @@ class Laporan:
     def _table(self, headers: list[str], rows: list[list[Cell]], kinds: list[str]) -> None:
         """The table written out at once, as wide as the current section's text."""
         s: Any = Section(self._tail, self.doc.part)  # the body's last sectPr: the current section
-        self._tail.addprevious(parse_xml(table_xml(
+        self._tables.append(pack(table_xml(
             headers, rows, kinds, self._table_style,
             s.page_width - s.left_margin - s.right_margin,
             s.page_height - s.top_margin - s.bottom_margin)))
+        self._tail.addprevious(OxmlElement("w:tbl"))  # its mark (package.py)
+
+    def save(self, target: Any) -> None:
+        """The built document, its tables streamed in (a path or a binary stream)."""
+        save_with_tables(self.doc, self._tables, target)
 
     @staticmethod
     def _subtotal(label: str, values: list[Any]) -> list[Cell]:
@@ -247,7 +254,9 @@ class Laporan:
         self.para(f"Grafik 3.{n}  {title}", bold=True, center=True)
 
     # ------------------------------------------------------------ the document
-    def build(self) -> Any:
+    def build(self) -> Laporan:
+        """Lay the document out; `save` writes it (the tables are streamed in only there, so
+        `self.doc` alone lacks them)."""
         self._page_furniture()
         self.cover()
         if self.open_findings:
@@ -266,7 +275,7 @@ class Laporan:
         self._fill_toc()
         dx.update_fields_on_open(self.doc)
         dx.drop_styles_with_effects(self.doc)
-        return self.doc
+        return self
 
     def _section(self, landscape: bool) -> None:
         dx.new_section(self.doc, landscape, self.kertas, margins=not self.template)

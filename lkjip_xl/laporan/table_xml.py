@@ -11,6 +11,7 @@ their borders, never vMerge) are the same, byte for byte (tests/test_laporan_tab
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -99,18 +100,17 @@ def _row(cells: list[Cell], widths: list[int], size_half_points: int, header: bo
 
 
 def table_xml(headers: list[str], rows: list[list[Cell]], kinds: list[str], style_id: str | None,
-              text_width_emu: int, text_height_emu: int) -> str:
-    """The whole `w:tbl`: bordered (`style_id`), centred, fixed column widths by kind, the
-    header row repeated on every page, rows short enough kept whole (KEEP_WHOLE_SHARE of the
-    page's text height)."""
+              text_width_emu: int, text_height_emu: int) -> Iterator[str]:
+    """The whole `w:tbl` in pieces (the `w` namespace is declared by the document around it):
+    bordered (`style_id`), centred, fixed column widths by kind, the header row repeated on
+    every page, rows short enough kept whole (KEEP_WHOLE_SHARE of the page's text height)."""
     widths = fit_widths(kinds, text_width_emu)
     limit = text_height_emu / 12700 * KEEP_WHOLE_SHARE
     style = f"<w:tblStyle w:val={quoteattr(style_id)}/>" if style_id else ""
-    out = [f'<w:tbl xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-           f'<w:tblPr>{style}<w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/>'
-           f'<w:tblLayout w:type="fixed"/>{_TBL_LOOK}</w:tblPr><w:tblGrid>',
-           "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in widths), "</w:tblGrid>",
-           _row([Cell(h, bold=True) for h in headers], widths, 16, True, limit)]
-    out.extend(_row(r, widths, 18, False, limit) for r in rows)
-    out.append("</w:tbl>")
-    return "".join(out)
+    yield (f'<w:tbl><w:tblPr>{style}<w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/>'
+           f'<w:tblLayout w:type="fixed"/>{_TBL_LOOK}</w:tblPr><w:tblGrid>'
+           + "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in widths) + "</w:tblGrid>"
+           + _row([Cell(h, bold=True) for h in headers], widths, 16, True, limit))
+    for k in range(0, len(rows), 200):
+        yield "".join(_row(r, widths, 18, False, limit) for r in rows[k:k + 200])
+    yield "</w:tbl>"
