@@ -57,6 +57,7 @@ from lkjip_xl.core.model import (
 )
 from lkjip_xl.core.number_text import typed_number
 from lkjip_xl.dataformat.schema_check import Check, UnsupportedSchema, compile_schema
+from lkjip_xl.dataformat.yaml_emit import Emitter, Unsupported
 from lkjip_xl.xlsx.gc_pause import paused_gc
 
 __all__ = [
@@ -1233,21 +1234,51 @@ _Dumper.add_representer(dict, _represent_dict)
 _Dumper.add_representer(str, _represent_str)
 
 
+def _pyyaml(data: Any) -> str:
+    """The canonical YAML by PyYAML's own emitter (the reference `yaml_emit` is held to)."""
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=4096,
+        indent=2,
+    )
+
+
+_ENTRY = re.compile(r"^k\d+:", re.M)
+
+
+def _render_scalars(values: list[Any], flow: bool) -> list[str]:
+    """PyYAML's text of each scalar as a mapping's value (lines after the first indented from
+    0) or as an item of a flow list, in one call: the entries of one mapping, each of whose
+    lines after the first is indented, so every line starting "kN:" starts an entry."""
+    text = _pyyaml({f"k{n}": [v] if flow else v for n, v in enumerate(values)})
+    starts = [m.start() for m in _ENTRY.finditer(text)] + [len(text)]
+    out = []
+    for n, (a, b) in enumerate(zip(starts, starts[1:])):
+        entry = text[a + len(f"k{n}: "):b - 1]  # without the key and the final newline
+        out.append(entry[1:-1] if flow else entry)
+    if len(out) != len(values):
+        raise AssertionError("YAML rendering lost its entries")
+    return out
+
+
+def _dump_data(data: dict[str, Any]) -> str:
+    try:
+        return Emitter(_render_scalars, _FLOW_KEYS, _QUOTE).emit(data)
+    except Unsupported:  # a shape the canonical form never has
+        return _pyyaml(data)
+
+
 def dumps(dok: Dokumen, fmt: str = "yaml") -> str:
     """The canonical document as YAML (unicode kept, block style) or JSON (indented)."""
     data = to_dict(dok)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if fmt == "yaml":
-        return yaml.dump(
-            data,
-            Dumper=_Dumper,
-            allow_unicode=True,
-            sort_keys=False,
-            default_flow_style=False,
-            width=4096,
-            indent=2,
-        )
+        return _dump_data(data)
     raise UsageError(
         f"format data tidak dikenal: {fmt} (yaml, json)", f"unknown data format: {fmt} (yaml, json)"
     )
