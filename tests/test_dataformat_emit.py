@@ -72,6 +72,18 @@ def test_a_key_is_written_plain_or_left_to_pyyaml(text: str) -> None:
     _same(data)
 
 
+def test_an_export_with_its_pengukuran_is_the_emitters_own(tmp_path: Path) -> None:
+    """Codes that read as numbers ("9.01") are keys of the pengukuran maps."""
+    from lkjip_xl.workbook.export import export_workbook
+    from lkjip_xl.workbook.write import write_workbook
+
+    book = tmp_path / "b.xlsx"
+    write_workbook(docgen.build(3), book)
+    data = export_workbook(book)
+    data["pengukuran"]["program"]["9.01"] = {"10": 1, "1e3": None, "S1.1": [1]}
+    assert _emitter().emit(data) == _pyyaml(data)
+
+
 def test_plain_text_in_every_context_is_the_emitters_own() -> None:
     text = "Dinas Pekerjaan Umum (PU) 100% a/b"
     data = {"u": text, "l": [{"u": text, "f": [text], "p": {"min": 1, "label": text}}]}

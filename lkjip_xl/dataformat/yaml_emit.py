@@ -81,11 +81,15 @@ class Emitter:
         return None
 
     def _key(self, k: Any, flow: bool) -> str:
-        """A key written plain (the canonical form's are names and years), else Unsupported."""
-        fast = self._fast(k, flow)
-        if fast is None or "\n" in fast:
+        """A key as its value would be written: a simple key's style is the value's unless it
+        is empty, spans lines or is long (then Unsupported; the canonical form's keys are names,
+        codes and years)."""
+        if k == "" or type(k) is str and (len(k) > 100 or "\n" in k):
             raise Unsupported(f"key {k!r}")
-        return fast
+        text = self.scalar(k, flow)
+        if "\n" in text or len(text) > 120:
+            raise Unsupported(f"key {k!r}")
+        return text
 
     def scalar(self, v: Any, flow: bool) -> str:
         key = (type(v), v, flow)
