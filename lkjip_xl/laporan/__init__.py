@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,13 +78,17 @@ def _convert(docx: Path, out_dir: str) -> Path:
 
 def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
             template: PathLike | None = None, force: bool = False,
-            charts: bool = True, kertas: str | None = None) -> Hasil:
+            charts: bool = True, kertas: str | None = None,
+            progress: Callable[[], None] | None = None) -> Hasil:
     """Verify, measure and write the document; an unreadable workbook gives no document.
-    `kertas` (A4, F4) overrides the workbook's paper setting."""
+    `kertas` (A4, F4) overrides the workbook's paper setting. `progress()` is called after each
+    of `steps(pdf)` steps (a progress bar's)."""
+    tick = progress or (lambda: None)
 
     if pdf:
         require_writer()  # before anything is written
     report = verify(workbook)
+    tick()
     if report.fatal or report.stats.get("layout") is False:
         return Hasil(report)
     if template is not None and not Path(template).is_file():
@@ -101,7 +106,7 @@ def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
     errors = [f for f in report.findings if f.severity == "error"]
     try:
         builder = Laporan(dok, ukur(dok), errors, str(template) if template else None, charts,
-                          kertas)
+                          kertas, tick=tick)
     except Exception as exc:  # python-docx refuses a file that is not a .docx
         if template is None:
             raise
@@ -111,18 +116,27 @@ def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
     hasil = Hasil(report, out, tables=len(builder.captions), placeholders=builder.placeholders)
     if pdf_out is None:
         write_atomic(out, builder.save, inputs=(workbook,), force=force)
+        tick()
         return hasil
     _number_toc(builder)
+    tick()
     # the PDF is made first, beside a draft: a conversion that fails leaves no .docx either
     with tempfile.TemporaryDirectory(prefix="lkjip-laporan-") as tmp:
         draft = Path(tmp) / out.name
         builder.save(str(draft))
         made = _convert(draft, tmp)
+        tick()
         write_atomic(out, lambda t: shutil.copyfile(draft, t), inputs=(workbook,), force=force)
         write_atomic(pdf_out, lambda t: shutil.copyfile(made, t), inputs=(workbook,),
                      force=force)
     hasil.pdf = pdf_out
     return hasil
+
+
+def steps(pdf: bool) -> int:
+    """How many times `laporan` calls `progress`: verify, the document's parts
+    (`Laporan.PARTS`), writing; with a PDF, numbering the daftar isi and converting."""
+    return 1 + Laporan.PARTS + (2 if pdf else 1)
 
 
 def _number_toc(builder: Any) -> None:
@@ -165,4 +179,4 @@ def to_pdf(docx: Path, target: Path, *, force: bool = False) -> Path:
     return target
 
 
-__all__ = ["laporan", "to_pdf", "Hasil", "WriterMissing", "require_writer"]
+__all__ = ["laporan", "to_pdf", "steps", "Hasil", "WriterMissing", "require_writer"]

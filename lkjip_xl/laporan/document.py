@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -74,6 +75,9 @@ class Laporan:
     kertas: str | None = None  # None: the workbook's paper setting
     captions: list[str] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)  # "what (where)", as the CLI lists them
+    tick: Callable[[], None] | None = None  # called once per part of the document (PARTS)
+
+    PARTS: ClassVar[int] = 5
 
     def __post_init__(self) -> None:
         self.ctx = Ctx(self.dok, self.p)
@@ -264,14 +268,20 @@ class Laporan:
         self.kata_pengantar()
         self.ikhtisar()
         self.daftar_isi()
+        tick = self.tick or (lambda: None)
+        tick()
         self.bab1()
         self.bab2()
+        tick()
         self._section(landscape=True)
         self.bab3()
+        tick()
         self._section(landscape=False)
         self.bab4()
+        tick()
         self._section(landscape=True)
         self.lampiran()
+        tick()
         self._fill_toc()
         dx.update_fields_on_open(self.doc)
         dx.drop_styles_with_effects(self.doc)
