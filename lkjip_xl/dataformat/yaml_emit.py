@@ -74,6 +74,8 @@ class Emitter:
             return str(v)
         if t is float:
             return _float(v)
+        if t is str and len(v) < 200 and self.quote.fullmatch(v) and v.strip() == v:
+            return f'"{v}"'  # digits, spaces, . , + - only: double-quoted, nothing to escape
         if t is str and (_PLAIN_FLOW if flow else _PLAIN_BLOCK).fullmatch(v) \
                 and not v.endswith(" ") and "  " not in v and not self.quote.fullmatch(v) \
                 and _RESOLVER.resolve(yaml.ScalarNode, v, (True, False)) == _STR_TAG:
