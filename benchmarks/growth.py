@@ -134,14 +134,23 @@ def plot(rows: dict[int, dict[str, Any]], commands: list[str], target: Path) -> 
                 if pts:
                     ax.plot(*zip(*pts), style, marker="o", color=colour,
                             label=f"{c} ({side})")
-        if sizes:
-            ax.plot([sizes[0], sizes[-1]], [0, 0], alpha=0)  # y from 0
-        ax.set_xlabel("rows (N/5 indicators, 4N/5 kegiatan)")
-        ax.set_ylabel(label)
+        if len(sizes) > 1:  # what linear growth looks like: slope 1 on log-log axes
+            ax.plot(sizes, [sizes[0] and min(rows[sizes[0]][c]["after"][what]
+                                             for c in commands) * n / sizes[0] for n in sizes],
+                    ":", color="grey", label="linear")
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xticks(sizes, [f"{n:,}" for n in sizes])
+        ax.minorticks_off()
+        ax.set_xlabel("rows (N/5 indicators, 4N/5 kegiatan), log scale")
+        ax.set_ylabel(f"{label}, log scale")
         ax.grid(alpha=0.3)
     axes[1].axhline(200, color="#C00000", linewidth=0.8, linestyle=":")
     axes[0].legend(fontsize=7, ncol=2)
-    fig.suptitle("lkjip-xl: cost per command against rows (dashed: before, solid: after)")
+    axes[1].set_yticks([50, 100, 200, 500, 1000, 2000], ["50", "100", "200", "500", "1000",
+                                                         "2000"])
+    fig.suptitle("lkjip-xl: cost per command against rows (dashed: before, solid: after; "
+                 "parallel to the dotted line: linear)")
     fig.tight_layout()
     fig.savefig(target)
     plt.close(fig)
