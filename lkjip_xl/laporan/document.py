@@ -29,6 +29,7 @@ from lkjip_xl.core.model import Dokumen, Pengaturan
 from lkjip_xl.laporan import docx_parts as dx
 from lkjip_xl.laporan import grafik
 from lkjip_xl.laporan.angka import angka
+from lkjip_xl.laporan.ikhtisar import ikhtisar_sentences
 from lkjip_xl.laporan.package import pack, save_with_tables
 from lkjip_xl.laporan.table_xml import Cell, grouped, table_xml
 from lkjip_xl.measure.context import Ctx
@@ -564,39 +565,3 @@ class Laporan:
                           [[(r["uraian"], "text"), (r["satuan"], "text"),
                             (r["target"], "number"), (r["realisasi"], "number"),
                             (r["capaian"], "percent"), (r["predikat"], "text")] for r in pkk])
-
-
-def _terbilang_kecil(n: int) -> str:
-    words = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
-             "sembilan", "sepuluh", "sebelas")
-    return f"{n} ({words[n]})" if 0 <= n < len(words) else str(n)
-
-
-def ikhtisar_sentences(dok: Dokumen, p: Pengukuran) -> list[str]:
-    """The sentences that only restate numbers: generated from them, never typed."""
-    ind = list(p.indikator.values())
-    out = [f"Pada tahun {dok.tahun} {dok.instansi.nama or 'instansi'} menetapkan "
-           f"{_terbilang_kecil(len(dok.sasaran))} sasaran strategis dengan "
-           f"{_terbilang_kecil(len(ind))} indikator kinerja."]
-    counts = Counter(u.predikat for u in ind if u.predikat)
-    unmeasured = sum(1 for u in ind if u.capaian is None)
-    if counts:
-        parts = [f"{_terbilang_kecil(n)} indikator berpredikat {label}"
-                 for label, n in sorted(counts.items(), key=lambda kv: -kv[1])]
-        # a sentence that stands alone (Bab IV quotes it without the one before)
-        text = f"Dari {_terbilang_kecil(len(ind))} indikator kinerja, " + ", ".join(parts)
-        if unmeasured:
-            text += f"; {_terbilang_kecil(unmeasured)} indikator belum dapat diukur"
-        out.append(text + ".")
-    t = p.total
-    if t.anggaran is not None:
-        out.append(f"Anggaran yang tersedia sebesar Rp {angka(t.anggaran, 'money')} terealisasi "
-                   f"Rp {angka(t.realisasi_anggaran, 'money')} atau "
-                   f"{angka(t.penyerapan, 'percent')} dari pagu.")
-    compared = [u for u in ind if u.membaik is not None]
-    if compared:
-        better = sum(1 for u in compared if u.membaik)
-        out.append(f"Dibandingkan tahun {dok.tahun - 1}, {_terbilang_kecil(better)} dari "
-                   f"{_terbilang_kecil(len(compared))} indikator yang dapat dibandingkan "
-                   "membaik.")
-    return out
