@@ -108,7 +108,7 @@ def test_before_after_runs_two_checkouts_and_writes_its_figures(tmp_path: Path,
     printed = capsys.readouterr().out
     assert "(exit" not in printed  # every command ran to a full result (exit 0 or 1)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert len(data["results"]) == 10
+    assert len(data["results"]) == 13  # with export and laporan (issue #25)
     for sides in data["results"].values():
         for runs in sides.values():
             assert len(runs) == 1 and runs[0]["wall_s"] > 0 and runs[0]["exit_code"] in (0, 1)
