@@ -115,8 +115,9 @@ def _kegiatan(kode: str, with_subs: bool, rng: random.Random) -> Kegiatan:
     return k
 
 
-def synthetic_dokumen(n: int, seed: int = 2024) -> Dokumen:
-    """A consistent document with `n` indicator rows and about `n` kegiatan rows."""
+def synthetic_dokumen(n: int, seed: int = 2024, kegiatan: int | None = None) -> Dokumen:
+    """A consistent document with `n` indicator rows and about `n` (or `kegiatan`) kegiatan
+    rows."""
     rng = random.Random(seed)
     dok = Dokumen(tahun=TAHUN, renstra=Renstra(TAHUN - 3, TAHUN + 2),
                   instansi=Instansi("Dinas Sintetis Kabupaten Contoh", "Kabupaten Contoh",
@@ -136,7 +137,8 @@ def synthetic_dokumen(n: int, seed: int = 2024) -> Dokumen:
     rows = 0
     k_no = 0
     programs: list[Program] = [Program("9.01", "Program Penunjang Urusan Pemerintahan (sintetis)")]
-    while rows < n:
+    k_rows = n if kegiatan is None else kegiatan
+    while rows < k_rows:
         if k_no % KEGIATAN_PER_PROGRAM == 0 and k_no:
             si = len(programs) - 1
             sas = dok.sasaran[si % len(dok.sasaran)].kode
@@ -144,11 +146,17 @@ def synthetic_dokumen(n: int, seed: int = 2024) -> Dokumen:
                                     sasaran=sas))
         prog = programs[-1]
         k_no += 1
-        with_subs = k_no % 4 == 0 and n - rows >= 3
+        with_subs = k_no % 4 == 0 and k_rows - rows >= 3
         prog.kegiatan.append(_kegiatan(f"{prog.kode}.2.{len(prog.kegiatan) + 1:02d}", with_subs, rng))
         rows += 3 if with_subs else 1
     dok.program = programs
     return dok
+
+
+def agency_of_rows(rows: int, seed: int = 2024) -> Dokumen:
+    """Issue #25's shape: `rows` rows in all, rows/5 indicators (sasaran of five) and 4 rows/5
+    kegiatan rows (a whole pemda's consolidated report is this shape at ~20,000 rows)."""
+    return synthetic_dokumen(max(1, rows // 5), seed, kegiatan=rows - max(1, rows // 5))
 
 
 def kegiatan_rows(dok: Dokumen) -> int:

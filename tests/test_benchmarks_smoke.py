@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,7 +108,30 @@ def test_before_after_runs_two_checkouts_and_writes_its_figures(tmp_path: Path,
     printed = capsys.readouterr().out
     assert "(exit" not in printed  # every command ran to a full result (exit 0 or 1)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert len(data["results"]) == 10
+    assert len(data["results"]) == 13  # with export and laporan (issue #25)
     for sides in data["results"].values():
         for runs in sides.values():
             assert len(runs) == 1 and runs[0]["wall_s"] > 0 and runs[0]["exit_code"] in (0, 1)
+
+
+def test_growth_table_runs_both_trees_at_every_size(tmp_path: Path, capsys: Any) -> None:
+    """benchmarks/growth.py (issue #25's table) end to end at tiny sizes, this tree as both."""
+    import json
+
+    from benchmarks.growth import main, per_doubling
+
+    assert per_doubling(1.0, 4.0, 5000, 20000) == pytest.approx(2.0)  # linear
+    assert per_doubling(1.0, 16.0, 5000, 20000) == pytest.approx(4.0)  # quadratic
+    out = tmp_path / "g.json"
+    assert main(["--before", str(ROOT), "--sizes", "20,40", "--commands", "verify,export",
+                 "--json", str(out), "--plot", str(tmp_path / "g.png")]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["sizes"] == [20, 40]
+    for n in ("20", "40"):
+        for cmd in ("verify", "export"):
+            for side in ("before", "after"):
+                m = data["rows"][n][cmd][side]
+                assert m["wall_s"] > 0 and m["maxrss_mb"] > 10 and m["exit"] == [0]
+    shown = capsys.readouterr().out
+    assert "| rows | verify before | verify after |" in shown and "x per doubling" in shown
+    assert (tmp_path / "g.png").read_bytes()[:4] == b"\x89PNG"

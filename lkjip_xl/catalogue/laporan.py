@@ -17,6 +17,7 @@ LINES: dict[str, tuple[str, str]] = {
     "folder_needs_dir": ("untuk sebuah folder, -o harus folder keluaran",
                          "for a folder, -o must be an output folder"),
     "progress": ("membuat laporan", "writing reports"),
+    "progress_one": ("membuat laporan", "writing the report"),
     "writer_missing": ("--pdf memerlukan LibreOffice Writer, yang tidak terpasang: pasang paket "
                        "libreoffice-writer (apt-get install libreoffice-writer)",
                        "--pdf needs LibreOffice Writer, which is not installed: install the "

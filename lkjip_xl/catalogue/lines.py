@@ -61,6 +61,7 @@ LINES: dict[str, tuple[str, str]] = {
     # progress labels
     "progress.checking": ("memeriksa", "checking"),
     "progress.writing": ("membuat workbook", "writing workbooks"),
+    "progress.export": ("mengekspor", "exporting"),
     # the CLI's own
     "aborted": ("dibatalkan", "aborted"),
     "files": ("berkas", "files"),

@@ -130,8 +130,22 @@ def lang_of(ctx: click.Context) -> str:
     return str(obj.get("lang", "id"))
 
 
+# a workbook this big (about 1,500 rows) takes seconds to export or report on: worth a
+# progress line on a terminal; smaller ones finish before a bar would be read
+LARGE_BYTES = 1_000_000
+
+
+def large(path: Any) -> bool:
+    import os
+
+    try:
+        return os.path.getsize(path) >= LARGE_BYTES
+    except OSError:  # the command's own check names a missing file
+        return False
+
+
 def entry() -> None:
     sys.exit(run_main())
 
 
-__all__ = ["main", "run_main", "entry", "lang_of"]
+__all__ = ["main", "run_main", "entry", "lang_of", "large"]

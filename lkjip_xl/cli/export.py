@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from lkjip_xl.catalogue.lines import level, line
-from lkjip_xl.cli import lang_of
+from lkjip_xl.cli import lang_of, large
 
 # an input that is not a number (exit 1, as measure): the export holds a guess or a blank; a
 # row whose indicator is gone (a deleted Renstra row) is not in the export at all
@@ -44,18 +44,25 @@ def command(ctx: click.Context, workbook: Path, fmt: str, output: Path | None, b
     """
     from lkjip_xl.core.findings import Finding
     from lkjip_xl.dataformat import dumps
+    from lkjip_xl.planning.pool import progress_bar
     from lkjip_xl.workbook.export import export_dokumen
 
     lang = lang_of(ctx)
     notes: list[Finding] = []
-    dok = export_dokumen(workbook, with_pengukuran=not bare, findings=notes)
+    bar = progress_bar(2, line("progress.export", lang), show=large(workbook))
+    try:
+        dok = export_dokumen(workbook, with_pengukuran=not bare, findings=notes)
+        bar.step()
+        text = dumps(dok, fmt)
+        bar.step()
+    finally:
+        bar.close()  # before any line below
     guessed = False
     for f in notes:
-        text = f.message(lang)
-        where = f"{f.location}: " if f.location and f.location not in text else ""
+        msg = f.message(lang)
+        where = f"{f.location}: " if f.location and f.location not in msg else ""
         guessed = guessed or f.code in NOT_AS_TYPED
-        click.echo(f"{level(f.severity, lang)}: {where}{text}", err=True)
-    text = dumps(dok, fmt)
+        click.echo(f"{level(f.severity, lang)}: {where}{msg}", err=True)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         ctx.exit(1 if guessed else 0)

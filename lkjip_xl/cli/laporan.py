@@ -8,7 +8,7 @@ import click
 
 from lkjip_xl.catalogue.laporan import text
 from lkjip_xl.catalogue.lines import level
-from lkjip_xl.cli import lang_of
+from lkjip_xl.cli import lang_of, large
 from lkjip_xl.core.model import KERTAS
 
 
@@ -55,9 +55,15 @@ def command(ctx: click.Context, workbook: Path, output: Path, pdf: bool, templat
         ctx.exit(laporan_folder(workbook, output, pdf=pdf, template=template, jobs=jobs,
                                 force=force, lang=lang, kertas=kertas))
         return
-    from lkjip_xl.laporan import laporan
+    from lkjip_xl.laporan import laporan, steps
+    from lkjip_xl.planning.pool import progress_bar
 
-    hasil = laporan(workbook, output, pdf=pdf, template=template, force=force, kertas=kertas)
+    bar = progress_bar(steps(pdf), text("progress_one", lang), show=large(workbook))
+    try:
+        hasil = laporan(workbook, output, pdf=pdf, template=template, force=force,
+                        kertas=kertas, progress=bar.step)
+    finally:
+        bar.close()  # before any line below
     report = hasil.report
     if hasil.docx is None:
         why = (report.findings[0].message(lang) if report.fatal and report.findings

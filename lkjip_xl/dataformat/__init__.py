@@ -59,6 +59,7 @@ from lkjip_xl.core.model import (
 from lkjip_xl.core.number_display import tampil
 from lkjip_xl.core.number_text import typed_number
 from lkjip_xl.dataformat.schema_check import Check, UnsupportedSchema, compile_schema
+from lkjip_xl.dataformat.yaml_emit import Emitter, Unsupported
 from lkjip_xl.xlsx.gc_pause import paused_gc
 
 __all__ = [
@@ -330,114 +331,91 @@ class _Unusual(Exception):
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-_MAP_TAG = "tag:yaml.org,2002:map"
-_PLAIN_TAG = "lkjip-xl:plain"  # a plain scalar whose type _LeanBuilder works out
 _LEAN_MAX_DEPTH = 2 * MAX_DEPTH  # deeper documents are refused later; the full loaders handle them
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _SCALAR_TAGS = ("tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", _FLOAT_TAG)
 
 
-def _lean_resolve(self: Any, kind: Any, value: Any, implicit: Any) -> str:
-    """Resolver.resolve without the regular expressions: plain scalars are typed later, once per
-    distinct text (PyYAML calls this for every scalar)."""
-    if kind is yaml.ScalarNode:
-        return _PLAIN_TAG if implicit[0] else _STR_TAG
-    return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
-
-
-def _lean_no_path(self: Any, *args: Any) -> None:
-    """Resolver.descend_resolver / ascend_resolver: the safe resolver has no path resolvers."""
-
-
 def _load_lean(text: str) -> Any:
     """yaml.load(text, CSafeLoader) with the same result for the documents lkjip-xl reads, at a
-    fraction of the cost: libyaml composes the nodes, one small recursive walk builds the data.
-    Raises _Unusual for what only the full loader handles (explicit tags, merge keys, timestamps,
-    keys that repeat, deep nesting) and yaml.YAMLError for what libyaml refuses."""
+    fraction of the cost and memory: libyaml parses, one small recursive walk over its events
+    builds the data (no node graph: composing one held ~30x the text, 250 MB for 20,000 rows).
+    Raises _Unusual for what only the full loader handles (explicit tags, anchors and aliases,
+    merge keys, timestamps, keys that repeat, deep nesting, several documents) and
+    yaml.YAMLError for what libyaml refuses."""
     loader = _LeanLoader(text)
     try:
-        node = loader.get_single_node()
-        return None if node is None else _LeanBuilder(loader).build(node, 0)
+        loader.get_event()  # stream start
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        loader.get_event()  # document start
+        data = _LeanBuilder(loader).build(loader.get_event(), 0)
+        loader.get_event()  # document end
+        if not loader.check_event(yaml.StreamEndEvent):
+            raise _Unusual  # a second document: the full loader words the refusal
+        return data
     finally:
         loader.dispose()
 
 
 class _LeanBuilder:
-    """Plain data from composed nodes, as SafeConstructor builds it for the tags it handles.
-
-    `_lean_resolve` returns the very _PLAIN_TAG / _STR_TAG objects, so `is` tells its scalars
-    apart from explicitly tagged nodes (which `build` leaves to the full loader)."""
+    """Plain data from parse events, as SafeConstructor builds it for the tags it handles."""
 
     def __init__(self, loader: Any) -> None:
         self.loader = loader
-        self.made: dict[yaml.Node, Any] = {}  # containers by node: aliases share one object
         self.plain: dict[str, Any] = {}  # plain scalar text -> its value (keys and nulls repeat)
         table = loader.yaml_implicit_resolvers
         wildcard = list(table.get(None, []))
         self.resolvers = {first: [*pairs, *wildcard] for first, pairs in table.items() if first is not None}
         self.wildcard = wildcard
 
-    def build(self, node: yaml.Node, depth: int) -> Any:
-        tag = node.tag
-        if tag is _PLAIN_TAG:
-            return self.scalar(node)
-        if tag is _STR_TAG:
-            return node.value
-        if node in self.made:
-            return self.made[node]
+    def build(self, event: Any, depth: int) -> Any:
+        kind = type(event)
+        if event.anchor is not None or getattr(event, "tag", None) is not None:
+            raise _Unusual  # anchors (aliases follow) and explicit tags
+        if kind is yaml.ScalarEvent:
+            if not event.implicit[0]:
+                return event.value  # quoted or block: text
+            value = self.plain.get(event.value, self)
+            return self.scalar(event.value) if value is self else value
         if depth > _LEAN_MAX_DEPTH:
             raise _Unusual
-        if tag is _SEQ_TAG:
+        get = self.loader.get_event
+        if kind is yaml.SequenceStartEvent:
             items: list[Any] = []
-            self.made[node] = items
-            plain, unknown = self.plain, self.plain
-            for item in node.value:
-                value = plain.get(item.value, unknown) if item.tag is _PLAIN_TAG else unknown
-                items.append(self.build(item, depth + 1) if value is unknown else value)
-            return items
-        if tag is _MAP_TAG:
-            return self.mapping(node, depth + 1)
-        raise _Unusual  # an explicit tag
+            while True:
+                item = get()
+                if type(item) is yaml.SequenceEndEvent:
+                    return items
+                items.append(self.build(item, depth + 1))
+        if kind is yaml.MappingStartEvent:
+            out: dict[Any, Any] = {}
+            while True:
+                k = get()
+                if type(k) is yaml.MappingEndEvent:
+                    return out
+                if type(k) is not yaml.ScalarEvent or k.tag is not None or k.anchor is not None:
+                    raise _Unusual  # a container, tagged or anchored key
+                if k.implicit[0]:
+                    key = self.plain.get(k.value, self)
+                    if key is self:
+                        key = self.scalar(k.value)
+                else:
+                    key = k.value
+                if key in out:
+                    raise _Unusual  # written twice (or 1 and 1.0): the duplicate-key check decides
+                out[key] = self.build(get(), depth + 1)
+        raise _Unusual  # an alias
 
-    def mapping(self, node: yaml.Node, depth: int) -> dict[Any, Any]:
-        out: dict[Any, Any] = {}
-        self.made[node] = out
-        plain, unknown = self.plain, self.plain  # inlined cache lookups: most keys repeat
-        for key_node, value_node in node.value:
-            tag = key_node.tag
-            if tag is _PLAIN_TAG:
-                key = plain.get(key_node.value, unknown)
-                if key is unknown:
-                    key = self.scalar(key_node)
-            elif tag is _STR_TAG:
-                key = key_node.value
-            else:
-                raise _Unusual  # a container or tagged key
-            if key in out:
-                raise _Unusual  # written twice (or 1 and 1.0): the duplicate-key check decides
-            tag = value_node.tag
-            if tag is _PLAIN_TAG:
-                value = plain.get(value_node.value, unknown)
-                out[key] = self.scalar(value_node) if value is unknown else value
-            elif tag is _STR_TAG:
-                out[key] = value_node.value
-            else:
-                out[key] = self.build(value_node, depth)
-        return out
-
-    def scalar(self, node: yaml.Node) -> Any:
+    def scalar(self, text: str) -> Any:
         """A plain scalar typed as the implicit resolvers say (remembered per text)."""
-        text = node.value
-        if text in self.plain:
-            return self.plain[text]
         tag = self.implicit_tag(text)
         if tag == _STR_TAG:
             value: Any = text
         elif tag == _FLOAT_TAG and not any(c in text for c in "_:nN"):
             value = float(text)  # what construct_yaml_float gives when there is no _, :, inf, nan
         elif tag in _SCALAR_TAGS:
-            value = self.loader.yaml_constructors[tag](self.loader, node)
+            value = self.loader.yaml_constructors[tag](self.loader, yaml.ScalarNode(tag, text))
         else:
             raise _Unusual  # timestamp, merge key "<<", value key "="
         self.plain[text] = value
@@ -451,15 +429,7 @@ class _LeanBuilder:
         return _STR_TAG
 
 
-_LeanLoader: Any = (
-    type(
-        "_LeanLoader",
-        (_CLoader,),
-        {"resolve": _lean_resolve, "descend_resolver": _lean_no_path, "ascend_resolver": _lean_no_path},
-    )
-    if _CLoader is not None
-    else None
-)
+_LeanLoader: Any = _CLoader  # the libyaml parser; its events are walked, never composed
 
 
 def _mark(mark: Any) -> tuple[str, str]:
@@ -1242,21 +1212,51 @@ _Dumper.add_representer(dict, _represent_dict)
 _Dumper.add_representer(str, _represent_str)
 
 
+def _pyyaml(data: Any) -> str:
+    """The canonical YAML by PyYAML's own emitter (the reference `yaml_emit` is held to)."""
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=4096,
+        indent=2,
+    )
+
+
+_ENTRY = re.compile(r"^k\d+:", re.M)
+
+
+def _render_scalars(values: list[Any], flow: bool) -> list[str]:
+    """PyYAML's text of each scalar as a mapping's value (lines after the first indented from
+    0) or as an item of a flow list, in one call: the entries of one mapping, each of whose
+    lines after the first is indented, so every line starting "kN:" starts an entry."""
+    text = _pyyaml({f"k{n}": [v] if flow else v for n, v in enumerate(values)})
+    starts = [m.start() for m in _ENTRY.finditer(text)] + [len(text)]
+    out = []
+    for n, (a, b) in enumerate(zip(starts, starts[1:])):
+        entry = text[a + len(f"k{n}: "):b - 1]  # without the key and the final newline
+        out.append(entry[1:-1] if flow else entry)
+    if len(out) != len(values):
+        raise AssertionError("YAML rendering lost its entries")
+    return out
+
+
+def _dump_data(data: dict[str, Any]) -> str:
+    try:
+        return Emitter(_render_scalars, _FLOW_KEYS, _QUOTE).emit(data)
+    except Unsupported:  # a shape the canonical form never has
+        return _pyyaml(data)
+
+
 def dumps(dok: Dokumen, fmt: str = "yaml") -> str:
     """The canonical document as YAML (unicode kept, block style) or JSON (indented)."""
     data = to_dict(dok)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if fmt == "yaml":
-        return yaml.dump(
-            data,
-            Dumper=_Dumper,
-            allow_unicode=True,
-            sort_keys=False,
-            default_flow_style=False,
-            width=4096,
-            indent=2,
-        )
+        return _dump_data(data)
     raise UsageError(
         f"format data tidak dikenal: {fmt} (yaml, json)", f"unknown data format: {fmt} (yaml, json)"
     )

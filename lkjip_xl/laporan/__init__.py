@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from lkjip_xl.core.measurement import ukur
 from lkjip_xl.engines.libreoffice import LibreOfficeError, convert, soffice_path
 from lkjip_xl.laporan.document import Laporan
 from lkjip_xl.verify import verify
-from lkjip_xl.workbook.read import read_workbook
+from lkjip_xl.workbook.read import to_dokumen
 from lkjip_xl.xlsx.atomic import check_target, write_atomic
 
 PathLike = str | os.PathLike[str]
@@ -77,13 +78,17 @@ def _convert(docx: Path, out_dir: str) -> Path:
 
 def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
             template: PathLike | None = None, force: bool = False,
-            charts: bool = True, kertas: str | None = None) -> Hasil:
+            charts: bool = True, kertas: str | None = None,
+            progress: Callable[[], None] | None = None) -> Hasil:
     """Verify, measure and write the document; an unreadable workbook gives no document.
-    `kertas` (A4, F4) overrides the workbook's paper setting."""
+    `kertas` (A4, F4) overrides the workbook's paper setting. `progress()` is called after each
+    of `steps(pdf)` steps (a progress bar's)."""
+    tick = progress or (lambda: None)
 
     if pdf:
         require_writer()  # before anything is written
     report = verify(workbook)
+    tick()
     if report.fatal or report.stats.get("layout") is False:
         return Hasil(report)
     if template is not None and not Path(template).is_file():
@@ -93,27 +98,34 @@ def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
     check_target(out, (workbook,), force)
     if pdf_out is not None:
         check_target(pdf_out, (workbook,), force)
-    dok, _lr = read_workbook(workbook)
+    # the workbook verify has just read, not a second read: the grid is the largest object
+    # of the run, let go once the document is taken from it (batch.py does the same)
+    lr, report.layout = report.layout, None
+    dok = to_dokumen(lr)
+    del lr
     errors = report.open_errors()
     try:
         builder = Laporan(dok, ukur(dok), errors, str(template) if template else None, charts,
-                          kertas)
+                          kertas, tick=tick)
     except Exception as exc:  # python-docx refuses a file that is not a .docx
         if template is None:
             raise
         raise InputError(f"templat bukan .docx yang dapat dibuka: {template} ({exc})",
                          f"template is not a readable .docx: {template} ({exc})") from exc
-    document = builder.build()
+    builder.build()
     hasil = Hasil(report, out, tables=len(builder.captions), placeholders=builder.placeholders)
     if pdf_out is None:
-        write_atomic(out, document.save, inputs=(workbook,), force=force)
+        write_atomic(out, builder.save, inputs=(workbook,), force=force)
+        tick()
         return hasil
-    _number_toc(builder, document)
+    _number_toc(builder)
+    tick()
     # the PDF is made first, beside a draft: a conversion that fails leaves no .docx either
     with tempfile.TemporaryDirectory(prefix="lkjip-laporan-") as tmp:
         draft = Path(tmp) / out.name
-        document.save(str(draft))
+        builder.save(str(draft))
         made = _convert(draft, tmp)
+        tick()
         write_atomic(out, lambda t: shutil.copyfile(draft, t), inputs=(workbook,), force=force)
         write_atomic(pdf_out, lambda t: shutil.copyfile(made, t), inputs=(workbook,),
                      force=force)
@@ -121,7 +133,13 @@ def laporan(workbook: PathLike, output: PathLike, *, pdf: bool = False,
     return hasil
 
 
-def _number_toc(builder: Any, document: Any) -> None:
+def steps(pdf: bool) -> int:
+    """How many times `laporan` calls `progress`: verify, the document's parts
+    (`Laporan.PARTS`), writing; with a PDF, numbering the daftar isi and converting."""
+    return 1 + Laporan.PARTS + (2 if pdf else 1)
+
+
+def _number_toc(builder: Any) -> None:
     """LibreOffice does not recompute a TOC field when it converts: lay the document out once,
     read where each heading landed (pdftotext, poppler) and print those pages in the daftar
     isi. The daftar isi has its own page, so numbering it moves no heading."""
@@ -130,7 +148,7 @@ def _number_toc(builder: Any, document: Any) -> None:
         return
     with tempfile.TemporaryDirectory(prefix="lkjip-laporan-") as tmp:
         first = Path(tmp) / "draft.docx"
-        document.save(str(first))
+        builder.save(str(first))
         pdf = _convert(first, tmp)
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                               timeout=120).stdout
@@ -161,4 +179,4 @@ def to_pdf(docx: Path, target: Path, *, force: bool = False) -> Path:
     return target
 
 
-__all__ = ["laporan", "to_pdf", "Hasil", "WriterMissing", "require_writer"]
+__all__ = ["laporan", "to_pdf", "steps", "Hasil", "WriterMissing", "require_writer"]

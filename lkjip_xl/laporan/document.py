@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.measurement import Pengukuran
@@ -24,7 +29,10 @@ from lkjip_xl.core.model import Dokumen, Pengaturan
 from lkjip_xl.laporan import docx_parts as dx
 from lkjip_xl.laporan import grafik
 from lkjip_xl.laporan.angka import angka
-from lkjip_xl.laporan.incomplete import budget_sentence, partial_clause
+from lkjip_xl.laporan.ikhtisar import ikhtisar_sentences
+from lkjip_xl.laporan.incomplete import budget_sentence
+from lkjip_xl.laporan.package import pack, save_with_tables
+from lkjip_xl.laporan.table_xml import Cell, grouped, table_xml
 from lkjip_xl.measure.context import Ctx
 from lkjip_xl.measure.styling import place_of, position_lines
 from lkjip_xl.schema.report_tables import (
@@ -69,6 +77,9 @@ class Laporan:
     kertas: str | None = None  # None: the workbook's paper setting
     captions: list[str] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)  # "what (where)", as the CLI lists them
+    tick: Callable[[], None] | None = None  # called once per part of the document (PARTS)
+
+    PARTS: ClassVar[int] = 5
 
     def __post_init__(self) -> None:
         self.ctx = Ctx(self.dok, self.p)
@@ -76,6 +87,13 @@ class Laporan:
         if self.template:
             dx.clear_body(self.doc)
         self.grid_style = "Table Grid" if dx.has_style(self.doc, "Table Grid") else None
+        # blocks go before the body's last sectPr (the current section's), placed directly:
+        # python-docx's add_paragraph/add_table find it by scanning the whole body each time
+        self._tail = self.doc.element.body.get_or_add_sectPr()
+        self._style_ids: dict[str, str | None] = {}
+        self._tables: list[bytes] = []  # packed table XML, in body order (package.py)
+        self._table_style = (self.doc.part.get_style_id(self.grid_style, WD_STYLE_TYPE.TABLE)
+                             if self.grid_style else None)
         self.kertas = self.kertas or self.dok.pengaturan.kertas
         # a template keeps its own margins (its kop is placed for them); the paper is the setting's
         dx.set_page(self.doc.sections[0], self.kertas, False, margins=not self.template)
@@ -88,12 +106,26 @@ class Laporan:
         t = self.dok.tahun
         return text.format(tahun=t, tahun_1=t - 1, tahun_2=t - 2, sasaran=sasaran)
 
+    def _p(self, text: str = "", style: str | None = None) -> Any:
+        """A new paragraph at the end of the body, as `Document.add_paragraph` makes it."""
+        el = OxmlElement("w:p")
+        self._tail.addprevious(el)
+        p = Paragraph(el, self.doc._body)
+        if text:
+            p.add_run(text)
+        if style is not None:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.doc.part.get_style_id(style,
+                                                                    WD_STYLE_TYPE.PARAGRAPH)
+            el.style = self._style_ids[style]
+        return p
+
     def heading(self, text: str, level: int = 1) -> None:
         self.headings.append((level, text))
-        self.doc.add_heading(text, level=level)
+        self._p(text, f"Heading {level}")
 
     def para(self, text: str, *, bold: bool = False, center: bool = False, size: float = 0) -> Any:
-        p = self.doc.add_paragraph()
+        p = self._p()
         run = p.add_run(text)
         run.bold = bold
         if size:
@@ -106,7 +138,7 @@ class Laporan:
         """A visible placeholder: what to write and where; never invented text."""
         text = f"[Isi: {what} {where}]"
         self.placeholders.append(f"{what} {where}")
-        p = self.doc.add_paragraph()
+        p = self._p()
         run = p.add_run(text)
         run.italic = True
         run.font.color.rgb = PLACEHOLDER_COLOR
@@ -116,7 +148,7 @@ class Laporan:
         n = self.numbers[chapter] = self.numbers.get(chapter, 0) + 1
         label = f"Tabel {chapter}.{n}"
         self.captions.append(f"{label}  {title}")
-        p = self.doc.add_paragraph()
+        p = self._p()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.keep_with_next = True
         r = p.add_run(label)
@@ -125,7 +157,7 @@ class Laporan:
         p.add_run(title).bold = True
 
     def page_break(self) -> None:
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self._p().add_run().add_break(WD_BREAK.PAGE)
 
     # ------------------------------------------------------------ tables
     def _value(self, col: ReportColumn, index: int) -> str:
@@ -134,21 +166,21 @@ class Laporan:
 
     def report_table(self, table: ReportTable, indices: list[int], sasaran: str = "") -> None:
         self.caption("3", self._years(table.title, sasaran))
-        t = dx.grid_table(self.doc, [self._years(c.header) for c in table.columns],
-                          self.grid_style)
+        rows: list[list[Cell]] = []
         for s_index, members in self.ctx.groups(indices):
-            rows = [self._row(t)._tr.tc_lst for _ in members]
-            for c, col in enumerate(table.columns):
+            group: list[list[Cell]] = [[] for _ in members]
+            for col in table.columns:
                 right = col.kind in NUMBER_KINDS
                 if col.per_sasaran:
-                    cell = rows[0][c]
-                    if len(rows) > 1:
-                        cell = dx.group_down([r[c] for r in rows])
-                    dx.set_cell(cell, self._value(col, s_index), right=right)
+                    cells = grouped(self._value(col, s_index), len(members))
+                    cells[0].right = right
                 else:
-                    for row, n in zip(rows, members):
-                        dx.set_cell(row[c], self._value(col, n), right=right)
-        self._fit(t, [c.kind for c in table.columns])
+                    cells = [Cell(self._value(col, n), right=right) for n in members]
+                for row, cell in zip(group, cells):
+                    row.append(cell)
+            rows.extend(group)
+        self._table([self._years(c.header) for c in table.columns], rows,
+                    [c.kind for c in table.columns])
         if not indices:
             self.para("(tidak ada indikator)")
         if table.note:
@@ -156,80 +188,81 @@ class Laporan:
             self.para(table.note.format(metode=METODE_TEXT.get(metode, metode)), size=8)
         if table.marks_incomplete and self.ctx.incomplete_note:
             self.para(self.ctx.incomplete_note, bold=True, size=9)
-        self.doc.add_paragraph()
+        self._p()
 
     def anggaran_table(self, table: ReportTable) -> None:
         """Table 3.14: kegiatan per sasaran, support programmes apart, subtotals, agency total."""
         self.caption("3", self._years(table.title))
-        t = dx.grid_table(self.doc, [self._years(c.header) for c in table.columns],
-                          self.grid_style)
         sas_col, _ind, keg_col, *money = table.columns
+        rows: list[list[Cell]] = []
         for kode, members in self.ctx.kegiatan_groups():
             s_index = self.ctx.sasaran_index(kode) if kode is not None else None
-            rows = [self._row(t)._tr.tc_lst for _ in members]
             if s_index is not None:
                 names = "; ".join(str(self.ctx.value("PKK", "uraian", n))
                                   for n in self.ctx.indikator_rows(kode))
                 label = self._value(sas_col, s_index)
             else:
                 names, label = "", PENDUKUNG_LABEL if kode is None else str(kode)
-            for c, text in ((0, label), (1, names)):
-                cell = dx.group_down([r[c] for r in rows]) if len(rows) > 1 else rows[0][c]
-                dx.set_cell(cell, text)
-            for row, n in zip(rows, members):
-                dx.set_cell(row[2], self._value(keg_col, n))
-                for c, col in enumerate(money, start=3):
-                    dx.set_cell(row[c], self._value(col, n), right=True)
+            for a, b, n in zip(grouped(label, len(members)), grouped(names, len(members)),
+                               members):
+                rows.append([a, b, Cell(self._value(keg_col, n))]
+                            + [Cell(self._value(col, n), right=True) for col in money])
             if s_index is not None:
                 vals = [self.ctx.value("AE", k, s_index) for k in ("anggaran", "realisasi",
                                                                     "penyerapan")]
-                self._subtotal(t, f"{JUMLAH_LABEL} {kode}", vals)
+                rows.append(self._subtotal(f"{JUMLAH_LABEL} {kode}", vals))
             elif kode is None:
-                b = self.p.pendukung
-                self._subtotal(t, f"{JUMLAH_LABEL} program pendukung",
-                               [b.anggaran, b.realisasi_anggaran, b.penyerapan])
+                pd = self.p.pendukung
+                rows.append(self._subtotal(f"{JUMLAH_LABEL} program pendukung",
+                                           [pd.anggaran, pd.realisasi_anggaran, pd.penyerapan]))
         tot = self.p.total
-        self._subtotal(t, TOTAL_LABEL, [tot.anggaran, tot.realisasi_anggaran, tot.penyerapan])
-        self._fit(t, [c.kind for c in table.columns])
-        self.doc.add_paragraph()
+        rows.append(self._subtotal(TOTAL_LABEL, [tot.anggaran, tot.realisasi_anggaran,
+                                                 tot.penyerapan]))
+        self._table([self._years(c.header) for c in table.columns], rows,
+                    [c.kind for c in table.columns])
+        self._p()
 
-    def _row(self, t: Any) -> Any:
-        return t.add_row()  # kept whole or not once its width is known (`_fit`)
+    def _table(self, headers: list[str], rows: list[list[Cell]], kinds: list[str]) -> None:
+        """The table written out at once, as wide as the current section's text."""
+        s: Any = Section(self._tail, self.doc.part)  # the body's last sectPr: the current section
+        self._tables.append(pack(table_xml(
+            headers, rows, kinds, self._table_style,
+            s.page_width - s.left_margin - s.right_margin,
+            s.page_height - s.top_margin - s.bottom_margin)))
+        self._tail.addprevious(OxmlElement("w:tbl"))  # its mark (package.py)
 
-    def _fit(self, t: Any, kinds: list[str]) -> None:
-        s = self.doc.sections[-1]
-        widths = dx.fit_columns(t, kinds, s.page_width - s.left_margin - s.right_margin)
-        dx.keep_short_rows_whole(t, widths, s.page_height - s.top_margin - s.bottom_margin)
+    def save(self, target: Any) -> None:
+        """The built document, its tables streamed in (a path or a binary stream)."""
+        save_with_tables(self.doc, self._tables, target)
 
-    def _subtotal(self, t: Any, label: str, values: list[Any]) -> None:
-        row = self._row(t)
-        cell = row.cells[0].merge(row.cells[2])
-        dx.set_cell(cell, label, bold=True)
-        for c, (v, kind) in enumerate(zip(values, ("money", "money", "percent")), start=3):
-            dx.set_cell(row.cells[c], angka(v, kind), bold=True, right=True)
+    @staticmethod
+    def _subtotal(label: str, values: list[Any]) -> list[Cell]:
+        return [Cell(label, bold=True, span=3)] + [
+            Cell(angka(v, kind), bold=True, right=True)
+            for v, kind in zip(values, ("money", "money", "percent"))]
 
     def simple_table(self, chapter: str, title: str, headers: list[str],
                      rows: list[list[tuple[Any, str]]]) -> None:
         self.caption(chapter, title)
-        t = dx.grid_table(self.doc, headers, self.grid_style)
-        for values in rows:
-            cells = self._row(t)._tr.tc_lst
-            for cell, (v, kind) in zip(cells, values):
-                right = kind in NUMBER_KINDS
-                dx.set_cell(cell, angka(v, kind) if right else ("" if v is None else str(v)),
-                            right=right)
-        self._fit(t, [kind for _v, kind in rows[0]] if rows else ["text"] * len(headers))
-        self.doc.add_paragraph()
+        cells = [[Cell(angka(v, kind), right=True) if kind in NUMBER_KINDS
+                  else Cell("" if v is None else str(v)) for v, kind in values]
+                 for values in rows]
+        self._table(headers, cells,
+                    [kind for _v, kind in rows[0]] if rows else ["text"] * len(headers))
+        self._p()
 
     def picture(self, png: bytes, title: str) -> None:
         n = self.numbers["grafik"] = self.numbers.get("grafik", 0) + 1
-        self.doc.add_picture(io.BytesIO(png), width=Cm(16))
-        self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # its caption below
+        p = self._p()
+        p.add_run().add_picture(io.BytesIO(png), width=Cm(16))
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.keep_with_next = True  # its caption below
         self.para(f"Grafik 3.{n}  {title}", bold=True, center=True)
 
     # ------------------------------------------------------------ the document
-    def build(self) -> Any:
+    def build(self) -> Laporan:
+        """Lay the document out; `save` writes it (the tables are streamed in only there, so
+        `self.doc` alone lacks them)."""
         self._page_furniture()
         self.cover()
         if self.open_findings:
@@ -237,18 +270,24 @@ class Laporan:
         self.kata_pengantar()
         self.ikhtisar()
         self.daftar_isi()
+        tick = self.tick or (lambda: None)
+        tick()
         self.bab1()
         self.bab2()
+        tick()
         self._section(landscape=True)
         self.bab3()
+        tick()
         self._section(landscape=False)
         self.bab4()
+        tick()
         self._section(landscape=True)
         self.lampiran()
+        tick()
         self._fill_toc()
         dx.update_fields_on_open(self.doc)
         dx.drop_styles_with_effects(self.doc)
-        return self.doc
+        return self
 
     def _section(self, landscape: bool) -> None:
         dx.new_section(self.doc, landscape, self.kertas, margins=not self.template)
@@ -288,10 +327,10 @@ class Laporan:
     def cover(self) -> None:
         i = self.dok.instansi
         for _ in range(6):
-            self.doc.add_paragraph()
+            self._p()
         self.para("LAPORAN KINERJA INSTANSI PEMERINTAH", bold=True, center=True, size=18)
         self.para(f"(LKjIP) TAHUN {self.dok.tahun}", bold=True, center=True, size=18)
-        self.doc.add_paragraph()
+        self._p()
         self.para((i.nama or "").upper(), bold=True, center=True, size=14)
         if i.pemda:
             self.para(i.pemda.upper(), bold=True, center=True, size=14)
@@ -301,10 +340,10 @@ class Laporan:
         self.heading("Temuan verifikasi yang masih terbuka", 1)
         self.para("Dokumen ini DRAF: workbook sumbernya belum lolos pemeriksaan lkjip-xl verify. "
                   "Perbaiki temuan berikut di workbook, lalu buat laporan lagi.")
+        bullet = "List Bullet" if dx.has_style(self.doc, "List Bullet") else None
         for f in self.open_findings:
             where = f"{f.location}: " if f.location else ""
-            self.doc.add_paragraph(f"{where}{f.message('id')} ({f.code})", style="List Bullet"
-                                   if dx.has_style(self.doc, "List Bullet") else None)
+            self._p(f"{where}{f.message('id')} ({f.code})", bullet)
         self.page_break()
 
     def text_or_isi(self, text: str | None, what: str, where: str) -> None:
@@ -328,13 +367,13 @@ class Laporan:
         the position naming the agency once and the local government (`position_lines`), name,
         rank, NIP."""
         k = self.dok.instansi.kepala
-        self.doc.add_paragraph()
+        self._p()
         self.para(f"{place_of(self.dok.instansi.pemda)}, ........................ "
                   f"{self.dok.tahun + 1}", center=True)
         for text in position_lines(k.jabatan, self.dok.instansi.nama, self.dok.instansi.pemda):
             self.para(text, center=True)
         for _ in range(3):
-            self.doc.add_paragraph()
+            self._p()
         self.para(k.nama or "", bold=True, center=True)
         if k.pangkat:
             self.para(k.pangkat, center=True)
@@ -351,7 +390,7 @@ class Laporan:
         self.heading("DAFTAR ISI", 1)
         # the headings are listed once the document is built (`_fill_toc`); Word renumbers
         # the pages when it opens the file (updateFields), LibreOffice via Tools > Update
-        self._toc_end = self.doc.add_paragraph()
+        self._toc_end = self._p()
         self.page_break()
 
     def _fill_toc(self) -> None:
@@ -525,37 +564,3 @@ class Laporan:
                           [[(r["uraian"], "text"), (r["satuan"], "text"),
                             (r["target"], "number"), (r["realisasi"], "number"),
                             (r["capaian"], "percent"), (r["predikat"], "text")] for r in pkk])
-
-
-def _terbilang_kecil(n: int) -> str:
-    words = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
-             "sembilan", "sepuluh", "sebelas")
-    return f"{n} ({words[n]})" if 0 <= n < len(words) else str(n)
-
-
-def ikhtisar_sentences(dok: Dokumen, p: Pengukuran) -> list[str]:
-    """The sentences that only restate numbers: generated from them, never typed."""
-    ind = list(p.indikator.values())
-    out = [f"Pada tahun {dok.tahun} {dok.instansi.nama or 'instansi'} menetapkan "
-           f"{_terbilang_kecil(len(dok.sasaran))} sasaran strategis dengan "
-           f"{_terbilang_kecil(len(ind))} indikator kinerja."]
-    counts = Counter(u.predikat for u in ind if u.predikat)
-    unmeasured = sum(1 for u in ind if u.capaian is None)
-    if counts:
-        parts = [f"{_terbilang_kecil(n)} indikator berpredikat {label}"
-                 for label, n in sorted(counts.items(), key=lambda kv: -kv[1])]
-        # a sentence that stands alone (Bab IV quotes it without the one before)
-        text = f"Dari {_terbilang_kecil(len(ind))} indikator kinerja, " + ", ".join(parts)
-        if unmeasured:
-            text += f"; {_terbilang_kecil(unmeasured)} indikator belum dapat diukur"
-        text += partial_clause(dok, _terbilang_kecil)  # an incomplete year is not final
-        out.append(text + ".")
-    if p.total.anggaran is not None:
-        out.append(budget_sentence("Anggaran yang tersedia sebesar", p, dok))
-    compared = [u for u in ind if u.membaik is not None]
-    if compared:
-        better = sum(1 for u in compared if u.membaik)
-        out.append(f"Dibandingkan tahun {dok.tahun - 1}, {_terbilang_kecil(better)} dari "
-                   f"{_terbilang_kecil(len(compared))} indikator yang dapat dibandingkan "
-                   "membaik.")
-    return out

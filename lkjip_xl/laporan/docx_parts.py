@@ -1,14 +1,12 @@
 """The Word mechanics the report needs and python-docx has no call for: fields (TOC, PAGE),
-repeated header rows, rows kept whole only where that is safe, paper and landscape sections, a
-body cleared out of a template."""
+which rows are safe to keep whole (the tables themselves: `table_xml`), paper and landscape
+sections, a body cleared out of a template."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
@@ -87,15 +85,6 @@ def drop_styles_with_effects(document: Any) -> None:
             part.drop_rel(r_id)
 
 
-def repeat_header(row: Any) -> None:
-    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # no val: on
-
-
-def no_split(row: Any) -> None:
-    tr = getattr(row, "_tr", row)
-    tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-
-
 # What LibreOffice Writer (7.4) does with rows kept whole (w:cantSplit), found on our tables:
 # - a header row kept whole, at the foot of a page where only it fits, takes every row after
 #   it out of the PDF: the page shows the header, the next page starts with what follows the
@@ -128,137 +117,13 @@ def _lines(text: str, width_pt: float, size: float) -> int:
     return total
 
 
-def row_height_pt(tr: Any, widths_pt: list[float], size: float = 9) -> float:
-    """An over-estimate of a row's height: its tallest cell's wrapped lines."""
-    col = 0
+def row_lines_pt(cells: list[tuple[str, float]], size: float = 9) -> float:
+    """An over-estimate of a row's height: its tallest cell's wrapped lines (each cell's text
+    and its width in points, its columns spanned)."""
     tallest = 1
-    for tc in tr.tc_lst:
-        span = tc.grid_span
-        width = max(sum(widths_pt[col:col + span]) - 11.0, 10.0)  # cell margins
-        text = "\n".join("".join(t.text or "" for t in p.iter(qn("w:t")))
-                         for p in tc.iter(qn("w:p")))
-        tallest = max(tallest, _lines(text, width, size))
-        col += span
+    for text, width_pt in cells:
+        tallest = max(tallest, _lines(text, max(width_pt - 11.0, 10.0), size))  # cell margins
     return tallest * size * _LINE_EM + _ROW_PAD_PT
-
-
-def keep_short_rows_whole(table: Any, widths_emu: list[int], body_height_emu: int) -> None:
-    """w:cantSplit on every row short enough to be kept whole safely (see KEEP_WHOLE_SHARE)."""
-    widths_pt = [w / 12700 for w in widths_emu]
-    limit = body_height_emu / 12700 * KEEP_WHOLE_SHARE
-    for tr in table._tbl.tr_lst[1:]:  # never the header row (above)
-        tr_pr = tr.trPr
-        if tr_pr is not None and (tr_pr.find(qn("w:cantSplit")) is not None
-                                  or tr_pr.find(qn("w:tblHeader")) is not None):
-            continue
-        if row_height_pt(tr, widths_pt) <= limit:
-            no_split(tr)
-
-
-def shade(cell: Any, fill: str = HEADER_FILL) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    el = OxmlElement("w:shd")
-    el.set(qn("w:val"), "clear")
-    el.set(qn("w:color"), "auto")
-    el.set(qn("w:fill"), fill)
-    tc_pr.append(el)
-
-
-def _el(tag: str, **attrs: str) -> Any:
-    el = OxmlElement(tag)
-    for k, v in attrs.items():
-        el.set(qn(f"w:{k}"), v)
-    return el
-
-
-def set_cell(cell: Any, text: str, *, bold: bool = False, right: bool = False,
-             size: float = 9) -> None:
-    """One run of text in a cell (`cell` a python-docx cell or its w:tc). Built as XML: the
-    python-docx calls cost a minute for a 1,000-indicator report, this a few seconds."""
-    tc = getattr(cell, "_tc", cell)
-    p = tc.find(qn("w:p"))
-    p_pr = _el("w:pPr")
-    p_pr.append(_el("w:spacing", after="0"))
-    if right:
-        p_pr.append(_el("w:jc", val="right"))
-    p.append(p_pr)
-    r = OxmlElement("w:r")
-    r_pr = OxmlElement("w:rPr")
-    if bold:
-        r_pr.append(OxmlElement("w:b"))
-    half_points = str(int(size * 2))
-    r_pr.append(_el("w:sz", val=half_points))
-    r_pr.append(_el("w:szCs", val=half_points))
-    r.append(r_pr)
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = text
-    r.append(t)
-    p.append(r)
-
-
-# what follows w:tcBorders in CT_TcPr's sequence
-_AFTER_TC_BORDERS = ("shd", "noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark",
-                     "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange")
-
-
-def _open_edges(tc: Any, top: bool, bottom: bool) -> None:
-    tc_pr = tc.get_or_add_tcPr()
-    borders = _el("w:tcBorders")
-    for side, on in (("top", top), ("bottom", bottom)):
-        if on:
-            borders.append(_el(f"w:{side}", val="nil"))
-    later = {qn(f"w:{n}") for n in _AFTER_TC_BORDERS}
-    nxt = next((c for c in tc_pr if c.tag in later), None)
-    if nxt is None:
-        tc_pr.append(borders)
-    else:
-        nxt.addprevious(borders)
-
-
-def group_down(tcs: list[Any]) -> Any:
-    """Cells of one column over consecutive rows shown as one: the top one holds the text, the
-    lines between them are left out. Not a vertical merge (w:vMerge): LibreOffice Writer drops
-    the rows a merged cell spans past a page break (the rest of the group and the next rows
-    vanish from the PDF), while cells grouped by their borders lay out whole in Word and
-    Writer; a group that runs onto the next page shows its label on the first page only."""
-    for k, tc in enumerate(tcs):
-        if k:
-            set_cell(tc, "")
-        _open_edges(tc, top=k > 0, bottom=k < len(tcs) - 1)
-    return tcs[0]
-
-
-def grid_table(document: Any, headers: list[str], style: str | None) -> Any:
-    """A bordered table whose header row repeats on every page it runs onto."""
-    table = document.add_table(rows=1, cols=len(headers))
-    if style:
-        table.style = style
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(table.rows[0].cells, headers):
-        set_cell(cell, text, bold=True, size=8)
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        shade(cell)
-    repeat_header(table.rows[0])
-    return table
-
-
-def fit_columns(table: Any, kinds: list[str], width_emu: int) -> list[int]:
-    """Shares of the width by kind: names wrap less, a rupiah amount stays on one line."""
-    shares = [{"money": 2.3, "percent": 1.8, "number": 1.8, "int": 1.0}.get(k, 2.6)
-              for k in kinds]
-    total = sum(shares)
-    widths = [int(width_emu * sh / total) for sh in shares]
-    table.autofit = False
-    for col, w in zip(table.columns, widths):
-        col.width = w
-    for tr in table._tbl.tr_lst:  # a merged cell is as wide as the columns it spans
-        col = 0
-        for tc in tr.tc_lst:
-            span = tc.grid_span
-            tc.width = sum(widths[col:col + span])
-            col += span
-    return widths
 
 
 def paper_size(kertas: str | None) -> tuple[Any, Any]:

@@ -47,6 +47,12 @@ class _Bar:
             self._bar = None
 
 
+def progress_bar(total: int, label: str, show: bool = True) -> _Bar:
+    """The batch commands' bar for one long piece of work counted in `total` steps (`step()`,
+    then `close()`): on stderr, and only when stderr is a terminal."""
+    return _Bar(total, label, show)
+
+
 def run_pool(fn: Callable[[T], R], items: Sequence[T], *, jobs: int | None = None,
              label: str = "", progress: bool = True,
              on_crash: Callable[[T, BaseException], R]) -> list[R]:
@@ -97,4 +103,4 @@ def _alone(fn: Callable[[T], R], item: T, on_crash: Callable[[T, BaseException],
         return on_crash(item, exc)
 
 
-__all__ = ["run_pool", "default_jobs"]
+__all__ = ["run_pool", "default_jobs", "progress_bar"]

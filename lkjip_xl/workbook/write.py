@@ -37,7 +37,7 @@ from lkjip_xl.workbook.expected import (
     summary_values,
 )
 from lkjip_xl.workbook.guide import write_guide
-from lkjip_xl.xlsx.fast_sheet import FastWorksheet, blank_cell, formula_cell, number_cell
+from lkjip_xl.xlsx.fast_sheet import FastWorksheet, RowFormula, blank_cell, number_cell
 from lkjip_xl.xlsx.gc_pause import paused_gc
 from lkjip_xl.xlsx.whole_numbers import WholeNumbers
 
@@ -228,8 +228,8 @@ def _write_table(ws: Worksheet, table: Table, fm: _Formats, caps: dict[str, int]
                 value = data.get(key, "")
                 if value is None:
                     value = ""  # a quiet formula: xlsxwriter writes "" as no result
-                if cells is not None and plain:
-                    cells[c] = formula_cell(render_at(row), fmt, value)
+                if cells is not None and plain and fmt is not None:
+                    cells[c] = RowFormula(render_at, row, fmt, value)  # rendered when written
                 else:
                     ws.write_formula(row - 1, c, "=" + render_at(row), fmt, value)
                 continue

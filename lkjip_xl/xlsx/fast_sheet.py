@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import namedtuple
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
@@ -173,8 +174,8 @@ class FastWorksheet(Worksheet):
                 if style is None:
                     style = styles[id(fmt)] = f'" s="{fmt._get_xf_index()}"'
                 head = f'<c r="{names[c]}{number}{style}'
-                if kind is CellFormulaTuple:
-                    f = cell.formula
+                if kind is CellFormulaTuple or kind is RowFormula:
+                    f = cell.formula if kind is CellFormulaTuple else cell.render(cell.row)
                     if "&" in f or "<" in f or ">" in f:
                         f = _escape(f)
                     value = cell.value
@@ -198,7 +199,15 @@ class FastWorksheet(Worksheet):
             write("".join(parts))
 
 
-_FAST_KINDS = frozenset((CellFormulaTuple, CellNumberTuple, CellBlankTuple, CellStringTuple))
+# A plain formula kept as its column's template (1-based row -> the body, without "=") and its
+# row until the sheet is written: the rendered text of every formula cell was most of what
+# `new` held (issue #25). Named "Formula" as xlsxwriter's own: it tells cells apart by class name
+# (a chart's cached data reads a formula cell's value).
+RowFormula = namedtuple("Formula", "render, row, format, value")  # type: ignore[name-match]
+
+
+_FAST_KINDS = frozenset((CellFormulaTuple, RowFormula, CellNumberTuple, CellBlankTuple,
+                         CellStringTuple))
 
 
 def number_cell(value: float, fmt: Any) -> Any:
