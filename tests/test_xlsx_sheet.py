@@ -28,9 +28,10 @@ from lkjip_xl.core.model import Dokumen
 from lkjip_xl.measure import _Extend
 from lkjip_xl.measure.carry import Carry
 from lkjip_xl.measure.context import Ctx
-from lkjip_xl.measure.styling import MAX_RANGES_PER_RULE, Capaian
+from lkjip_xl.measure.styling import Capaian
 from lkjip_xl.workbook.write import write_workbook
 from lkjip_xl.xlsx.fast_sheet import FastWorksheet
+from lkjip_xl.xlsx.rule_ranges import MAX_RANGES_PER_RULE
 
 ROOT = Path(__file__).resolve().parents[1]
 WHEN = dt.datetime(2026, 1, 2, 3, 4, 5)

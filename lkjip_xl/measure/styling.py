@@ -16,13 +16,12 @@ from xlsxwriter.worksheet import Worksheet
 from lkjip_xl.measure.context import Ctx, Formats, escape_header
 from lkjip_xl.measure.draf import header_title, write_mark
 from lkjip_xl.schema import TABLES, printing
-from lkjip_xl.schema.types import col_letter, quote_sheet
+from lkjip_xl.schema.types import quote_sheet
+from lkjip_xl.xlsx.rule_ranges import rule_ranges
 
 # the report columns that show a capaian (percent of target): coloured by predicate
 CAPAIAN_SOURCES = frozenset({"PKK.capaian", "PKK.capaian_dipakai", "AE.capaian"})
 
-# ranges under one rule: a long list is legal but some clients are slow to edit it
-MAX_RANGES_PER_RULE = 200
 SIGN_WIDTH = 44  # characters: the signature block's width
 AGENCY_HEADER_PT = 5 * printing.ROW_PT + 5  # agency_header's rows, its first in a larger font
 _GREEN, _YELLOW, _RED = (0x63, 0xBE, 0x7B), (0xFF, 0xEB, 0x84), (0xF8, 0x69, 0x6B)
@@ -62,33 +61,16 @@ class Capaian:
         n = len(ctx.dok.pengaturan.predikat)
         formats = [wb.add_format({"bg_color": c}) for c in band_colours(n)]
         sheet = quote_sheet(pr.sheet)
-        by_column: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        sheets: dict[int, Worksheet] = {}
-        for ws, first, col, last in self.ranges:
-            sheets[id(ws)] = ws
-            by_column.setdefault((id(ws), col), []).append((first, last))
-        for (ws_id, col), found in by_column.items():
-            spans: list[tuple[int, int]] = []
-            for a, b in sorted(found):
-                if spans and a <= spans[-1][1] + 1:  # touching or overlapping: one range
-                    spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
-                else:
-                    spans.append((a, b))
-            letter = col_letter(col + 1)
-            for start in range(0, len(spans), MAX_RANGES_PER_RULE):
-                chunk = spans[start:start + MAX_RANGES_PER_RULE]
-                top = chunk[0][0]
-                x = f"{letter}{top + 1}"  # relative: the rule moves with the cell
-                sqref = " ".join(f"{letter}{a + 1}" if a == b else f"{letter}{a + 1}:{letter}{b + 1}"
-                                 for a, b in chunk)
-                for i, fmt in enumerate(formats):
-                    r = pr.first_row + i
-                    lo = f"{sheet}!${pr.letter('min')}${r}"
-                    label = f"{sheet}!${pr.letter('label')}${r}"
-                    rule = f"=AND(ISNUMBER({x}),{label}<>\"\",OR(NOT(ISNUMBER({lo})),{x}>={lo}))"
-                    sheets[ws_id].conditional_format(top, col, chunk[-1][1], col, {
-                        "type": "formula", "criteria": rule, "format": fmt, "stop_if_true": True,
-                        "multi_range": sqref})
+        for rr in rule_ranges(self.ranges):
+            x = rr.anchor  # relative: the rule moves with the cell
+            for i, fmt in enumerate(formats):
+                r = pr.first_row + i
+                lo = f"{sheet}!${pr.letter('min')}${r}"
+                label = f"{sheet}!${pr.letter('label')}${r}"
+                rule = f"=AND(ISNUMBER({x}),{label}<>\"\",OR(NOT(ISNUMBER({lo})),{x}>={lo}))"
+                rr.ws.conditional_format(rr.top, rr.col, rr.bottom, rr.col, {
+                    "type": "formula", "criteria": rule, "format": fmt, "stop_if_true": True,
+                    "multi_range": rr.sqref})
         return len(self.ranges)
 
 

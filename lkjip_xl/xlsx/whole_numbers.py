@@ -12,10 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from lkjip_xl.xlsx.a1 import col_letter
-
-# a rule lists its ranges in one attribute; spreadsheets cope with a few hundred
-MAX_RANGES_PER_RULE = 200
+from lkjip_xl.xlsx.rule_ranges import rule_ranges
 
 
 def criteria(top_left: str) -> str:
@@ -38,30 +35,12 @@ class WholeNumbers:
         if not self.ranges:
             return 0
         fmt = wb.add_format({"num_format": self.whole_format})
-        sheets: dict[int, Any] = {}
-        by_column: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for ws, first, col, last in self.ranges:
-            sheets[id(ws)] = ws
-            by_column.setdefault((id(ws), col), []).append((first, last))
         rules = 0
-        for (ws_id, col), found in by_column.items():
-            spans: list[tuple[int, int]] = []
-            for a, b in sorted(found):
-                if spans and a <= spans[-1][1] + 1:  # touching or overlapping: one range
-                    spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
-                else:
-                    spans.append((a, b))
-            letter = col_letter(col + 1)
-            for start in range(0, len(spans), MAX_RANGES_PER_RULE):
-                chunk = spans[start:start + MAX_RANGES_PER_RULE]
-                top = chunk[0][0]
-                sqref = " ".join(f"{letter}{a + 1}" if a == b else f"{letter}{a + 1}:{letter}{b + 1}"
-                                 for a, b in chunk)
-                # anchored at the top-left cell of all the ranges: the reference is relative
-                sheets[ws_id].conditional_format(top, col, chunk[-1][1], col, {
-                    "type": "formula", "criteria": criteria(f"{letter}{top + 1}"),
-                    "format": fmt, "multi_range": sqref})
-                rules += 1
+        for r in rule_ranges(self.ranges):
+            r.ws.conditional_format(r.top, r.col, r.bottom, r.col, {
+                "type": "formula", "criteria": criteria(r.anchor), "format": fmt,
+                "multi_range": r.sqref})
+            rules += 1
         return rules
 
 
