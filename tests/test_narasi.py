@@ -71,8 +71,8 @@ def test_verify_names_what_is_still_empty_as_completeness(tmp_path: Path, filled
     assert {k: gap[0].params[k] for k in ("narasi", "sasaran")} == {
         "narasi": "Simpulan", "sasaran": dok.sasaran[0].kode}
     assert gap[0].message("id").startswith(
-        f"Narasi laporan belum lengkap: Simpulan (sheet Narasi); analisis sasaran belum diisi "
-        f"untuk {dok.sasaran[0].kode} (sheet Sasaran).")
+        f"Narasi laporan belum lengkap: Simpulan (sheet Narasi); analisis sasaran belum diisi: "
+        f"{dok.sasaran[0].kode} (upaya / solusi) (sheet Sasaran).")
     assert rep.verdict() == "lulus"
 
 

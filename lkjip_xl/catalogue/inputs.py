@@ -39,12 +39,8 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "kelengkapan", "info",
-        "Belum lengkap: {indikator_kosong} dari {indikator} indikator tanpa realisasi "
-        "({indikator_kode}); {kegiatan_kosong} dari {kegiatan} kegiatan tanpa realisasi "
-        "anggaran ({kegiatan_kode})",
-        "Incomplete: {indikator_kosong} of {indikator} indicators without a realisation "
-        "({indikator_kode}); {kegiatan_kosong} of {kegiatan} kegiatan without spending "
-        "({kegiatan_kode})",
+        "Belum lengkap: {bagian}",
+        "Incomplete: {bagian_en}",
         "a mid-year workbook with S2.1 not reported yet",
     ),
     Entry(

@@ -101,10 +101,19 @@ LINES: dict[str, tuple[str, str]] = {
                        "angka akhirnya ada): {items}",
                        "year {tahun} incomplete, Realisasi N-1 left empty (fill it in once the "
                        "final figure is known): {items}"),
+    # the parts of `kelengkapan`, each only when something is missing there
+    "kelengkapan.indikator": ("{indikator_kosong} dari {indikator} indikator tanpa realisasi "
+                              "({indikator_kode})",
+                              "{indikator_kosong} of {indikator} indicators without a "
+                              "realisation ({indikator_kode})"),
+    "kelengkapan.kegiatan": ("{kegiatan_kosong} dari {kegiatan} kegiatan tanpa realisasi "
+                             "anggaran ({kegiatan_kode})",
+                             "{kegiatan_kosong} of {kegiatan} kegiatan without spending "
+                             "({kegiatan_kode})"),
     # the parts of `narasi-belum-lengkap`, each only when something is missing there
     "narasi.fields": ("{narasi} (sheet Narasi)", "{narasi} (sheet Narasi)"),
-    "narasi.sasaran": ("analisis sasaran belum diisi untuk {sasaran} (sheet Sasaran)",
-                       "the analysis is missing for sasaran {sasaran} (sheet Sasaran)"),
+    "narasi.sasaran": ("analisis sasaran belum diisi: {sasaran} (sheet Sasaran)",
+                       "sasaran analysis missing: {sasaran} (sheet Sasaran)"),
     "level.label.error": ("GALAT", "ERROR"),
     "level.label.warning": ("PERINGATAN", "WARNING"),
     "level.label.info": ("INFO", "INFO"),

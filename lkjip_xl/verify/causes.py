@@ -79,28 +79,48 @@ def completeness(dok: Dokumen, stats: dict[str, Any]) -> list[Finding]:
     if len(ind_empty) == len(ind) and len(keg_empty) == len(keg):
         stats["belum_diisi"] = True
         return [Finding("belum-diisi", "info", "", params=params)]
-    out = [Finding("kelengkapan", "info", "", params=params)] if ind_empty or keg_empty else []
+    # only the parts that have something missing ("0 dari 12 kegiatan (-)" says nothing)
+    parts = [key for key, empty in (("kelengkapan.indikator", ind_empty),
+                                    ("kelengkapan.kegiatan", keg_empty)) if empty]
+    params |= {f"bagian{sfx}": "; ".join(line(key, lang, **params) for key in parts)
+               for sfx, lang in (("", "id"), ("_en", "en"))}
+    out = [Finding("kelengkapan", "info", "", params=params)] if parts else []
     return out + narrative_gaps(dok, stats)
 
 
 def narrative_gaps(dok: Dokumen, stats: dict[str, Any]) -> list[Finding]:
     """What of the report's own text is still empty (the LKjIP document shows a placeholder
-    there): the Narasi sheet's fields, the SDM table, each sasaran's analysis."""
+    there): the Narasi sheet's fields, the SDM table, each sasaran's analysis (naming the fields a
+    sasaran still lacks: "S1 (faktor penghambat)")."""
     empty = [f.label for f in NARASI_FIELDS if f.bind and not get(dok, f.bind)]
     if not dok.sdm:
         empty.append("SDM")
-    analysis = [TABLES["SS"].column(key) for key, *_ in ANALISIS]
-    sasaran = [s.kode for s in dok.sasaran if any(not get(s, c.bind) for c in analysis)]  # type: ignore[arg-type]
+    analysis = [(TABLES["SS"].column(key), label_id, label_en)
+                for key, label_id, label_en, _ in ANALISIS]
+    missing = {s.kode: [(i, e) for c, i, e in analysis if not get(s, c.bind)]  # type: ignore[arg-type]
+               for s in dok.sasaran}
+    sasaran = [kode for kode, fields in missing.items() if fields]
     stats["narasi_kosong"] = {"narasi": empty, "sasaran": sasaran}
     if not empty and not sasaran:
         return []
-    # only the parts that have something missing (an empty list is no clause)
-    parts = [("narasi.fields", {"narasi": ", ".join(empty)})] if empty else []
-    parts += [("narasi.sasaran", {"sasaran": _names(sasaran)})] if sasaran else []
+
+    def lacking(kode: str, lang: str) -> str:
+        fields = missing[kode]
+        if len(fields) == len(analysis):
+            return f"{kode} ({'semua' if lang == 'id' else 'all'})"
+        return f"{kode} ({', '.join((i if lang == 'id' else e).lower() for i, e in fields)})"
+
+    def bagian(lang: str) -> str:
+        # only the parts that have something missing (an empty list is no clause)
+        parts = [line("narasi.fields", lang, narasi=", ".join(empty))] if empty else []
+        if sasaran:
+            parts.append(line("narasi.sasaran", lang,
+                              sasaran=_names([lacking(k, lang) for k in sasaran])))
+        return "; ".join(parts)
+
     return [Finding("narasi-belum-lengkap", "info", "", params={
         "narasi": ", ".join(empty) or "-", "sasaran": _names(sasaran),
-        **{f"bagian{sfx}": "; ".join(line(key, lang, **kw) for key, kw in parts)
-           for sfx, lang in (("", "id"), ("_en", "en"))}})]
+        "bagian": bagian("id"), "bagian_en": bagian("en")})]
 
 
 def _names(codes: list[str]) -> str:
