@@ -196,3 +196,39 @@ def test_engine_says_nothing_where_neither_file_nor_verify_has_a_value(tmp_path:
     engine = [f for f in report.findings if f.code.startswith("mesin-")]
     assert engine == [], [f.message("id") for f in engine]
     assert report.verdict() == "lulus" and report.warnings == 0
+
+
+def test_a_target_typed_with_a_thousands_dot_is_one_error_with_its_consequences(
+        tmp_path: Path) -> None:
+    """"66.000" typed in an English-language Excel is 66: the PK target a thousand times below
+    the Renstra's. One error at the PK cell (the verdict GAGAL, the document a DRAF), the quarterly
+    targets that no longer add up and the absurd capaian folded under it."""
+    from lkjip_xl.verify.render import render_text
+    from lkjip_xl.workbook.write import write_workbook
+
+    dok = dataformat.load(SEED)
+    i = dok.sasaran[0].indikator[0]
+    # an indicator counted in thousands: every figure of it a thousand times the sample's ...
+    k = 1000.0
+    i.target_renstra = {y: v * k for y, v in i.target_renstra.items() if v is not None}
+    i.target_tw = [v * k if v is not None else None for v in i.target_tw]
+    i.realisasi_tw = [v * k if v is not None else None for v in i.realisasi_tw]
+    i.realisasi = i.realisasi * k if i.realisasi is not None else None
+    i.realisasi_lalu = {y: v * k for y, v in i.realisasi_lalu.items() if v is not None}
+    i.target_rkt = i.target_rkt * k if i.target_rkt is not None else None
+    # ... but the PK target as an English-language Excel reads "66.000"
+    i.target = i.target_renstra[dok.tahun] / k
+    path = tmp_path / "ribuan.xlsx"
+    write_workbook(dok, path)
+    report = verify(path)
+    pk = TABLES["PK"]
+    root = next(f for f in report.findings if f.code == "target-skala-ribuan")
+    assert (root.location, root.severity) == (f"PK!{pk.letter('target')}{pk.first_row}", "error")
+    assert "66000" in root.message("id") and "66.000" in root.message("id")
+    assert report.verdict() == "gagal"
+    followers = [f for f in report.findings if f.params.get("cause") == root.location]
+    assert {f.code for f in followers} >= {"capaian-tidak-wajar"}
+    assert root.params["akibat"] == [f.location for f in followers]
+    assert not [f for f in report.findings if f.severity != "info" and f is not root
+                and "cause" not in f.params]
+    assert "ikut salah" in render_text(report)

@@ -190,6 +190,16 @@ ENTRIES: list[Entry] = [
         "PK!C5 = 70 while 'Renstra & IKU' gives 66 for 2019",
     ),
     Entry(
+        "target-skala-ribuan", "error",
+        "Target PK {found} di {location} seribu kali lebih kecil dari target Renstra tahun "
+        "{tahun} ({expected}): angka dengan titik ribuan (\"130.000\") dibaca Excel berbahasa "
+        "Inggris sebagai desimal. Ketik ulang tanpa titik ribuan: {expected:entry}",
+        "The PK target {found} at {location} is a thousand times smaller than the Renstra target "
+        "for {tahun} ({expected}): a number typed with a thousands dot (\"130.000\") is read as a "
+        "decimal by an English-language Excel. Type it again without the dot: {expected:entry}",
+        "PK!C9 = 130 while 'Renstra & IKU' gives 130000 for 2025",
+    ),
+    Entry(
         "alasan-perubahan-kosong", "warning",
         "Target PK diubah di {location} ({found}) tanpa alasan perubahan",
         "The PK target was revised at {location} ({found}) without a reason",

@@ -240,8 +240,12 @@ def targets(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
         if pk_tr is not None and pk_row is not None:
             tr_year = i.target_renstra.get(dok.tahun)
             if i.target is not None and tr_year is not None and not d.dekat(i.target, tr_year):
-                yield Finding("target-pk-beda-renstra", "warning", pk_tr.where(pk_row, "target"),
-                              found=i.target, expected=tr_year, params={"tahun": dok.tahun})
+                # "130.000" typed where Excel reads the dot as a decimal point: 1000 times less
+                slip = bool(i.target) and d.dekat(i.target * 1000, tr_year)
+                yield Finding("target-skala-ribuan" if slip else "target-pk-beda-renstra",
+                              "error" if slip else "warning", pk_tr.where(pk_row, "target"),
+                              found=i.target, expected=tr_year,
+                              params={"tahun": dok.tahun, "kode": kode})
             if i.target_perubahan is not None and not (i.alasan_perubahan or "").strip():
                 yield Finding("alasan-perubahan-kosong", "warning",
                               pk_tr.where(pk_row, "alasan_perubahan"), found=i.target_perubahan)
@@ -262,7 +266,8 @@ def targets(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
                     tw4 = d.nilai_sd(values, agregasi, nilai_tw)[3]
                     yield Finding(_tw4_code(agregasi, nilai_tw), "warning",
                                   tr.where(row, f"{prefix}{q + 1}"), found=tw4, expected=goal,
-                                  params={f"t{n}": v for n, v in enumerate(values, start=1)})
+                                  params={"kode": kode,
+                                          **{f"t{n}": v for n, v in enumerate(values, start=1)}})
 
 
 def _tw4_code(agregasi: str | None, nilai_tw: str) -> str:
@@ -307,7 +312,7 @@ def plausibility(lr: LayoutRead, dok: Dokumen | None,
             if not where and rk_tr is not None and i.kode in rk_row:
                 where = rk_tr.where(rk_row[i.kode], "realisasi")
             yield Finding("capaian-tidak-wajar", "warning", where, found=round(u.capaian, 2),
-                          expected=CAPAIAN_PLAUSIBLE)
+                          expected=CAPAIAN_PLAUSIBLE, params={"kode": i.kode})
         if u.target is not None and u.realisasi is not None:
             pairs += 1
             equal += d.dekat(u.target, u.realisasi) if u.target or u.realisasi else 1
@@ -323,7 +328,24 @@ def check_inputs(lr: LayoutRead, dok: Dokumen | None,
                 percent_scale(lr, lr.grid), targets(lr, dok), plausibility(lr, dok, p)):
         out.extend(gen)
     out.extend(check_damage(lr, dok))
+    _fold_target_slips(out)
     return out
+
+
+# what a PK target typed a thousand times too small makes wrong in the same indicator
+_SLIP_FOLLOWERS = ("tw4-beda-target", "tw4-rerata-beda-target", "tw4-jumlah-beda-target",
+                   "capaian-tidak-wajar")
+
+
+def _fold_target_slips(findings: list[Finding]) -> None:
+    """The quarterly targets that no longer add up to it and the absurd capaian are
+    consequences of a `target-skala-ribuan`: printed under it, not as findings of their own."""
+    roots = {f.params.get("kode"): f for f in findings if f.code == "target-skala-ribuan"}
+    for f in findings:
+        root = roots.get(f.params.get("kode"))
+        if root is not None and f.code in _SLIP_FOLLOWERS and f.location:
+            f.params["cause"] = root.location
+            root.params.setdefault("akibat", []).append(f.location)
 
 
 __all__ = ["check_inputs"]
