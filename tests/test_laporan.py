@@ -271,9 +271,11 @@ def test_the_parts_to_fill_are_listed_with_their_place(tmp_path: Path,
     src = tmp_path / "kosong.xlsx"
     assert run_main(["new", "--tahun", "2025", "--instansi", "Dinas Contoh", "-o", str(src)]) == 0
     capsys.readouterr()
-    assert run_main(["laporan", str(src), "-o", str(tmp_path / "kosong.docx")]) == 0
+    # an untouched template is a DRAF (exit 4, as verify's BELUM DIISI): the list stands anyway
+    assert run_main(["laporan", str(src), "-o", str(tmp_path / "kosong.docx")]) == 4
     err = capsys.readouterr().err.splitlines()
-    n = int(err[0].split("(")[1].split()[2])
+    written = next(ln for ln in err if ln.startswith("ditulis: "))
+    n = int(written.split("(")[1].split()[2])
     listed = [ln for ln in err if ln.startswith("  masih harus diisi: ")]
     assert n == len(listed) > 5
     assert "  masih harus diisi: kata pengantar kepala instansi (sheet Narasi, Kata pengantar)" \
