@@ -7,8 +7,10 @@ import pytest
 
 from lkjip_xl.catalogue import render_message, render_value
 from lkjip_xl.core.findings import Finding
+from lkjip_xl.core.model import Dokumen, Indikator, Sasaran
 from lkjip_xl.core.number_display import excel_format, pair, tampil
 from lkjip_xl.schema.formats import LABEL_FORMATS, NUMBER_FORMATS, REPORT_NUMBER_FORMATS
+from lkjip_xl.verify.causes import completeness
 
 # (value, kind, Indonesian, English)
 CASES = [
@@ -101,10 +103,14 @@ def test_messages_take_the_kind_from_the_template_the_cell_or_the_parameter() ->
     # neither: a value in the indicator's unit; counts and years by the parameter's name
     f = Finding("tw4-beda-target", "warning", "'Rencana Aksi'!F5", found=66, expected=0.66)
     assert render_message(f, "id").endswith("(66) tidak sama dengan target tahunan 0,66")
-    f = Finding("kelengkapan", "info", params={"indikator_kosong": 1, "indikator": 1204,
-                                               "indikator_kode": "S1.1", "kegiatan_kosong": 0,
-                                               "kegiatan": 12, "kegiatan_kode": "-"})
-    assert "1 dari 1.204 indikator" in render_message(f, "id")
+    f = Finding("belum-diisi", "info", params={"indikator": 1204, "kegiatan": 12})
+    assert "tercatat 1.204 indikator dan 12 kegiatan" in render_message(f, "id")
+    # kelengkapan's clauses are built before its message: the same counts, the same form
+    dok = Dokumen(tahun=2025, sasaran=[Sasaran("S1", "s", indikator=[
+        Indikator(f"S1.{n}", "i", realisasi=None if n == 1 else 1.0) for n in range(1, 1205)])])
+    gap = next(f for f in completeness(dok, {}) if f.code == "kelengkapan")
+    assert "1 dari 1.204 indikator" in render_message(gap, "id")
+    assert "kegiatan" not in render_message(gap, "id")  # nothing missing there: no clause
     f = Finding("target-pk-beda-renstra", "warning", "PK!C5", found=0.66, expected=66,
                 params={"tahun": 2019})
     assert "tahun 2019 (66)" in render_message(f, "id")

@@ -20,6 +20,7 @@ from typing import Any
 from lkjip_xl.catalogue.lines import line
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.model import Dokumen
+from lkjip_xl.core.number_display import tampil
 from lkjip_xl.core.year_end import reported_indikator, reported_kegiatan
 from lkjip_xl.schema import TABLES
 from lkjip_xl.schema.sheets import ANALISIS, NARASI_FIELDS
@@ -82,7 +83,7 @@ def completeness(dok: Dokumen, stats: dict[str, Any]) -> list[Finding]:
     # only the parts that have something missing ("0 dari 12 kegiatan (-)" says nothing)
     parts = [key for key, empty in (("kelengkapan.indikator", ind_empty),
                                     ("kelengkapan.kegiatan", keg_empty)) if empty]
-    params |= {f"bagian{sfx}": "; ".join(line(key, lang, **params) for key in parts)
+    params |= {f"bagian{sfx}": "; ".join(line(key, lang, **_counts(params, lang)) for key in parts)
                for sfx, lang in (("", "id"), ("_en", "en"))}
     out = [Finding("kelengkapan", "info", "", params=params)] if parts else []
     return out + narrative_gaps(dok, stats)
@@ -121,6 +122,11 @@ def narrative_gaps(dok: Dokumen, stats: dict[str, Any]) -> list[Finding]:
     return [Finding("narasi-belum-lengkap", "info", "", params={
         "narasi": ", ".join(empty) or "-", "sasaran": _names(sasaran),
         "bagian": bagian("id"), "bagian_en": bagian("en")})]
+
+
+def _counts(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The counts in the reader's form ("1.204"), for a clause built before the message is."""
+    return {k: tampil(v, "count", lang) if isinstance(v, int) else v for k, v in params.items()}
 
 
 def _names(codes: list[str]) -> str:
