@@ -58,6 +58,13 @@ def test_tahun_kurang(values: list[float | None], agregasi: str, nilai_tw: str, 
         assert got.dipakai == pytest.approx(want[2]) if want[2] is not None else got.dipakai is None
 
 
+def _document_text(path: Path, tmp_path: Path) -> str:
+    """The LKjIP document of a workbook (laporan exits 0: no error is open), its paragraphs."""
+    docx = tmp_path / "LKjIP.docx"
+    assert run_main(["laporan", str(path), "-o", str(docx)]) == 0
+    return "\n".join(p.text for p in Document(str(docx)).paragraphs)
+
+
 def test_a_stated_annual_value_is_the_year() -> None:
     assert d.tahun_kurang(76.5, [72, 74, 75, None], "akhir", "kumulatif") is None
 
@@ -124,9 +131,7 @@ def _check_views(path: Path, tmp_path: Path) -> None:
     assert gone == [f"'{ptw.sheet}'!{ptw.letter('r3')}{ptw.first_row}"]
 
     # laporan: the document says it under Table 3.1
-    docx = tmp_path / "LKjIP.docx"
-    assert run_main(["laporan", str(path), "-o", str(docx)]) == 0
-    text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    text = _document_text(path, tmp_path)
     assert "Tahun belum lengkap (s.d. TW IV): S1.1 (TW IV kosong, dihitung dari TW III)" in text
 
     # new --from: the partial year is not carried into Realisasi N-1, and the planner is told
@@ -334,9 +339,7 @@ def test_spending_quarters_without_the_year(tmp_path: Path) -> None:
     assert [(f.code, f.location) for f in got] == [("anggaran-tahun-kosong", where)]
     assert "TW I, TW II, TW III" in got[0].message("id") and "P1.01" in got[0].message("id")
     assert _loud(path, 3) == []  # mid-year the annual cell is not due
-    docx = tmp_path / "LKjIP.docx"
-    assert run_main(["laporan", str(path), "-o", str(docx)]) == 0
-    text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    text = _document_text(path, tmp_path)
     assert "Realisasi tahunan 1 kegiatan belum dilaporkan (P1.01" in text
     assert "Rp  " not in text and "atau  dari" not in text
 
@@ -347,9 +350,7 @@ def test_no_spending_reported_is_said_not_printed_empty(tmp_path: Path) -> None:
         k.realisasi = None
     path = tmp_path / "tanpa-realisasi.xlsx"
     new_workbook(dok, path)
-    docx = tmp_path / "LKjIP.docx"
-    assert run_main(["laporan", str(path), "-o", str(docx)]) == 0
-    text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    text = _document_text(path, tmp_path)
     assert "realisasinya belum dilaporkan." in text
     assert "terealisasi Rp  " not in text and "atau  dari pagu" not in text
 
@@ -357,9 +358,7 @@ def test_no_spending_reported_is_said_not_printed_empty(tmp_path: Path) -> None:
 def test_the_document_does_not_present_a_partial_year_as_final(tmp_path: Path) -> None:
     path = tmp_path / "isian.xlsx"
     new_workbook(three_quarters_then_nothing(), path)
-    docx = tmp_path / "LKjIP.docx"
-    assert run_main(["laporan", str(path), "-o", str(docx)]) == 0
-    text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    text = _document_text(path, tmp_path)
     clause = "; 1 (satu) indikator belum lengkap (TW IV belum dilaporkan)."
     # the ikhtisar and Bab IV (which quotes the sentence)
     assert text.count(clause) == 2, text
