@@ -85,8 +85,9 @@ def test_measured_workbook_is_byte_identical(name: str, triwulan: int, tmp_path:
     p = ukur(dok)
 
     def write(path: Path, fast: bool) -> None:
-        hook = _dated(_Extend(Ctx(dok, p, triwulan), Carry()))
-        write_workbook(dok, path, pengukuran=p, extend=hook, fast=fast)
+        extend = _Extend(Ctx(dok, p, triwulan), Carry())
+        write_workbook(dok, path, pengukuran=p, extend=_dated(extend), fast=fast,
+                       keep=extend.keep, rows=extend.ctx.values)  # as measure_dokumen
 
     fast, slow = _both(tmp_path, write)
     _assert_same_package(fast, slow)

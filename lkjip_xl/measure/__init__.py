@@ -27,7 +27,7 @@ from lkjip_xl.core.measurement import Pengukuran, ukur
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.measure.bab3 import Bab3
 from lkjip_xl.measure.carry import Carry, check, copy_extra_sheets, rewritten_sheets
-from lkjip_xl.measure.charts import MAX_TW_CHARTS, Charts
+from lkjip_xl.measure.charts import MAX_TW_CHARTS, SOURCES, Charts
 from lkjip_xl.measure.context import Ctx, Formats, escape_header
 from lkjip_xl.measure.draf import Draf, write_sheet
 from lkjip_xl.measure.styling import Capaian
@@ -85,6 +85,9 @@ class _Extend:
 
     def __init__(self, ctx: Ctx, carry: Carry) -> None:
         self.ctx, self.carry = ctx, carry
+        # the tables of the workbook this hook still writes into or charts: held until `close`,
+        # the others are written out as they are made (`write_workbook(keep=)`)
+        self.keep = frozenset(SOURCES) | ({"PTW"} if ctx.triwulan < 4 else frozenset())
         self.tables: list[str] = []
         self.charts = 0
         self.skipped_tw = 0
@@ -121,7 +124,8 @@ def measure_dokumen(dok: Dokumen, out: str | os.PathLike[str], *, triwulan: int 
     p = pengukuran or ukur(dok)
     ctx = Ctx(dok, p, triwulan, draf)
     hook = _Extend(ctx, carry or Carry())
-    write_atomic(out, lambda tmp: write_workbook(dok, tmp, pengukuran=p, extend=hook),
+    write_atomic(out, lambda tmp: write_workbook(dok, tmp, pengukuran=p, extend=hook,
+                                                 keep=hook.keep, rows=ctx.values),
                  inputs=inputs, force=force)
     return {"tables": hook.tables, "charts": hook.charts, "triwulan": triwulan,
             "quarterly_charts_skipped": hook.skipped_tw, "draf": draf.count if draf else 0}
@@ -143,14 +147,15 @@ def measure(src: str | os.PathLike[str], out: str | os.PathLike[str], *, triwula
     """Read `src`, write the measured workbook to `out`; the report owns the exit code.
 
     `judged`: verify's report of `src`. Its tables are read again for the document (no second
-    read of the file) and its errors make the output a DRAF, listed in this report (exit 1).
+    read of the file; its `layout` is taken, None afterwards, so the grid is let go before the
+    workbook is written) and its errors make the output a DRAF, listed in this report (exit 1).
     Raises InputError (exit 3) for an unreadable input, OutputError (exit 2) for an existing
     `out` without `force` or `out` being the input.
     """
 
     report = Report(str(src))
     if judged is not None and judged.layout is not None and not judged.fatal:
-        lr = judged.layout
+        lr, judged.layout = judged.layout, None
         dok = to_dokumen(lr, _guessed_is_error(report.add))
     else:
         dok, lr = read_workbook(src, _guessed_is_error(report.add), skim=rewritten_sheets())
@@ -163,6 +168,7 @@ def measure(src: str | os.PathLike[str], out: str | os.PathLike[str], *, triwula
     # a year computed from fewer quarters than due: the same warning as verify's, on stderr
     # (Bab III says it under Table 3.1)
     report.extend(check_year_end(lr, dok, triwulan))
+    del lr  # the grid read: the largest thing held (issue #25), not needed to write
     stats = measure_dokumen(dok, out, triwulan=triwulan, force=force, inputs=(src,),
                             carry=carry, draf=Draf.of(open_errors))
     skipped = int(str(stats["quarterly_charts_skipped"]))

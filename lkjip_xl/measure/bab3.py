@@ -34,7 +34,7 @@ from lkjip_xl.schema.report_tables import (
     ReportColumn,
     ReportTable,
 )
-from lkjip_xl.xlsx.fast_sheet import write_formula
+from lkjip_xl.xlsx.fast_sheet import STREAM_ROWS, stream_rows, write_formula
 
 TABLE_KEEP = 5  # caption, header and three rows: never left at the foot of a page
 HEADER_PT = 32.0  # a report table's header row
@@ -52,6 +52,14 @@ class Bab3:
         self.tables: list[str] = []  # "Tabel 3.n title", for the report
         self.widths: tuple[int, ...] = ()
         self.pages = printing.Pages(0.0)
+        self.streamed = 0  # rows of the current sheet written out already (issue #25)
+
+    def _stream(self, ws: Worksheet, row: int, every: int = STREAM_ROWS) -> None:
+        """The rows above `row` are final (the sheet is written top to bottom): once there are
+        `every` of them, they are written out and their cells let go."""
+        if row - self.streamed >= every:
+            stream_rows(ws, self.streamed, row - 1)
+            self.streamed = row
 
     def _start_sheet(self, name: str, subtitle: str) -> tuple[Worksheet, int]:
         ws = self.wb.add_worksheet(name)
@@ -62,11 +70,13 @@ class Bab3:
             list(widths), kertas=self.ctx.dok.pengaturan.kertas))
         row = agency_header(ws, self.ctx, self.fm, len(widths), subtitle)
         self.pages.add(0, AGENCY_HEADER_PT)
+        self.streamed = 0
         return ws, row
 
     def _end_sheet(self, ws: Worksheet, row: int, title: str) -> Worksheet:
         self.pages.keep(row, SIGNATURE_PT)  # the signature block whole, never alone at a foot
         end = signature(ws, row, self.widths, self.ctx, self.fm)
+        self._stream(ws, end + 1, every=1)
         # every page ends at a planned break (layout/printing.py): tables, merged cells and the
         # signature are never cut where a program would break by itself
         ws.set_h_pagebreaks(self.pages.breaks)
@@ -111,6 +121,7 @@ class Bab3:
                 self.pages.add(row + k, h)
             row += take
             i += take
+        self._stream(ws, row)
         return row
 
     def _fitting(self, own: list[float], merged: float, i: int, n: int) -> int:

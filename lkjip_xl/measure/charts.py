@@ -18,6 +18,9 @@ from lkjip_xl.schema.formats import LABEL_FORMATS
 from lkjip_xl.schema.report_tables import CHART_SHEET
 
 MAX_TW_CHARTS = 30  # one quarterly chart per indicator, up to this many
+# the tables charted straight from their own sheets (absorption): xlsxwriter reads their cells
+# at `close` for the charts' cached data, so they are held until then (not streamed)
+SOURCES = ("AE", "AP")
 ROW_PX = 20  # xlsxwriter's default row height in pixels
 WIDTHS = (14, 40, 12, 12, 12, 12, 12, 12, 12, 12)
 QUARTER_HEADER_PT = 30.0
@@ -263,4 +266,4 @@ class Charts:
         return row
 
 
-__all__ = ["Charts", "MAX_TW_CHARTS"]
+__all__ = ["Charts", "MAX_TW_CHARTS", "SOURCES"]

@@ -8,7 +8,7 @@ User text is always written with `write_string`: text such as `=HYPERLINK(...)` 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,13 @@ from lkjip_xl.workbook.expected import (
     summary_values,
 )
 from lkjip_xl.workbook.guide import write_guide
-from lkjip_xl.xlsx.fast_sheet import FastWorksheet, RowFormula, blank_cell, number_cell
+from lkjip_xl.xlsx.fast_sheet import (
+    STREAM_ROWS,
+    FastWorksheet,
+    RowFormula,
+    blank_cell,
+    number_cell,
+)
 from lkjip_xl.xlsx.gc_pause import paused_gc
 from lkjip_xl.xlsx.whole_numbers import WholeNumbers
 
@@ -168,7 +174,7 @@ def _print_plan(ws: Worksheet, table: Table, filled_rows: int) -> None:
 
 
 def _print_memo_sheet(ws: Worksheet, sheet: Sheet, values: dict[str, Any],
-                      inputs: dict[str, list[Row]]) -> None:
+                      inputs: Mapping[str, list[Row]]) -> None:
     """A sheet of long texts and a small table (Narasi): no repeated form header over the
     table's rows, the table's filled rows only, and the table on a page of its own when the
     texts above it fill most of a page (its header never alone at a page foot)."""
@@ -183,12 +189,14 @@ def _print_memo_sheet(ws: Worksheet, sheet: Sheet, values: dict[str, Any],
     ws.print_area(0, 0, last - 1, 2)
 
 
-def _fit_rows(ws: Worksheet, table: Table, values: list[dict[str, Any]]) -> None:
+def _fit_rows(ws: Worksheet, table: Table, values: list[dict[str, Any]], start: int = 0,
+              stop: int | None = None) -> None:
     """Rows whose text wraps over more lines than a default row shows get the height it takes:
     Excel keeps a written row's stored height, and a printout would cut or overlap the text
-    (an indicator's formula, a long uraian)."""
+    (an indicator's formula, a long uraian). Rows `start`..`stop`-1 of the table."""
     wrapped = [(c.key, c.width) for c in table.columns if c.kind in ("text", "memo")]
-    for i, data in enumerate(values):
+    for i in range(start, len(values) if stop is None else min(stop, len(values))):
+        data = values[i]
         lines = 1
         for key, width in wrapped:
             v = data.get(key)
@@ -199,7 +207,8 @@ def _fit_rows(ws: Worksheet, table: Table, values: list[dict[str, Any]]) -> None
 
 
 def _write_table(ws: Worksheet, table: Table, fm: _Formats, caps: dict[str, int],
-                 values: list[dict[str, Any]], computed: bool, main: bool = True) -> None:
+                 values: list[dict[str, Any]], computed: bool, main: bool = True,
+                 stream: bool = False) -> None:
     hr = table.header_row - 1
     for c, col in enumerate(table.columns):
         ws.write_string(hr, c, col.header, fm.header)
@@ -219,7 +228,10 @@ def _write_table(ws: Worksheet, table: Table, fm: _Formats, caps: dict[str, int]
         plain = fast and render_at is not None and ws.is_plain_formula("=" + render_at(first))
         specs.append((c, col.key, fmt, render_at, plain, blank_cell(fmt)))
     empty: dict[str, Any] = {}
+    streamed = 0  # rows of the table already written out (streamed)
     for i in range(cap):
+        if stream and i - streamed == STREAM_ROWS:
+            streamed = _stream(ws, table, values, streamed, i)
         row = first + i
         data = values[i] if i < len(values) else empty
         cells = ws.row_cells(row - 1, 0, last_col) if fast else None
@@ -244,7 +256,9 @@ def _write_table(ws: Worksheet, table: Table, fm: _Formats, caps: dict[str, int]
                         cells[c] = stored
                         continue
             _write_value(ws, row - 1, c, value, fmt)
-    _fit_rows(ws, table, values)
+    _fit_rows(ws, table, values, streamed)
+    if stream:
+        _stream(ws, table, values, streamed, cap, fitted=True)
     for c, col in enumerate(table.columns):
         if col.kind == "number":
             fm.whole.add(ws, first - 1, c, first - 2 + cap)
@@ -258,6 +272,17 @@ def _write_table(ws: Worksheet, table: Table, fm: _Formats, caps: dict[str, int]
     if main:
         ws.freeze_panes(table.header_row, 2 if len(table.columns) > 4 else 0)
         ws.autofilter(hr, 0, hr + cap, len(table.columns) - 1)
+
+
+def _stream(ws: Worksheet, table: Table, values: list[dict[str, Any]], start: int, stop: int,
+            fitted: bool = False) -> int:
+    """Rows `start`..`stop`-1 of the table are final: their heights set, they are written out
+    and their cells let go (issue #25: xlsxwriter holds every cell until `close`)."""
+    if not fitted:
+        _fit_rows(ws, table, values, start, stop)
+    assert isinstance(ws, FastWorksheet)
+    ws.stream_rows(table.first_row - 1 + start, table.first_row - 2 + stop)
+    return stop
 
 
 def _define_names(wb: Workbook, caps: dict[str, int]) -> None:
@@ -318,24 +343,31 @@ def write_workbook(dok: Dokumen, path: str | os.PathLike[str],
                    minimum_capacity: dict[str, int] | None = None,
                    progress: Callable[[str], None] | None = None,
                    extend: Callable[[Workbook], None] | None = None,
-                   fast: bool = True) -> None:
+                   fast: bool = True, keep: Collection[str] = (),
+                   rows: Mapping[str, list[Row]] | None = None) -> None:
     """Write the whole workbook for `dok` to `path` (the caller makes the write atomic).
 
     `extend(wb)` runs before the file is closed: `measure` adds its report sheets and charts.
+    The main table of each sheet is written out as it goes (`FastWorksheet.stream_rows`), except
+    the tables named in `keep` (keys), held until `close` for `extend` to write into or chart.
+    `rows`: every table's rows by key (`expected.input_rows` and `computed_rows` of `dok` and
+    `pengukuran`) when the caller holds them already (measure's context): not made twice.
     `fast=False` writes every cell through xlsxwriter's public path: the reference that the
     short path (`xlsx_sheet.FastWorksheet`) is tested against, byte for byte."""
     with paused_gc():
-        _write_workbook(dok, path, pengukuran, minimum_capacity, progress, extend, fast)
+        _write_workbook(dok, path, pengukuran, minimum_capacity, progress, extend, fast, keep,
+                        rows)
 
 
 def _write_workbook(dok: Dokumen, path: str | os.PathLike[str], pengukuran: Pengukuran | None,
                     minimum_capacity: dict[str, int] | None,
                     progress: Callable[[str], None] | None,
-                    extend: Callable[[Workbook], None] | None, fast: bool) -> None:
+                    extend: Callable[[Workbook], None] | None, fast: bool,
+                    keep: Collection[str], rows: Mapping[str, list[Row]] | None) -> None:
     p = pengukuran or ukur(dok)
     caps = capacities(dok, minimum_capacity)
-    inputs = input_rows(dok)
-    computed = computed_rows(dok, p)
+    if rows is None:
+        rows = {**input_rows(dok), **computed_rows(dok, p)}  # the keys are distinct tables
     summary = summary_values(dok, p)
     forms = form_values(dok)
     wb = xlsxwriter.Workbook(str(Path(path)), {"strings_to_formulas": False,
@@ -365,20 +397,21 @@ def _write_workbook(dok: Dokumen, path: str | os.PathLike[str], pengukuran: Peng
         if sheet.fields:
             _write_form(ws, sheet, fm, forms.get(sheet.name, {}))
         for t in sheet.extra_tables:
-            _write_table(ws, t, fm, caps, inputs.get(t.key, []), computed=False, main=False)
+            _write_table(ws, t, fm, caps, rows.get(t.key, []), computed=False, main=False)
             if t is PREDIKAT:
                 ws.write_string(t.header_row - 2, 0, "Tabel predikat", fm.label)
             elif t is SDM:
                 ws.write_string(t.header_row - 2, 0, "Tabel SDM: jumlah pegawai menurut golongan "
                                 "dan menurut pendidikan", fm.label)
         if any(f.kind == "memo" for f in sheet.fields):
-            _print_memo_sheet(ws, sheet, forms.get(sheet.name, {}), inputs)
+            _print_memo_sheet(ws, sheet, forms.get(sheet.name, {}), rows)
         if sheet.table is not None:
             t = sheet.table
             is_computed = t.mirror is not None
-            rows = computed[t.key] if is_computed else inputs.get(t.key, [])
-            _write_table(ws, t, fm, caps, rows, is_computed)
-            _print_plan(ws, t, len(rows))
+            values = rows[t.key] if is_computed else rows.get(t.key, [])
+            _write_table(ws, t, fm, caps, values, is_computed,
+                         stream=fast and t.key not in keep)
+            _print_plan(ws, t, len(values))
         for sc in sheet.summary:
             if sc.kind == "year":
                 fmt = fm.year

@@ -10,8 +10,11 @@ know (no format, array formulas, rewritten functions, NaN) goes through xlsxwrit
 
 from __future__ import annotations
 
+import bisect
+import io
 import math
 import re
+import tempfile
 from collections import namedtuple
 from typing import Any
 
@@ -31,6 +34,7 @@ _PLAIN_CALLS: dict[str, bool] = {}  # call text -> left alone by xlsxwriter (see
 _PLAIN_FORMULAS: dict[tuple[str, ...], bool] = {}  # a formula's calls -> all of them plain
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
 _COLUMN_NAMES: list[str] = []
+STREAM_ROWS = 1024  # callers write finished rows out every so many rows (a multiple of 16)
 
 
 def _column_name(col: int) -> str:
@@ -47,7 +51,19 @@ def _escape(text: str) -> str:
 
 
 class FastWorksheet(Worksheet):
-    """A Worksheet whose plain cells skip xlsxwriter's per-cell Python."""
+    """A Worksheet whose plain cells skip xlsxwriter's per-cell Python, and whose finished rows
+    can be written before `close` (`stream_rows`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spill: Any = None  # the temporary file of streamed rows, once there are some
+        # [first row, last row, start, characters, end] of each run of streamed rows, sorted;
+        # start and end are the spill file's `tell` positions
+        self._segments: list[list[int]] = []
+        self._streamed_rows: list[list[int]] = []  # [first row, last row] of each segment
+        self._streamed_spans: dict[int, tuple[int, int]] = {}  # block -> used columns
+        self._spill_formats: dict[int, tuple[int, Any]] = {}  # id(format) -> (mark, format)
+        self._mark_styles: dict[int, str] = {}  # id(format) -> '" s="<mark>"'
 
     def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
         # Whether a function call is rewritten is asked of xlsxwriter itself, once per distinct
@@ -121,12 +137,134 @@ class FastWorksheet(Worksheet):
             return None
         return self.table[row]  # type: ignore[no-any-return]
 
+    # Streaming (issue #25): rows the caller declares final are written at once, as xlsxwriter
+    # would write them at `close`, to a temporary file, and their cells dropped. Two things in
+    # that text are only known at `close` and are left as marks between NULs (never in sheet XML):
+    # a format's style number (xlsxwriter numbers formats in the order `close` meets them) and
+    # the `spans` of a block of 16 rows (its first and last used column, rows not yet written
+    # included). `_write_rows` copies the text back in its place, marks resolved in row order, so
+    # the package is byte for byte the one xlsxwriter writes from cells held until `close`.
+
+    def stream_rows(self, first: int, last: int) -> None:
+        """Rows `first`..`last` (0-based) are final: write them now and drop their cells. A row
+        only xlsxwriter can write (a cell without a format, rich text, a formatted row) stays
+        held. Writing a cell or a row height into a streamed row afterwards is an error."""
+        if self.constant_memory or self.comments or self.dim_rowmin is None:
+            return
+        lo, hi = max(first, self.dim_rowmin), min(last, self.dim_rowmax)
+        table, row_info, merged = self.table, self.row_info, self.merged_cells
+        names = [_column_name(c) for c in range(self.dim_colmax + 1)]
+        spill = self._spill_file()
+        start, at, length = lo, spill.tell(), 0
+        for r in range(lo, hi + 1):
+            if self._streamed_rows and self._is_streamed(r):  # streamed before: a run ends
+                at = self._add_segment(start, r - 1, at, length)
+                start, length = r + 1, 0
+                continue
+            cells, info = table.get(r), row_info.get(r)
+            if not cells and info is None:
+                continue
+            text = self._streamed_row(r, cells, info, names)
+            if text is None:  # held: the streamed run ends before it
+                at = self._add_segment(start, r - 1, at, length)
+                start, length = r + 1, 0
+                continue
+            spill.write(text)  # a row at a time: a row of a computed sheet is ~30 KB of XML
+            length += len(text)
+            table.pop(r, None)
+            row_info.pop(r, None)
+            if merged:  # xlsxwriter's overlap check: nothing merges into a streamed row again
+                for c in range(self.dim_colmax + 1):
+                    merged.pop((r, c), None)
+            if cells:
+                block = r // 16
+                seen = self._streamed_spans.get(block)
+                low_c, high_c = min(cells), max(cells)
+                if seen is not None:
+                    low_c, high_c = min(low_c, seen[0]), max(high_c, seen[1])
+                self._streamed_spans[block] = (low_c, high_c)
+        self._add_segment(start, hi, at, length)
+
+    def _spill_file(self) -> Any:
+        if self._spill is None:
+            self._spill = tempfile.TemporaryFile("w+", encoding="utf-8", newline="",
+                                                 dir=self.tmpdir)
+            self._segments, self._streamed_spans, self._spill_formats = [], {}, {}
+        return self._spill
+
+    def _add_segment(self, lo: int, hi: int, at: int, length: int) -> int:
+        """Rows lo..hi are written: `length` characters of the spill file from `at` (a
+        position from `tell`). Returns where the spill file ends."""
+        end = self._spill.tell()
+        if lo > hi:
+            return int(end)
+        segs = self._segments
+        if segs and segs[-1][1] + 1 == lo and segs[-1][4] == at:  # continues the last one
+            segs[-1][1], segs[-1][3], segs[-1][4] = hi, segs[-1][3] + length, end
+        else:
+            segs.append([lo, hi, at, length, end])
+            segs.sort()
+        self._streamed_rows = [s[:2] for s in segs]
+        return int(end)
+
+    def _streamed_row(self, r: int, cells: dict[int, Any] | None, info: Any,
+                      names: list[str]) -> str | None:
+        """The row's XML with marks for styles and spans; None if xlsxwriter must write it."""
+        if info is not None and info.row_format is not None:
+            return None
+        parts: list[str] = []
+        if cells and self._cells_xml(parts, cells, str(r + 1), names, self._mark_styles,
+                                     self._style_mark) is None:
+            return None
+        head = io.StringIO()
+        fh, self.fh = self.fh, head  # type: ignore[has-type]
+        try:
+            self._write_row(r, None, info, empty_row=not cells)
+        finally:
+            self.fh = fh
+        number = f'<row r="{r + 1}"'
+        row = head.getvalue()
+        if not row.startswith(number):  # xlsxwriter changed its attribute order
+            return None
+        row = f"{number}{_MARK}b{r // 16}{_MARK}{row[len(number):]}"
+        if not cells:
+            return row
+        text = row + "".join(parts) + "</row>"
+        return None if text.count(_MARK) != 2 * (len(parts) + 1) else text
+
+    def _style_mark(self, fmt: Any) -> str:
+        marks = self._spill_formats
+        marks[id(fmt)] = (len(marks), fmt)
+        return f'" s="{_MARK}f{len(marks) - 1}{_MARK}"'
+
+    def _check_dimensions(self, row: int, col: int, ignore_row: bool = False,
+                          ignore_col: bool = False) -> int:
+        if self._streamed_rows and not ignore_row and self._is_streamed(row):
+            raise RuntimeError(f"{self.name}: row {row + 1} is already written (streamed)")
+        return int(super()._check_dimensions(row, col, ignore_row, ignore_col))
+
+    def _is_streamed(self, row: int) -> bool:
+        spans = self._streamed_rows
+        if row > spans[-1][1]:  # the usual case: writing below everything streamed
+            return False
+        k = bisect.bisect_right(spans, [row, math.inf]) - 1
+        return k >= 0 and spans[k][0] <= row <= spans[k][1]
+
+    def _get_range_data(self, row_start: int, col_start: int, row_end: int,
+                        col_end: int) -> Any:
+        # a chart's cached data is read from the held cells: streamed rows have none
+        if self._streamed_rows and any(lo <= row_end and row_start <= hi
+                                       for lo, hi in self._streamed_rows):
+            raise RuntimeError(f"{self.name}: a chart reads rows {row_start + 1}-{row_end + 1}, "
+                               "already streamed")
+        return super()._get_range_data(row_start, col_start, row_end, col_end)
+
     def _calculate_spans(self) -> None:
         # the `spans` of each block of 16 rows: its first and last used column
         if self.comments:
             super()._calculate_spans()
             return
-        bounds: dict[int, tuple[int, int]] = {}
+        bounds = dict(self._streamed_spans)
         low, high = self.dim_rowmin, self.dim_rowmax
         for r, cells in self.table.items():
             if cells and low <= r <= high:
@@ -138,11 +276,56 @@ class FastWorksheet(Worksheet):
                 bounds[block] = (first, last)
         self.row_spans = {b: f"{first + 1}:{last + 1}" for b, (first, last) in bounds.items()}
 
+    def _cells_xml(self, parts: list[str], cells: dict[int, Any], number: str,
+                   names: list[str], styles: dict[int, str], style_of: Any) -> list[str] | None:
+        """Append the <c> elements of a row's cells to `parts`; None (parts then incomplete) at
+        the first cell only xlsxwriter writes (no format, or a kind not built here)."""
+        fast_kinds, errors = _FAST_KINDS, _ERROR_CODES
+        for c in sorted(cells):
+            cell = cells[c]
+            fmt = cell.format
+            kind = type(cell)
+            if fmt is None or kind not in fast_kinds:
+                return None
+            style = styles.get(id(fmt))
+            if style is None:
+                style = styles[id(fmt)] = style_of(fmt)
+            head = f'<c r="{names[c]}{number}{style}'
+            if kind is CellFormulaTuple or kind is RowFormula:
+                f = cell.formula if kind is CellFormulaTuple else cell.render(cell.row)
+                if "&" in f or "<" in f or ">" in f:
+                    f = _escape(f)
+                value = cell.value
+                if isinstance(value, bool):
+                    head += ' t="b"'
+                    value = 1 if value else 0
+                elif isinstance(value, str):
+                    if value in errors:
+                        head += ' t="e"'
+                    elif value:
+                        head += ' t="str"'
+                    value = _escape(value)
+                parts.append(f"{head}><f>{f}</f><v>{value}</v></c>")
+            elif kind is CellNumberTuple:
+                parts.append(f"{head}><v>{cell.number:.16G}</v></c>")
+            elif kind is CellBlankTuple:
+                parts.append(head + "/>")
+            else:  # a shared string's index
+                parts.append(f'{head} t="s"><v>{cell.string}</v></c>')
+        return parts
+
+    @staticmethod
+    def _style_number(fmt: Any) -> str:
+        return f'" s="{fmt._get_xf_index()}"'
+
     def _write_rows(self) -> None:
         """xlsxwriter's `_write_rows`, with the <c> element of a formatted formula, number,
         blank or shared string built here in one f-string (what xlsxwriter builds from a list
-        of attributes escaped one by one); any other cell goes to xlsxwriter's `_write_cell`."""
+        of attributes escaped one by one); any other cell goes to xlsxwriter's `_write_cell`.
+        Streamed rows are copied back in their place."""
         if self.comments or self.constant_memory or self.dim_rowmin is None:
+            if self._spill is not None:
+                raise RuntimeError(f"{self.name}: comments on a sheet with streamed rows")
             super()._write_rows()
             return
         self._calculate_spans()
@@ -150,53 +333,91 @@ class FastWorksheet(Worksheet):
         write = self.fh.write
         names = [_column_name(c) for c in range(self.dim_colmax + 1)]
         styles: dict[int, str] = {}  # id(format) -> '" s="n"', closing the r attribute
-        fast_kinds, errors = _FAST_KINDS, _ERROR_CODES
-        for r in range(self.dim_rowmin, self.dim_rowmax + 1):
+        segments = list(self._segments) if self._spill is not None else []
+        marks = _MarkResolver(self) if segments else None
+        r = self.dim_rowmin
+        while r <= self.dim_rowmax:
+            if segments and segments[0][0] == r:
+                lo, hi, at, length, _ = segments.pop(0)
+                assert marks is not None
+                marks.copy(at, length, write)
+                r = hi + 1
+                continue
             cells = table.get(r)
             info = row_info.get(r)
             if not cells:
                 if info is not None:
                     self._write_empty_row(r, spans.get(r // 16), info)
+                r += 1
                 continue
             self._write_row(r, spans.get(r // 16), info)
             number = str(r + 1)
             parts: list[str] = []
-            for c in sorted(cells):
-                cell = cells[c]
-                fmt = cell.format
-                kind = type(cell)
-                if fmt is None or kind not in fast_kinds:  # xlsxwriter writes it
-                    write("".join(parts))
-                    parts.clear()
-                    self._write_cell(r, c, cell)
-                    continue
-                style = styles.get(id(fmt))
-                if style is None:
-                    style = styles[id(fmt)] = f'" s="{fmt._get_xf_index()}"'
-                head = f'<c r="{names[c]}{number}{style}'
-                if kind is CellFormulaTuple or kind is RowFormula:
-                    f = cell.formula if kind is CellFormulaTuple else cell.render(cell.row)
-                    if "&" in f or "<" in f or ">" in f:
-                        f = _escape(f)
-                    value = cell.value
-                    if isinstance(value, bool):
-                        head += ' t="b"'
-                        value = 1 if value else 0
-                    elif isinstance(value, str):
-                        if value in errors:
-                            head += ' t="e"'
-                        elif value:
-                            head += ' t="str"'
-                        value = _escape(value)
-                    parts.append(f"{head}><f>{f}</f><v>{value}</v></c>")
-                elif kind is CellNumberTuple:
-                    parts.append(f"{head}><v>{cell.number:.16G}</v></c>")
-                elif kind is CellBlankTuple:
-                    parts.append(head + "/>")
-                else:  # a shared string's index
-                    parts.append(f'{head} t="s"><v>{cell.string}</v></c>')
+            if self._cells_xml(parts, cells, number, names, styles, self._style_number) is None:
+                parts.clear()
+                for c in sorted(cells):  # xlsxwriter writes what is not built here
+                    cell = cells[c]
+                    if cell.format is None or type(cell) not in _FAST_KINDS:
+                        write("".join(parts))
+                        parts.clear()
+                        self._write_cell(r, c, cell)
+                    else:
+                        self._cells_xml(parts, {c: cell}, number, names, styles,
+                                        self._style_number)
             parts.append("</row>")
             write("".join(parts))
+            r += 1
+        if self._spill is not None:
+            self._spill.close()
+            self._spill = None
+
+
+_MARK = "\x00"  # around a mark in streamed text: NUL is not allowed anywhere in XML 1.0
+
+
+class _MarkResolver:
+    """Copies a sheet's streamed text back, its marks resolved in row order (style numbers are
+    handed out by xlsxwriter in the order `close` asks for them)."""
+
+    def __init__(self, ws: FastWorksheet) -> None:
+        self.spill = ws._spill
+        self.formats = {k: fmt for k, fmt in ws._spill_formats.values()}
+        self.spans = ws.row_spans
+        self.done: dict[str, str] = {}
+
+    def resolve(self, mark: str) -> str:
+        text = self.done.get(mark)
+        if text is None:
+            if mark[0] == "f":
+                text = str(self.formats[int(mark[1:])]._get_xf_index())
+                self.done[mark] = text
+            else:
+                span = self.spans.get(int(mark[1:]))
+                text = f' spans="{span}"' if span else ""
+                self.done[mark] = text
+        return text
+
+    def copy(self, at: int, length: int, write: Any) -> None:
+        self.spill.seek(at)
+        carry = ""
+        while length > 0:
+            chunk = self.spill.read(min(length, 1 << 20))
+            if not chunk:
+                raise RuntimeError("streamed rows: temporary file cut short")
+            length -= len(chunk)
+            text = carry + chunk
+            cut = text.rfind(_MARK)
+            if text.count(_MARK, 0, cut + 1) % 2:  # the last mark is still open
+                carry, text = text[cut:], text[:cut]
+            else:
+                carry = ""
+            pieces = text.split(_MARK)
+            resolve = self.resolve
+            for i in range(1, len(pieces), 2):
+                pieces[i] = resolve(pieces[i])
+            write("".join(pieces))
+        if carry:
+            raise RuntimeError("streamed rows: an unclosed mark")
 
 
 # A plain formula kept as its column's template (1-based row -> the body, without "=") and its
@@ -225,6 +446,12 @@ formula_cell = CellFormulaTuple
 
 def blank_cell(fmt: Any) -> Any:
     return CellBlankTuple(fmt)
+
+
+def stream_rows(ws: Worksheet, first: int, last: int) -> None:
+    """`ws.stream_rows(first, last)` where `ws` streams (a FastWorksheet), else nothing."""
+    if isinstance(ws, FastWorksheet):
+        ws.stream_rows(first, last)
 
 
 def write_formula(ws: Worksheet, row: int, col: int, formula: str, fmt: Any, value: Any) -> None:
