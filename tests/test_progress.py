@@ -16,6 +16,7 @@ import pytest
 
 from benchmarks.synth import agency_of_rows
 from lkjip_xl.cli import LARGE_BYTES
+from lkjip_xl.measure.verified import verified_steps
 from lkjip_xl.workbook.write import write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,13 +58,26 @@ def test_export_and_laporan_of_a_large_workbook_show_progress_on_a_terminal(
     assert "\nwritten: " in shown.replace("\r", "\n")
 
 
+@needs_script
+def test_measure_of_a_large_workbook_shows_progress_on_a_terminal(big: Path,
+                                                                  tmp_path: Path) -> None:
+    shown = _on_terminal(_cli("--lang", "en", "measure", big, "-o", tmp_path / "m.xlsx"))
+    steps = verified_steps()
+    assert "measuring" in shown and f"{steps}/{steps}" in shown
+    assert (tmp_path / "m.xlsx").stat().st_size > 0
+    # the bar is closed before the command's own lines, which start on a line of their own
+    assert "\nwritten: " in shown.replace("\r", "\n")
+
+
 def test_nothing_when_piped(big: Path, tmp_path: Path) -> None:
-    for cmd, label in ((_cli("export", big, "-o", tmp_path / "e.yaml"), "mengekspor"),
-                       (_cli("laporan", big, "-o", tmp_path / "l.docx"), "membuat laporan")):
+    for cmd, label, said in (
+            (_cli("export", big, "-o", tmp_path / "e.yaml"), "mengekspor", "stderr"),
+            (_cli("laporan", big, "-o", tmp_path / "l.docx"), "membuat laporan", "stderr"),
+            (_cli("measure", big, "-o", tmp_path / "m.xlsx"), "mengukur", "stdout")):
         done = subprocess.run(cmd, cwd=str(ROOT), capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, done.stderr
         assert label not in done.stderr and "\r" not in done.stderr
-        assert done.stderr.startswith("ditulis: ")
+        assert getattr(done, said).startswith("ditulis: ")
 
 
 @needs_script

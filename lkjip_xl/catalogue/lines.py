@@ -62,6 +62,7 @@ LINES: dict[str, tuple[str, str]] = {
     "progress.checking": ("memeriksa", "checking"),
     "progress.writing": ("membuat workbook", "writing workbooks"),
     "progress.export": ("mengekspor", "exporting"),
+    "progress.measure": ("mengukur", "measuring"),
     # the CLI's own
     "aborted": ("dibatalkan", "aborted"),
     "files": ("berkas", "files"),

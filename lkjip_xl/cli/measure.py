@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from lkjip_xl.catalogue.lines import level, line
-from lkjip_xl.cli import lang_of
+from lkjip_xl.cli import lang_of, large
 
 
 @click.command("measure")
@@ -45,11 +45,17 @@ def command(ctx: click.Context, workbook: Path, output: Path, triwulan: int, for
       lkjip-xl measure isian-2025.xlsx -o lkjip-2025-tw2.xlsx --triwulan 2
     """
     from lkjip_xl.measure.catalogue import message
-    from lkjip_xl.measure.verified import measure_verified
+    from lkjip_xl.measure.verified import measure_verified, verified_steps
+    from lkjip_xl.planning.pool import progress_bar
     from lkjip_xl.schema.report_tables import DRAF_SHEET
 
     lang = lang_of(ctx)
-    report = measure_verified(workbook, output, triwulan=triwulan, force=force)
+    bar = progress_bar(verified_steps(), line("progress.measure", lang), show=large(workbook))
+    try:
+        report = measure_verified(workbook, output, triwulan=triwulan, force=force,
+                                  progress=bar.step)
+    finally:
+        bar.close()  # before any line below
     for f in report.findings:
         label = level(f.severity, lang)
         text = message(f, lang)

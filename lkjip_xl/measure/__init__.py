@@ -83,8 +83,11 @@ def _page_headers(wb: Workbook, ctx: Ctx) -> None:
 class _Extend:
     """The `extend` hook of `writer.write_workbook`: everything measure adds to the workbook."""
 
-    def __init__(self, ctx: Ctx, carry: Carry) -> None:
+    PARTS = 3  # progress steps: the two Bab III sheets and the charts
+
+    def __init__(self, ctx: Ctx, carry: Carry, progress: Callable[[], None] | None = None) -> None:
         self.ctx, self.carry = ctx, carry
+        self.tick = progress or (lambda: None)
         # the tables of the workbook this hook still writes into or charts: held until `close`,
         # the others are written out as they are made (`write_workbook(keep=)`)
         self.keep = frozenset(SOURCES) | ({"PTW"} if ctx.triwulan < 4 else frozenset())
@@ -102,9 +105,12 @@ class _Extend:
             write_sheet(wb, self.ctx.draf, self.ctx.dok.pengaturan.kertas)
         bab3 = Bab3(wb, self.ctx, fm, capaian)
         bab3.kinerja_sheet()
+        self.tick()
         bab3.anggaran_sheet()
+        self.tick()
         charts = Charts(wb, self.ctx, fm, capaian)
         charts.sheet()
+        self.tick()
         copy_extra_sheets(wb, self.carry.extra_sheets)
         capaian.apply(wb, self.ctx)
         fm.whole.apply(wb)
@@ -114,8 +120,10 @@ class _Extend:
 def measure_dokumen(dok: Dokumen, out: str | os.PathLike[str], *, triwulan: int = 4,
                     force: bool = False, inputs: tuple[str | os.PathLike[str], ...] = (),
                     carry: Carry | None = None, pengukuran: Pengukuran | None = None,
-                    draf: Draf | None = None) -> dict[str, object]:
-    """Write the measured workbook of `dok` to `out` atomically; return what was written."""
+                    draf: Draf | None = None,
+                    progress: Callable[[], None] | None = None) -> dict[str, object]:
+    """Write the measured workbook of `dok` to `out` atomically; return what was written.
+    `progress()` is called `steps()` times as the work goes (a progress bar's)."""
 
     if triwulan not in QUARTERS:
 
@@ -123,12 +131,21 @@ def measure_dokumen(dok: Dokumen, out: str | os.PathLike[str], *, triwulan: int 
     check_fits_layout(dok)
     p = pengukuran or ukur(dok)
     ctx = Ctx(dok, p, triwulan, draf)
-    hook = _Extend(ctx, carry or Carry())
+    tick = progress or (lambda: None)
+    hook = _Extend(ctx, carry or Carry(), tick)
     write_atomic(out, lambda tmp: write_workbook(dok, tmp, pengukuran=p, extend=hook,
-                                                 keep=hook.keep, rows=ctx.values),
+                                                 keep=hook.keep, rows=ctx.values,
+                                                 progress=lambda _sheet: tick()),
                  inputs=inputs, force=force)
+    tick()
     return {"tables": hook.tables, "charts": hook.charts, "triwulan": triwulan,
             "quarterly_charts_skipped": hook.skipped_tw, "draf": draf.count if draf else 0}
+
+
+def steps() -> int:
+    """How many times `measure_dokumen` calls `progress`: each layout sheet as it is begun
+    (`write_workbook`), the Bab III sheets and the charts, the file written."""
+    return len(SHEETS) + _Extend.PARTS + 1
 
 
 def _guessed_is_error(add: Callable[[Finding], None]) -> Callable[[Finding], None]:
@@ -143,7 +160,8 @@ def _guessed_is_error(add: Callable[[Finding], None]) -> Callable[[Finding], Non
 
 
 def measure(src: str | os.PathLike[str], out: str | os.PathLike[str], *, triwulan: int = 4,
-            force: bool = False, judged: Report | None = None) -> Report:
+            force: bool = False, judged: Report | None = None,
+            progress: Callable[[], None] | None = None) -> Report:
     """Read `src`, write the measured workbook to `out`; the report owns the exit code.
 
     `judged`: verify's report of `src`. Its tables are read again for the document (no second
@@ -170,7 +188,7 @@ def measure(src: str | os.PathLike[str], out: str | os.PathLike[str], *, triwula
     report.extend(check_year_end(lr, dok, triwulan))
     del lr  # the grid read: the largest thing held (issue #25), not needed to write
     stats = measure_dokumen(dok, out, triwulan=triwulan, force=force, inputs=(src,),
-                            carry=carry, draf=Draf.of(open_errors))
+                            carry=carry, draf=Draf.of(open_errors), progress=progress)
     skipped = int(str(stats["quarterly_charts_skipped"]))
     if skipped:
         total = len(dok.indikator())
@@ -182,4 +200,4 @@ def measure(src: str | os.PathLike[str], out: str | os.PathLike[str], *, triwula
     return report
 
 
-__all__ = ["measure", "measure_dokumen"]
+__all__ = ["measure", "measure_dokumen", "steps"]

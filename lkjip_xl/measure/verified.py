@@ -8,18 +8,29 @@ the file is reused for the document, so the file is read once.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from lkjip_xl.core.findings import Report
-from lkjip_xl.measure import measure
+from lkjip_xl.measure import measure, steps
 from lkjip_xl.verify import verify
 from lkjip_xl.xlsx.atomic import check_target
 
 
 def measure_verified(src: str | os.PathLike[str], out: str | os.PathLike[str], *,
-                     triwulan: int = 4, force: bool = False) -> Report:
-    """verify `src`, then measure it to `out`; DRAF while verify finds errors."""
+                     triwulan: int = 4, force: bool = False,
+                     progress: Callable[[], None] | None = None) -> Report:
+    """verify `src`, then measure it to `out`; DRAF while verify finds errors. `progress()`
+    is called `verified_steps()` times (a progress bar's)."""
     check_target(out, (src,), force)  # refused before verify's time is spent
-    return measure(src, out, triwulan=triwulan, force=force, judged=verify(src))
+    judged = verify(src)
+    if progress is not None:
+        progress()
+    return measure(src, out, triwulan=triwulan, force=force, judged=judged, progress=progress)
 
 
-__all__ = ["measure_verified"]
+def verified_steps() -> int:
+    """verify, then measure's own steps."""
+    return 1 + steps()
+
+
+__all__ = ["measure_verified", "verified_steps"]
