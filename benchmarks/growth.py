@@ -8,18 +8,24 @@ An agency of N rows has issue #25's shape (`synth.agency_of_rows`: N/5 indicator
 five, 4N/5 kegiatan rows). For every size, its data (YAML) and its workbook are written by the
 *before* checkout (`new`), so both checkouts read the same files; every command then runs as a
 user runs it (`python -m lkjip_xl ...`, a fresh process, PYTHONPATH and working folder set to
-the checkout), before and after alternating, best wall time of `--repeat` and the peak resident
-memory (`os.wait4`). The table gives both per size, and per command the growth from the
-smallest size to the largest: time and memory ratios against the rows' ratio, and the factor per
-doubling of the rows (1.0 x 2 = linear; the issue asks at most 2.2). `--plot` draws time and
-memory against rows per command (matplotlib).
+the checkout), before and after alternating, `--repeat` times; the median wall time and the
+median peak resident memory (`os.wait4`) are kept (every sample is in the JSON). The tables give
+both per size; per command the growth from each size to the next and the factor per doubling of
+the rows (2.0 = linear; the issue asks at most 2.2); with `--baselines`, LibreOffice's
+recalculation, formualizer and the calamine read floor on the same workbook, and verify against
+that floor. The machine's load average is recorded before and after each size (other jobs on
+the cores slow both trees alike, but not the baselines, which run alone). `--plot` draws time
+and memory against rows per command (matplotlib).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
+import os
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -71,17 +77,41 @@ def prepare(before: Path, work: Path, rows: int) -> tuple[Path, Path]:
     return data, book
 
 
-def baselines(book: Path, timeout: float) -> dict[str, Run]:
+BASELINES = {"libreoffice": "soffice", "formualizer": "formualizer",
+             "calamine": "python_calamine"}  # task -> what it needs
+
+
+def available_baselines() -> list[str]:
+    """The baselines this machine can run: a library or program not installed is left out
+    (python-calamine and formualizer are the `bench` extra; LibreOffice a system package)."""
+    import shutil
+
+    return [task for task, need in BASELINES.items()
+            if (shutil.which(need) is not None if task == "libreoffice"
+                else importlib.util.find_spec(need) is not None)]
+
+
+def baselines(book: Path, timeout: float, tasks: list[str], repeat: int,
+              lo_repeat: int) -> dict[str, list[Run]]:
     """LibreOffice's full recalculation and the read floors on the same workbook (the after
-    tree's tasks.py; a library not installed is left out)."""
-    out = {}
-    for task in ("libreoffice", "formualizer", "calamine"):
-        with tempfile.NamedTemporaryFile(suffix=".json") as res:
-            run = run_process([sys.executable, TASKS_PY, task, res.name, str(book)], timeout,
-                              env=_env(ROOT), cwd=str(ROOT))
-        if run.exit_code == 0:
-            out[task] = run
+    tree's tasks.py), each a whole process; a run that fails is left out."""
+    out: dict[str, list[Run]] = {}
+    for task in tasks:
+        for _ in range(lo_repeat if task == "libreoffice" else repeat):
+            with tempfile.NamedTemporaryFile(suffix=".json") as res:
+                run = run_process([sys.executable, TASKS_PY, task, res.name, str(book)], timeout,
+                                  env=_env(ROOT), cwd=str(ROOT))
+            if run.exit_code == 0:
+                out.setdefault(task, []).append(run)
     return out
+
+
+def summary(runs: list[Run]) -> dict[str, Any]:
+    """The median of the runs' wall times and of their peak memories, and every sample."""
+    return {"wall_s": statistics.median(r.wall_s for r in runs),
+            "maxrss_mb": statistics.median(r.maxrss_mb for r in runs),
+            "samples": [[round(r.wall_s, 3), round(r.maxrss_mb, 1)] for r in runs],
+            "exit": [r.exit_code for r in runs]}
 
 
 def per_doubling(small: float, large: float, n_small: int, n_large: int) -> float:
@@ -97,6 +127,48 @@ def growth(rows: dict[int, dict[str, Any]], cmd: str, side: str, what: str) -> f
         return float("nan")
     a, b = sizes[0], sizes[-1]
     return per_doubling(rows[a][cmd][side][what], rows[b][cmd][side][what], a, b)
+
+
+def steps(rows: dict[int, dict[str, Any]], commands: list[str]) -> str:
+    """Per command and tree, how time and memory grow from each size to the next, and the factor
+    per doubling over the whole range (2.0: linear)."""
+    sizes = sorted(rows)
+    pairs = list(zip(sizes, sizes[1:]))
+    head = ("| command | " + " | ".join(f"time x {a:,} -> {b:,}" for a, b in pairs)
+            + " | " + " | ".join(f"memory x {a:,} -> {b:,}" for a, b in pairs)
+            + " | per doubling, time / memory |")
+    lines = [head, "|---" * (2 + 2 * len(pairs)) + "|"]
+    for c in commands:
+        for side in ("before", "after"):
+            if not all(c in rows[n] for n in sizes):
+                continue
+            cell = [rows[b][c][side][w] / rows[a][c][side][w]
+                    for w in ("wall_s", "maxrss_mb") for a, b in pairs]
+            lines.append(f"| {c} {side} | " + " | ".join(f"{x:.2f}" for x in cell)
+                         + f" | {growth(rows, c, side, 'wall_s'):.2f} / "
+                           f"{growth(rows, c, side, 'maxrss_mb'):.2f} |")
+    return "\n".join(lines)
+
+
+def baseline_table(rows: dict[int, dict[str, Any]]) -> str:
+    """LibreOffice, formualizer and the calamine floor per size, and verify (after) against the
+    floor; empty when no baseline ran."""
+    sizes = [n for n in sorted(rows) if rows[n].get("baselines")]
+    if not sizes:
+        return ""
+    names = [t for t in BASELINES if any(t in rows[n]["baselines"] for n in sizes)]
+    lines = ["| rows | " + " | ".join(names) + " | verify after | verify / calamine |",
+             "|---" * (3 + len(names)) + "|"]
+    for n in sizes:
+        b = rows[n]["baselines"]
+        cells = [f"{b[t]['wall_s']:.2f} s, {b[t]['maxrss_mb']:.0f} MB" if t in b else ""
+                 for t in names]
+        v = rows[n].get("verify", {}).get("after")
+        floor = b.get("calamine")
+        cells.append(f"{v['wall_s']:.2f} s" if v else "")
+        cells.append(f"{v['wall_s'] / floor['wall_s']:.1f}x" if v and floor else "")
+        lines.append(f"| {n:,} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def table(rows: dict[int, dict[str, Any]], commands: list[str]) -> str:
@@ -162,7 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--after", default=ROOT, type=Path, help="the later checkout (default: this)")
     ap.add_argument("--sizes", default="5000,10000,20000")
     ap.add_argument("--commands", default=",".join(COMMANDS))
-    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=1, help="runs per measurement (median kept)")
+    ap.add_argument("--libreoffice-repeat", type=int, default=1,
+                    help="runs of LibreOffice's recalculation (over a minute each at 20,000 rows)")
     ap.add_argument("--timeout", type=float, default=1800)
     ap.add_argument("--baselines", action="store_true",
                     help="also LibreOffice's recalculation, formualizer, calamine")
@@ -176,36 +250,49 @@ def main(argv: list[str] | None = None) -> int:
     trees = {"before": a.before.resolve(), "after": a.after.resolve()}
     _check_trees(trees)
     rows: dict[int, dict[str, Any]] = {}
+    tasks = available_baselines() if a.baselines else []
+    if a.baselines:
+        missing = sorted(set(BASELINES) - set(tasks))
+        if missing:
+            print(f"baselines not installed, left out: {', '.join(missing)}", flush=True)
     with tempfile.TemporaryDirectory(prefix="lkjip-growth-") as tmp:
         work = Path(tmp)
         for n in sizes:
             data, book = prepare(trees["before"], work, n)
-            rows[n] = {}
+            rows[n] = {"load": {"before": os.getloadavg()}}
             for cmd in commands:
                 runs: dict[str, list[Run]] = {"before": [], "after": []}
                 for _ in range(a.repeat):
                     for side, tree in trees.items():
                         runs[side].append(run_process(_cli(*_argv(cmd, data, book, work)),
                                                       a.timeout, env=_env(tree), cwd=str(tree)))
-                rows[n][cmd] = {s: {"wall_s": min(r.wall_s for r in rs),
-                                    "maxrss_mb": max(r.maxrss_mb for r in rs),
-                                    "exit": [r.exit_code for r in rs]} for s, rs in runs.items()}
+                rows[n][cmd] = {s: summary(rs) for s, rs in runs.items()}
                 b, f = rows[n][cmd]["before"], rows[n][cmd]["after"]
                 bad = [r for rs in runs.values() for r in rs if not r.ok]
                 print(f"{n:>7,} {cmd:8s} {b['wall_s']:8.2f} s {b['maxrss_mb']:6.0f} MB"
                       f"   {f['wall_s']:8.2f} s {f['maxrss_mb']:6.0f} MB"
                       f"{'  (failed: ' + bad[0].stderr[-200:] + ')' if bad else ''}", flush=True)
-            if a.baselines:
-                for task, run in baselines(book, a.timeout).items():
-                    rows[n].setdefault("baselines", {})[task] = {
-                        "wall_s": run.wall_s, "maxrss_mb": run.maxrss_mb}
-                    print(f"{n:>7,} {task:12s} {run.wall_s:8.2f} s {run.maxrss_mb:6.0f} MB",
-                          flush=True)
+            for task, bruns in baselines(book, a.timeout, tasks, a.repeat,
+                                         a.libreoffice_repeat).items():
+                m = rows[n].setdefault("baselines", {})[task] = summary(bruns)
+                print(f"{n:>7,} {task:12s} {m['wall_s']:8.2f} s {m['maxrss_mb']:6.0f} MB",
+                      flush=True)
+            rows[n]["load"]["after"] = os.getloadavg()
+            print(f"{n:>7,} load average (1, 5, 15 min): before "
+                  f"{' '.join(f'{x:.1f}' for x in rows[n]['load']['before'])}, after "
+                  f"{' '.join(f'{x:.1f}' for x in rows[n]['load']['after'])}", flush=True)
     print()
     print(table(rows, commands))
+    print()
+    print(steps(rows, commands))
+    floors = baseline_table(rows)
+    if floors:
+        print()
+        print(floors)
     if a.json:
         a.json.write_text(json.dumps({"trees": {k: str(v) for k, v in trees.items()},
-                                      "sizes": sizes, "rows": rows}, indent=1),
+                                      "sizes": sizes, "repeat": a.repeat, "statistic": "median",
+                                      "rows": rows}, indent=1),
                           encoding="utf-8")
     if a.plot:
         plot(rows, commands, a.plot)

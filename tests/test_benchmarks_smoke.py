@@ -134,4 +134,25 @@ def test_growth_table_runs_both_trees_at_every_size(tmp_path: Path, capsys: Any)
                 assert m["wall_s"] > 0 and m["maxrss_mb"] > 10 and m["exit"] == [0]
     shown = capsys.readouterr().out
     assert "| rows | verify before | verify after |" in shown and "x per doubling" in shown
+    assert "| export after | " in shown and "time x 20 -> 40" in shown
     assert (tmp_path / "g.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_growth_baselines_median_and_floor_ratio() -> None:
+    """The median of the repeats is kept; verify is set against the calamine floor, and a size
+    without the floor (python-calamine not installed) leaves that cell empty."""
+    from benchmarks.growth import baseline_table, summary
+    from benchmarks.proc import Run
+
+    m = summary([Run(3.0, 90, 0), Run(1.0, 50, 0), Run(2.0, 70, 0)])
+    assert (m["wall_s"], m["maxrss_mb"], len(m["samples"])) == (2.0, 70, 3)
+    rows = {5000: {"verify": {"after": {"wall_s": 2.0}},
+                   "baselines": {"calamine": {"wall_s": 0.25, "maxrss_mb": 40.0},
+                                 "libreoffice": {"wall_s": 9.0, "maxrss_mb": 440.0}}},
+            20000: {"verify": {"after": {"wall_s": 8.0}},
+                    "baselines": {"libreoffice": {"wall_s": 70.0, "maxrss_mb": 900.0}}}}
+    shown = baseline_table(rows).splitlines()
+    assert shown[0] == "| rows | libreoffice | calamine | verify after | verify / calamine |"
+    assert shown[2] == "| 5,000 | 9.00 s, 440 MB | 0.25 s, 40 MB | 2.00 s | 8.0x |"
+    assert shown[3] == "| 20,000 | 70.00 s, 900 MB |  | 8.00 s |  |"
+    assert baseline_table({100: {}}) == ""
