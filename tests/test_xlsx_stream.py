@@ -22,6 +22,7 @@ from lkjip_xl.measure.carry import Carry
 from lkjip_xl.measure.context import Ctx
 from lkjip_xl.workbook import write
 from lkjip_xl.workbook.write import write_workbook
+from lkjip_xl.xlsx import fast_sheet
 from lkjip_xl.xlsx.fast_sheet import FastWorksheet
 
 WHEN = dt.datetime(2026, 1, 2, 3, 4, 5)
@@ -67,7 +68,7 @@ def _odd_rows(ws: Any, wb: Any, stream: bool) -> None:
     f = wb.add_format({"bold": True})
     g = wb.add_format({"italic": True})
     for r in range(20, 60):
-        ws.write_formula(r, 3, f"=IF(A{r}=\"\",\"\",A{r})", f, "teks & <b>" if r % 3 else r)
+        ws.write_formula(r, 3, f"=IF(A{r}=\"\",\"\",A{r})", f, "teks & <b> ü—€" if r % 3 else r)
         ws.write_number(r, 1, r / 7, g if r > 40 else f)
     ws.write_string(25, 0, "tanpa format")  # held: xlsxwriter writes a cell with no format
     ws.set_row(30, None, g)  # held: a formatted row
@@ -84,7 +85,13 @@ def _odd_rows(ws: Any, wb: Any, stream: bool) -> None:
         ws.stream_rows(0, 100)
 
 
-def test_odd_rows_streamed_are_byte_identical(tmp_path: Path) -> None:
+@pytest.mark.parametrize("memory, read", [(1 << 20, 1 << 20), (50, 7)])
+def test_odd_rows_streamed_are_byte_identical(memory: int, read: int, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also with the streamed text in a temporary file from the first rows on, read back 7
+    bytes at a time: marks and three-byte characters cut across reads."""
+    monkeypatch.setattr(fast_sheet, "SPILL_MEMORY", memory)
+    monkeypatch.setattr(fast_sheet, "SPILL_READ", read)
     paths = {}
     for fast in (True, False):
         paths[fast] = tmp_path / f"{fast}.xlsx"

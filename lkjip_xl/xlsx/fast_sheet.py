@@ -56,9 +56,9 @@ class FastWorksheet(Worksheet):
 
     def __init__(self) -> None:
         super().__init__()
-        self._spill: Any = None  # the temporary file of streamed rows, once there are some
-        # [first row, last row, start, characters, end] of each run of streamed rows, sorted;
-        # start and end are the spill file's `tell` positions
+        self._spill: _Spill | None = None  # the text of streamed rows, once there are some
+        # [first row, last row, start, bytes, end] of each run of streamed rows in the spill,
+        # sorted
         self._segments: list[list[int]] = []
         self._streamed_rows: list[list[int]] = []  # [first row, last row] of each segment
         self._streamed_spans: dict[int, tuple[int, int]] = {}  # block -> used columns
@@ -155,7 +155,7 @@ class FastWorksheet(Worksheet):
         table, row_info, merged = self.table, self.row_info, self.merged_cells
         names = [_column_name(c) for c in range(self.dim_colmax + 1)]
         spill = self._spill_file()
-        start, at, length = lo, spill.tell(), 0
+        start, at, length = lo, spill.size, 0
         for r in range(lo, hi + 1):
             if self._streamed_rows and self._is_streamed(r):  # streamed before: a run ends
                 at = self._add_segment(start, r - 1, at, length)
@@ -169,8 +169,7 @@ class FastWorksheet(Worksheet):
                 at = self._add_segment(start, r - 1, at, length)
                 start, length = r + 1, 0
                 continue
-            spill.write(text)  # a row at a time: a row of a computed sheet is ~30 KB of XML
-            length += len(text)
+            length += spill.write(text)  # a row at a time: a computed sheet's is ~30 KB
             table.pop(r, None)
             row_info.pop(r, None)
             if merged:  # xlsxwriter's overlap check: nothing merges into a streamed row again
@@ -185,17 +184,16 @@ class FastWorksheet(Worksheet):
                 self._streamed_spans[block] = (low_c, high_c)
         self._add_segment(start, hi, at, length)
 
-    def _spill_file(self) -> Any:
+    def _spill_file(self) -> _Spill:
         if self._spill is None:
-            self._spill = tempfile.TemporaryFile("w+", encoding="utf-8", newline="",
-                                                 dir=self.tmpdir)
+            self._spill = _Spill(self.tmpdir)
             self._segments, self._streamed_spans, self._spill_formats = [], {}, {}
         return self._spill
 
     def _add_segment(self, lo: int, hi: int, at: int, length: int) -> int:
-        """Rows lo..hi are written: `length` characters of the spill file from `at` (a
-        position from `tell`). Returns where the spill file ends."""
-        end = self._spill.tell()
+        """Rows lo..hi are written: `length` bytes of the spill from `at`. Returns where the
+        spill ends."""
+        end = self._spill_file().size
         if lo > hi:
             return int(end)
         segs = self._segments
@@ -375,12 +373,51 @@ class FastWorksheet(Worksheet):
 _MARK = "\x00"  # around a mark in streamed text: NUL is not allowed anywhere in XML 1.0
 
 
+SPILL_MEMORY = 1 << 20  # a sheet's streamed text is kept in memory up to this many bytes
+SPILL_READ = 1 << 20  # and copied back this many bytes at a time
+
+
+class _Spill:
+    """A sheet's streamed text (UTF-8): in memory while small (a temporary file costs a few
+    milliseconds to make and remove, a workbook of small sheets would pay it per sheet), in a
+    temporary file beyond SPILL_MEMORY bytes. Positions are byte offsets in both."""
+
+    def __init__(self, tmpdir: str | None) -> None:
+        self.tmpdir = tmpdir
+        self.store: Any = io.BytesIO()
+        self.in_memory = True
+        self.size = 0
+
+    def write(self, text: str) -> int:
+        data = text.encode("utf-8")
+        self.store.write(data)
+        self.size += len(data)
+        if self.in_memory and self.size > SPILL_MEMORY:
+            kept, self.store = self.store, tempfile.TemporaryFile(dir=self.tmpdir)
+            self.store.write(kept.getbuffer())
+            self.in_memory = False
+        return len(data)
+
+    def read(self, at: int, length: int) -> Any:
+        """The bytes at..at+length, SPILL_READ at a time."""
+        self.store.seek(at)
+        while length > 0:
+            chunk = self.store.read(min(length, SPILL_READ))
+            if not chunk:
+                raise RuntimeError("streamed rows: temporary file cut short")
+            length -= len(chunk)
+            yield chunk
+
+    def close(self) -> None:
+        self.store.close()
+
+
 class _MarkResolver:
     """Copies a sheet's streamed text back, its marks resolved in row order (style numbers are
     handed out by xlsxwriter in the order `close` asks for them)."""
 
     def __init__(self, ws: FastWorksheet) -> None:
-        self.spill = ws._spill
+        self.spill = ws._spill_file()
         self.formats = {k: fmt for k, fmt in ws._spill_formats.values()}
         self.spans = ws.row_spans
         self.done: dict[str, str] = {}
@@ -398,26 +435,30 @@ class _MarkResolver:
         return text
 
     def copy(self, at: int, length: int, write: Any) -> None:
-        self.spill.seek(at)
-        carry = ""
-        while length > 0:
-            chunk = self.spill.read(min(length, 1 << 20))
-            if not chunk:
-                raise RuntimeError("streamed rows: temporary file cut short")
-            length -= len(chunk)
-            text = carry + chunk
-            cut = text.rfind(_MARK)
-            if text.count(_MARK, 0, cut + 1) % 2:  # the last mark is still open
-                carry, text = text[cut:], text[:cut]
+        """Write the text at..at+length of the spill, marks resolved. Each piece is cut at a
+        NUL (one byte, never inside a UTF-8 character) and never inside a mark."""
+        carry = b""
+        for chunk in self.spill.read(at, length):
+            data = carry + chunk
+            cut = data.rfind(b"\0")
+            if cut < 0:
+                carry = data
+                continue
+            if data.count(b"\0", 0, cut + 1) % 2:  # the last mark is still open
+                data, carry = data[:cut], data[cut:]
             else:
-                carry = ""
-            pieces = text.split(_MARK)
-            resolve = self.resolve
-            for i in range(1, len(pieces), 2):
-                pieces[i] = resolve(pieces[i])
-            write("".join(pieces))
-        if carry:
+                data, carry = data[:cut + 1], data[cut + 1:]
+            self._write(data, write)
+        self._write(carry, write)
+
+    def _write(self, data: bytes, write: Any) -> None:
+        pieces = data.decode("utf-8").split(_MARK)
+        if len(pieces) % 2 == 0:
             raise RuntimeError("streamed rows: an unclosed mark")
+        resolve = self.resolve
+        for i in range(1, len(pieces), 2):
+            pieces[i] = resolve(pieces[i])
+        write("".join(pieces))
 
 
 # A plain formula kept as its column's template (1-based row -> the body, without "=") and its
