@@ -78,7 +78,8 @@ def prepare(before: Path, work: Path, rows: int) -> tuple[Path, Path]:
 
 
 BASELINES = {"libreoffice": "soffice", "formualizer": "formualizer",
-             "calamine": "python_calamine"}  # task -> what it needs
+             "calamine": "python_calamine",  # task -> what it needs
+             "read-grid": "lkjip_xl"}  # verify's own read alone (xlsx/stream.py), for the floor
 
 
 def available_baselines() -> list[str]:
@@ -157,8 +158,9 @@ def baseline_table(rows: dict[int, dict[str, Any]]) -> str:
     if not sizes:
         return ""
     names = [t for t in BASELINES if any(t in rows[n]["baselines"] for n in sizes)]
-    lines = ["| rows | " + " | ".join(names) + " | verify after | verify / calamine |",
-             "|---" * (3 + len(names)) + "|"]
+    lines = ["| rows | " + " | ".join(names) + " | verify after | verify / calamine |"
+             + (" read-grid / calamine |" if "read-grid" in names else ""),
+             "|---" * (3 + len(names) + ("read-grid" in names)) + "|"]
     for n in sizes:
         b = rows[n]["baselines"]
         cells = [f"{b[t]['wall_s']:.2f} s, {b[t]['maxrss_mb']:.0f} MB" if t in b else ""
@@ -167,6 +169,9 @@ def baseline_table(rows: dict[int, dict[str, Any]]) -> str:
         floor = b.get("calamine")
         cells.append(f"{v['wall_s']:.2f} s" if v else "")
         cells.append(f"{v['wall_s'] / floor['wall_s']:.1f}x" if v and floor else "")
+        if "read-grid" in names:
+            grid = b.get("read-grid")
+            cells.append(f"{grid['wall_s'] / floor['wall_s']:.1f}x" if grid and floor else "")
         lines.append(f"| {n:,} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
