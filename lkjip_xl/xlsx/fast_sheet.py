@@ -214,21 +214,31 @@ class FastWorksheet(Worksheet):
         if cells and self._cells_xml(parts, cells, str(r + 1), names, self._mark_styles,
                                      self._style_mark) is None:
             return None
-        head = io.StringIO()
-        fh, self.fh = self.fh, head  # type: ignore[has-type]
-        try:
-            self._write_row(r, None, info, empty_row=not cells)
-        finally:
-            self.fh = fh
         number = f'<row r="{r + 1}"'
-        row = head.getvalue()
-        if not row.startswith(number):  # xlsxwriter changed its attribute order
-            return None
-        row = f"{number}{_MARK}b{r // 16}{_MARK}{row[len(number):]}"
-        if not cells:
-            return row
+        if info is None and self._plain_rows and cells:
+            row = f"{number}{_MARK}b{r // 16}{_MARK}>"  # what `_write_row` writes then
+        else:
+            head = io.StringIO()
+            fh, self.fh = self.fh, head  # type: ignore[has-type]
+            try:
+                self._write_row(r, None, info, empty_row=not cells)
+            finally:
+                self.fh = fh
+            row = head.getvalue()
+            if not row.startswith(number):  # xlsxwriter changed its attribute order
+                return None
+            row = f"{number}{_MARK}b{r // 16}{_MARK}{row[len(number):]}"
+            if not cells:
+                return row
         text = row + "".join(parts) + "</row>"
         return None if text.count(_MARK) != 2 * (len(parts) + 1) else text
+
+    @property
+    def _plain_rows(self) -> bool:
+        """A row without row_info is written as `<row r="n" spans="..">` (no height, no
+        Excel 2010 attribute): see xlsxwriter's `_write_row`."""
+        return bool(self.default_row_height == self.original_row_height
+                    and self.excel_version != 2010)
 
     def _style_mark(self, fmt: Any) -> str:
         marks = self._spill_formats
@@ -455,9 +465,12 @@ class _MarkResolver:
         pieces = data.decode("utf-8").split(_MARK)
         if len(pieces) % 2 == 0:
             raise RuntimeError("streamed rows: an unclosed mark")
-        resolve = self.resolve
-        for i in range(1, len(pieces), 2):
-            pieces[i] = resolve(pieces[i])
+        marks = pieces[1::2]
+        # each distinct mark resolved once, in the order of its first appearance (the order
+        # xlsxwriter hands out style numbers in); then all of them replaced at C speed
+        for mark in dict.fromkeys(marks):
+            self.resolve(mark)
+        pieces[1::2] = map(self.done.__getitem__, marks)
         write("".join(pieces))
 
 
