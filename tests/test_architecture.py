@@ -128,3 +128,23 @@ def test_every_folder_is_a_declared_layer() -> None:
     assert folders <= set(RANK), folders - set(RANK)
     loose = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__", "__main__"}
     assert not loose, f"modules outside the layers: {sorted(loose)}"
+
+
+def _third_party_imports(path: Path) -> set[str]:
+    """Top-level names of everything a module imports, wherever the import stands."""
+    out: set[str] = set()
+    for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(n, ast.Import):
+            out |= {a.name.split(".")[0] for a in n.names}
+        elif isinstance(n, ast.ImportFrom) and n.module and not n.level:
+            out.add(n.module.split(".")[0])
+    return out
+
+
+def test_only_the_command_line_imports_click() -> None:
+    # the library is called by scripts, workers and tests too: it returns results and raises
+    # core.errors, and what a terminal needs (echo, usage errors) belongs to cli/
+    wrong = sorted(path.relative_to(PACKAGE.parent).as_posix()
+                   for name, path in _modules().items()
+                   if _layer(name) not in ("cli", "__main__") and "click" in _third_party_imports(path))
+    assert not wrong, "click imported outside cli/: " + ", ".join(wrong)
