@@ -148,3 +148,33 @@ def test_only_the_command_line_imports_click() -> None:
                    for name, path in _modules().items()
                    if _layer(name) not in ("cli", "__main__") and "click" in _third_party_imports(path))
     assert not wrong, "click imported outside cli/: " + ", ".join(wrong)
+
+
+def _private_imports(path: Path) -> list[str]:
+    """`from lkjip_xl.x import _y` and `x._y` on an imported lkjip_xl module, as `x._y`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: list[str] = []
+    modules: set[str] = set()  # local names bound to lkjip_xl modules or their members
+    for n in ast.walk(tree):
+        if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("lkjip_xl"):
+            for a in n.names:
+                if a.name.startswith("_") and not a.name.startswith("__"):
+                    found.append(f"{n.module}.{a.name}")
+                modules.add(a.asname or a.name)
+        elif isinstance(n, ast.Import):
+            modules |= {a.asname or a.name.split(".")[0] for a in n.names
+                        if a.name.startswith("lkjip_xl")}
+    for n in ast.walk(tree):
+        if (isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
+                and n.value.id in modules and n.attr.startswith("_")
+                and not n.attr.startswith("__")):
+            found.append(f"{n.value.id}.{n.attr}")
+    return found
+
+
+def test_no_private_name_is_imported_across_modules() -> None:
+    # a leading underscore says "only this module uses it": a name another module needs is
+    # public (and in __all__), so a change to it is seen as a change to an interface
+    wrong = [f"{path.relative_to(PACKAGE.parent).as_posix()}: {name}"
+             for path in _modules().values() for name in _private_imports(path)]
+    assert not wrong, "private names used across modules:\n" + "\n".join(sorted(wrong))

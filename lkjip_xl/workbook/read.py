@@ -113,7 +113,7 @@ class LayoutRead:
         return bool(self.tables) or bool(self.forms)
 
 
-def _find_header(sheet: SheetGrid, table: Table) -> tuple[int, dict[str, int]] | None:
+def find_header(sheet: SheetGrid, table: Table) -> tuple[int, dict[str, int]] | None:
     wanted = {_norm(c.header): c.key for c in table.columns}
     # the first layout's columns decide whether this is the table: a workbook written before
     # later columns existed (`since`) must still be found
@@ -151,7 +151,7 @@ def locate(grid: WorkbookGrid) -> LayoutRead:
                     form[f.key] = (sg.value(r, 2), r)
             out.forms[s.name] = form
         for t in ((s.table,) if s.table else ()) + s.extra_tables:
-            found = _find_header(sg, t)
+            found = find_header(sg, t)
             if found is None:
                 continue
             hr, cols = found
@@ -479,4 +479,4 @@ def read_workbook(path: str | os.PathLike[str], report: Report | None = None,
 
 
 __all__ = ["LayoutRead", "TableRead", "RowRead", "cell_text", "locate", "to_dokumen",
-           "read_workbook", "match_key", "TABLES"]
+           "read_workbook", "match_key", "find_header", "TABLES"]
