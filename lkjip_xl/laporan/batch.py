@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from lkjip_xl.catalogue import pick
 from lkjip_xl.catalogue.laporan import text
 from lkjip_xl.catalogue.lines import level
 from lkjip_xl.core.errors import LkjipError, UsageError
@@ -68,7 +69,7 @@ def laporan_folder(folder: Path, outdir: Path, *, pdf: bool, template: Path | No
     done = run_pool(_one, work, jobs=jobs, label=text("progress", lang), on_crash=_crash)
     failed = [d for d in done if d.output is None]
     for d in failed:
-        why = d.error_en if lang == "en" else d.error_id
+        why = pick((d.error_id or "", d.error_en or ""), lang)
         print(f"{level('error', lang)}: {Path(d.workbook).name}: {why}", file=sys.stderr)
     ok = [d for d in done if d.output is not None]
     print(text("batch", lang, ok=len(ok), path=outdir, draf=sum(d.draf for d in ok),
