@@ -264,15 +264,13 @@ class _Audit:
         probe = FCell(r, c, formula_at(key, r, c), shape, None)
 
         def work() -> None:
-            self.ev.stack.append(probe)
-            self.ev._stack_sheets.append(sh)
+            self.ev.enter(sh, probe)
             try:
                 out.append(self.ev.finish(shape.fn(self.ev, sh, r, c), sh, r, c))  # type: ignore[misc]
             except Exception:
                 out.append(None)
             finally:
-                self.ev.stack.pop()
-                self.ev._stack_sheets.pop()
+                self.ev.leave()
         run_deep(work)
         self.ev.masked.pop((sh.name, r, c), None)
         return out[0] if out else None
