@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from lkjip_xl.catalogue.lines import line
 from lkjip_xl.core.domain import rerata
 from lkjip_xl.core.errors import InputError, LkjipError
 from lkjip_xl.core.findings import VERDICT_EXIT, VERDICTS, Finding, Report
@@ -112,7 +113,7 @@ def _preload() -> None:
 
 
 def verify_many(paths: Iterable[str | os.PathLike[str]], jobs: int | None = None, *,
-                progress: bool = True, label: str = "memeriksa",
+                progress: bool = True, label: str | None = None,
                 triwulan: int | None = None) -> list[tuple[str, Report]]:
     """[(path, Report)] for every path, in order; `jobs` worker processes (default: all cores);
     `triwulan` the last quarter the reports are due to (verify's --triwulan)."""
@@ -120,8 +121,8 @@ def verify_many(paths: Iterable[str | os.PathLike[str]], jobs: int | None = None
     _preload()
     worker = check_file if triwulan is None else partial(
         check_file, verifier=partial(verify, triwulan=triwulan))
-    return run_pool(worker, items, jobs=jobs, label=label, progress=progress,
-                    on_crash=_crashed)
+    return run_pool(worker, items, jobs=jobs, label=label or line("progress.checking"),
+                    progress=progress, on_crash=_crashed)
 
 
 def collect_paths(args: Sequence[str | os.PathLike[str]]) -> list[str]:
