@@ -14,6 +14,7 @@ from lkjip_xl.dataformat.validation import validate
 from lkjip_xl.xlsx.gc_pause import paused_gc
 
 _MISSING: Any = object()  # "leave the field at the model's default"
+_CONTAINERS = (dict, list)  # left out when empty, as None is
 
 
 def from_dict(data: Any) -> Dokumen:
@@ -101,7 +102,7 @@ def _writer(cls: type) -> Callable[[Any], dict[str, Any]]:
             v = getattr(obj, name)
             if conv is not None:
                 v = conv(v)
-            if (required or (v is not None and v != {} and v != [])
+            if (required or (v is not None and (v or type(v) not in _CONTAINERS))
                     or (written_empty is not None and written_empty(obj))):
                 out[name] = v
         if flat is not None:
