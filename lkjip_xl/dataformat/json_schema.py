@@ -256,8 +256,10 @@ def _property(k: Key, owner: str) -> dict[str, Any]:
     decl = declarations().get((k.owner, k.name))
     limits = LIMITS.get(k.path, {})
     described = DESCRIPTIONS.get(f"{owner}.{k.name}")
-    if described is None and decl is not None and k.record is None and k.records is None:
-        described = decl.label_en if isinstance(decl, FormField) else decl.header_en
+    if described is None and isinstance(decl, FormField):
+        described = decl.label_en
+    elif described is None and isinstance(decl, Column) and decl.bind == k.name:
+        described = decl.header_en  # a column holding the whole value (not TW I of four)
     head = {"description": described} if described else {}
     if k.codec is not None:
         return {**head, **k.codec.schema()}
