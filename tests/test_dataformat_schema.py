@@ -50,7 +50,7 @@ def _model_classes(cls: type, at: dict[str, Any], out: list[tuple[type, str, dic
             out.append((cls, "pengukuran", props["pengukuran"]))  # extra's sections
             continue
         if cls is Komponen:
-            part, _, leaf = KOMPONEN.paths()[f.name].partition(".")  # type: ignore[attr-defined]
+            part, _, leaf = KOMPONEN.paths()[f.name].partition(".")
             node = props[part]
             out.append((cls, f.name, _resolve(node)["properties"][leaf] if leaf else node))
             continue
