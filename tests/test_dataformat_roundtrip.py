@@ -22,7 +22,7 @@ from lkjip_xl.cli import run_main
 from lkjip_xl.core import model
 from lkjip_xl.core.model import Dokumen, Quarters
 from lkjip_xl.dataformat import dumps, from_dict, loads, schema, to_dict
-from lkjip_xl.dataformat.json_schema import declarations
+from lkjip_xl.dataformat.declared import declarations
 from lkjip_xl.schema import TABLES
 
 TAHUN = 2024

@@ -16,6 +16,7 @@ from lkjip_xl.core import model
 from lkjip_xl.core.model import Dokumen, Komponen
 from lkjip_xl.dataformat import json_schema, schema, to_dict
 from lkjip_xl.dataformat.codecs import KOMPONEN
+from lkjip_xl.dataformat.declared import references, table_records
 from lkjip_xl.dataformat.validation import SCHEMA_RESOURCE
 from tests.docgen import build
 from tests.test_schema_check import BASES, edge_mutants, mutants
@@ -97,3 +98,13 @@ def test_the_format_limits_are_in_the_generated_schema() -> None:
     assert "Pengaturan.batas_capaian" in json_schema.LIMITS
     for path, limit in json_schema.LIMITS.items():
         assert limit.items() <= where[path].items(), path
+
+
+def test_the_layout_says_which_records_a_table_holds_and_what_they_reference() -> None:
+    """Validation's reference check and the schema's choices read these from the layout."""
+    rows = table_records()
+    assert rows["SS"] == [model.Sasaran] and rows["PG"] == [model.Program]
+    assert rows["IK"] == rows["PK"] == rows["RA"] == rows["RK"] == [model.Indikator]
+    assert rows["KG"] == [model.Kegiatan, model.SubKegiatan]
+    assert rows["SDM"] == [model.SdmBaris] and rows["PR"] == [model.PredikatBand]
+    assert references() == {(model.Program, "sasaran"): model.Sasaran}

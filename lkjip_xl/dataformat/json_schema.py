@@ -12,14 +12,12 @@ holds it equal to this module's output. After a change to the model or the decla
 from __future__ import annotations
 
 import json
-import re
 import sys
-from functools import cache
 from typing import Any
 
 from lkjip_xl.core.model import FORMAT_ID, Dokumen, Indikator
+from lkjip_xl.dataformat.declared import Declaration, declarations, def_names
 from lkjip_xl.dataformat.shape import NULL_AS_DEFAULT, Key, keys, records
-from lkjip_xl.schema.sheets import SHEETS
 from lkjip_xl.schema.types import Column, FormField
 from lkjip_xl.xlsx.atomic import atomic_open
 
@@ -179,54 +177,6 @@ DESCRIPTIONS: dict[str, str] = {
     "sub_kegiatan": "Permendagri 90/2019 sub-kegiatan; the kegiatan's anggaran and realisasi are their sums.",
 }
 
-_FIRST_STEP = re.compile(r"[a-z_0-9]+")
-Declaration = Column | FormField
-
-
-@cache
-def _def_names() -> dict[type, str]:
-    """Each record class's name in `$defs`: the key that holds it (Dokumen is the root)."""
-    out: dict[type, str] = {Dokumen: "dokumen"}
-    for cls in records():
-        for k in keys(cls):
-            inner = k.record or k.records
-            if inner is not None and inner not in out:
-                out[inner] = k.name
-    return out
-
-
-@cache
-def declarations() -> dict[tuple[type, str], Declaration]:
-    """The layout's declaration of each model field it binds: form fields by their path from
-    the document, a table's columns on the record class that holds every field the table binds."""
-    out: dict[tuple[type, str], Declaration] = {}
-    for s in SHEETS:
-        for fld in s.fields:
-            if fld.bind:
-                owner, name = _walk(fld.bind)
-                out.setdefault((owner, name), fld)
-        for table in ((s.table,) if s.table else ()) + s.extra_tables:
-            bound = [(c, m.group()) for c in table.columns if c.bind
-                     for m in [_FIRST_STEP.match(c.bind)] if m]
-            if not bound:
-                continue
-            names = {name for _, name in bound}
-            for cls in records():
-                if names <= {k.name for k in keys(cls)}:
-                    for c, name in bound:
-                        out.setdefault((cls, name), c)
-    return out
-
-
-def _walk(path: str) -> tuple[type, str]:
-    cls: type = Dokumen
-    *parents, last = path.split(".")
-    for step in parents:
-        k = next(k for k in keys(cls) if k.name == step)
-        cls = k.record or k.records  # type: ignore[assignment]
-    return cls, last
-
-
 def _scalar(k: Key, decl: Declaration | None, limits: dict[str, Any]) -> dict[str, Any]:
     if k.path in CONSTS:
         return {"const": CONSTS[k.path]}
@@ -264,15 +214,15 @@ def _property(k: Key, owner: str) -> dict[str, Any]:
     if k.codec is not None:
         return {**head, **k.codec.schema()}
     if k.record is not None:
-        return {**head, "$ref": f"#/$defs/{_def_names()[k.record]}"}
+        return {**head, "$ref": f"#/$defs/{def_names()[k.record]}"}
     if k.records is not None:
         return {**head, "type": "array", **limits,
-                "items": {"$ref": f"#/$defs/{_def_names()[k.records]}"}}
+                "items": {"$ref": f"#/$defs/{def_names()[k.records]}"}}
     return {**head, **_scalar(k, decl, limits)}
 
 
 def _record(cls: type, nullable: bool) -> dict[str, Any]:
-    name = _def_names()[cls]
+    name = def_names()[cls]
     out: dict[str, Any] = {}
     if name in DESCRIPTIONS:
         out["description"] = DESCRIPTIONS[name]
@@ -299,7 +249,7 @@ def generate() -> dict[str, Any]:
     defs: dict[str, Any] = dict(BASE_DEFS)
     for cls in records()[1:]:
         k = holders[cls]
-        defs[_def_names()[cls]] = _record(cls, k.nullable or (k.owner, k.name) in NULL_AS_DEFAULT)
+        defs[def_names()[cls]] = _record(cls, k.nullable or (k.owner, k.name) in NULL_AS_DEFAULT)
     root = _record(Dokumen, False)
     del root["type"], root["additionalProperties"]
     return {**ROOT, "type": "object", "additionalProperties": False, **root, "$defs": defs}

@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -15,6 +16,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from lkjip_xl.core.errors import DataFormatError, UnsafeFileError
+from lkjip_xl.core.model import Dokumen, Indikator
+from lkjip_xl.dataformat.declared import def_names, references
 from lkjip_xl.dataformat.limits import MAX_DEPTH, MAX_NODES, MAX_PROBLEMS
 from lkjip_xl.dataformat.messages import (
     DOC,
@@ -26,6 +29,7 @@ from lkjip_xl.dataformat.messages import (
     translate,
 )
 from lkjip_xl.dataformat.schema_check import Check, UnsupportedSchema, compile_schema
+from lkjip_xl.dataformat.shape import keys
 from lkjip_xl.xlsx.gc_pause import paused_gc
 
 SCHEMA_RESOURCE = "data/lkjip-xl-1.schema.json"
@@ -213,63 +217,87 @@ def _check_semantics(doc: dict[str, Any]) -> Iterator[DataFormatError]:
                 ),
             )
 
-    seen: dict[str, dict[str, list[PathElem]]] = {}
+    codes = _first_codes(doc)
+    yield from _records(doc, Dokumen, [], codes)
 
-    def unique(kind: str, path: list[PathElem], kode: str) -> DataFormatError | None:
-        where = seen.setdefault(kind, {})
-        if kode in where:
-            first_id, first_en = path_text(where[kode])
-            return error(
-                path + ["kode"],
-                (
-                    f'kode "{kode}" ganda, sudah dipakai di {first_id}',
-                    f'duplicate code "{kode}", already used at {first_en}',
-                ),
-            )
-        where[kode] = path
-        return None
 
-    for s, sas in enumerate(doc.get("sasaran", [])):
-        dup = unique("sasaran", ["sasaran", s], sas["kode"])
-        if dup is not None:
-            yield dup
-        for i, ind in enumerate(sas.get("indikator", [])):
-            ipath: list[PathElem] = ["sasaran", s, "indikator", i]
-            dup = unique("indikator", ipath, ind["kode"])
-            if dup is not None:
-                yield dup
-            low, high = ind.get("target_min"), ind.get("target_maks")
-            if low is not None and high is not None and low > high:
-                yield error(
-                    ipath + ["target_min"],
-                    (
-                        f"tidak boleh lebih besar dari target_maks ({high}), ditemukan {low}",
-                        f"must not exceed target_maks ({high}), found {low}",
-                    ),
-                )
-    kode_sasaran = list(seen.get("sasaran", {}))
-    for p, prog in enumerate(doc.get("program", [])):
-        dup = unique("program", ["program", p], prog["kode"])
-        if dup is not None:
-            yield dup
-        ref = prog.get("sasaran")
-        if ref is not None and ref not in kode_sasaran:
-            known = ", ".join(kode_sasaran) or "-"
-            yield error(
-                ["program", p, "sasaran"],
-                (
-                    f'sasaran "{ref}" tidak ada (yang ada: {known})',
-                    f'sasaran "{ref}" does not exist (known: {known})',
-                ),
-            )
-        for k, keg in enumerate(prog.get("kegiatan", [])):
-            dup = unique("kegiatan", ["program", p, "kegiatan", k], keg["kode"])
-            if dup is not None:
-                yield dup
-            for j, sub in enumerate(keg.get("sub_kegiatan", [])):
-                dup = unique("sub_kegiatan", ["program", p, "kegiatan", k, "sub_kegiatan", j], sub["kode"])
-                if dup is not None:
-                    yield dup
+# the ranges of an indicator: the lower bound may not exceed the upper
+RANGES: dict[type, tuple[str, str]] = {Indikator: ("target_min", "target_maks")}
+Codes = dict[type, dict[str, list[PathElem]]]  # per record class: kode -> where it first appears
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the checks visit in one record class, in the order of its keys."""
+
+    refs: tuple[tuple[str, type], ...]  # (field, the record class whose kode it names)
+    nested: tuple[tuple[str, type, bool], ...]  # (field, record class, a list of them)
+    low_high: tuple[str, str] | None
+
+
+@cache
+def _plan(cls: type) -> _Plan:
+    ks = keys(cls)
+    return _Plan(
+        refs=tuple((k.name, references()[(cls, k.name)]) for k in ks
+                   if (cls, k.name) in references()),
+        nested=tuple((k.name, k.records or k.record, k.records is not None)  # type: ignore[misc]
+                     for k in ks if k.records is not None or k.record is not None),
+        low_high=RANGES.get(cls),
+    )
+
+
+def _nested(d: dict[str, Any], cls: type, path: list[PathElem]
+            ) -> Iterator[tuple[type, dict[str, Any], list[PathElem]]]:
+    """The records inside a record, in document order: (class, data, path)."""
+    for name, sub, many in _plan(cls).nested:
+        value = d.get(name)
+        if many and isinstance(value, list):
+            for i, item in enumerate(value):
+                yield sub, item, path + [name, i]
+        elif not many and isinstance(value, dict):
+            yield sub, value, path + [name]
+
+
+def _first_codes(doc: dict[str, Any]) -> Codes:
+    """Every record's kode and where it first appears, per record class (codes are unique
+    within a class: a sasaran and a program may share one)."""
+    out: Codes = {}
+
+    def walk(d: dict[str, Any], cls: type, path: list[PathElem]) -> None:
+        if "kode" in d:
+            out.setdefault(cls, {}).setdefault(d["kode"], path)
+        for sub, item, at in _nested(d, cls, path):
+            walk(item, sub, at)
+
+    walk(doc, Dokumen, [])
+    return out
+
+
+def _records(d: dict[str, Any], cls: type, path: list[PathElem], codes: Codes
+             ) -> Iterator[DataFormatError]:
+    """A record's duplicate kode, unknown references and reversed ranges, then its records'."""
+    kode = d.get("kode")
+    if kode is not None and codes[cls][kode] != path:
+        first_id, first_en = path_text(codes[cls][kode])
+        yield error(path + ["kode"], (f'kode "{kode}" ganda, sudah dipakai di {first_id}',
+                                      f'duplicate code "{kode}", already used at {first_en}'))
+    plan = _plan(cls)
+    for name, target in plan.refs:
+        ref = d.get(name)
+        if ref is not None and ref not in codes.get(target, {}):
+            kind = def_names()[target]
+            known = ", ".join(codes.get(target, {})) or "-"
+            yield error(path + [name], (f'{kind} "{ref}" tidak ada (yang ada: {known})',
+                                        f'{kind} "{ref}" does not exist (known: {known})'))
+    if plan.low_high is not None:
+        (lo, hi) = plan.low_high
+        low, high = d.get(lo), d.get(hi)
+        if low is not None and high is not None and low > high:
+            yield error(path + [lo], (f"tidak boleh lebih besar dari {hi} ({high}), ditemukan {low}",
+                                      f"must not exceed {hi} ({high}), found {low}"))
+    for sub, item, at in _nested(d, cls, path):
+        yield from _records(item, sub, at, codes)
 
 
 def all_finite(value: Any) -> bool:
