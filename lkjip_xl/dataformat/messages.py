@@ -14,7 +14,9 @@ from jsonschema.exceptions import ValidationError
 from lkjip_xl.core.domain.triwulan import ROMAN
 from lkjip_xl.core.errors import DataFormatError
 from lkjip_xl.core.number_text import typed_number
+from lkjip_xl.dataformat.codecs import QUARTERS
 from lkjip_xl.dataformat.limits import MAX_PROBLEMS
+from lkjip_xl.dataformat.shape import keys, records
 
 PathElem = str | int
 
@@ -219,7 +221,8 @@ def _found(value: Any) -> tuple[str, str]:
     return str(value), str(value)
 
 
-_QUARTERS = ("target_tw", "realisasi_tw", "anggaran_tw")
+# the quarter lists, named TW I..TW IV in a path: every field the quarters codec carries
+_QUARTERS = frozenset(k.name for cls in records() for k in keys(cls) if k.codec is QUARTERS)
 
 
 def path_text(path: list[PathElem]) -> tuple[str, str]:
