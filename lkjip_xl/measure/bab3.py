@@ -76,7 +76,8 @@ class Bab3:
     def _end_sheet(self, ws: Worksheet, row: int, title: str) -> Worksheet:
         self.pages.keep(row, SIGNATURE_PT)  # the signature block whole, never alone at a foot
         end = signature(ws, row, self.widths, self.ctx, self.fm)
-        self._stream(ws, end + 1, every=1)
+        if self.streamed:  # a sheet that streamed already: its last rows too (a small sheet is
+            self._stream(ws, end + 1, every=1)  # held until `close`, streaming would cost)
         # every page ends at a planned break (layout/printing.py): tables, merged cells and the
         # signature are never cut where a program would break by itself
         ws.set_h_pagebreaks(self.pages.breaks)

@@ -257,8 +257,8 @@ def _write_table(ws: Worksheet, table: Table, fm: _Formats, caps: dict[str, int]
                         continue
             _write_value(ws, row - 1, c, value, fmt)
     _fit_rows(ws, table, values, streamed)
-    if stream:
-        _stream(ws, table, values, streamed, cap, fitted=True)
+    if stream and cap >= STREAM_ROWS:  # a small table is held until `close`: streaming it
+        _stream(ws, table, values, streamed, cap, fitted=True)  # would cost, not save
     for c, col in enumerate(table.columns):
         if col.kind == "number":
             fm.whole.add(ws, first - 1, c, first - 2 + cap)

@@ -187,6 +187,7 @@ class FastWorksheet(Worksheet):
     def _spill_file(self) -> _Spill:
         if self._spill is None:
             self._spill = _Spill(self.tmpdir)
+            self._check_dimensions = self._guarded_check_dimensions  # type: ignore[method-assign]
             self._segments, self._streamed_spans, self._spill_formats = [], {}, {}
         return self._spill
 
@@ -245,8 +246,10 @@ class FastWorksheet(Worksheet):
         marks[id(fmt)] = (len(marks), fmt)
         return f'" s="{_MARK}f{len(marks) - 1}{_MARK}"'
 
-    def _check_dimensions(self, row: int, col: int, ignore_row: bool = False,
-                          ignore_col: bool = False) -> int:
+    def _guarded_check_dimensions(self, row: int, col: int, ignore_row: bool = False,
+                                  ignore_col: bool = False) -> int:
+        """xlsxwriter's `_check_dimensions`, refusing streamed rows: in place of it once a
+        row is streamed (every write passes here; a sheet that streams nothing pays nothing)."""
         if self._streamed_rows and not ignore_row and self._is_streamed(row):
             raise RuntimeError(f"{self.name}: row {row + 1} is already written (streamed)")
         return int(super()._check_dimensions(row, col, ignore_row, ignore_col))
