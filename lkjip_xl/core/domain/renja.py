@@ -166,8 +166,9 @@ def _cek_tw(values: Kuartal, nilai_tw: str, tahunan: float | None, batas: float 
     """Quarters of a flow that contradict how they are declared (RENJA-EVALUATION.md, "Quarters as
     staff type them").
 
-    Under `per_triwulan`, a non-decreasing series whose sum passes the stated annual figure or the
-    pagu (`batas`) while its last quarter does not is a series of totals to date: the sum counts
+    Under `per_triwulan`, a non-decreasing series whose sum passes the stated annual figure while
+    its last quarter equals it, or passes the pagu (`batas`) while its last quarter stays within
+    it, is a series of totals to date: the sum counts
     money twice (an e-monev's 104-263 % of the pagu for rows whose TW IV says 87-100 %). Under
     `kumulatif`, a total below an earlier one. Otherwise, a stated annual figure that is not the
     quarters' year."""
@@ -184,10 +185,13 @@ def _cek_tw(values: Kuartal, nilai_tw: str, tahunan: float | None, batas: float 
     if nilai_tw == "per_triwulan" and len(reported) >= 2:
         naik = all(not lebih(a[1], b[1]) for a, b in zip(reported, reported[1:]))
         last = reported[-1][1]
-        for pembanding in (tahunan, batas):
-            if (naik and year is not None and pembanding is not None
-                    and pembanding > 0 and lebih(year, pembanding)
-                    and not lebih(last, pembanding)):
+        # against the annual figure the last total to date IS the year; against the pagu it
+        # only stays within it
+        for pembanding, sama in ((tahunan, True), (batas, False)):
+            if pembanding is None or pembanding <= 0 or year is None or not naik:
+                continue
+            if lebih(year, pembanding) and (dekat(last, pembanding) if sama
+                                            else not lebih(last, pembanding)):
                 out.append(Alasan(TW_SD_DI_PER_TRIWULAN, "12", {
                     "jumlah": year, "terakhir": last, "pembanding": pembanding,
                     "persen_jumlah": year / pembanding * 100,
@@ -202,11 +206,15 @@ def _tahun_sebelum(tahunan: Tahunan, tahun: int) -> list[int]:
     return sorted(y for y, t in tahunan.items() if t is not None and y < tahun)
 
 
-def _lalu(years: list[int], lalu: Tahunan, kolom: str) -> tuple[list[float | None], list[Alasan]]:
+def _lalu(years: list[int], lalu: Tahunan, kolom: str,
+          periode: bool) -> tuple[list[float | None], list[Alasan]]:
+    """The realisations of the Renstra years before this one. `periode`: whether the Renstra's
+    years are known at all; with none before this one, this is its first year (6 is empty and 13
+    is this year's); with none known, 6 is empty and the missing 5 says why."""
     values = [lalu.get(y) for y in years]
     kosong = [y for y, v in zip(years, values) if v is None]
     if not years:
-        return values, [Alasan(TAHUN_PERTAMA, kolom)]
+        return values, [Alasan(TAHUN_PERTAMA, kolom)] if periode else []
     if kosong:
         return values, [Alasan(REALISASI_LALU_KOSONG, kolom, {"tahun": tuple(kosong)})]
     return values, []
@@ -227,7 +235,8 @@ def kolom_k(ind: IndikatorRenja, aturan: AturanRenja) -> Kolom:
     alasan: list[Alasan] = []
     k5 = target_akhir_renstra(ind.target_renstra, agregasi)
     years = _tahun_sebelum(ind.target_renstra, aturan.tahun)
-    values, why6 = _lalu(years, ind.realisasi_lalu, "6")
+    periode = any(t is not None for t in ind.target_renstra.values())
+    values, why6 = _lalu(years, ind.realisasi_lalu, "6", periode)
     alasan += why6
     k6: float | None
     if agregasi == "akhir":
@@ -254,8 +263,8 @@ def kolom_k(ind: IndikatorRenja, aturan: AturanRenja) -> Kolom:
             alasan.append(Alasan(TANPA_TARGET, "7"))
     elif ind.target is None or ind.target == 0:
         alasan.append(Alasan(TANPA_TARGET, "7", {"target": ind.target}))
-    if agregasi == "akhir":
-        k13 = k12
+    if agregasi == "akhir" or k12 is None:
+        k13 = k12  # the form evaluates this year: without 12 there is no 13
     else:
         k13 = realisasi_sd(aturan.tahun, k12, ind.realisasi_lalu, ind.target_renstra, agregasi)
         if ind.target_renstra.get(aturan.tahun) is None and ind.target_renstra:
@@ -273,16 +282,19 @@ def kolom_rp(uang: UangRenja, aturan: AturanRenja) -> Kolom:
     5: the sum of the Renstra's yearly funding. 6: the sum of the realised spending of the Renstra
     years before this one (the years `pagu_renstra` funds, else those `realisasi_lalu` holds);
     empty in the first year or when one is missing. 8-11: `tw_sendiri`. 12: the stated annual
-    spending, else the sum of 8-11. 12a: `penyerapan(7, 12)`. 13: 6 + 12 (12 in the first year).
+    spending, else the sum of 8-11. 12a: `penyerapan(7, 12)`. 13: 6 + 12 (12 in the Renstra's
+    first year; empty when the money has no Renstra history at all: no invented zero).
     14: 13 / 5 x 100.
     """
     alasan: list[Alasan] = []
     rp5 = jumlah(uang.pagu_renstra[y] for y in sorted(uang.pagu_renstra))  # year order, as 5 K
     years = _tahun_sebelum(uang.pagu_renstra, aturan.tahun) or _tahun_sebelum(
         uang.realisasi_lalu, aturan.tahun)
-    values, why6 = _lalu(years, uang.realisasi_lalu, "6")
+    periode = any(v is not None for v in uang.pagu_renstra.values())
+    values, why6 = _lalu(years, uang.realisasi_lalu, "6", periode)
     alasan += why6
     rp6 = jumlah(values) if values and all(v is not None for v in values) else None
+    pertama = periode and not years  # the Renstra's first year: 13 is this year's spending
     tw = tw_sendiri(uang.realisasi_tw, aturan.nilai_tw)
     rp12 = uang.realisasi if uang.realisasi is not None else jumlah(tw)
     alasan += _cek_tw(_empat(uang.realisasi_tw), aturan.nilai_tw, uang.realisasi, uang.pagu, "12")
@@ -290,20 +302,11 @@ def kolom_rp(uang: UangRenja, aturan: AturanRenja) -> Kolom:
         alasan.append(Alasan(TANPA_REALISASI, "12"))
     if uang.pagu is None or uang.pagu == 0:
         alasan.append(Alasan(TANPA_TARGET, "7", {"target": uang.pagu}))
-    rp13 = _tambah_lalu(rp6, rp12, bool(years))
+    rp13 = rp12 if pertama else None if rp6 is None or rp12 is None else rp6 + rp12
     if rp5 is None or rp5 == 0:
         alasan.append(Alasan(TANPA_TARGET_RENSTRA, "5", {"target": rp5}))
     return Kolom(rp5, rp6, uang.pagu, tw, rp12, penyerapan(uang.pagu, rp12), rp13,
                  penyerapan(rp5, rp13), tuple(alasan))
-
-
-def _tambah_lalu(lalu: float | None, tahun_ini: float | None, ada_tahun_lalu: bool) -> float | None:
-    """13 = 6 + 12; in the Renstra's first year (no earlier year) 13 = 12; else empty if either is."""
-    if tahun_ini is None:
-        return None
-    if not ada_tahun_lalu:
-        return tahun_ini
-    return None if lalu is None else lalu + tahun_ini
 
 
 def jumlah_rp(anak: Sequence[Kolom]) -> Kolom:
