@@ -514,3 +514,32 @@ def test_code_structure_rejects_unknown_settings():
         nk.sesuai("1.01.01", "permendagri_13_2006", "program")
     with pytest.raises(ValueError):
         nk.sesuai("1.01.01", K21, "urusan")
+
+
+# ------------------------------------------------------------------ agreement with the measurement
+def test_denpasar_programme_absorption_agrees_with_the_measurement():
+    """The E.81's Rp columns and the Bab III absorption are two views of one rule: for every
+    programme of the bundled sample (annual spending stated), 7, 12 and 12a equal `ukur`'s."""
+    from pathlib import Path
+
+    from lkjip_xl.core.measurement import ukur
+    from lkjip_xl.dataformat import load
+
+    dok = load(Path(__file__).resolve().parent.parent / "samples" / "denpasar_2019.yaml")
+    aturan = r.AturanRenja(dok.tahun, dok.pengaturan.nilai_tw)
+    m = ukur(dok)
+
+    def uang(x) -> r.UangRenja:
+        return r.UangRenja(pagu=x.anggaran, realisasi=x.realisasi, realisasi_tw=tuple(x.realisasi_tw))
+
+    programmes = []
+    for p in dok.program:
+        keg = [r.rp_induk(uang(k), [r.kolom_rp(uang(s), aturan) for s in k.sub_kegiatan], aturan)
+               for k in p.kegiatan]
+        row = r.rp_induk(None, keg, aturan)
+        programmes.append(row)
+        want = m.program[p.kode]
+        assert (row.k7, row.k12) == (want.anggaran, want.realisasi_anggaran)
+        assert close(row.k12a, want.penyerapan)
+    foot = r.ringkasan([], dok.pengaturan.predikat, programmes)
+    assert close(foot.penyerapan, m.total.penyerapan)
