@@ -447,11 +447,11 @@ def test_published_polman_2022_kegiatan_and_sub_kegiatan():
 # ------------------------------------------------------------------ E.80
 def test_e80_years_targets_realisations_and_ratios():
     ind = r.IndikatorRenja(agregasi="kumulatif", target_renstra=RENSTRA, target=14,
-                           realisasi_tw=(3, 7, 10, 15), realisasi_lalu={2021: 9, 2022: 13})
+                           realisasi_tw=(3, 7, 10, 15), realisasi_lalu={2020: 8, 2021: 9, 2022: 13})
     uang = r.UangRenja(pagu=150, realisasi=120, pagu_renstra={y: 100.0 + 25 * (y - 2021) for y in RENSTRA},
                        realisasi_lalu={2021: 90, 2022: 110})
     row = baris_e80(2021, 2025, ATURAN, ind, uang)
-    assert row.target_akhir_k == 70 and row.target_akhir_rp == 750
+    assert row.kondisi_awal == 8 and row.target_akhir_k == 70 and row.target_akhir_rp == 750
     got = [(t.tahun, t.target_k, t.realisasi_k, t.target_rp, t.realisasi_rp) for t in row.tahun]
     assert got == [(2021, 10, 9, 100, 90), (2022, 12, 13, 125, 110), (2023, 14, 15, 150, 120),
                    (2024, 16, N, 175, N), (2025, 18, N, 200, N)]

@@ -43,9 +43,11 @@ class TahunE80:
 
 @dataclass(frozen=True)
 class BarisE80:
-    """A row of the form: the end targets (K as `target_akhir_renstra`, Rp the period's funding),
+    """A row of the form: the condition at the plan's start (the K realisation of the year before
+    `awal`, when held), the end targets (K as `target_akhir_renstra`, Rp the period's funding),
     the years awal..akhir, the Rp realised so far, and the reasons for empty cells."""
 
+    kondisi_awal: float | None
     target_akhir_k: float | None
     target_akhir_rp: float | None
     tahun: tuple[TahunE80, ...]
@@ -88,6 +90,7 @@ def baris_e80(awal: int, akhir: int, aturan: AturanRenja, ind: IndikatorRenja | 
         alasan.append(Alasan(REALISASI_LALU_KOSONG, "realisasi Rp", {"tahun": tuple(kosong_rp)}))
     agregasi = ind.agregasi or "akhir" if ind is not None else None
     return BarisE80(
+        kondisi_awal=ind.realisasi_lalu.get(awal - 1) if ind is not None else None,
         target_akhir_k=target_akhir_renstra(ind.target_renstra, agregasi) if ind is not None else None,
         target_akhir_rp=jumlah(uang.pagu_renstra.get(y) for y in range(awal, akhir + 1))
         if uang is not None else None,
