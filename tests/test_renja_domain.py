@@ -321,6 +321,33 @@ def _to_date(values):
 @settings(max_examples=400, deadline=None, derandomize=True, database=None)
 @given(ind=indikator(), aturan=_aturan)
 def test_property_k_columns_follow_aggregation(ind, aturan):
+    check_k(ind, aturan)
+
+
+_GAPS = ((1, 2, 3, 4), (1, N, 3, 4), (N, N, N, 4), (1, 2, 3, N), (N, N, N, N), (0, 0, 0, 0))
+
+
+@pytest.mark.parametrize("polaritas", ["positif", "negatif", "rentang"])
+@pytest.mark.parametrize("agregasi", [None, "kumulatif", "akhir", "rata_rata"])
+@pytest.mark.parametrize("nilai_tw", ["kumulatif", "per_triwulan"])
+def test_grid_every_setting_with_gaps_and_annual_only(polaritas, agregasi, nilai_tw):
+    """The whole grid, deterministically: every polarity x aggregation x nilai_tw, with missing
+    quarters, nothing reported, zeros, and annual-only rows, with and without a past year."""
+    aturan = r.AturanRenja(TAHUN, nilai_tw)
+    for gaps in _GAPS:
+        for annual in (None, 7.0):
+            for lalu in ({2021: 5.0, 2022: 6.0}, {2021: 5.0}, {}):
+                tw = (N, N, N, N) if annual is not None else tuple(
+                    None if g is None else g * 2.5 for g in gaps)
+                ind = r.IndikatorRenja(polaritas=polaritas, agregasi=agregasi,
+                                       target_renstra=RENSTRA, target=9.0, target_min=4.0,
+                                       target_maks=8.0, realisasi_tw=tw, realisasi=annual,
+                                       realisasi_lalu=lalu)
+                check_k(ind, aturan)
+
+
+def check_k(ind: r.IndikatorRenja, aturan: r.AturanRenja) -> None:
+    """The invariants of one row's K columns (docs/renja-evaluation.md)."""
     k = r.kolom_k(ind, aturan)
     agregasi = ind.agregasi or "akhir"
     assert close(k.k12a, capaian(ind.polaritas, ind.target, k.k12, rumus_negatif=aturan.rumus_negatif,
