@@ -168,10 +168,9 @@ def _cek_tw(values: Kuartal, nilai_tw: str, tahunan: float | None, batas: float 
 
     Under `per_triwulan`, a non-decreasing series whose sum passes the stated annual figure while
     its last quarter equals it, or passes the pagu (`batas`) while its last quarter stays within
-    it, is a series of totals to date: the sum counts
-    money twice (an e-monev's 104-263 % of the pagu for rows whose TW IV says 87-100 %). Under
-    `kumulatif`, a total below an earlier one. Otherwise, a stated annual figure that is not the
-    quarters' year."""
+    it, is a series of totals to date: the sum counts money twice (an e-monev's 104-263 % of the
+    pagu for rows whose TW IV says 87-100 %). Under `kumulatif`, a total below an earlier one.
+    Otherwise, a stated annual figure that is not the quarters' year."""
     reported: list[tuple[int, float]] = [(q, x) for q, x in enumerate(values) if x is not None]
     out: list[Alasan] = []
     if nilai_tw == "kumulatif":
@@ -282,9 +281,9 @@ def kolom_rp(uang: UangRenja, aturan: AturanRenja) -> Kolom:
     5: the sum of the Renstra's yearly funding. 6: the sum of the realised spending of the Renstra
     years before this one (the years `pagu_renstra` funds, else those `realisasi_lalu` holds);
     empty in the first year or when one is missing. 8-11: `tw_sendiri`. 12: the stated annual
-    spending, else the sum of 8-11. 12a: `penyerapan(7, 12)`. 13: 6 + 12 (12 in the Renstra's
-    first year; empty when the money has no Renstra history at all: no invented zero).
-    14: 13 / 5 x 100.
+    spending, else the quarters' year (the sum of 8-11). 12a: `penyerapan(7, 12)`. 13: 6 + 12
+    (12 in the Renstra's first year; empty when the money has no Renstra history at all: no
+    invented zero). 14: 13 / 5 x 100.
     """
     alasan: list[Alasan] = []
     rp5 = jumlah(uang.pagu_renstra[y] for y in sorted(uang.pagu_renstra))  # year order, as 5 K
@@ -296,7 +295,10 @@ def kolom_rp(uang: UangRenja, aturan: AturanRenja) -> Kolom:
     rp6 = jumlah(values) if values and all(v is not None for v in values) else None
     pertama = periode and not years  # the Renstra's first year: 13 is this year's spending
     tw = tw_sendiri(uang.realisasi_tw, aturan.nilai_tw)
-    rp12 = uang.realisasi if uang.realisasi is not None else jumlah(tw)
+    # the year as the domain reads a flow (the last total to date, or the sum): exact, where the
+    # sum of the differences in 8-11 may differ from it in the last bit
+    rp12 = (uang.realisasi if uang.realisasi is not None
+            else nilai_tahunan(uang.realisasi_tw, "kumulatif", aturan.nilai_tw))
     alasan += _cek_tw(_empat(uang.realisasi_tw), aturan.nilai_tw, uang.realisasi, uang.pagu, "12")
     if rp12 is None:
         alasan.append(Alasan(TANPA_REALISASI, "12"))
