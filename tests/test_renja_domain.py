@@ -570,3 +570,27 @@ def test_denpasar_programme_absorption_agrees_with_the_measurement():
         assert close(row.k12a, want.penyerapan)
     foot = r.ringkasan([], dok.pengaturan.predikat, programmes)
     assert close(foot.penyerapan, m.total.penyerapan)
+
+
+# ------------------------------------------------------------------ rekap: the RKPD evaluation
+def test_rkpd_stacks_agencies_rows_by_acuan_rpjmd():
+    from lkjip_xl.core.domain.rkpd import BarisRkpd, kelompok_rkpd, kunci_acuan
+
+    def prog(pagu, real):
+        return r.kolom_rp(r.UangRenja(pagu=pagu, realisasi=real), ATURAN)
+
+    rows = [
+        BarisRkpd("Meningkatnya kualitas  pendidikan", "Disdik", "program", "1.01.02", rp=prog(900, 450)),
+        BarisRkpd("Meningkatnya kualitas pendidikan", "Disdik", "kegiatan", "1.01.02.2.01",
+                  rp=prog(900, 450)),  # inside its programme: shown, not summed again
+        BarisRkpd(None, "Dinkes", "program", "X.XX.01", rp=prog(50, 50)),
+        BarisRkpd("Menurunnya angka kesakitan", "Dinkes", "program", "1.02.02", rp=prog(100, 90)),
+        BarisRkpd("meningkatnya Kualitas Pendidikan", "Perpustakaan", "program", "2.23.02",
+                  rp=prog(100, 100)),
+    ]
+    groups = kelompok_rkpd(rows)
+    assert [g.acuan for g in groups] == ["Meningkatnya kualitas  pendidikan",
+                                         "Menurunnya angka kesakitan", None]
+    assert [b.instansi for b in groups[0].baris] == ["Disdik", "Disdik", "Perpustakaan"]
+    assert groups[0].rp.k7 == 1_000 and close(groups[0].rp.k12a, 55.0)  # weighted, programmes only
+    assert kunci_acuan(" A\u00a0b ") == kunci_acuan("a b") and kunci_acuan(None) == ""
