@@ -536,6 +536,14 @@ def test_code_starts_with_its_parent_segment_by_segment():
     assert nk.berawal_induk("1.01.02.2.01.0003", "1.01.02.2.01")
 
 
+def test_code_against_a_supplied_list():
+    daftar = {"1.01.01.2.01.0001", "1.01.01.2.01.0002"}
+    assert nk.cek_daftar("1.01.01.2.01.0001", daftar, K21, "sub_kegiatan") == (True, None)
+    assert nk.cek_daftar("1.01.01.02.01.0001", daftar, K21, "sub_kegiatan") == (
+        False, "1.01.01.2.01.0001")
+    assert nk.cek_daftar("1.01.01.2.01.0009", daftar, K21, "sub_kegiatan") == (False, None)
+
+
 def test_code_structure_rejects_unknown_settings():
     with pytest.raises(ValueError):
         nk.sesuai("1.01.01", "permendagri_13_2006", "program")

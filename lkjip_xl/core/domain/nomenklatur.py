@@ -13,6 +13,7 @@ programme's and a sub-kegiatan's with its kegiatan's, segment by segment.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 BEBAS = "bebas"
@@ -116,6 +117,17 @@ def cek_kode(kode: str, nomenklatur: str, tingkat: str) -> MasalahKode | None:
     return MasalahKode(kode, tingkat, nomenklatur, contoh(nomenklatur, tingkat), saran)
 
 
+def cek_daftar(kode: str, daftar: Collection[str], nomenklatur: str, tingkat: str
+               ) -> tuple[bool, str | None]:
+    """Against a list of valid codes a planning unit supplies (a file; none is bundled): whether
+    the code is in it and, when it is not, the listed code it was probably meant to be (its
+    normal form, when that one is listed)."""
+    if kode.strip() in daftar:
+        return True, None
+    normal = bentuk_normal(kode, nomenklatur, tingkat)
+    return False, normal if normal is not None and normal in daftar else None
+
+
 def berawal_induk(kode: str, kode_induk: str) -> bool:
     """Whether a kegiatan's code starts with its programme's (a sub-kegiatan's with its
     kegiatan's), segment by segment: `1.01.02.2.01` is under `1.01.02`, not under `1.01.0`.
@@ -128,5 +140,6 @@ def berawal_induk(kode: str, kode_induk: str) -> bool:
 
 __all__ = [
     "BEBAS", "KEPMENDAGRI_050_5889_2021", "NOMENKLATUR", "PERMENDAGRI_90_2019", "TINGKAT",
-    "MasalahKode", "bentuk_normal", "berawal_induk", "cek_kode", "contoh", "pola", "sesuai",
+    "MasalahKode", "bentuk_normal", "berawal_induk", "cek_daftar", "cek_kode", "contoh", "pola",
+    "sesuai",
 ]
