@@ -602,3 +602,42 @@ def test_rkpd_stacks_agencies_rows_by_acuan_rpjmd():
     assert [b.instansi for b in groups[0].baris] == ["Disdik", "Disdik", "Perpustakaan"]
     assert groups[0].rp.k7 == 1_000 and close(groups[0].rp.k12a, 55.0)  # weighted, programmes only
     assert kunci_acuan(" A\u00a0b ") == kunci_acuan("a b") and kunci_acuan(None) == ""
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(ind=indikator(), aturan=_aturan,
+       pagu=st.dictionaries(st.integers(2021, 2025), _num, max_size=5),
+       lalu=st.dictionaries(st.integers(2021, 2022), _num, max_size=2),
+       tw=st.tuples(_num, _num, _num, _num))
+def test_property_e80_agrees_with_e81(ind, aturan, pagu, lalu, tw):
+    """E.80's current year is E.81's 12; its Rp realisations up to this year add up to E.81's 13
+    whenever every year is there; its end targets are E.81's 5."""
+    uang = r.UangRenja(pagu=pagu.get(TAHUN), realisasi_tw=tw, pagu_renstra=pagu, realisasi_lalu=lalu)
+    row = baris_e80(2021, 2025, aturan, ind, uang)
+    k, rp = r.kolom_k(ind, aturan), r.kolom_rp(uang, aturan)
+    now = next(t for t in row.tahun if t.tahun == TAHUN)
+    assert now.realisasi_k == k.k12 and now.realisasi_rp == rp.k12
+    assert row.target_akhir_k == k.k5 and row.target_akhir_rp == rp.k5
+    before = [t.realisasi_rp for t in row.tahun if t.tahun < TAHUN and t.target_rp is not None]
+    if rp.k13 is not None and any(v is not None for v in pagu.values()):
+        # the money's 13 is the funded years before this one plus this year's, funded or not
+        assert None not in before and close(sum(before) + rp.k12, rp.k13)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(kids=st.lists(st.tuples(_pos, st.tuples(_num, _num, _num, _num), _pos, _pos), min_size=1,
+                     max_size=5),
+       nilai_tw=st.sampled_from(["kumulatif", "per_triwulan"]))
+def test_property_parent_columns_keep_the_printed_sums(kids, nilai_tw):
+    """A parent's 8-11 add up to its 12 and its 13 is its 6 + 12, as each child's are."""
+    aturan = r.AturanRenja(TAHUN, nilai_tw)
+    rows = [r.kolom_rp(r.UangRenja(pagu=p, realisasi_tw=tw if nilai_tw == "per_triwulan" else _to_date(tw),
+                                   pagu_renstra={2022: p, 2023: p}, realisasi_lalu={2022: lalu}),
+                       aturan) for p, tw, lalu, _ in kids]
+    parent = r.jumlah_rp(rows)
+    if parent.k12 is None:
+        assert all(x is None for x in parent.tw)
+        return
+    assert close(sum(x for x in parent.tw if x is not None), parent.k12)
+    if all(x.k13 is not None for x in rows):
+        assert close(parent.k13, parent.k6 + parent.k12)

@@ -287,9 +287,10 @@ def kolom_rp(uang: UangRenja, aturan: AturanRenja) -> Kolom:
     """
     alasan: list[Alasan] = []
     rp5 = jumlah(uang.pagu_renstra[y] for y in sorted(uang.pagu_renstra))  # year order, as 5 K
-    years = _tahun_sebelum(uang.pagu_renstra, aturan.tahun) or _tahun_sebelum(
-        uang.realisasi_lalu, aturan.tahun)
     periode = any(v is not None for v in uang.pagu_renstra.values())
+    # the Renstra's funded years; only without any, the years the history holds (a spending
+    # before the plan's first funded year is not the plan's)
+    years = _tahun_sebelum(uang.pagu_renstra if periode else uang.realisasi_lalu, aturan.tahun)
     values, why6 = _lalu(years, uang.realisasi_lalu, "6", periode)
     alasan += why6
     rp6 = jumlah(values) if values and all(v is not None for v in values) else None
