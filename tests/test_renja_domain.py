@@ -137,6 +137,11 @@ def test_a_missing_past_year_empties_6_and_13_with_the_year_named():
     (why,) = [a for a in k.alasan if a.kode == r.REALISASI_LALU_KOSONG]
     assert why.rincian["tahun"] == (2022,) and why.kolom == "6"
     assert k.k12a is not None  # the Renja achievement does not need the past
+    level = r.kolom_k(r.IndikatorRenja(target_renstra=RENSTRA, target=14, realisasi=15,
+                                       realisasi_lalu={2022: 13}), ATURAN)
+    assert level.k6 == 13 and r.REALISASI_LALU_KOSONG not in kode(level)  # 2021 does not matter
+    gap = r.kolom_k(r.IndikatorRenja(target_renstra=RENSTRA, target=14, realisasi=15), ATURAN)
+    assert [a.rincian["tahun"] for a in gap.alasan if a.kode == r.REALISASI_LALU_KOSONG] == [(2022,)]
 
 
 def test_nothing_reported_gives_nothing_not_zero():

@@ -238,10 +238,11 @@ def kolom_k(ind: IndikatorRenja, aturan: AturanRenja) -> Kolom:
     values, why6 = _lalu(years, ind.realisasi_lalu, "6", periode)
     alasan += why6
     k6: float | None
-    if agregasi == "akhir":
+    if agregasi == "akhir":  # a level: only the last year before this one counts
         k6 = values[-1] if values else None
-        if values and values[-1] is not None:
-            alasan = [a for a in alasan if a.kode != REALISASI_LALU_KOSONG]  # only the last counts
+        alasan = [a for a in alasan if a.kode != REALISASI_LALU_KOSONG]
+        if values and k6 is None:
+            alasan.append(Alasan(REALISASI_LALU_KOSONG, "6", {"tahun": (years[-1],)}))
     elif any(v is None for v in values) or not values:
         k6 = None
     else:
