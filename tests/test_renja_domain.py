@@ -417,8 +417,10 @@ def test_published_sumut_setda_2021_programme_absorption_is_weighted():
     Program Pemerintahan dan Otonomi Daerah: kegiatan Pelaksanaan Tugas Pemerintahan (one
     sub-kegiatan) and Fasilitasi Kerjasama Daerah (three), each sub-kegiatan's pagu and annual
     spending typed as printed. The rows' absorption agrees with the print (93.6, 87.4, 92.9); the
-    fourth row prints 80.5 where its own figures give 77.1. The programme prints 88.6: the mean
-    of the four printed percentages. Weighted by budget, as the form's sums require, it is 88.9.
+    fourth row prints 80.5 where its own figures, as the page's text reads them, give 77.1 (a slip
+    of the print, or a figure the text lost: the test asserts what the figures give). The
+    programme prints 88.6: the mean of the four printed percentages. Weighted by budget, as the
+    form's sums require, it is 88.9.
     """
     subs = {"1": (749_930_215, 702_188_300), "2.1": (216_194_000, 188_957_200),
             "2.2": (378_896_500, 351_953_546), "2.3": (398_379_650, 307_055_630)}
