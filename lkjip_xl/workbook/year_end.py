@@ -26,7 +26,8 @@ from lkjip_xl.core.year_end import (
     reported_indikator,
     tw_names,
 )
-from lkjip_xl.workbook.read import LayoutRead, TableRead, cell_text
+from lkjip_xl.workbook.read import LayoutRead, TableRead
+from lkjip_xl.xlsx.cells import cell_text
 
 
 def _rows(t: TableRead, *keys: str) -> dict[tuple[str | None, ...], int]:
