@@ -18,6 +18,7 @@ from lkjip_xl.schema.snapshot import dumps
 from lkjip_xl.verify import verify
 from lkjip_xl.workbook.binding import Years, get, joined, put, steps
 from lkjip_xl.workbook.read import read_workbook
+from lkjip_xl.workbook.tree import level_types
 from tests.docgen import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,8 +33,8 @@ STRUCTURAL = {
     "SubKegiatan": {"kode"},  # kode_sub places the row
     "Pengaturan": {"predikat"},  # the predicate table's rows
 }
-ROW_TYPES = {"SS": model.Sasaran, "IK": model.Indikator, "PG": model.Program,
-             "KG": model.Kegiatan, "PR": model.PredikatBand, "SDM": model.SdmBaris}
+# the model class each input table's rows are, from the entity tree the layout declares
+ROW_TYPES = {k: level_types(t)[0] for k, t in TABLES.items() if t.mirror is None}
 
 
 def _bound_paths() -> dict[type, set[str]]:
@@ -41,7 +42,7 @@ def _bound_paths() -> dict[type, set[str]]:
     for key, t in TABLES.items():
         if t.mirror is not None:
             continue
-        owner = ROW_TYPES.get(key, model.Indikator)
+        owner = ROW_TYPES[key]
         for c in t.columns:
             if c.bind:
                 out.setdefault(owner, set()).add(c.bind)

@@ -32,20 +32,17 @@ from lkjip_xl.core.model import (
     Pengaturan,
     PredikatBand,
 )
-from lkjip_xl.schema import TABLES
-from lkjip_xl.workbook.binding import joined
+from lkjip_xl.workbook.tree import coded, joined_to
 
 TEMPLATE_VERSION = 1
 MAX_TEMPLATE_BYTES = 256 * 1024
 MAX_GUIDE_LINES = 60
 MAX_LINE = 500
 
-# capacity key -> the input tables it sizes (the indicator tables share one size)
+# capacity key (the model list a coded table's rows are) -> the input tables it sizes (the
+# tables joined to the indicators by code share their size)
 CAPACITY_TABLES: dict[str, tuple[str, ...]] = {
-    "sasaran": ("SS",),
-    "indikator": ("IK", *joined(TABLES)),
-    "program": ("PG",),
-    "kegiatan": ("KG",),
+    t.levels[0].collection: (t.key, *(j.key for j in joined_to(t))) for t in coded()
 }
 CAPACITY_LIMITS: dict[str, int] = {"sasaran": 500, "indikator": 2000, "program": 1000,
                                    "kegiatan": 5000}

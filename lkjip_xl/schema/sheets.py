@@ -19,7 +19,18 @@ from lkjip_xl.core.model import (
 )
 from lkjip_xl.schema import formulas as f
 from lkjip_xl.schema.printing import paper_mm
-from lkjip_xl.schema.types import TABLE_SHEETS, Column, FormField, Ref, Sheet, SummaryCell, Table, col_letter
+from lkjip_xl.schema.types import (
+    TABLE_SHEETS,
+    Column,
+    FormField,
+    Level,
+    Parent,
+    Ref,
+    Sheet,
+    SummaryCell,
+    Table,
+    col_letter,
+)
 
 # 2: PK's "Sumber standar nasional", Sasaran's analysis, the Narasi sheet, the paper setting
 SCHEMA_VERSION = 2
@@ -73,6 +84,7 @@ PREDIKAT = Table(
         Column("label", "Predikat", "Predicate", "text", 24, bind="label", default=""),
     ),
     default_capacity=PREDIKAT_ROWS, header_row=11, row_key="label",
+    levels=(Level("pengaturan.predikat"),),
 )
 
 PROFIL_FIELDS = (
@@ -101,7 +113,7 @@ _URAIAN_LOOKUP = _guard(
 
 def _uraian_col() -> Column:
     return Column("uraian", "Indikator (otomatis)", "Indicator (automatic)", "text", 45,
-                  formula=_URAIAN_LOOKUP)
+                  formula=_URAIAN_LOOKUP, value="uraian")
 
 
 _TO_SASARAN = Ref("SS", "sasaran-tidak-dikenal")
@@ -138,7 +150,7 @@ SASARAN = Table("SS", "Sasaran", (
     Column("tujuan", "Tujuan", "Goal", "text", 50, bind="tujuan"),
     *(Column(key, header, en, "text", 40, bind=key, since=2, note=note)
       for key, header, en, note in ANALISIS),
-), default_capacity=20, unique=("kode",))
+), default_capacity=20, unique=("kode",), levels=(Level("sasaran", "kode"),))
 
 INDIKATOR = Table("IK", "Renstra & IKU", (
     Column("kode_sasaran", "Kode sasaran", "Objective code", "code", 12, required=True,
@@ -161,7 +173,8 @@ INDIKATOR = Table("IK", "Renstra & IKU", (
     Column("sumber_data", "Sumber data", "Data source", "text", 18, bind="sumber_data"),
     *(_num(f"tr{i}", f"Target Renstra th-{i}", f"Strategic-plan target, year {i}",
            bind=f"target_renstra[awal+{i - 1}]") for i in range(1, RENSTRA_SLOTS + 1)),
-), default_capacity=60, unique=("kode",))
+), default_capacity=60, unique=("kode",), levels=(Level("indikator", "kode"),),
+   parent=Parent("SS", ("kode_sasaran",)))
 
 RKT = Table("RKT", "RKT", (
     _code(), _uraian_col(),
@@ -214,7 +227,7 @@ PROGRAM = Table("PG", "Program", (
     Column("kode_sasaran", "Kode sasaran", "Objective code", "code", 12,
            note="Kosongkan untuk program pendukung (administrasi, sarana, aparatur)",
            bind="sasaran", ref=_TO_SASARAN),
-), default_capacity=40, unique=("kode",))
+), default_capacity=40, unique=("kode",), levels=(Level("program", "kode"),))
 
 _MONEY_NOTE = "Rupiah, angka tanpa titik ribuan; tidak boleh negatif"
 
@@ -240,7 +253,9 @@ KEGIATAN = Table("KG", "Realisasi Anggaran", (
       for q, r in zip(range(1, 5), ROMAN)),
     *(_money(f"r{q}", f"Realisasi TW {r}", f"Spent Q{q}", 15, bind=f"realisasi_tw[{q - 1}]")
       for q, r in zip(range(1, 5), ROMAN)),
-), default_capacity=300, row_key="kode_kegiatan", unique=("kode_kegiatan", "kode_sub"))
+), default_capacity=300, row_key="kode_kegiatan", unique=("kode_kegiatan", "kode_sub"),
+   levels=(Level("kegiatan", "kode_kegiatan"), Level("sub_kegiatan", "kode_sub", repeats=True)),
+   parent=Parent("PG", ("kode_program",)))
 
 NARASI = "Narasi"
 NARASI_FIELDS = tuple(
@@ -263,7 +278,7 @@ SDM = Table("SDM", NARASI, (
     Column("uraian", "Golongan / pendidikan", "Grade / education", "text", 40, bind="uraian",
            default="", note="Mis. IV, III, II atau S2, S1, D3, SMA"),
     Column("jumlah", "Jumlah pegawai", "Employees", "int", 14, nonnegative=True, bind="jumlah"),
-), default_capacity=16, header_row=13, row_key="uraian")
+), default_capacity=16, header_row=13, row_key="uraian", levels=(Level("sdm"),))
 
 # ---------------------------------------------------------------- computed tables
 _T, _R, _POL, _A, _B = "{target}", "{realisasi}", "{polaritas}", "{target_min}", "{target_maks}"

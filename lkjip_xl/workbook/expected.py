@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from lkjip_xl.core import domain as d
@@ -25,7 +26,9 @@ from lkjip_xl.core.model import (
     SubKegiatan,
 )
 from lkjip_xl.schema.sheets import PRIOR_YEARS, PROFIL, RENSTRA_SLOTS, SHEETS, TABLES
-from lkjip_xl.workbook.binding import Years, fields_of, form_of, joined
+from lkjip_xl.workbook import tree
+from lkjip_xl.workbook.binding import Years, fields_of, form_of
+from lkjip_xl.workbook.tree import Chain
 
 Row = dict[str, Any]
 BLANK = ""  # what a quiet formula shows: the empty string
@@ -33,41 +36,49 @@ BLANK = ""  # what a quiet formula shows: the empty string
 
 @dataclass
 class Rows:
-    """Which model object sits in which row of each table."""
+    """Which model object sits in which row of each table: the entity tree walked once
+    (`workbook.tree`); the model's own lists kept for the report writers."""
 
-    sasaran: list[Sasaran]
-    indikator: list[tuple[Sasaran, Indikator]]
-    program: list[Program]
-    kegiatan: list[tuple[Program, Kegiatan, SubKegiatan | None]]
+    chains: dict[str, list[Chain]]
 
     @classmethod
     def of(cls, dok: Dokumen) -> Rows:
-        keg: list[tuple[Program, Kegiatan, SubKegiatan | None]] = []
-        for p, k in dok.kegiatan():
-            keg.append((p, k, None))
-            keg.extend((p, k, s) for s in k.sub_kegiatan)
-        return cls(list(dok.sasaran), dok.indikator(), list(dok.program), keg)
+        return cls(tree.chains(dok))
 
     def count(self, table_key: str) -> int:
-        source = TABLES[table_key].mirror or table_key
-        return {
-            "SS": len(self.sasaran), "IK": len(self.indikator), "RKT": len(self.indikator),
-            "PK": len(self.indikator), "RA": len(self.indikator), "RK": len(self.indikator),
-            "PG": len(self.program), "KG": len(self.kegiatan),
-        }.get(source, 0)
+        return len(self.chains.get(table_key, ()))
+
+    def _at(self, collection: str) -> list[Chain]:
+        return self.chains[tree.top(collection).key]
+
+    @cached_property
+    def sasaran(self) -> list[Sasaran]:
+        return [c[-1] for c in self._at("sasaran")]
+
+    @cached_property
+    def indikator(self) -> list[tuple[Sasaran, Indikator]]:
+        return [(c[0], c[1]) for c in self.chains[tree.top("indikator").key]]
+
+    @cached_property
+    def program(self) -> list[Program]:
+        return [c[-1] for c in self._at("program")]
+
+    @cached_property
+    def kegiatan(self) -> list[tuple[Program, Kegiatan, SubKegiatan | None]]:
+        return [(c[0], c[1], c[2] if len(c) > 2 else None) for c in self._at("kegiatan")]
 
 
 def capacities(dok: Dokumen, minimum: dict[str, int] | None = None) -> dict[str, int]:
-    """Rows prepared per table: room for the data plus spare rows to fill in by hand."""
+    """Rows prepared per table: room for the data plus spare rows to fill in by hand (a short
+    list on a settings sheet gets none)."""
     rows = Rows.of(dok)
-    listed = {"PR": len(dok.pengaturan.predikat), "SDM": len(dok.sdm)}  # fixed small lists
     out: dict[str, int] = {}
     for key, t in TABLES.items():
         if t.mirror:
             continue
-        n = listed.get(key, rows.count(key))
+        n = rows.count(key)
         base = (minimum or {}).get(key, t.default_capacity)
-        out[key] = max(base, n) if key in listed else max(base, n + max(10, n // 5))
+        out[key] = max(base, n) if tree.listed(t) else max(base, n + max(10, n // 5))
     for key, t in TABLES.items():
         if t.mirror:
             out[key] = out[t.mirror]
@@ -83,26 +94,16 @@ def _ya(v: bool | None) -> str:
 
 
 def input_rows(dok: Dokumen) -> dict[str, list[Row]]:
-    """The values of every input table, row by row (None = leave the cell empty): the bound
-    columns from the model through the layout's declarations, the codes that place a row in
-    the hierarchy from its parents."""
+    """The values of every input table, row by row (None = leave the cell empty): the codes
+    that place a row in the hierarchy from its chain, the bound columns from the model through
+    the layout's declarations."""
     rows = Rows.of(dok)
     years = Years(dok.renstra.awal if dok.renstra else None, dok.tahun)
-    out: dict[str, list[Row]] = {
-        "SS": [fields_of(TABLES["SS"], s) for s in rows.sasaran],
-        "PG": [fields_of(TABLES["PG"], p) for p in rows.program],
-        "PR": [fields_of(TABLES["PR"], b) for b in dok.pengaturan.predikat],
-        "SDM": [fields_of(TABLES["SDM"], b) for b in dok.sdm],
-        "IK": [{"kode_sasaran": s.kode, **fields_of(TABLES["IK"], i, years)}
-               for s, i in rows.indikator],
-    }
-    for key in joined(TABLES):
-        out[key] = [{"kode": i.kode, "uraian": i.uraian, **fields_of(TABLES[key], i, years)}
-                    for _s, i in rows.indikator]
-    out["KG"] = [{"kode_program": p.kode, "kode_kegiatan": k.kode,
-                  "kode_sub": sub.kode if sub else None,
-                  **fields_of(TABLES["KG"], sub if sub is not None else k)}
-                 for p, k, sub in rows.kegiatan]
+    out: dict[str, list[Row]] = {}
+    for key, t in TABLES.items():
+        if t.mirror is None:
+            out[key] = [{**tree.place(t, c), **tree.shown(t, c[-1]), **fields_of(t, c[-1], years)}
+                        for c in rows.chains[key]]
     return out
 
 
