@@ -358,59 +358,65 @@ def _pk(key: str) -> str:
 
 
 
-def _match(name: str) -> str:
-    return _guard(f'IFERROR(MATCH({{kode}},{name}_kode,0),"")')
+def _match_column(table: Table) -> Column:
+    """The row of the indicator's code in a table joined to it (the workbook's MATCH); the
+    measurement's value is the indicator's own row, where the writer puts it."""
+    return Column(f"m_{table.key.lower()}", f"Baris di {table.sheet}", f"Row in {table.sheet}",
+                  "int", 8, formula=_guard(f'IFERROR(MATCH({{kode}},{table.key}_kode,0),"")'),
+                  value="baris", matches=table.key)
 
 
 PENGUKURAN = Table("PKK", "Pengukuran Kinerja", (
-    Column("kode_sasaran", "Kode sasaran", "Objective code", "code", 11,
+    Column("kode_sasaran", "Kode sasaran", "Objective code", "code", 11, value="sasaran.kode",
            formula='IF({IK.kode}="","",{IK.kode_sasaran}&"")'),
-    Column("kode", "Kode indikator", "Indicator code", "code", 11,
+    Column("kode", "Kode indikator", "Indicator code", "code", 11, value="indikator.kode",
            formula='IF({IK.kode}="","",{IK.kode}&"")'),
-    Column("uraian", "Indikator kinerja", "Indicator", "text", 42,
+    Column("uraian", "Indikator kinerja", "Indicator", "text", 42, value="indikator.uraian",
            formula=_guard('{IK.uraian}&""')),
-    Column("satuan", "Satuan", "Unit", "text", 8, formula=_guard('{IK.satuan}&""')),
-    Column("polaritas", "Polaritas", "Polarity", "text", 10,
+    Column("satuan", "Satuan", "Unit", "text", 8, value="indikator.satuan", formula=_guard('{IK.satuan}&""')),
+    Column("polaritas", "Polaritas", "Polarity", "text", 10, value="indikator.polaritas", default="positif",
            formula=_guard('IF({IK.polaritas}="","positif",{IK.polaritas}&"")')),
-    Column("agregasi", "Agregasi", "Aggregation", "text", 11,
+    Column("agregasi", "Agregasi", "Aggregation", "text", 11, value="indikator.agregasi", default="akhir",
            formula=_guard('IF({IK.agregasi}="","akhir",{IK.agregasi}&"")')),
-    Column("target", "Target", "Target", "number", 11,
+    Column("target", "Target", "Target", "number", 11, value="ukur.target",
            formula=_guard(f'IF(OR({{m_pk}}="",{_POL}="rentang"),"",'
                           f'IF(ISNUMBER(INDEX(PK_target_perubahan,{{m_pk}})),'
                           f'INDEX(PK_target_perubahan,{{m_pk}}),{f.lookup("PK_target", "{m_pk}")}))')),
-    Column("target_min", "Target min", "Range min", "number", 10, formula=_pk("target_min")),
-    Column("target_maks", "Target maks", "Range max", "number", 10, formula=_pk("target_maks")),
-    Column("realisasi", "Realisasi", "Realisation", "number", 11,
+    Column("target_min", "Target min", "Range min", "number", 10,
+           value="ukur.target_min", formula=_pk("target_min")),
+    Column("target_maks", "Target maks", "Range max", "number", 10,
+           value="ukur.target_maks", formula=_pk("target_maks")),
+    Column("realisasi", "Realisasi", "Realisation", "number", 11, value="ukur.realisasi",
            formula=_guard(f'IF({{m_rk}}="","",IF(ISNUMBER(INDEX(RK_realisasi,{{m_rk}})),'
                           f'INDEX(RK_realisasi,{{m_rk}}),'
                           f'{f.year_from_quarters("RK_r", "{m_rk}", "{agregasi}")}))')),
-    Column("capaian", "Capaian (%)", "Achievement (%)", "percent", 11,
+    Column("capaian", "Capaian (%)", "Achievement (%)", "percent", 11, value="ukur.capaian",
            formula=_guard(f.capaian(_T, _R, _POL, _A, _B))),
     Column("capaian_dipakai", "Capaian dipakai (%)", "Achievement used (%)", "percent", 11,
+           value="ukur.capaian_dipakai",
            formula=_guard('IF({capaian}="","",IF(ISNUMBER(BatasCapaian),'
                           'MIN({capaian},BatasCapaian),{capaian}))')),
-    Column("predikat", "Predikat", "Predicate", "text", 13,
+    Column("predikat", "Predikat", "Predicate", "text", 13, value="ukur.predikat",
            formula=_guard(f.predikat("{capaian_dipakai}"))),
     Column("realisasi_lalu", "Realisasi tahun lalu", "Last year's realisation", "number", 11,
+           value="ukur.realisasi_lalu",
            formula=_guard(f'IF({{m_rk}}="","",{f.lookup("RK_rl1", "{m_rk}")})')),
     Column("perubahan", "Perubahan thd tahun lalu (%)", "Change on last year (%)", "percent", 12,
+           value="ukur.perubahan",
            formula=_guard('IF(OR({realisasi}="",{realisasi_lalu}="",{realisasi_lalu}=0),"",'
                           '({realisasi}-{realisasi_lalu})/{realisasi_lalu}*100)')),
-    Column("membaik", "Membaik?", "Improved?", "text", 9, formula=_membaik()),
+    Column("membaik", "Membaik?", "Improved?", "text", 9, value="ukur.membaik", formula=_membaik()),
     Column("target_akhir", "Target akhir Renstra", "Strategic-plan end target", "number", 12,
-           formula=_target_akhir()),
+           value="ukur.target_akhir_renstra", formula=_target_akhir()),
     Column("realisasi_sd", "Realisasi s.d. tahun ini", "Realisation to date", "number", 12,
-           formula=_realisasi_sd(), earlier=(_realisasi_sd_v1(),)),
-    Column("kemajuan", "Tingkat kemajuan (%)", "Progress (%)", "percent", 12,
+           value="ukur.realisasi_sd", formula=_realisasi_sd(), earlier=(_realisasi_sd_v1(),)),
+    Column("kemajuan", "Tingkat kemajuan (%)", "Progress (%)", "percent", 12, value="ukur.kemajuan_renstra",
            formula=_guard('IF(OR({realisasi_sd}="",{target_akhir}="",{target_akhir}=0),"",'
                           '{realisasi_sd}/{target_akhir}*100)')),
     *(Column(f"ry{i}", f"Realisasi Renstra th-{i}", f"Realisation, plan year {i}", "number", 11,
-             formula=_slot_realisasi(i)) for i in range(1, RENSTRA_SLOTS + 1)),
-    Column("m_pk", "Baris di PK", "Row in PK", "int", 8, formula=_match("PK")),
-    Column("m_ra", "Baris di Rencana Aksi", "Row in Rencana Aksi", "int", 8,
-           formula=_match("RA")),
-    Column("m_rk", "Baris di Realisasi Kinerja", "Row in Realisasi Kinerja", "int", 8,
-           formula=_match("RK")),
+             formula=_slot_realisasi(i), value=f"realisasi_renstra[{i - 1}]")
+      for i in range(1, RENSTRA_SLOTS + 1)),
+    *(_match_column(t) for t in (PK, RENCANA_AKSI, REALISASI_KINERJA)),
 ), default_capacity=60, mirror="IK")
 
 
@@ -418,21 +424,24 @@ def _tw_columns() -> tuple[Column, ...]:
     cols: list[Column] = []
     for q, r in zip(range(1, 5), ROMAN):
         cols.append(Column(f"t{q}", f"Target s.d. TW {r}", f"Target to Q{q}", "number", 11,
+                           value=f"ukur.target_sd[{q - 1}]",
                            formula=_guard(f.quarters_to_date(q, "RA_t", "{PKK.m_ra}",
                                                              "{PKK.agregasi}"))))
         cols.append(Column(f"r{q}", f"Realisasi s.d. TW {r}", f"Realisation to Q{q}", "number",
-                           11, formula=_guard(f.quarters_to_date(q, "RK_r", "{PKK.m_rk}",
-                                                                 "{PKK.agregasi}"))))
+                           11, value=f"ukur.realisasi_sd_tw[{q - 1}]",
+                           formula=_guard(f.quarters_to_date(q, "RK_r", "{PKK.m_rk}",
+                                                             "{PKK.agregasi}"))))
         cols.append(Column(f"c{q}", f"Capaian TW {r} (%)", f"Achievement Q{q} (%)", "percent", 11,
+                           value=f"ukur.capaian_tw[{q - 1}]",
                            formula=_guard(f.capaian(f"{{t{q}}}", f"{{r{q}}}", "{PKK.polaritas}",
                                                     "{PKK.target_min}", "{PKK.target_maks}"))))
     return tuple(cols)
 
 
 PENGUKURAN_TW = Table("PTW", "Pengukuran Triwulan", (
-    Column("kode", "Kode indikator", "Indicator code", "code", 11,
+    Column("kode", "Kode indikator", "Indicator code", "code", 11, value="indikator.kode",
            formula='IF({IK.kode}="","",{IK.kode}&"")'),
-    Column("uraian", "Indikator kinerja", "Indicator", "text", 40,
+    Column("uraian", "Indikator kinerja", "Indicator", "text", 40, value="indikator.uraian",
            formula=_guard('{IK.uraian}&""')),
     *_tw_columns(),
 ), default_capacity=60, mirror="IK")
@@ -451,23 +460,25 @@ def _kegiatan_amount(key: str) -> str:
 
 
 ANGGARAN_KEGIATAN = Table("AK", "Anggaran Kegiatan", (
-    Column("kode_program", "Kode program", "Programme code", "code", 13,
+    Column("kode_program", "Kode program", "Programme code", "code", 13, value="program.kode",
            formula=_kg('{KG.kode_program}&""')),
-    Column("kode_kegiatan", "Kode kegiatan", "Activity code", "code", 14,
+    Column("kode_kegiatan", "Kode kegiatan", "Activity code", "code", 14, value="kegiatan.kode",
            formula=_kg('{KG.kode_kegiatan}&""')),
-    Column("kode_sub", "Kode sub-kegiatan", "Sub-activity code", "code", 14,
+    Column("kode_sub", "Kode sub-kegiatan", "Sub-activity code", "code", 14, value="sub.kode",
            formula=_kg('{KG.kode_sub}&""')),
-    Column("tingkat", "Tingkat", "Level", "text", 10,
+    Column("tingkat", "Tingkat", "Level", "text", 10, value="tingkat",
            formula=_kg('IF({KG.kode_sub}="","Kegiatan","Sub")')),
-    Column("uraian", "Kegiatan / sub-kegiatan", "Activity", "text", 45,
+    Column("uraian", "Kegiatan / sub-kegiatan", "Activity", "text", 45, value="uraian",
            formula=_kg('{KG.uraian}&""')),
-    Column("kode_sasaran", "Kode sasaran", "Objective code", "code", 11,
+    Column("kode_sasaran", "Kode sasaran", "Objective code", "code", 11, value="program.sasaran",
            formula=_kg('IFERROR(INDEX(PG_kode_sasaran,MATCH({kode_program},PG_kode,0))&"","")')),
-    Column("kelompok", "Kelompok", "Group", "text", 11,
+    Column("kelompok", "Kelompok", "Group", "text", 11, value="kelompok",
            formula=_kg('IF({kode_sasaran}="","Pendukung","Sasaran")')),
-    Column("anggaran", "Anggaran", "Allocation", "money", 17, formula=_kegiatan_amount("anggaran")),
-    Column("realisasi", "Realisasi", "Spent", "money", 17, formula=_kegiatan_amount("realisasi")),
-    Column("penyerapan", "Penyerapan (%)", "Absorption (%)", "percent", 12,
+    Column("anggaran", "Anggaran", "Allocation", "money", 17,
+           value="anggaran", formula=_kegiatan_amount("anggaran")),
+    Column("realisasi", "Realisasi", "Spent", "money", 17,
+           value="realisasi", formula=_kegiatan_amount("realisasi")),
+    Column("penyerapan", "Penyerapan (%)", "Absorption (%)", "percent", 12, value="penyerapan",
            formula=_kg(f.penyerapan("{anggaran}", "{realisasi}"))),
 ), default_capacity=300, mirror="KG", row_key="kode_kegiatan")
 
@@ -481,16 +492,17 @@ def _sum_ak(key: str, criteria: list[tuple[str, str]]) -> str:
 _KEG = ("tingkat", '"Kegiatan"')
 
 ANGGARAN_PROGRAM = Table("AP", "Anggaran Program", (
-    Column("kode", "Kode program", "Programme code", "code", 13,
+    Column("kode", "Kode program", "Programme code", "code", 13, value="program.kode",
            formula='IF({PG.kode}="","",{PG.kode}&"")'),
-    Column("uraian", "Program", "Programme", "text", 50, formula=_guard('{PG.uraian}&""')),
-    Column("kode_sasaran", "Kode sasaran", "Objective code", "code", 11,
+    Column("uraian", "Program", "Programme", "text", 50,
+           value="program.uraian", formula=_guard('{PG.uraian}&""')),
+    Column("kode_sasaran", "Kode sasaran", "Objective code", "code", 11, value="program.sasaran",
            formula=_guard('{PG.kode_sasaran}&""')),
-    Column("anggaran", "Anggaran", "Allocation", "money", 17,
+    Column("anggaran", "Anggaran", "Allocation", "money", 17, value="ukur.anggaran",
            formula=_guard(_sum_ak("anggaran", [("kode_program", "{kode}"), _KEG]))),
-    Column("realisasi", "Realisasi", "Spent", "money", 17,
+    Column("realisasi", "Realisasi", "Spent", "money", 17, value="ukur.realisasi_anggaran",
            formula=_guard(_sum_ak("realisasi", [("kode_program", "{kode}"), _KEG]))),
-    Column("penyerapan", "Penyerapan (%)", "Absorption (%)", "percent", 12,
+    Column("penyerapan", "Penyerapan (%)", "Absorption (%)", "percent", 12, value="ukur.penyerapan",
            formula=_guard(f.penyerapan("{anggaran}", "{realisasi}"))),
 ), default_capacity=40, mirror="PG")
 
@@ -504,26 +516,29 @@ def _efisiensi() -> str:
 
 
 ANGGARAN_SASARAN = Table("AE", "Anggaran & Efisiensi", (
-    Column("kode", "Kode sasaran", "Objective code", "code", 11,
+    Column("kode", "Kode sasaran", "Objective code", "code", 11, value="sasaran.kode",
            formula='IF({SS.kode}="","",{SS.kode}&"")'),
-    Column("uraian", "Sasaran strategis", "Strategic objective", "text", 45,
+    Column("uraian", "Sasaran strategis", "Strategic objective", "text", 45, value="sasaran.uraian",
            formula=_guard('{SS.uraian}&""')),
-    Column("capaian", "Capaian kinerja (%)", "Achievement (%)", "percent", 12,
+    Column("capaian", "Capaian kinerja (%)", "Achievement (%)", "percent", 12, value="ukur.capaian",
            formula=_guard(f.sum_or_blank(_AE_CAPAIAN_N,
                                          f"SUMIFS(PKK_capaian_dipakai,PKK_kode_sasaran,{{kode}})"
                                          f"/{_AE_CAPAIAN_N}"))),
-    Column("predikat", "Predikat", "Predicate", "text", 13, formula=_guard(f.predikat("{capaian}"))),
-    Column("anggaran", "Anggaran", "Allocation", "money", 17,
+    Column("predikat", "Predikat", "Predicate", "text", 13,
+           value="ukur.predikat", formula=_guard(f.predikat("{capaian}"))),
+    Column("anggaran", "Anggaran", "Allocation", "money", 17, value="ukur.anggaran",
            formula=_guard(_sum_ak("anggaran", [("kode_sasaran", "{kode}"), _KEG]))),
-    Column("realisasi", "Realisasi anggaran", "Spent", "money", 17,
+    Column("realisasi", "Realisasi anggaran", "Spent", "money", 17, value="ukur.realisasi_anggaran",
            formula=_guard(_sum_ak("realisasi", [("kode_sasaran", "{kode}"), _KEG]))),
-    Column("penyerapan", "Penyerapan (%)", "Absorption (%)", "percent", 12,
+    Column("penyerapan", "Penyerapan (%)", "Absorption (%)", "percent", 12, value="ukur.penyerapan",
            formula=_guard(f.penyerapan("{anggaran}", "{realisasi}"))),
     Column("unit_outcome", "Realisasi outcome (unit)", "Outcome units achieved", "number", 12,
+           value="unit_outcome",
            formula=_guard(f.sum_or_blank(_AE_UNIT_N,
                                          "SUMIFS(PKK_realisasi,PKK_kode_sasaran,{kode})"))),
-    Column("efisiensi", "Tingkat efisiensi", "Efficiency", "points", 12, formula=_efisiensi()),
-    Column("metode", "Metode efisiensi", "Efficiency method", "text", 14,
+    Column("efisiensi", "Tingkat efisiensi", "Efficiency", "points", 12,
+           value="ukur.efisiensi", formula=_efisiensi()),
+    Column("metode", "Metode efisiensi", "Efficiency method", "text", 14, value="metode",
            formula=_guard('IF(MetodeEfisiensi="","selisih",MetodeEfisiensi&"")')),
 ), default_capacity=20, mirror="SS", header_row=8)
 

@@ -11,23 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
-from lkjip_xl.core import domain as d
-from lkjip_xl.core.measurement import Pengukuran, ukur
+from lkjip_xl.core.measurement import Pengukuran, baris, ukur
 from lkjip_xl.core.model import (
     FORMAT_ID,
     Dokumen,
     Indikator,
     Kegiatan,
-    Pengaturan,
     Program,
     Sasaran,
     SubKegiatan,
 )
 from lkjip_xl.schema.sheets import PRIOR_YEARS, PROFIL, RENSTRA_SLOTS, SHEETS, TABLES
+from lkjip_xl.schema.types import Table
 from lkjip_xl.workbook import tree
-from lkjip_xl.workbook.binding import Years, fields_of, form_of
+from lkjip_xl.workbook.binding import Years, fields_of, form_of, get
 from lkjip_xl.workbook.tree import Chain
 
 Row = dict[str, Any]
@@ -107,78 +107,66 @@ def input_rows(dok: Dokumen) -> dict[str, list[Row]]:
     return out
 
 
-def _slot_realisasi(dok: Dokumen, i: Indikator, realisasi: float | None, n: int) -> Any:
-    if dok.renstra is None:
-        return BLANK
-    year = dok.renstra.awal + n - 1
-    if year == dok.tahun:
-        return _blank(realisasi)
-    if year < dok.tahun and dok.tahun - year <= PRIOR_YEARS:
-        return _blank(i.realisasi_lalu.get(year))
-    return BLANK
+def _getter(path: str) -> Callable[[Any], Any]:
+    """A path into a measured row, compiled: thousands of rows read a few paths (an absent
+    part, a kegiatan row's sub-kegiatan, gives None)."""
+    if "[" in path:
+        return lambda row: get(row, path)
+    if "." not in path:
+        return attrgetter(path)
+    first, rest = path.split(".", 1)
+    part, inner = attrgetter(first), _getter(rest)
+
+    def walk(row: Any) -> Any:
+        obj = part(row)
+        return None if obj is None else inner(obj)
+    return walk
+
+
+def _shows(t: Table) -> list[tuple[str, Callable[[Any], Any], Any]]:
+    """Each computed column's key, the getter of the measured value it shows, its default."""
+    out = []
+    for c in t.columns:
+        if c.value is None:
+            raise ValueError(f"{t.key}.{c.key}: a computed column names the value it shows")
+        out.append((c.key, _getter(c.value), BLANK if c.default is None else c.default))
+    return out
+
+
+def _cell(v: Any, default: Any) -> Any:
+    """A measured value as its cell shows it: quiet (or the column's default) when absent,
+    a yes/no as Ya / Tidak."""
+    if v is None or v == "":
+        return default
+    if v is True or v is False:
+        return "Ya" if v else "Tidak"
+    return v
 
 
 def computed_rows(dok: Dokumen, p: Pengukuran | None = None,
                   row_factory: Callable[[str, Row], Any] | None = None) -> dict[str, list[Any]]:
-    """The value of every computed cell, by the domain core (blank where a formula is quiet).
+    """The value of every computed cell, by the domain core (blank where a formula is quiet):
+    each computed table's rows are the measured rows of the objects its input table's rows are
+    (`core.measurement.baris`), each column the value it declares it shows (`Column.value`).
 
     `row_factory(table_key, row)` turns each row into what is kept (a caller holding 10,000
     rows keeps them compact); by default the row dict itself."""
     p = p or ukur(dok)
-    rows = Rows.of(dok)
+    chains = tree.chains(dok)
     keep: Callable[[str, Row], Any] = row_factory or (lambda _key, row: row)
-    pkk: list[Any] = []
-    ptw: list[Any] = []
-    for n, (s, i) in enumerate(rows.indikator, start=1):
-        u = p.indikator[i.kode]
-        pkk.append(keep("PKK", {
-            "kode_sasaran": s.kode, "kode": i.kode, "uraian": i.uraian, "satuan": i.satuan or "",
-            "polaritas": i.polaritas or "positif", "agregasi": i.agregasi or "akhir",
-            "target": _blank(u.target), "target_min": _blank(u.target_min),
-            "target_maks": _blank(u.target_maks), "realisasi": _blank(u.realisasi),
-            "capaian": _blank(u.capaian), "capaian_dipakai": _blank(u.capaian_dipakai),
-            "predikat": _blank(u.predikat), "realisasi_lalu": _blank(u.realisasi_lalu),
-            "perubahan": _blank(u.perubahan), "membaik": _ya(u.membaik),
-            "target_akhir": _blank(u.target_akhir_renstra), "realisasi_sd": _blank(u.realisasi_sd),
-            "kemajuan": _blank(u.kemajuan_renstra),
-            **{f"ry{k}": _slot_realisasi(dok, i, u.realisasi, k)
-               for k in range(1, RENSTRA_SLOTS + 1)},
-            "m_pk": n, "m_ra": n, "m_rk": n,
-        }))
-        tw: Row = {"kode": i.kode, "uraian": i.uraian}
-        for q in range(1, 5):
-            tw[f"t{q}"] = _blank(u.target_sd[q - 1])
-            tw[f"r{q}"] = _blank(u.realisasi_sd_tw[q - 1])
-            tw[f"c{q}"] = _blank(u.capaian_tw[q - 1])
-        ptw.append(keep("PTW", tw))
-    ak: list[Any] = []
-    for prog, k, sub in rows.kegiatan:
-        ku = p.kegiatan[k.kode]
-        if sub is None:
-            a, r, pen = ku.anggaran, ku.realisasi_anggaran, ku.penyerapan
-        else:
-            a, r = sub.anggaran, sub.realisasi
-            pen = d.penyerapan(a, r)
-        ak.append(keep("AK", {"kode_program": prog.kode, "kode_kegiatan": k.kode,
-                   "kode_sub": sub.kode if sub else "", "tingkat": "Sub" if sub else "Kegiatan",
-                   "uraian": (sub or k).uraian, "kode_sasaran": prog.sasaran or "",
-                   "kelompok": "Sasaran" if prog.sasaran else "Pendukung",
-                   "anggaran": _blank(a), "realisasi": _blank(r),
-                   "penyerapan": _blank(pen)}))
-    ap = [keep("AP", {"kode": g.kode, "uraian": g.uraian, "kode_sasaran": g.sasaran or "",
-           "anggaran": _blank(p.program[g.kode].anggaran),
-           "realisasi": _blank(p.program[g.kode].realisasi_anggaran),
-           "penyerapan": _blank(p.program[g.kode].penyerapan)}) for g in rows.program]
-    ae: list[Any] = []
-    for s in rows.sasaran:
-        su = p.sasaran[s.kode]
-        unit = d.jumlah(p.indikator[i.kode].realisasi for i in s.indikator)
-        ae.append(keep("AE", {"kode": s.kode, "uraian": s.uraian, "capaian": _blank(su.capaian),
-                   "predikat": _blank(su.predikat), "anggaran": _blank(su.anggaran),
-                   "realisasi": _blank(su.realisasi_anggaran), "penyerapan": _blank(su.penyerapan),
-                   "unit_outcome": _blank(unit), "efisiensi": _blank(su.efisiensi),
-                   "metode": dok.pengaturan.metode_efisiensi or Pengaturan.metode_efisiensi}))
-    return {"PKK": pkk, "PTW": ptw, "AK": ak, "AP": ap, "AE": ae}
+    measured: dict[str, list[Any]] = {}
+    out: dict[str, list[Any]] = {}
+    for key, t in TABLES.items():
+        if t.mirror is None:
+            continue
+        src = tree.source(t).key
+        if src not in measured:
+            measured[src] = [baris(dok, p, c, n, RENSTRA_SLOTS, PRIOR_YEARS)
+                             for n, c in enumerate(chains[src], start=1)]
+        shows = _shows(t)
+        out[key] = [keep(key, {k: _cell(g(r), dflt) for k, g, dflt in shows})
+                    for r in measured[src]]
+    return out
 
 
 def summary_values(dok: Dokumen, p: Pengukuran | None = None) -> dict[str, Any]:
