@@ -26,7 +26,7 @@ from lkjip_xl.verify.annotate import annotate_copy
 from lkjip_xl.verify.render import render_text
 from lkjip_xl.workbook.expected import computed_rows, input_rows
 from lkjip_xl.workbook.write import write_workbook
-from tests.test_verify_corruption import DAMAGES, Clean
+from tests.test_verify_corruption import CASES, Clean, apply_edit
 
 ROOT = Path(__file__).resolve().parent.parent
 # the seed and a sample whose figures are thirds (101.6666667 %, 80.6666667 in a unit)
@@ -64,9 +64,9 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, Path, Re
         clean = folder / f"{name}.xlsx"
         write_workbook(dok, clean)
         s = Clean(name, clean, input_rows(dok), computed_rows(dok))
-        for damage, make in DAMAGES.items():
+        for damage, case in CASES.items():
             dst = folder / f"{name}-{damage}.xlsx"
-            make(s, clean, dst)
+            apply_edit(s, case["edit"], dst)
             out.append((f"{name}/{damage}", dst, verify(dst)))
     return out
 

@@ -1,17 +1,23 @@
 """The corruption suite: each damage class applied to clean generated workbooks is found, with
 the right code at the right cell; the clean workbooks give no error and no warning.
 
+Each damage is a case file, tests/cases/corruption/NAME.yaml: what it does in words, the edit (in
+the layout's terms: table.column and row), and per sample the findings verify must give
+("severity code Sheet!Cell", the damage's own first, then every other error and warning).
+
 Run with `-s` to see the number of classes and the detection rate.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from lkjip_xl import dataformat
 from lkjip_xl.core.findings import Report
@@ -67,147 +73,88 @@ def _id(n: float) -> str:
     return groups if frac == "00" else f"{groups},{frac}"
 
 
-# A damage: (clean sample, src, dst) -> (expected code, expected location, check of the finding)
-Damage = Callable[[Clean, Path, Path], tuple[str, str]]
-
-
-def _openpyxl(fn_of: Callable[[Clean], Callable[[Any], None]]) -> Callable[[Clean, Path, Path], None]:
-    def run(s: Clean, src: Path, dst: Path) -> None:
-        c.edit(src, dst, fn_of(s))
-    return run
-
-
-def typed_same(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    value = s.computed["PKK"][0]["capaian"]
-    c.typed_constants([("PKK", "capaian", 0, value)])(src, dst)
-    return "rumus-ditimpa", c.location("PKK", "capaian")
-
-
-def typed_other(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    value = s.computed["PKK"][0]["capaian"]
-    c.typed_constants([("PKK", "capaian", 0, (value or 0) + 7.5)])(src, dst)
-    return "rumus-ditimpa-salah", c.location("PKK", "capaian")
-
-
-def edited(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    t = TABLES["PKK"]
-    c.edit(src, dst, c.set_value("PKK", "capaian",
-                                 f"={t.letter('realisasi')}5/{t.letter('target')}5*100"))
-    return "rumus-diubah", c.location("PKK", "capaian")
-
-
-def deleted(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    c.edit(src, dst, c.set_value("PKK", "predikat", None))
-    return "rumus-dihapus", c.location("PKK", "predikat")
-
-
-def stale(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    value = s.computed["AP"][0]["anggaran"]
-    c.stale_value("AP", "anggaran", float(value) + 1000.0)(src, dst)
-    return "nilai-salah", c.location("AP", "anggaran")
-
-
-def _text_number(table: str, key: str, row: Callable[[Clean], int],
-                 text: Callable[[float], str]) -> Damage:
-    def run(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-        i = row(s)
-        value = s.inputs[table][i][key]
-        c.edit(src, dst, c.set_value(table, key, text(value), i))
-        return "angka-sebagai-teks", c.location(table, key, i)
-    return run
-
-
-text_percent = _text_number("PK", "target", Clean.percent_row, lambda v: f"{v:g}%")
-text_decimal_comma = _text_number("PK", "target", Clean.percent_row,
-                                  lambda v: f"{v:.1f}".replace(".", ","))
-text_thousands = _text_number("KG", "realisasi", Clean.money_row, lambda v: _id(v) + ",00")
-text_rupiah = _text_number("KG", "anggaran", Clean.money_row, lambda v: "Rp " + _id(v))
-
-
-def fraction(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    i = s.percent_row()
-    c.edit(src, dst, c.set_value("PK", "target", s.inputs["PK"][i]["target"] / 100, i))
-    return "persen-skala-salah", c.location("PK", "target", i)
-
-
-def row_inserted(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    c.edit(src, dst, c.insert_row("IK", 1))
-    return "baris-disisipkan", c.location("IK", "kode_sasaran", 1)
-
-
-def row_inserted_kegiatan(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    c.edit(src, dst, c.insert_row("KG", 1))
-    return "baris-disisipkan", c.location("KG", "kode_program", 1)
-
-
-def row_deleted(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    c.edit(src, dst, c.delete_row("IK", 1))
-    return "baris-dihapus", c.location("IK", "kode_sasaran", 1)
-
-
-def renamed(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    c.edit(src, dst, c.rename_sheet("Rencana Aksi", "RA 2019"))
-    return "sheet-diganti-nama", "'RA 2019'"
-
-
-def moved(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    c.edit(src, dst, c.move_column("IK", "satuan"))
-    t = TABLES["IK"]
-    from lkjip_xl.schema import col_letter
-    return "kolom-dipindah", f"'{t.sheet}'!{col_letter(len(t.columns) + 1)}{t.header_row}"
-
-
-def duplicate(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    c.edit(src, dst, c.set_value("PG", "kode", s.inputs["PG"][0]["kode"], 1))
-    return "kode-ganda", c.location("PG", "kode", 1)
-
-
-def overspent(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    i = s.money_row()
-    c.edit(src, dst, c.set_value("KG", "realisasi", s.inputs["KG"][i]["anggaran"] * 1.1, i))
-    return "realisasi-melebihi-anggaran", c.location("KG", "realisasi", i)
-
-
-def external(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    c.edit(src, dst, c.set_value("PKK", "realisasi", "=[1]Sheet1!A1"))
-    return "rumus-tautan-eksternal", c.location("PKK", "realisasi")
-
-
-def hidden(s: Clean, src: Path, dst: Path) -> tuple[str, str]:
-    c.edit(src, dst, c.hidden_feeder("PKK", "realisasi", 66))
-    return "rumus-dari-sheet-tersembunyi", c.location("PKK", "realisasi")
-
-
-DAMAGES: dict[str, Damage] = {
-    "typed-over-same-value": typed_same,
-    "typed-over-other-value": typed_other,
-    "edited-formula": edited,
-    "deleted-formula": deleted,
-    "stale-cached-value": stale,
-    "text-number-66%": text_percent,
-    "text-number-0,5": text_decimal_comma,
-    "text-number-1.234.567,89": text_thousands,
-    "text-number-Rp": text_rupiah,
-    "percent-as-fraction": fraction,
-    "row-inserted": row_inserted,
-    "row-deleted": row_deleted,
-    "row-inserted-kegiatan": row_inserted_kegiatan,
-    "renamed-sheet": renamed,
-    "moved-column": moved,
-    "duplicate-code": duplicate,
-    "spending-above-allocation": overspent,
-    "external-reference": external,
-    "hidden-sheet-feeds-formula": hidden,
+CASES_DIR = ROOT / "tests" / "cases" / "corruption"
+CASES: dict[str, dict[str, Any]] = {
+    f.stem: yaml.safe_load(f.read_text(encoding="utf-8")) for f in sorted(CASES_DIR.glob("*.yaml"))}
+# how a number is typed as text, by the name a case file gives it
+TYPED_AS: dict[str, Callable[[float], str]] = {
+    "percent": lambda v: f"{v:g}%",
+    "decimal-comma": lambda v: f"{v:.1f}".replace(".", ","),
+    "thousands": lambda v: _id(v) + ",00",
+    "rupiah": lambda v: "Rp " + _id(v),
 }
+# a case's value: a literal, or `input|computed [of row N | of COLUMN] [op number]`: the clean
+# workbook's value at the edited cell (or at another row or column of it), changed by the op
+VALUE = re.compile(r"(input|computed)(?: of (?:row (\d+)|([a-z_0-9]+)))?(?: ([-+*/]) ([\d.]+))?")
+OPS: dict[str, Callable[[float, float], float]] = {
+    "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b, "/": lambda a, b: a / b}
+ACTIONS = ("set", "clear", "type-constant", "stale", "insert-row", "delete-row", "rename-sheet",
+           "move-column", "hidden-feeder")
+
+
+def _row(s: Clean, edit: dict[str, Any]) -> int:
+    row = edit.get("row", 0)
+    if isinstance(row, str):
+        return {"percent-row": s.percent_row, "money-row": s.money_row}[row]()
+    return int(row)
+
+
+def _value(s: Clean, table: str, key: str, i: int, spec: Any) -> Any:
+    m = VALUE.fullmatch(spec) if isinstance(spec, str) else None
+    if m is None:
+        if isinstance(spec, str) and spec.startswith("="):  # {column} is that column's letter
+            return spec.format(**{col.key: TABLES[table].letter(col.key)
+                                  for col in TABLES[table].columns})
+        return spec
+    source, row, column, op, operand = m.groups()
+    rows = (s.inputs if source == "input" else s.computed)[table]
+    value = rows[int(row) if row is not None else i][column or key]
+    return OPS[op](value or 0, float(operand)) if op else value
+
+
+def apply_edit(s: Clean, edit: dict[str, Any], dst: Path) -> str | None:
+    """Make a case file's edit on a copy of the clean workbook; the location of the edited cell
+    through the layout (None for a sheet, row or column edit)."""
+    action = next(a for a in ACTIONS if a in edit)
+    if action == "rename-sheet":
+        c.edit(s.path, dst, c.rename_sheet(edit[action], edit["to"]))
+        return None
+    if action in ("insert-row", "delete-row"):
+        fn = c.insert_row if action == "insert-row" else c.delete_row
+        c.edit(s.path, dst, fn(edit[action], _row(s, edit)))
+        return None
+    table, _, key = edit[action].partition(".")
+    if action == "move-column":
+        c.edit(s.path, dst, c.move_column(table, key))
+        return None
+    i = _row(s, edit)
+    value = _value(s, table, key, i, edit.get("value"))
+    if action == "hidden-feeder":
+        c.edit(s.path, dst, c.hidden_feeder(table, key, value))
+    elif action == "type-constant":
+        c.typed_constants([(table, key, i, value)])(s.path, dst)
+    elif action == "stale":
+        c.stale_value(table, key, float(value), i)(s.path, dst)
+    elif action == "clear":
+        c.edit(s.path, dst, c.set_value(table, key, None, i))
+    else:
+        if "typed-as" in edit:
+            value = TYPED_AS[edit["typed-as"]](value)
+        c.edit(s.path, dst, c.set_value(table, key, value, i))
+    return c.location(table, key, i)
+
+
 RESULTS: dict[tuple[str, str], bool] = {}
 
 
-def _run(clean: dict[str, Clean], sample: str, damage: str,
-         tmp: Path) -> tuple[Report, str, str]:
+def _run(clean: dict[str, Clean], sample: str, case: str,
+         tmp: Path) -> tuple[Report, list[str], str | None]:
+    """The case's edit on the sample, verified; its expected findings ("severity code location",
+    the damage's own first) and the edited cell's location through the layout."""
     s = clean[sample]
-    dst = tmp / f"{sample}-{damage}.xlsx"
-    code, where = DAMAGES[damage](s, s.path, dst)
-    return verify(dst), code, where
+    dst = tmp / f"{sample}-{case}.xlsx"
+    edited = apply_edit(s, CASES[case]["edit"], dst)
+    return verify(dst), CASES[case]["findings"][sample], edited
 
 
 # synthetic_rules' S4.2 is "not reported" on purpose (a missing realisation, capaian empty): at
@@ -225,14 +172,32 @@ def test_clean_workbook_has_no_error_and_no_warning(clean: dict[str, Clean], sam
     assert report.verdict() == "lulus"
 
 
-@pytest.mark.parametrize("damage", list(DAMAGES))
+def test_case_files_are_complete() -> None:
+    """Every case file says what it does, makes one known edit and gives each sample's verdict."""
+    assert len(CASES) >= 19
+    for name, case in CASES.items():
+        assert case["what"].strip() and set(case["findings"]) == set(SAMPLES), name
+        assert sum(a in case["edit"] for a in ACTIONS) == 1, name
+        assert all(case["findings"][s] for s in SAMPLES), name
+
+
+@pytest.mark.parametrize("case", list(CASES))
 @pytest.mark.parametrize("sample", SAMPLE_PARAMS)
-def test_damage_is_found_at_its_cell(clean: dict[str, Clean], sample: str, damage: str,
+def test_damage_is_found_at_its_cell(clean: dict[str, Clean], sample: str, case: str,
                                      tmp_path: Path) -> None:
-    report, code, where = _run(clean, sample, damage, tmp_path)
+    report, expected, edited = _run(clean, sample, case, tmp_path)
+    severity, code, where = expected[0].split(" ", 2)
     hit = [code, where] in report.flatten("code", "location")
-    RESULTS[(sample, damage)] = hit
+    RESULTS[(sample, case)] = hit
     assert hit, (code, where, report.flatten("code", "location", "severity"))
+    assert [severity, code, where] in report.flatten("severity", "code", "location")
+    if edited is not None:  # the case file's cell is the one the layout places the edit at
+        assert where == edited, (where, edited)
+    # exactly the case file's findings: every error and warning (and the damage's own, whatever
+    # its level)
+    found = [f"{f.severity} {f.code} {f.location}" for f in report.findings
+             if f.severity != "info" or (f.code, f.location) == (code, where)]
+    assert sorted(found) == sorted(expected), f"tests/cases/corruption/{case}.yaml, {sample}"
     assert report.exit_code(strict=True) == 1
     # one finding for one damage: no flood of consequences
     assert report.errors + report.warnings <= 8, report.flatten("code", "location")
@@ -242,12 +207,13 @@ def test_detection_rate(clean: dict[str, Clean], tmp_path: Path) -> None:
     """Counts what the parametrised cases above found (computing any that did not run, for
     the seed sample; the synthetic samples count when the slow run included them)."""
     for sample in SAMPLES:
-        for damage in DAMAGES:
-            if (sample, damage) not in RESULTS and sample == SAMPLES[0]:
-                report, code, where = _run(clean, sample, damage, tmp_path)
-                RESULTS[(sample, damage)] = [code, where] in report.flatten("code", "location")
+        for case in CASES:
+            if (sample, case) not in RESULTS and sample == SAMPLES[0]:
+                report, expected, _ = _run(clean, sample, case, tmp_path)
+                _, code, where = expected[0].split(" ", 2)
+                RESULTS[(sample, case)] = [code, where] in report.flatten("code", "location")
     found = sum(RESULTS.values())
     samples = len({s for s, _ in RESULTS})
-    print(f"\ncorruption suite: {len(DAMAGES)} damage classes x {samples} samples = "
+    print(f"\ncorruption suite: {len(CASES)} damage classes x {samples} samples = "
           f"{len(RESULTS)} cases, detected {found} ({100 * found / len(RESULTS):.0f} %)")
     assert found == len(RESULTS)

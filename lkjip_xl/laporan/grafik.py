@@ -96,6 +96,8 @@ def anggaran_chart(labels: list[str], anggaran: list[float | None],
 
 def _png(plt, fig) -> bytes:  # type: ignore[no-untyped-def]
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI)
+    # no "Software: Matplotlib version..." chunk: the picture must not change with the library's
+    # version (the golden outputs hold its hash)
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     plt.close(fig)
     return buf.getvalue()
