@@ -5,6 +5,7 @@ declaration first (#23)."""
 from __future__ import annotations
 
 import dataclasses
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -114,12 +115,12 @@ def _attributes(cls: type) -> set[str]:
 def test_every_computed_column_names_a_measured_value(key: str) -> None:
     """Each computed column is named once, in its declaration, with the measured value it shows:
     the first step of its path is a field of the measured row of its mirrored object."""
-    types = tree.level_types(TABLES[key])
-    row_types = {model.Indikator: measurement.IndikatorBaris,
-                 model.Kegiatan: measurement.KegiatanBaris,
-                 model.Program: measurement.ProgramBaris,
-                 model.Sasaran: measurement.SasaranBaris}
-    row = row_types[types[0]]
+    for cls in tree.level_types(TABLES[key]):
+        row = typing.get_type_hints(measurement.BUILDERS[cls])["return"]
+        _names_measured(key, row)
+
+
+def _names_measured(key: str, row: type) -> None:
     for c in TABLES[key].columns:
         assert c.value, f"{key}.{c.key} shows no declared value"
         first = c.value.split(".")[0].split("[")[0]

@@ -7,7 +7,7 @@ Money is summed over kegiatan rows in document order (as Excel's SUM adds a colu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -291,31 +291,56 @@ def realisasi_renstra(dok: Dokumen, i: Indikator, realisasi: Angka, slots: int,
 
 
 Baris = IndikatorBaris | KegiatanBaris | ProgramBaris | SasaranBaris
+Chain = tuple[Any, ...]  # a row's model objects from the top of the tree down to its own
 
 
-def baris(dok: Dokumen, p: Pengukuran, chain: tuple[Any, ...], n: int, slots: int,
+def _indikator(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
+               prior_years: int) -> IndikatorBaris:
+    i = chain[-1]
+    u = p.indikator[i.kode]
+    return IndikatorBaris(chain[0], i, u, n,
+                          realisasi_renstra(dok, i, u.realisasi, slots, prior_years))
+
+
+def _kegiatan(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
+              prior_years: int) -> KegiatanBaris:
+    prog, k = chain[0], chain[1]
+    if len(chain) > 2:  # a sub-kegiatan: its own amounts
+        sub = chain[2]
+        return KegiatanBaris(prog, k, sub, sub.anggaran, sub.realisasi,
+                             d.penyerapan(sub.anggaran, sub.realisasi))
+    ku = p.kegiatan[k.kode]
+    return KegiatanBaris(prog, k, None, ku.anggaran, ku.realisasi_anggaran, ku.penyerapan)
+
+
+def _program(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
+             prior_years: int) -> ProgramBaris:
+    return ProgramBaris(chain[-1], p.program[chain[-1].kode])
+
+
+def _sasaran(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
+             prior_years: int) -> SasaranBaris:
+    s = chain[-1]
+    unit = d.jumlah(p.indikator[i.kode].realisasi for i in s.indikator)
+    return SasaranBaris(s, p.sasaran[s.kode], unit,
+                        dok.pengaturan.metode_efisiensi or Pengaturan.metode_efisiensi)
+
+
+# the measured row of each model a computed table mirrors (its return type is the row's type)
+BUILDERS: dict[type, Callable[[Dokumen, Pengukuran, Chain, int, int, int], Baris]] = {
+    Indikator: _indikator, Kegiatan: _kegiatan, SubKegiatan: _kegiatan, Program: _program,
+    Sasaran: _sasaran,
+}
+
+
+def baris(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
           prior_years: int) -> Baris:
     """The measured row of the object at the end of `chain` (its ancestors before it: sasaran,
     indikator; program, kegiatan, sub-kegiatan), row `n` of its table."""
-    obj = chain[-1]
-    if isinstance(obj, Indikator):
-        u = p.indikator[obj.kode]
-        return IndikatorBaris(chain[0], obj, u, n,
-                              realisasi_renstra(dok, obj, u.realisasi, slots, prior_years))
-    if isinstance(obj, (Kegiatan, SubKegiatan)):
-        prog, k = chain[0], chain[1]
-        if isinstance(obj, SubKegiatan):
-            return KegiatanBaris(prog, k, obj, obj.anggaran, obj.realisasi,
-                                 d.penyerapan(obj.anggaran, obj.realisasi))
-        ku = p.kegiatan[k.kode]
-        return KegiatanBaris(prog, k, None, ku.anggaran, ku.realisasi_anggaran, ku.penyerapan)
-    if isinstance(obj, Program):
-        return ProgramBaris(obj, p.program[obj.kode])
-    if isinstance(obj, Sasaran):
-        unit = d.jumlah(p.indikator[i.kode].realisasi for i in obj.indikator)
-        return SasaranBaris(obj, p.sasaran[obj.kode], unit,
-                            dok.pengaturan.metode_efisiensi or Pengaturan.metode_efisiensi)
-    raise TypeError(f"no measured row for {type(obj).__name__}")
+    build = BUILDERS.get(type(chain[-1]))
+    if build is None:
+        raise TypeError(f"no measured row for {type(chain[-1]).__name__}")
+    return build(dok, p, chain, n, slots, prior_years)
 
 
 def _plain(value: Any) -> Any:

@@ -10,6 +10,7 @@ the capacities, the reader's assembly and verify's row identities are all this o
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing
 from collections.abc import Iterator
 from functools import cache
@@ -110,6 +111,13 @@ def coded() -> Iterator[Table]:
     return (t for t in TABLES.values() if t.mirror is None and t.levels and identity(t))
 
 
+def capacity_key(table: Table) -> str:
+    """A coded table's name for sizing: its rows' model in snake case (sasaran, indikator,
+    program, kegiatan), unique where two levels share a list name (Program.indikator)."""
+    name = level_types(table)[0].__name__
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
 def joined_to(table: Table) -> list[Table]:
     """The input tables that have `table`'s rows, joined by code (RKT, PK ... of Renstra & IKU)."""
     return [t for t in TABLES.values() if t.mirror is None and not t.levels
@@ -162,5 +170,25 @@ def level_types(table: Table) -> tuple[type, ...]:
     return tuple(out)
 
 
+
+def structural() -> dict[type, set[str]]:
+    """The model fields the tree itself fills, by class: each level's list (on the document, a
+    part of it or the parent level's class) and a level's `kode` where its code column binds none."""
+    out: dict[type, set[str]] = {}
+    for t in TABLES.values():
+        if t.mirror is not None or not t.levels:
+            continue
+        types = level_types(t)
+        owner: type = level_types(TABLES[t.parent.table])[-1] if t.parent else Dokumen
+        for level, cls in zip(t.levels, types):
+            *parts, last = steps(level.collection)
+            for st in parts:
+                owner = _hint_class(owner, st.attr)
+            out.setdefault(owner, set()).add(last.attr)
+            if level.code and t.column(level.code).bind is None:
+                out.setdefault(cls, set()).add("kode")
+            owner = cls
+    return out
+
 __all__ = ["Chain", "source", "identity", "listed", "chains", "place", "shown", "top", "coded",
-           "joined_to", "item_type", "blank", "level_types"]
+           "joined_to", "item_type", "blank", "level_types", "capacity_key", "structural"]
