@@ -53,8 +53,9 @@ def test_row_types_identities_and_capacity_groups_come_from_the_declarations() -
     assert tree.level_types(TABLES["PR"]) == (model.PredikatBand,)
     assert tree.identity(TABLES["AK"]) == ("kode_kegiatan", "kode_sub")  # a mirror: KG's codes
     assert tree.identity(TABLES["PTW"]) == ("kode",)
-    assert CAPACITY_TABLES == {"sasaran": ("SS",), "indikator": ("IK", "RKT", "PK", "RA", "RK"),
-                               "program": ("PG",), "kegiatan": ("KG",)}
+    # the planning templates' keys (a table declared later adds its own)
+    assert {"sasaran": ("SS",), "indikator": ("IK", "RKT", "PK", "RA", "RK"), "program": ("PG",),
+            "kegiatan": ("KG",)}.items() <= CAPACITY_TABLES.items()
 
 
 def _cells(table: str, row: int, values: dict[str, Any]) -> Any:
