@@ -133,16 +133,6 @@ def _shows(t: Table) -> list[tuple[str, Callable[[Any], Any], Any]]:
     return out
 
 
-def _cell(v: Any, default: Any) -> Any:
-    """A measured value as its cell shows it: quiet (or the column's default) when absent,
-    a yes/no as Ya / Tidak."""
-    if v is None or v == "":
-        return default
-    if v is True or v is False:
-        return "Ya" if v else "Tidak"
-    return v
-
-
 def computed_rows(dok: Dokumen, p: Pengukuran | None = None,
                   row_factory: Callable[[str, Row], Any] | None = None) -> dict[str, list[Any]]:
     """The value of every computed cell, by the domain core (blank where a formula is quiet):
@@ -164,7 +154,10 @@ def computed_rows(dok: Dokumen, p: Pengukuran | None = None,
             measured[src] = [baris(dok, p, c, n, RENSTRA_SLOTS, PRIOR_YEARS)
                              for n, c in enumerate(chains[src], start=1)]
         shows = _shows(t)
-        out[key] = [keep(key, {k: _cell(g(r), dflt) for k, g, dflt in shows})
+        # a cell shows its value, quiet (or its column's default) when absent, a yes/no as Ya / Tidak
+        out[key] = [keep(key, {k: dflt if (v := g(r)) is None or v == "" else
+                               ("Ya" if v else "Tidak") if v is True or v is False else v
+                               for k, g, dflt in shows})
                     for r in measured[src]]
     return out
 

@@ -79,23 +79,31 @@ def _walk(owner: Any, chain: Chain, levels: tuple[Any, ...], rows: list[Chain]) 
 def place(table: Table, chain: Chain) -> dict[str, Any]:
     """The codes that place a row: its ancestors' (the parent columns) and its own level's
     (a deeper level's code column empty on a shallower row); a joined table's own code."""
+    n = len(chain)
+    return {col: chain[i].kode if i < n else None for col, i in _placing(table.key)}
+
+
+@cache
+def _placing(key: str) -> tuple[tuple[str, int], ...]:
+    """Each placing code column and the depth in the chain of the object whose code it holds."""
+    table = TABLES[key]
     if not table.levels:
-        return {table.row_key: chain[-1].kode}
-    out: dict[str, Any] = {}
+        return ((table.row_key, -1),)
     above = table.parent.columns if table.parent else ()
-    for i, col in enumerate(above):
-        out[col] = chain[i].kode
-    for d, level in enumerate(table.levels):
-        if level.code:
-            n = len(above) + d
-            out[level.code] = chain[n].kode if n < len(chain) else None
-    return out
+    out = [(col, i) for i, col in enumerate(above)]
+    out += [(level.code, len(above) + d) for d, level in enumerate(table.levels) if level.code]
+    return tuple(out)
 
 
 def shown(table: Table, obj: Any) -> dict[str, Any]:
     """A lookup column's value on an input row (the indicator's name beside its code)."""
-    return {c.key: get(obj, c.value) for c in table.columns
-            if c.formula is not None and c.value is not None}
+    return {key: get(obj, path) for key, path in _lookups(table.key)}
+
+
+@cache
+def _lookups(key: str) -> tuple[tuple[str, str], ...]:
+    return tuple((c.key, c.value) for c in TABLES[key].columns
+                 if c.formula is not None and c.value is not None)
 
 
 def top(collection: str) -> Table:
@@ -145,23 +153,37 @@ def _hint_class(owner: type, attr: str) -> type:
 
 def blank(cls: type, code: str | None) -> Any:
     """A new object of a row's model with only its code: required text empty, numbers None."""
+    fixed, coded = _blank_args(cls)
+    return cls(**fixed, kode=code) if coded else cls(**fixed)
+
+
+@cache
+def _blank_args(cls: type) -> tuple[dict[str, Any], bool]:
+    """The required arguments but `kode` (read once per class: the reader makes one object a
+    row), and whether `kode` is one of them."""
     args: dict[str, Any] = {}
+    coded = False
     hints = typing.get_type_hints(cls)
     for f in dataclasses.fields(cls):
         if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING:
             continue
         if f.name == "kode":
-            args[f.name] = code
+            coded = True
         else:
             args[f.name] = None if type(None) in typing.get_args(hints[f.name]) else ""
-    return cls(**args)
+    return args, coded
 
 
 
 
 def level_types(table: Table) -> tuple[type, ...]:
     """The model class of each level of a table's rows (Kegiatan, then SubKegiatan)."""
-    t = source(table)
+    return _level_types(table.key)
+
+
+@cache
+def _level_types(key: str) -> tuple[type, ...]:
+    t = source(TABLES[key])
     owner: type = level_types(TABLES[t.parent.table])[-1] if t.parent else Dokumen
     out: list[type] = []
     for level in t.levels:
