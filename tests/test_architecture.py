@@ -42,8 +42,9 @@ def _modules() -> dict[str, Path]:
     return out
 
 
-def _imports(path: Path, modules: dict[str, Path]) -> tuple[set[str], list[str]]:
-    """(lkjip_xl modules imported at module level, lkjip_xl imports made inside functions)."""
+def _imports(path: Path, modules: dict[str, Path]) -> tuple[set[str], list[str], set[str]]:
+    """(lkjip_xl modules imported at module level, lkjip_xl imports made inside functions, those
+    imported only for the type checker: under `if TYPE_CHECKING:`)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     typing_only = {id(x) for n in ast.walk(tree)
                    if isinstance(n, ast.If) and "TYPE_CHECKING" in ast.unparse(n.test)
@@ -53,19 +54,22 @@ def _imports(path: Path, modules: dict[str, Path]) -> tuple[set[str], list[str]]
                    for x in ast.walk(fn)}
     top: set[str] = set()
     late: list[str] = []
+    typing: set[str] = set()
     for n in ast.walk(tree):
-        if not isinstance(n, (ast.Import, ast.ImportFrom)) or id(n) in typing_only:
+        if not isinstance(n, (ast.Import, ast.ImportFrom)):
             continue
         assert not (isinstance(n, ast.ImportFrom) and n.level), f"{path}: relative import"
         names = ([a.name for a in n.names] if isinstance(n, ast.Import) else
                  [f"{n.module}.{a.name}" if f"{n.module}.{a.name}" in modules else n.module
                   for a in n.names])
         targets = {t for t in names if t and t.startswith("lkjip_xl")}
-        if id(n) in in_function:
+        if id(n) in typing_only:
+            typing |= targets
+        elif id(n) in in_function:
             late.extend(sorted(targets))
         else:
             top |= targets
-    return top, late
+    return top, late, typing
 
 
 def _layer(module: str) -> str:
@@ -78,8 +82,10 @@ def test_imports_point_down_and_never_in_a_circle() -> None:
     graph: dict[str, set[str]] = {}
     wrong: list[str] = []
     for name, path in modules.items():
-        top, late = _imports(path, modules)
-        graph[name] = {t for t in top | set(late) if t in modules and t != name}
+        # an import only the type checker makes still ties the two modules together (mypy
+        # loads both, and neither can be understood alone): it counts here like any other
+        top, late, typing = _imports(path, modules)
+        graph[name] = {t for t in top | set(late) | typing if t in modules and t != name}
         for t in graph[name]:
             if RANK[_layer(t)] > RANK[_layer(name)]:
                 wrong.append(f"{name} -> {t}")
@@ -110,7 +116,7 @@ def test_imports_inside_functions_only_where_loading_late_is_the_point() -> None
     modules = _modules()
     late_internal = []
     for path in modules.values():
-        _top, late = _imports(path, modules)
+        _top, late, _typing = _imports(path, modules)
         rel = path.relative_to(PACKAGE.parent).as_posix()
         late = [t for t in late if not t.startswith(tuple(LATE_TARGETS))]
         if late and not rel.startswith(LATE_OK):
@@ -143,3 +149,53 @@ def test_table_keys_are_named_in_the_schema_only() -> None:
     found = {str(p.relative_to(PACKAGE)): n for p in PACKAGE.rglob("*.py")
              if schema not in p.parents and (n := len(quoted.findall(p.read_text(encoding="utf-8"))))}
     assert sum(found.values()) <= TABLE_KEY_LITERALS, found
+
+
+def _third_party_imports(path: Path) -> set[str]:
+    """Top-level names of everything a module imports, wherever the import stands."""
+    out: set[str] = set()
+    for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(n, ast.Import):
+            out |= {a.name.split(".")[0] for a in n.names}
+        elif isinstance(n, ast.ImportFrom) and n.module and not n.level:
+            out.add(n.module.split(".")[0])
+    return out
+
+
+def test_only_the_command_line_imports_click() -> None:
+    # the library is called by scripts, workers and tests too: it returns results and raises
+    # core.errors, and what a terminal needs (echo, usage errors) belongs to cli/
+    wrong = sorted(path.relative_to(PACKAGE.parent).as_posix()
+                   for name, path in _modules().items()
+                   if _layer(name) not in ("cli", "__main__") and "click" in _third_party_imports(path))
+    assert not wrong, "click imported outside cli/: " + ", ".join(wrong)
+
+
+def _private_imports(path: Path) -> list[str]:
+    """`from lkjip_xl.x import _y` and `x._y` on an imported lkjip_xl module, as `x._y`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: list[str] = []
+    modules: set[str] = set()  # local names bound to lkjip_xl modules or their members
+    for n in ast.walk(tree):
+        if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("lkjip_xl"):
+            for a in n.names:
+                if a.name.startswith("_") and not a.name.startswith("__"):
+                    found.append(f"{n.module}.{a.name}")
+                modules.add(a.asname or a.name)
+        elif isinstance(n, ast.Import):
+            modules |= {a.asname or a.name.split(".")[0] for a in n.names
+                        if a.name.startswith("lkjip_xl")}
+    for n in ast.walk(tree):
+        if (isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
+                and n.value.id in modules and n.attr.startswith("_")
+                and not n.attr.startswith("__")):
+            found.append(f"{n.value.id}.{n.attr}")
+    return found
+
+
+def test_no_private_name_is_imported_across_modules() -> None:
+    # a leading underscore says "only this module uses it": a name another module needs is
+    # public (and in __all__), so a change to it is seen as a change to an interface
+    wrong = [f"{path.relative_to(PACKAGE.parent).as_posix()}: {name}"
+             for path in _modules().values() for name in _private_imports(path)]
+    assert not wrong, "private names used across modules:\n" + "\n".join(sorted(wrong))

@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator
 from lkjip_xl import dataformat as df
 from lkjip_xl.core.errors import DataFormatError, InputError, UnsafeFileError
 from lkjip_xl.core.model import Dokumen, Indikator, Kegiatan, Komponen, Pengaturan, Program, Sasaran
+from lkjip_xl.dataformat import lean_yaml, validation
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
@@ -696,9 +697,9 @@ def outcome(run: Any, *args: Any) -> Any:
 def reference_yaml(text: str) -> Any:
     """dataformat's YAML reading before the lean loader: libyaml, else pure Python."""
     try:
-        return yaml.load(text, Loader=df._StrictFastLoader)
+        return yaml.load(text, Loader=lean_yaml.StrictFastLoader)
     except yaml.YAMLError:
-        return df._parse_yaml_reference(text)
+        return lean_yaml.parse_yaml_reference(text)
 
 
 PLAIN_SCALARS = [
@@ -764,17 +765,17 @@ YAML_TEXTS += [p.read_text(encoding="utf-8") for p in SAMPLE_FILES]
 
 @pytest.mark.parametrize("text", YAML_TEXTS, ids=repr)
 def test_lean_yaml_loader_matches_the_reference(text: str) -> None:
-    assert outcome(df._parse_yaml, text) == outcome(reference_yaml, text)
+    assert outcome(lean_yaml.parse_yaml, text) == outcome(reference_yaml, text)
 
 
 def test_lean_yaml_loader_handles_the_usual_document() -> None:
     # the samples must take the lean path, not the fallbacks
     for path in SAMPLE_FILES:
-        assert df._load_lean(path.read_text(encoding="utf-8")) == raw(path)
+        assert lean_yaml.load_lean(path.read_text(encoding="utf-8")) == raw(path)
 
 
 def test_lean_yaml_loader_keeps_aliases_shared() -> None:
-    data = df._parse_yaml("a: &x [1]\nb: *x\nc: &r [*r]\n")
+    data = lean_yaml.parse_yaml("a: &x [1]\nb: *x\nc: &r [*r]\n")
     assert data["a"] is data["b"]
     assert data["c"][0] is data["c"]
 
@@ -813,15 +814,15 @@ SHAPES: list[Any] = [
 def test_fast_json_copy_matches_json_shaped(
     data: Any, max_nodes: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(df, "MAX_NODES", max_nodes)
+    monkeypatch.setattr(validation, "MAX_NODES", max_nodes)
 
     def fast(value: Any) -> Any:
         try:
-            return df._json_copy(value, 0, [df.MAX_NODES - 1])
-        except df._Irregular:
+            return validation.json_copy(value, 0, [validation.MAX_NODES - 1])
+        except validation.Irregular:
             return "irregular"
 
-    expected = outcome(df._json_shaped, data, [], 0, [0])
+    expected = outcome(validation.json_shaped, data, [], 0, [0])
     got = outcome(fast, data)
     if expected[0] == "ok":
         assert got == expected
@@ -832,11 +833,11 @@ def test_fast_json_copy_matches_json_shaped(
 def test_fast_json_copy_counts_like_json_shaped(monkeypatch: pytest.MonkeyPatch) -> None:
     data = {"a": [1, 2, {"b": 3}], "c": 4}  # 7 values with the document itself
     for limit, refused in ((6, True), (7, False)):
-        monkeypatch.setattr(df, "MAX_NODES", limit)
-        with pytest.raises(df._Irregular) if refused else contextlib.nullcontext():
-            df._json_copy(data, 0, [df.MAX_NODES - 1])
+        monkeypatch.setattr(validation, "MAX_NODES", limit)
+        with pytest.raises(validation.Irregular) if refused else contextlib.nullcontext():
+            validation.json_copy(data, 0, [validation.MAX_NODES - 1])
         with pytest.raises(UnsafeFileError) if refused else contextlib.nullcontext():
-            df._json_shaped(data, [], 0, [0])
+            validation.json_shaped(data, [], 0, [0])
 
 
 @pytest.mark.parametrize(
@@ -850,7 +851,7 @@ def test_fast_json_copy_counts_like_json_shaped(monkeypatch: pytest.MonkeyPatch)
     ],
 )
 def test_all_finite_matches_numbers(data: Any) -> None:
-    assert df._all_finite(data) == all(math.isfinite(n) for _, n in df._numbers(data, []))
+    assert validation.all_finite(data) == all(math.isfinite(n) for _, n in validation.numbers(data, []))
 
 
 @pytest.mark.parametrize("text", ["format: lkjip-xl/1\ntahun: 0b_\n", "tahun: 0x_\n", "tahun: 0b__\n"])

@@ -14,7 +14,9 @@ import pytest
 import yaml
 
 from lkjip_xl import dataformat
-from lkjip_xl.dataformat import _pyyaml, to_dict
+from lkjip_xl.dataformat import to_dict
+from lkjip_xl.dataformat.dump import FLOW_KEYS, QUOTE, dump_data, pyyaml_text, render_scalars
+from lkjip_xl.dataformat.lean_yaml import load_lean
 from lkjip_xl.dataformat.yaml_emit import Emitter, Unsupported
 from tests import docgen
 
@@ -31,12 +33,12 @@ ODD = ["", " ", "a ", " a", "a  b", "yes", "No", "on", "null", "~", "true", "1.5
 
 
 def _emitter() -> Emitter:
-    return Emitter(dataformat._render_scalars, dataformat._FLOW_KEYS, dataformat._QUOTE)
+    return Emitter(render_scalars, FLOW_KEYS, QUOTE)
 
 
 def _same(data: dict) -> None:
     """What `dumps` writes (the emitter, or PyYAML for a shape it leaves) is PyYAML's text."""
-    assert dataformat._dump_data(data) == _pyyaml(data)
+    assert dump_data(data) == pyyaml_text(data)
 
 
 def test_a_shape_the_canonical_form_never_has_is_left_to_pyyaml() -> None:
@@ -48,10 +50,10 @@ def test_a_shape_the_canonical_form_never_has_is_left_to_pyyaml() -> None:
 
 def test_sample_and_generated_documents_are_written_as_pyyaml_writes_them() -> None:
     dok = dataformat.load(SAMPLE)
-    assert _emitter().emit(to_dict(dok)) == dataformat.dumps(dok) == _pyyaml(to_dict(dok))
+    assert _emitter().emit(to_dict(dok)) == dataformat.dumps(dok) == pyyaml_text(to_dict(dok))
     for seed in range(4):
         data = to_dict(docgen.build(seed))
-        assert _emitter().emit(data) == _pyyaml(data)  # the emitter's own text, no fallback
+        assert _emitter().emit(data) == pyyaml_text(data)  # the emitter's own text, no fallback
 
 
 @pytest.mark.parametrize("text", ODD)
@@ -82,13 +84,13 @@ def test_an_export_with_its_pengukuran_is_the_emitters_own(tmp_path: Path) -> No
     write_workbook(docgen.build(3), book)
     data = export_workbook(book)
     data["pengukuran"]["program"]["9.01"] = {"10": 1, "1e3": None, "S1.1": [1]}
-    assert _emitter().emit(data) == _pyyaml(data)
+    assert _emitter().emit(data) == pyyaml_text(data)
 
 
 def test_plain_text_in_every_context_is_the_emitters_own() -> None:
     text = "Dinas Pekerjaan Umum (PU) 100% a/b"
     data = {"u": text, "l": [{"u": text, "f": [text], "p": {"min": 1, "label": text}}]}
-    assert _emitter().emit(data) == _pyyaml(data)
+    assert _emitter().emit(data) == pyyaml_text(data)
 
 
 def test_random_text_round_trips_and_matches() -> None:
@@ -98,7 +100,7 @@ def test_random_text_round_trips_and_matches() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         data = {"v": text, "l": [{"u": text, "f": [text, None]}]}
         _same(data)
-        assert yaml.safe_load(_pyyaml(data)) == data
+        assert yaml.safe_load(pyyaml_text(data)) == data
 
 
 def test_numbers_as_pyyaml_writes_them() -> None:
@@ -116,7 +118,7 @@ def test_loading_a_large_document_holds_no_node_graph() -> None:
     text = dataformat.dumps(agency_of_rows(2000))
     tracemalloc.start()
     try:
-        data = dataformat._load_lean(text)
+        data = load_lean(text)
         _size, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

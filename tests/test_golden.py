@@ -45,7 +45,7 @@ def test_golden_covers_every_part_kind(produced: dict[str, dict[str, str]]) -> N
     """The measure output's charts and the document's pictures are among the compared parts."""
     assert any(p.startswith("xl/charts/chart") for p in produced["measure-denpasar_2019"])
     pictures = [p for p in produced["laporan-denpasar_2019"] if p.startswith("word/media/")]
-    assert pictures and all(produced["laporan-denpasar_2019"][p].startswith("sha256 ")
+    assert pictures and all(produced["laporan-denpasar_2019"][p].startswith("png ")
                             for p in pictures)
 
 
@@ -76,3 +76,12 @@ def test_stored_parts_read_back(tmp_path: Path, produced: dict[str, dict[str, st
     """What `--update` writes (plain, gzipped, hashed) reads back exactly."""
     parts.write("x", produced["laporan-denpasar_2019"], root=tmp_path)
     assert parts.read("x", root=tmp_path) == produced["laporan-denpasar_2019"]
+
+
+def test_a_chart_drawn_by_another_matplotlib_compares_by_size_only() -> None:
+    """A fresh environment may install a newer matplotlib: its chart is compared by size; under
+    the same matplotlib every pixel counts, and a resized chart differs under either."""
+    drawn = "png 800x400 matplotlib 3.11.2\nsha256 aa\n"
+    assert not parts.differences({"c.png": drawn}, {"c.png": "png 800x400 matplotlib 3.12.0\nsha256 bb\n"})
+    assert parts.differences({"c.png": drawn}, {"c.png": "png 800x400 matplotlib 3.11.2\nsha256 bb\n"})
+    assert parts.differences({"c.png": drawn}, {"c.png": "png 640x400 matplotlib 3.12.0\nsha256 bb\n"})

@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from lkjip_xl.cli import run_main
+from lkjip_xl.core.findings import VERDICTS
 from lkjip_xl.dataformat import load
-from lkjip_xl.planning.summary import STATUS
+from lkjip_xl.planning.summary import status_word
 from lkjip_xl.workbook.write import write_workbook
 from tests import hostile
 from tests.test_guard import REFUSED
@@ -201,7 +202,7 @@ def _rekap_case(files: Files, key: str, tmp_path: Path, run: Run, lang: str = "i
     assert code == run(["verify", str(bad)])[0], (code, out, err)
     lines = err.splitlines()
     assert len(lines) == 1, err
-    status = STATUS["id" if lang == "id" else "en"]
+    status = {v: status_word(v, lang) for v in VERDICTS}
     assert any(lines[0].startswith(f"{s}: {bad.name}: ") for s in status.values()), lines[0]
     assert not lines[0].startswith(status["lulus"])
     assert ("1 instansi direkap, 1 berkas tidak direkap" if lang == "id"

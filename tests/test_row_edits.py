@@ -30,7 +30,7 @@ from lkjip_xl.schema import TABLES, quote_sheet
 from lkjip_xl.schema.report_tables import DRAF_SHEET, REPORT_SHEETS
 from lkjip_xl.verify import verify
 from lkjip_xl.verify.render import render_text
-from lkjip_xl.verify.row_edits import _READ_BY_NAME, ROW_EDITS
+from lkjip_xl.verify.row_edits import READ_BY_NAME, ROW_EDITS
 from lkjip_xl.workbook.expected import input_rows
 from lkjip_xl.workbook.write import write_workbook
 from lkjip_xl.xlsx.stream import read_grid
@@ -81,7 +81,7 @@ class Case:
         if self.key in REPORT_SHEETS:
             return "laporan-baris-disisipkan" if self.edit == "insert" else "laporan-baris-dihapus"
         if (_kind(self.key) == "by-code" and self.edit == "insert" and self.position == "awal"
-                and self.key in _READ_BY_NAME):
+                and self.key in READ_BY_NAME):
             return "baris-disisipkan"  # the named ranges formulas read now start below it
         return EXPECTED[(_kind(self.key), self.edit)]
 

@@ -22,6 +22,7 @@ from jsonschema import Draft202012Validator
 
 from lkjip_xl import dataformat as df
 from lkjip_xl.core.errors import DataFormatError
+from lkjip_xl.dataformat import validation
 from lkjip_xl.dataformat.schema_check import UnsupportedSchema, compile_schema, json_equal
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +41,7 @@ def raw(path: Path) -> Any:
 
 
 def shaped(data: Any) -> Any:
-    return df._json_shaped(data, [], 0, [0])
+    return validation.json_shaped(data, [], 0, [0])
 
 
 def full_document() -> dict[str, Any]:
@@ -84,7 +85,7 @@ def agree(doc: Any) -> bool:
 
 
 def test_the_project_schema_compiles() -> None:
-    assert df._fast_check() is not None
+    assert validation.fast_check() is not None
 
 
 @pytest.mark.parametrize("index", range(len(BASES)))
@@ -333,7 +334,7 @@ def test_validate_messages_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
     """dataformat.validate with the fast check gives the message it gave without it."""
     docs = MUTANT_DOCS[:100]
     fast = [_outcome(doc) for doc in docs]
-    monkeypatch.setattr(df, "_fast_check", lambda: None)
+    monkeypatch.setattr(validation, "fast_check", lambda: None)
     assert [_outcome(doc) for doc in docs] == fast
     assert sum(kind == "error" for kind, _ in fast) > 30
 
@@ -517,7 +518,7 @@ def test_validate_without_fast_check(monkeypatch: pytest.MonkeyPatch) -> None:
     _ind(bad).update(target="0,5%")
     expected = 'sasaran S1 (#1) › indikator S1.1 (#1) › target: must be a number, found "0,5%"; write 0.5'
     for fast_check in (lambda: None, lambda: _raises):
-        monkeypatch.setattr(df, "_fast_check", fast_check)
+        monkeypatch.setattr(validation, "fast_check", fast_check)
         assert df.validate(copy.deepcopy(good)) == good
         with pytest.raises(DataFormatError) as info:
             df.validate(copy.deepcopy(bad))

@@ -10,9 +10,10 @@ work element by element, as in Excel.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lkjip_xl.audit import values as xv
+from lkjip_xl.audit.context import EvalContext
 from lkjip_xl.audit.functions import FUNCS
 from lkjip_xl.audit.operators import BINARY, negate, percent
 from lkjip_xl.audit.parser import FormulaSyntaxError, Node, RefSpec, parse, shape_of
@@ -21,14 +22,11 @@ from lkjip_xl.audit.values import Arr, Rng, Unverifiable
 from lkjip_xl.engines import formulas_engine
 from lkjip_xl.xlsx.grid import ErrorValue
 
-if TYPE_CHECKING:
-    from lkjip_xl.audit.evaluator import Evaluator
-
 Fn = Callable[[Any, Any, int, int], Any]
 
 
 class Compiler:
-    def __init__(self, ev: Evaluator) -> None:
+    def __init__(self, ev: EvalContext) -> None:
         self.ev = ev
         self._names_busy: set[str] = set()
 

@@ -420,6 +420,15 @@ class Evaluator:
     def current(self) -> tuple[SheetState, FCell] | None:
         return (self._stack_sheets[-1], self.stack[-1]) if self.stack else None
 
+    def enter(self, sh: SheetState, fc: FCell) -> None:
+        """Evaluate as if at `fc` (a probe the audit makes); `leave()` after."""
+        self.stack.append(fc)
+        self._stack_sheets.append(sh)
+
+    def leave(self) -> None:
+        self.stack.pop()
+        self._stack_sheets.pop()
+
     def note_masked(self, function: str, err: ErrorValue) -> None:
         cur = self.current()
         if cur is not None:

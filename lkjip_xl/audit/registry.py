@@ -12,14 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lkjip_xl.audit import values as xv
+from lkjip_xl.audit.context import EvalContext
 from lkjip_xl.audit.values import Arr, Rng
 from lkjip_xl.xlsx.grid import ErrorValue
-
-if TYPE_CHECKING:
-    from lkjip_xl.audit.evaluator import Evaluator
 
 
 @dataclass
@@ -48,7 +46,7 @@ def register(names: str, kind: str = "raw", min_args: int = 0, max_args: int = 2
     return deco
 
 
-def scalar(ev: Evaluator, v: Any) -> Any:
+def scalar(ev: EvalContext, v: Any) -> Any:
     """One value from an argument: a cell reference is read, a range is intersected with the
     formula's row or column, an array gives its first element."""
     if type(v) is Rng:
@@ -63,7 +61,7 @@ def scalar(ev: Evaluator, v: Any) -> Any:
     return v
 
 
-def values_of(ev: Evaluator, v: Any) -> list[Any]:
+def values_of(ev: EvalContext, v: Any) -> list[Any]:
     """Every value of an argument, row by row."""
     if type(v) is Rng:
         return ev.flat(v)
@@ -72,7 +70,7 @@ def values_of(ev: Evaluator, v: Any) -> list[Any]:
     return [v]
 
 
-def grid_of(ev: Evaluator, v: Any) -> Arr:
+def grid_of(ev: EvalContext, v: Any) -> Arr:
     """An argument as a 2-D array (a range's values, an array, or a 1x1 array)."""
     if type(v) is Rng:
         return ev.to_arr(v)
@@ -81,7 +79,7 @@ def grid_of(ev: Evaluator, v: Any) -> Arr:
     return Arr([[v]])
 
 
-def number_arg(ev: Evaluator, v: Any) -> Any:
+def number_arg(ev: EvalContext, v: Any) -> Any:
     """A numeric argument (index, digits, k): read, then coerced like arithmetic."""
     return xv.to_num(scalar(ev, v))
 

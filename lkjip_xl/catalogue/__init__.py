@@ -4,11 +4,17 @@ Each area owns one module listing its entries (`ENTRIES`), so the table stays on
 one file everybody edits. docs/findings.md is generated from it and a test keeps them equal.
 Templates use str.format with the finding's params plus `found` and `expected`; numbers are
 rendered by core/number_display.py's rule (a spec such as `{found:money}` names the kind).
+
+`render` is the one way a message is made, for findings and for the commands' own lines
+(`lines.py`, `laporan.py`) alike: the template of the language (`language`), each parameter in
+the reader's form. A parameter given in both languages is `name` and `name_en`; an English
+message shows `name_en` where its template says `{name}`.
 """
 
 from __future__ import annotations
 
 import string
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from lkjip_xl.catalogue.entry import Entry
@@ -91,13 +97,45 @@ class _Default(dict):  # missing params render as "?" rather than raising
         return _Value("?", None, "id")
 
 
+def language(lang: str | None) -> str:
+    """The one rule for a message's language: English when asked for, else Bahasa Indonesia."""
+    return "en" if lang == "en" else "id"
+
+
+def pick(pair: tuple[str, str], lang: str | None) -> str:
+    """The text of `lang` from a (Bahasa Indonesia, English) pair."""
+    return pair[1] if language(lang) == "en" else pair[0]
+
+
+def values(params: Mapping[str, Any], lang: str) -> dict[str, _Value]:
+    """Parameters as a template sees them: each formats itself in the reader's form."""
+    return {k: _Value(v, PARAM_KINDS.get(k), lang) for k, v in params.items()}
+
+
+def render(pair: tuple[str, str], lang: str | None, params: Mapping[str, Any]) -> str:
+    """A (Bahasa Indonesia, English) template pair in `lang` with its parameters: raw values
+    are put in the reader's form; `message_params` gives a finding's, already wrapped."""
+    lang = language(lang)
+    if not isinstance(params, _Default):
+        params = values(params, lang)
+    return pick(pair, lang).format_map(params)
+
+
 def message_params(finding: _Finding, lang: str = "id") -> dict[str, _Value]:
     """The finding's parameters as a template sees them (also the Temuan sheet's columns)."""
+    lang = language(lang)
     kind = finding.params.get("number_kind")
-    params = _Default({k: _Value(v, PARAM_KINDS.get(k), lang) for k, v in finding.params.items()})
+    params = _Default(values(finding.params, lang))
+    partners = {"found": finding.expected, "expected": finding.found}
     params.setdefault("found", _Value(finding.found, kind, lang, finding.expected))
     params.setdefault("expected", _Value(finding.expected, kind, lang, finding.found))
     params.setdefault("location", _Value(finding.location, None, lang))
+    if lang == "en":  # a parameter given in both languages: the English one
+        for k, v in finding.params.items():
+            name = k[:-3]
+            if k.endswith("_en") and name:
+                params[name] = _Value(v, kind if name in partners else PARAM_KINDS.get(name),
+                                      lang, partners.get(name))
     return params
 
 
@@ -117,8 +155,14 @@ def render_value(finding: _Finding, name: str, lang: str = "id") -> str:
 
 
 def render_message(finding: _Finding, lang: str = "id") -> str:
+    """The finding's message. A code the table does not know, or a template its finding does not
+    fit, still says what was found: a broken table must not hide a finding or end a run."""
     e = catalogue().get(finding.code)
-    if e is None:
-        return finding.code
-    template = e.en if lang == "en" else e.id
-    return template.format_map(message_params(finding, "en" if lang == "en" else "id"))
+    if e is not None:
+        try:
+            return render((e.id, e.en), lang, message_params(finding, lang))
+        except (KeyError, IndexError, ValueError, TypeError):
+            pass
+    if finding.expected is not None:
+        return f"{finding.code} ({finding.found!r} -> {finding.expected!r})"
+    return f"{finding.code} ({finding.found!r})" if finding.found is not None else finding.code

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from lkjip_xl.catalogue import render
+
 LINES: dict[str, tuple[str, str]] = {
     "written": ("ditulis: {path} ({tables} tabel, {placeholders} bagian masih harus diisi)",
                 "written: {path} ({tables} tables, {placeholders} parts still to fill in)"),
@@ -41,5 +43,5 @@ LINES: dict[str, tuple[str, str]] = {
 
 
 def text(key: str, lang: str, **params: Any) -> str:
-    ident, en = LINES[key]
-    return (en if lang == "en" else ident).format(**params)
+    """One of these lines in `lang`, rendered as every message is (catalogue `render`)."""
+    return render(LINES[key], lang, params)

@@ -2,18 +2,22 @@
 
 Findings have their own catalogue (the Entry tables beside this module); these are the words
 around them: level labels, "written", progress labels, summaries, verdict words. `line(key, lang,
-**params)` renders one; a test checks every key has both languages and the same placeholders.
+**params)` renders one through the catalogue's `render`, as a finding's message is; a test checks
+every key has both languages and the same placeholders.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from lkjip_xl.catalogue import render
+
 LINES: dict[str, tuple[str, str]] = {
     # usage errors and last-resort errors of the commands
     "usage.single_file": ("--annotate/--engine hanya untuk satu berkas",
                           "--annotate/--engine take a single file"),
     "usage.together": ("{options} tidak bisa dipakai bersama", "{options} cannot be used together"),
+    "and": ("dan", "and"),  # joins the options named in usage.together
     "usage.new_source": ("butuh --data FILE, --from FILE atau --tahun TAHUN",
                          "needs --data FILE, --from FILE or --tahun YEAR"),
     "error.memory": ("galat: memori tidak cukup untuk file ini",
@@ -72,6 +76,14 @@ LINES: dict[str, tuple[str, str]] = {
     "verdict.gagal": ("GAGAL", "FAILED"),
     "verdict.bukan-format-lkjip": ("BUKAN FORMAT LKJIP", "NOT AN LKJIP WORKBOOK"),
     "verdict.tidak-terbaca": ("TIDAK TERBACA", "UNREADABLE"),
+    # the batch summary (planning/summary.py): a verdict's word in a row, the table's headers
+    "status.lulus": ("lulus", "passed"),
+    "status.belum-diisi": ("belum diisi", "not filled in"),
+    "status.gagal": ("gagal", "failed"),
+    "status.bukan-format-lkjip": ("bukan format lkjip", "not an lkjip workbook"),
+    "status.tidak-terbaca": ("tidak terbaca", "unreadable"),
+    "summary.headers": ("File|Instansi|Status|Galat|Peringatan|Capaian rata-rata (%)|Penyerapan (%)",
+                        "File|Agency|Status|Errors|Warnings|Mean achievement (%)|Absorption (%)"),
     "summary": ("{path}: {verdict}: {errors} galat, {warnings} peringatan, {info} info",
                 "{path}: {verdict}: {errors} error(s), {warnings} warning(s), {info} info"),
     "causes": ("{roots} penyebab perlu diperbaiki; {cells} sel ikut salah karenanya",
@@ -112,6 +124,7 @@ LINES: dict[str, tuple[str, str]] = {
                              "({kegiatan_kode})"),
     # the parts of `narasi-belum-lengkap`, each only when something is missing there
     "narasi.fields": ("{narasi} (sheet Narasi)", "{narasi} (sheet Narasi)"),
+    "narasi.all": ("semua", "all"),  # every analysis field of a sasaran is empty
     "narasi.sasaran": ("analisis sasaran belum diisi: {sasaran} (sheet Sasaran)",
                        "sasaran analysis missing: {sasaran} (sheet Sasaran)"),
     "level.label.error": ("GALAT", "ERROR"),
@@ -121,8 +134,8 @@ LINES: dict[str, tuple[str, str]] = {
 
 
 def line(key: str, lang: str = "id", **params: Any) -> str:
-    text_id, text_en = LINES[key]
-    return (text_en if lang == "en" else text_id).format(**params)
+    """One line in `lang`, rendered as every message is (numbers in the reader's form)."""
+    return render(LINES[key], lang, params)
 
 
 def level(severity: str, lang: str = "id") -> str:

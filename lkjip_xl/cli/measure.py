@@ -44,7 +44,6 @@ def command(ctx: click.Context, workbook: Path, output: Path, triwulan: int, for
       lkjip-xl measure isian-2019.xlsx -o lkjip-2019.xlsx
       lkjip-xl measure isian-2025.xlsx -o lkjip-2025-tw2.xlsx --triwulan 2
     """
-    from lkjip_xl.measure.catalogue import message
     from lkjip_xl.measure.verified import measure_verified
     from lkjip_xl.schema.report_tables import DRAF_SHEET
 
@@ -52,7 +51,7 @@ def command(ctx: click.Context, workbook: Path, output: Path, triwulan: int, for
     report = measure_verified(workbook, output, triwulan=triwulan, force=force)
     for f in report.findings:
         label = level(f.severity, lang)
-        text = message(f, lang)
+        text = f.message(lang)
         where = f"{f.location}: " if f.location and f.location not in text else ""
         click.echo(f"{label}: {where}{text}", err=True)
     if report.stats.get("draf"):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from lkjip_xl.catalogue import pick
 from lkjip_xl.catalogue.lines import level, line
 from lkjip_xl.cli import lang_of
 from lkjip_xl.core.model import KERTAS
@@ -57,7 +58,7 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
     lang = lang_of(ctx)
     chosen = [n for n, v in (("--data", data), ("--from", previous), ("--batch", batch)) if v]
     if len(chosen) > 1:
-        joiner = " and " if lang == "en" else " dan "
+        joiner = f" {line('and', lang)} "
         raise click.UsageError(line("usage.together", lang, options=joiner.join(chosen)))
     if batch is not None:
         ctx.exit(_batch(lang, batch, tahun, template, jobs, output, force))
@@ -80,7 +81,7 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
             click.echo(f"{level(f.severity, lang)}: {where}{f.message(lang)}", err=True)
         dok = carry_over(last, tahun)
         for note_id, note_en in carry_notes(last, dok):
-            click.echo(f"{level('info', lang)}: {note_en if lang == 'en' else note_id}", err=True)
+            click.echo(f"{level('info', lang)}: {pick((note_id, note_en), lang)}", err=True)
     elif data is not None:
         from lkjip_xl.dataformat import load
 
@@ -88,7 +89,7 @@ def command(ctx: click.Context, data: Path | None, tahun: int | None, instansi: 
         dok = load(data, notes=notes)
         for note_id, note_en in notes:  # values that read two ways, e.g. 66.500
             click.echo(f"{level('warning', lang)}: {data.name}: "
-                       f"{note_en if lang == 'en' else note_id}", err=True)
+                       f"{pick((note_id, note_en), lang)}", err=True)
         if tahun is not None:
             dok.tahun = tahun
     else:
@@ -122,11 +123,11 @@ def _batch(lang: str, source: Path, tahun: int | None, template: str | None, job
         if r.ok:
             for note_id, note_en in r.notes:
                 click.echo(f"{level('info', lang)}: {r.where}: "
-                           f"{note_en if lang == 'en' else note_id}", err=True)
+                           f"{pick((note_id, note_en), lang)}", err=True)
         else:
             failed += 1
             click.echo(f"{level('error', lang)}: {r.where}: "
-                       f"{r.error_en if lang == 'en' else r.error_id}", err=True)
+                       f"{pick((r.error_id or '', r.error_en or ''), lang)}", err=True)
     ok = len(results) - failed
     click.echo(line("written.batch", lang, ok=ok, path=output, failed=failed))
     return max((r.exit_code for r in results), default=0)

@@ -75,12 +75,12 @@ def command(ctx: click.Context, sources: tuple[Path, ...], output: Path, jobs: i
 
 
 def _failed_line(path: str, rep: Report, lang: str) -> str:
-    from lkjip_xl.planning.summary import STATUS, finding_message, status_of
+    from lkjip_xl.planning.summary import status_of, status_word
 
     errors = [f for f in rep.findings if f.severity == "error"] or rep.findings
-    why = finding_message(errors[0], lang) if errors else ""
+    why = errors[0].message(lang) if errors else ""
     more = len(errors) - 1
     if more > 0:
         why += f" ({line('more_errors', lang, count=more)})"
-    status = STATUS.get(lang, STATUS["id"])[status_of(rep)]
+    status = status_word(status_of(rep), lang)
     return line("rekap.left_out", lang, status=status, name=Path(path).name, why=why)

@@ -56,12 +56,10 @@ def command(ctx: click.Context, workbooks: tuple[Path, ...], fmt: str, jobs: int
 
     lang = (lang_opt or lang_of(ctx)).lower()
     if len(workbooks) > 1 or workbooks[0].is_dir() or fmt == "csv":  # a batch (planning unit)
-        from lkjip_xl.planning.batch import batch_command_main
-
         if annotate is not None or engine is not None:
             raise click.UsageError(line("usage.single_file", lang))
-        ctx.exit(batch_command_main(workbooks, jobs=jobs, fmt=fmt, output=output, lang=lang,
-                                    strict=strict, force=force, triwulan=triwulan))
+        ctx.exit(_batch(workbooks, jobs=jobs, fmt=fmt, output=output, lang=lang,
+                        strict=strict, force=force, triwulan=triwulan))
         return
     workbook = workbooks[0]
     # a missing file is an unreadable input like any other (exit 3, TIDAK TERBACA), as in
@@ -83,3 +81,26 @@ def command(ctx: click.Context, workbooks: tuple[Path, ...], fmt: str, jobs: int
         annotate_copy(workbook, report, annotate, lang=lang, force=force)
         click.echo(line("written", lang, path=annotate), err=True)
     ctx.exit(report.exit_code(strict))
+
+
+def _batch(paths: tuple[Path, ...], *, jobs: int | None, fmt: str, output: Path | None,
+           lang: str, strict: bool, force: bool, triwulan: int | None) -> int:
+    """`verify A.xlsx B.xlsx ...` / `verify FOLDER`: every file checked in worker processes, one
+    summary printed (or written to `output`); returns the exit code of the worst verdict."""
+    from lkjip_xl.planning.batch import batch_exit_code, collect_paths, verify_many
+    from lkjip_xl.planning.summary import render_summary
+    from lkjip_xl.xlsx.atomic import write_atomic
+
+    files = collect_paths(paths)
+    results = verify_many(files, jobs, label=line("progress.checking", lang), triwulan=triwulan)
+    text = render_summary(results, fmt, lang)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+
+        def write(tmp: str) -> None:
+            Path(tmp).write_text(text, encoding="utf-8", newline="")
+
+        write_atomic(output, write, inputs=files, force=force)
+        click.echo(line("written", lang, path=output), err=True)
+    return batch_exit_code(results, strict)

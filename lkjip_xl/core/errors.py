@@ -9,6 +9,8 @@ from __future__ import annotations
 import errno
 import os
 
+from lkjip_xl.catalogue import pick
+
 
 class LkjipError(Exception):
     """Base of every error lkjip-xl raises on purpose. `message_id` is Bahasa Indonesia."""
@@ -21,7 +23,7 @@ class LkjipError(Exception):
         self.message_en = message_en or message_id
 
     def message(self, lang: str = "id") -> str:
-        return self.message_en if lang == "en" else self.message_id
+        return pick((self.message_id, self.message_en), lang)
 
 
 class InputError(LkjipError):

@@ -1,7 +1,8 @@
 """The facts of one agency's year, as typed Python objects.
 
-This mirrors the interchange format (docs/data-format.md, `lkjip_xl/data/lkjip-xl-1.schema.json`):
-the workbook, the YAML/JSON documents and the measurement all speak these objects.
+The interchange format (docs/data-format.md) is these objects written out field by field, and its
+JSON Schema is generated from them (lkjip_xl/dataformat/): a field added here travels in YAML and
+JSON. The workbook, the YAML/JSON documents and the measurement all speak these objects.
 `None` always means "not known / not reported", never zero (DOMAIN.md: empty is not zero).
 """
 

@@ -4,14 +4,14 @@ One failing workbook never stops the others: its reason is printed and the exit 
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import click
-
+from lkjip_xl.catalogue import pick
 from lkjip_xl.catalogue.laporan import text
 from lkjip_xl.catalogue.lines import level
-from lkjip_xl.core.errors import LkjipError
+from lkjip_xl.core.errors import LkjipError, UsageError
 from lkjip_xl.laporan import laporan, require_writer
 from lkjip_xl.planning.pool import run_pool
 
@@ -58,7 +58,7 @@ def laporan_folder(folder: Path, outdir: Path, *, pdf: bool, template: Path | No
                    jobs: int | None, force: bool, lang: str, kertas: str | None = None) -> int:
 
     if outdir.exists() and not outdir.is_dir():
-        raise click.UsageError(text("folder_needs_dir", lang))
+        raise UsageError(text("folder_needs_dir", "id"), text("folder_needs_dir", "en"))
     if pdf:
         require_writer()  # one line for the folder, not one failure per workbook
     outdir.mkdir(parents=True, exist_ok=True)
@@ -69,9 +69,9 @@ def laporan_folder(folder: Path, outdir: Path, *, pdf: bool, template: Path | No
     done = run_pool(_one, work, jobs=jobs, label=text("progress", lang), on_crash=_crash)
     failed = [d for d in done if d.output is None]
     for d in failed:
-        why = d.error_en if lang == "en" else d.error_id
-        click.echo(f"{level('error', lang)}: {Path(d.workbook).name}: {why}", err=True)
+        why = pick((d.error_id or "", d.error_en or ""), lang)
+        print(f"{level('error', lang)}: {Path(d.workbook).name}: {why}", file=sys.stderr)
     ok = [d for d in done if d.output is not None]
-    click.echo(text("batch", lang, ok=len(ok), path=outdir, draf=sum(d.draf for d in ok),
-                    failed=len(failed)), err=True)
+    print(text("batch", lang, ok=len(ok), path=outdir, draf=sum(d.draf for d in ok),
+               failed=len(failed)), file=sys.stderr)
     return 1 if failed or any(d.draf for d in ok) else 0

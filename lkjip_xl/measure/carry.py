@@ -26,7 +26,8 @@ from lkjip_xl.workbook.binding import joined
 from lkjip_xl.workbook.read import LayoutRead
 from lkjip_xl.workbook.tree import source
 from lkjip_xl.workbook.write import COMPUTED_FILL, HEADER_FILL, INPUT_FILL
-from lkjip_xl.xlsx.grid import ErrorValue, SheetGrid
+from lkjip_xl.xlsx.cells import cell_text, is_blank
+from lkjip_xl.xlsx.grid import SheetGrid
 from lkjip_xl.xlsx.guard import new_parser, open_guarded
 
 JOINED = frozenset(joined(TABLES))  # the tables whose rows join an indicator by its code
@@ -161,10 +162,6 @@ def _own(s: Sheet, placed: Callable[[Table], tuple[int, frozenset[int]] | None],
     return own
 
 
-def _is_blank(v: Any) -> bool:
-    return v is None or (isinstance(v, str) and not v.strip())
-
-
 def stray_cells(lr: LayoutRead, carry: Carry) -> None:
     """Values in layout sheets outside what is carried over, one warning per sheet."""
     for sg in lr.grid.sheets:
@@ -178,7 +175,7 @@ def stray_cells(lr: LayoutRead, carry: Carry) -> None:
             for c, v in store.row_values(r):
                 if c in cols or (r, c) in own.cells:
                     continue
-                if store.template(r, c) is not None or not _is_blank(v):
+                if store.template(r, c) is not None or not is_blank(v):
                     stray.append((r, c))
         stray.sort()
         if stray:
@@ -196,12 +193,12 @@ def unplaced_rows(lr: LayoutRead, carry: Carry) -> None:
             continue
         if key in JOINED:  # the codes of the table whose rows it has (Renstra & IKU)
             top = lr.tables.get(source(t).key)
-            known = {c for r in (top.rows if top else []) if (c := _text(r.values.get("kode")))}
+            known = {c for r in (top.rows if top else []) if (c := cell_text(r.values.get("kode")))}
         seen: set[str] = set()
         input_keys = [col.key for col in t.columns if col.is_input]
         for row in tr.rows:
-            code = _text(row.values.get(t.row_key))
-            if all(_is_blank(row.values.get(k)) for k in input_keys):
+            code = cell_text(row.values.get(t.row_key)) or ""
+            if all(is_blank(row.values.get(k)) for k in input_keys):
                 continue
             why = None
             if not code:
@@ -215,14 +212,6 @@ def unplaced_rows(lr: LayoutRead, carry: Carry) -> None:
             if why:
                 carry.warn("baris-tidak-terbawa", tr.where(row.row, t.row_key), reason=why,
                            found=code)
-
-
-def _text(v: Any) -> str:
-    if v is None or isinstance(v, ErrorValue):
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    return str(v).strip()
 
 
 def check(path: str, lr: LayoutRead) -> Carry:

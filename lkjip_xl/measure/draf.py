@@ -17,7 +17,6 @@ from xlsxwriter.worksheet import Worksheet
 
 from lkjip_xl.catalogue.lines import line
 from lkjip_xl.core.findings import Finding
-from lkjip_xl.measure.catalogue import message
 from lkjip_xl.schema import printing
 from lkjip_xl.schema.formats import REPORT_HEADER_FILL
 from lkjip_xl.schema.report_tables import DRAF_SHEET
@@ -41,7 +40,7 @@ class Draf:
         """None for a workbook without open errors: its outputs are final."""
         if not findings:
             return None
-        rows = tuple((f.code, f.location, clean_xml_text(message(f, "id")))
+        rows = tuple((f.code, f.location, clean_xml_text(f.message("id")))
                      for f in findings[:MAX_LISTED])
         return cls(len(findings), rows)
 

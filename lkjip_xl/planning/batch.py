@@ -21,11 +21,9 @@ from lkjip_xl.core.errors import InputError, LkjipError
 from lkjip_xl.core.findings import VERDICT_EXIT, VERDICTS, Finding, Report
 from lkjip_xl.core.measurement import ukur
 from lkjip_xl.core.model import Dokumen
-from lkjip_xl.planning.pool import default_jobs, run_pool
-from lkjip_xl.planning.summary import render_summary
+from lkjip_xl.planning.pool import run_pool
 from lkjip_xl.verify import verify
 from lkjip_xl.workbook.read import read_workbook, to_dokumen
-from lkjip_xl.xlsx.atomic import write_atomic
 
 Verifier = Callable[[str], Report]
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -115,7 +113,7 @@ def _preload() -> None:
 
 
 def verify_many(paths: Iterable[str | os.PathLike[str]], jobs: int | None = None, *,
-                progress: bool = True, label: str = "memeriksa",
+                progress: bool = True, label: str | None = None,
                 triwulan: int | None = None) -> list[tuple[str, Report]]:
     """[(path, Report)] for every path, in order; `jobs` worker processes (default: all cores);
     `triwulan` the last quarter the reports are due to (verify's --triwulan)."""
@@ -123,8 +121,8 @@ def verify_many(paths: Iterable[str | os.PathLike[str]], jobs: int | None = None
     _preload()
     worker = check_file if triwulan is None else partial(
         check_file, verifier=partial(verify, triwulan=triwulan))
-    return run_pool(worker, items, jobs=jobs, label=label, progress=progress,
-                    on_crash=_crashed)
+    return run_pool(worker, items, jobs=jobs, label=label or line("progress.checking"),
+                    progress=progress, on_crash=_crashed)
 
 
 def collect_paths(args: Sequence[str | os.PathLike[str]]) -> list[str]:
@@ -154,29 +152,5 @@ def batch_exit_code(results: Sequence[tuple[str, Report]], strict: bool = False)
     return VERDICT_EXIT[VERDICTS[worst]]
 
 
-def batch_command_main(paths: Sequence[str | os.PathLike[str]], *, jobs: int | None = None,
-                       fmt: str = "text", output: str | os.PathLike[str] | None = None,
-                       lang: str = "id", strict: bool = False, progress: bool = True,
-                       force: bool = False, triwulan: int | None = None) -> int:
-    """What `lkjip-xl verify A.xlsx B.xlsx ...` / `verify FOLDER` does; returns the exit code."""
-    import click
-
-
-    files = collect_paths(paths)
-    results = verify_many(files, jobs if jobs else default_jobs(), progress=progress,
-                          label=line("progress.checking", lang), triwulan=triwulan)
-    text = render_summary(results, fmt, lang)
-    if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
-    else:
-
-        def write(tmp: str) -> None:
-            Path(tmp).write_text(text, encoding="utf-8", newline="")
-
-        write_atomic(output, write, inputs=files, force=force)
-        click.echo(line("written", lang, path=output), err=True)
-    return batch_exit_code(results, strict)
-
-
-__all__ = ["verify_many", "check_file", "ringkasan", "collect_paths", "batch_command_main",
-           "batch_exit_code", "resolve_verifier", "fatal_report"]
+__all__ = ["verify_many", "check_file", "ringkasan", "collect_paths", "batch_exit_code",
+           "resolve_verifier", "fatal_report"]

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lkjip_xl.catalogue.lines import line
 from lkjip_xl.core.errors import LkjipError, OutputError, UsageError
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.dataformat import load
@@ -112,7 +113,7 @@ def _crashed(job: BuildJob, exc: BaseException) -> BuildResult:
 def new_many(entries: list[Entry], outdir: str | os.PathLike[str], *, tahun: int | None,
              template: WorkbookTemplate | None = None, force: bool = False,
              jobs: int | None = None, progress: bool = True,
-             label: str = "membuat workbook") -> list[BuildResult]:
+             label: str | None = None) -> list[BuildResult]:
     """Write every entry's workbook into `outdir`; results in the entries' order."""
 
     out = Path(outdir)
@@ -134,8 +135,8 @@ def new_many(entries: list[Entry], outdir: str | os.PathLike[str], *, tahun: int
                                   "(fill in the keluaran column)")
             seen[name] = e.where
     jobs_ = [BuildJob(e, tahun, str(out), t, force) for e in entries]
-    results = run_pool(build_one, jobs_, jobs=jobs, label=label, progress=progress,
-                       on_crash=_crashed)
+    results = run_pool(build_one, jobs_, jobs=jobs, label=label or line("progress.writing"),
+                       progress=progress, on_crash=_crashed)
     written: dict[str, BuildResult] = {}
     for r in results:  # entries whose name came from their document
         if r.output is not None:

@@ -1,4 +1,5 @@
-"""Run one function over many items in worker processes, with a progress bar on stderr.
+"""Run one function over many items in worker processes, with a progress bar on stderr
+(`progress.py`).
 
 The function must catch its own errors and return a result for every item (the batch functions
 of this package do). A worker process that dies outright (killed, out of memory, a crash in C
@@ -9,13 +10,12 @@ only the item that really kills its process gets the `on_crash` result and the o
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-import click
+from lkjip_xl.planning.progress import ProgressBar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -29,28 +29,10 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-class _Bar:
-    def __init__(self, total: int, label: str, show: bool) -> None:
-        self._bar: Any = None
-        if show and total and sys.stderr.isatty():  # off a terminal: no half-written label
-            self._bar = click.progressbar(length=total, label=label, file=sys.stderr,
-                                          show_pos=True, show_eta=True)
-            self._bar.__enter__()
-
-    def step(self) -> None:
-        if self._bar is not None:
-            self._bar.update(1)
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(None, None, None)
-            self._bar = None
-
-
-def progress_bar(total: int, label: str, show: bool = True) -> _Bar:
+def progress_bar(total: int, label: str, show: bool = True) -> ProgressBar:
     """The batch commands' bar for one long piece of work counted in `total` steps (`step()`,
     then `close()`): on stderr, and only when stderr is a terminal."""
-    return _Bar(total, label, show)
+    return ProgressBar(total, label, show)
 
 
 def run_pool(fn: Callable[[T], R], items: Sequence[T], *, jobs: int | None = None,
@@ -60,7 +42,7 @@ def run_pool(fn: Callable[[T], R], items: Sequence[T], *, jobs: int | None = Non
     n = len(items)
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     out: list[Any] = [None] * n
-    bar = _Bar(n, label, progress)
+    bar = ProgressBar(n, label, progress)
     try:
         if jobs == 1 or n <= 1:
             for i, item in enumerate(items):

@@ -25,7 +25,7 @@ from lkjip_xl.core import domain as d
 from lkjip_xl.core.errors import UsageError
 from lkjip_xl.core.findings import VERDICTS, Finding, Report
 from lkjip_xl.core.model import Pengaturan
-from lkjip_xl.planning.summary import STATUS, finding_message, status_of
+from lkjip_xl.planning.summary import status_of, status_word
 from lkjip_xl.schema import formulas as f
 from lkjip_xl.schema import printing
 from lkjip_xl.schema.formats import (
@@ -280,7 +280,6 @@ def _write_instansi(w: _Writer, agencies: list[Agency], n_ind: int, lang: str) -
     cap_rng = f"${L['capaian']}${FIRST}:${L['capaian']}${FIRST + max(n, 1) - 1}"
     pens = [a.penyerapan for a in agencies]
     caps = [a.capaian for a in agencies]
-    names = STATUS.get(lang, STATUS["id"])
     for i, a in enumerate(agencies):
         r0, r = FIRST - 1 + i, FIRST + i
         no = f"${L['no']}{r}"
@@ -288,7 +287,7 @@ def _write_instansi(w: _Writer, agencies: list[Agency], n_ind: int, lang: str) -
                   "tahun": a.data.get("tahun"), "file": Path(a.path).name,
                   "anggaran": a.data["anggaran"], "realisasi": a.data["realisasi"],
                   "metode": a.data.get("metode_efisiensi") or Pengaturan.metode_efisiensi,
-                  "status": names[status_of(a.report)], "galat": a.report.errors,
+                  "status": status_word(status_of(a.report), lang), "galat": a.report.errors,
                   "peringatan": a.report.warnings}
         for key, _, kind, _ in INSTANSI_COLS:
             if key in values:
@@ -344,7 +343,6 @@ def _write_gagal(w: _Writer, failed: list[tuple[str, Report]], lang: str) -> Non
                  "(angkanya masuk rekap hanya dengan --sertakan-galat). Satu baris per galat.",
                  GAGAL_COLS)
     row = FIRST - 1
-    names = STATUS.get(lang, STATUS["id"])
     for n, (path, r) in enumerate(failed, start=1):
         data = r.stats.get("ringkasan") or {}
         errors: list[Finding | None] = [x for x in r.findings if x.severity == "error"]
@@ -353,10 +351,11 @@ def _write_gagal(w: _Writer, failed: list[tuple[str, Report]], lang: str) -> Non
         errors = errors or named[:1] or [None]
         for found in errors[:MAX_FINDINGS_PER_FILE]:
             vals = {"no": n, "file": Path(path).name, "instansi": data.get("instansi"),
-                    "status": names[status_of(r)], "galat": r.errors, "peringatan": r.warnings,
+                    "status": status_word(status_of(r), lang), "galat": r.errors,
+                    "peringatan": r.warnings,
                     "kode": found.code if found else None,
                     "lokasi": found.location if found else None,
-                    "pesan": (finding_message(found, lang) if found
+                    "pesan": (found.message(lang) if found
                               else r.stats.get("ringkasan_galat"))}
             for c, (key, _, kind, _) in enumerate(GAGAL_COLS):
                 w.value(ws, row, c, vals.get(key), kind)

@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from lkjip_xl.core.errors import DataFormatError, InputError, file_error
+from lkjip_xl.xlsx.cells import plain_text
 
 FIELDS = ("nama", "pemda", "kepala", "nip", "jabatan", "pangkat", "keluaran", "data", "dari",
           "tahun")
@@ -75,13 +76,6 @@ def output_name(nama: str, tahun: int, keluaran: str | None = None) -> str:
     return f"{slug(nama)}-{tahun}.xlsx"
 
 
-def _clean(v: Any) -> str | None:
-    if v is None:
-        return None
-    s = str(v).strip()
-    return s or None
-
-
 def _entry(raw: dict[str, Any], where: str, base: Path, defaults: dict[str, Any]) -> Entry:
     e = Entry(where)
     merged = {**defaults}
@@ -91,10 +85,10 @@ def _entry(raw: dict[str, Any], where: str, base: Path, defaults: dict[str, Any]
             raise DataFormatError(f"{where}: kolom/kunci tidak dikenal '{k}'; yang boleh: "
                                   + ", ".join(FIELDS),
                                   f"{where}: unknown column/key '{k}'; allowed: " + ", ".join(FIELDS))
-        if _clean(v) is not None:
+        if plain_text(v) is not None:
             merged[key] = v
     for key in FIELDS:
-        v = _clean(merged.get(key))
+        v = plain_text(merged.get(key))
         if key == "tahun" and v is not None:
             try:
                 year = int(float(v))
@@ -136,7 +130,7 @@ def _from_csv(path: Path) -> list[Entry]:
         if None in row:
             raise DataFormatError(f"{path.name} baris {n}: lebih banyak sel daripada judul kolom",
                                   f"{path.name} line {n}: more cells than column headers")
-        if all(_clean(v) is None for v in row.values()):
+        if all(plain_text(v) is None for v in row.values()):
             continue
         out.append(_entry(dict(row), f"{path.name} baris {n}", path.parent, {}))
     return out

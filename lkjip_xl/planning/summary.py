@@ -12,24 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from lkjip_xl.catalogue.lines import line
-from lkjip_xl.core.findings import Finding, Report
+from lkjip_xl.core.findings import VERDICTS, Report
 from lkjip_xl.core.number_display import is_number, tampil
 from lkjip_xl.xlsx.safe_text import csv_row
 
-# one label per verdict (findings.VERDICTS), the same words as verify's own summary line
-STATUS = {
-    "id": {"lulus": "lulus", "belum-diisi": "belum diisi", "gagal": "gagal",
-           "bukan-format-lkjip": "bukan format lkjip", "tidak-terbaca": "tidak terbaca"},
-    "en": {"lulus": "passed", "belum-diisi": "not filled in", "gagal": "failed",
-           "bukan-format-lkjip": "not an lkjip workbook", "tidak-terbaca": "unreadable"},
-}
 COLUMNS = ("file", "instansi", "status", "errors", "warnings", "capaian_rata", "penyerapan")
-HEADERS = {
-    "id": ("File", "Instansi", "Status", "Galat", "Peringatan", "Capaian rata-rata (%)",
-           "Penyerapan (%)"),
-    "en": ("File", "Agency", "Status", "Errors", "Warnings", "Mean achievement (%)",
-           "Absorption (%)"),
-}
 TEXT_FINDINGS = 5  # findings listed per failing file in the text table
 
 
@@ -37,14 +24,9 @@ def status_of(report: Report, strict: bool = False) -> str:
     return report.verdict(strict or bool(report.stats.get("strict")))
 
 
-def finding_message(f: Finding, lang: str = "id") -> str:
-    if f.code == "berkas-tidak-terbaca" and lang == "en" and "found_en" in f.params:
-        return f"The file cannot be read: {f.params['found_en']}"
-    try:
-        return f.message(lang)
-    except Exception:  # a catalogue problem must not hide the batch's results
-        found = "" if f.found is None else f": {f.found}"
-        return f"{f.code}{found}"
+def status_word(verdict: str, lang: str = "id") -> str:
+    """A verdict (findings.VERDICTS) as a row of the summary names it: `lulus`, `passed`."""
+    return line(f"status.{verdict}", lang)
 
 
 def summary_rows(results: Sequence[tuple[str, Report]], lang: str = "id") -> list[dict[str, Any]]:
@@ -53,7 +35,7 @@ def summary_rows(results: Sequence[tuple[str, Report]], lang: str = "id") -> lis
         rk = r.stats.get("ringkasan") or {}
         rows.append({
             "file": str(path), "instansi": rk.get("instansi"),
-            "status": STATUS.get(lang, STATUS["id"])[status_of(r)],
+            "status": status_word(status_of(r), lang),
             "errors": r.errors, "warnings": r.warnings,
             "capaian_rata": rk.get("capaian_rata"), "penyerapan": rk.get("penyerapan"),
         })
@@ -73,7 +55,7 @@ def _fmt(v: Any, lang: str = "id") -> str:
 
 def render_text(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
     rows = summary_rows(results, lang)
-    table = [list(HEADERS[lang if lang in HEADERS else "id"])]
+    table = [line("summary.headers", lang).split("|")]
     table += [[Path(r["file"]).name, r["instansi"] or "-", r["status"], str(r["errors"]),
                str(r["warnings"]), _fmt(r["capaian_rata"], lang), _fmt(r["penyerapan"], lang)] for r in rows]
     widths = [min(max(len(row[c]) for row in table), 48) for c in range(len(table[0]))]
@@ -84,12 +66,11 @@ def render_text(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
                                for c, v in enumerate(cells)).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
-    counts = {k: sum(1 for _, r in results if status_of(r) == k) for k in STATUS["id"]}
-    names = STATUS[lang if lang in STATUS else "id"]
+    counts = {k: sum(1 for _, r in results if status_of(r) == k) for k in VERDICTS}
     total = line("files", lang)
     lines.append("")
-    lines.append(f"{len(results)} {total}: " + ", ".join(f"{counts[k]} {names[k]}"
-                                                        for k in STATUS["id"]
+    lines.append(f"{len(results)} {total}: " + ", ".join(f"{counts[k]} {status_word(k, lang)}"
+                                                        for k in VERDICTS
                                                         if counts[k] or k == "lulus"))
     for path, r in results:
         bad = [f for f in r.findings if f.severity == "error"]
@@ -99,7 +80,7 @@ def render_text(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
         lines.append(f"{Path(path).name}:")
         for f in bad[:TEXT_FINDINGS]:
             where = f"{f.location}: " if f.location else ""
-            lines.append(f"  [{f.code}] {where}{finding_message(f, lang)}")
+            lines.append(f"  [{f.code}] {where}{f.message(lang)}")
         if len(bad) > TEXT_FINDINGS:
             more = len(bad) - TEXT_FINDINGS
             lines.append(line("more_errors.list", lang, count=more))
@@ -112,17 +93,17 @@ def render_json(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
         d = r.to_dict(lang)
         d["stats"] = {k: v for k, v in d["stats"].items() if k != "ringkasan"}
         for f, fd in zip(r.findings, d["findings"]):
-            fd["message"] = finding_message(f, lang)
+            fd["message"] = f.message(lang)
         files.append({**row, "report": d})
     out = {"files": files,
-           "summary": {k: sum(1 for _, r in results if status_of(r) == k) for k in STATUS["id"]}}
+           "summary": {k: sum(1 for _, r in results if status_of(r) == k) for k in VERDICTS}}
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_csv(results: Sequence[tuple[str, Report]], lang: str = "id") -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(csv_row(HEADERS[lang if lang in HEADERS else "id"]))
+    w.writerow(csv_row(line("summary.headers", lang).split("|")))
     for row in summary_rows(results, lang):
         # our own figures bypass the formula-injection guard: "-5,00" is a number, not a formula
         w.writerow([_fmt(row[c], lang) if c in PERCENT_COLUMNS and row[c] is not None
@@ -140,4 +121,4 @@ def render_summary(results: Sequence[tuple[str, Report]], fmt: str = "text",
 
 
 __all__ = ["render_summary", "render_text", "render_json", "render_csv", "summary_rows",
-           "status_of", "finding_message"]
+           "status_of", "status_word"]

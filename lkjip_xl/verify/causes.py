@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lkjip_xl.catalogue import pick
 from lkjip_xl.catalogue.lines import line
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.model import Dokumen
@@ -107,8 +108,8 @@ def narrative_gaps(dok: Dokumen, stats: dict[str, Any]) -> list[Finding]:
     def lacking(kode: str, lang: str) -> str:
         fields = missing[kode]
         if len(fields) == len(analysis):
-            return f"{kode} ({'semua' if lang == 'id' else 'all'})"
-        return f"{kode} ({', '.join((i if lang == 'id' else e).lower() for i, e in fields)})"
+            return f"{kode} ({line('narasi.all', lang)})"
+        return f"{kode} ({', '.join(pick((i, e), lang).lower() for i, e in fields)})"
 
     def bagian(lang: str) -> str:
         # only the parts that have something missing (an empty list is no clause)

@@ -16,24 +16,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from lkjip_xl.core import domain as d
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import TABLES
 from lkjip_xl.schema.sheets import KEGIATAN, PENGATURAN, PREDIKAT, REALISASI_KINERJA
-from lkjip_xl.workbook.read import LayoutRead, RowRead, TableRead, cell_text, loc
+from lkjip_xl.workbook.read import LayoutRead, RowRead, TableRead, loc
+from lkjip_xl.xlsx.cells import cell_number, cell_text
 
-_text = cell_text
 _REF = re.compile(r"(?<![A-Za-z_!.])\$?([A-Z]{1,3})\$?(\d+)(?![\d(A-Za-z_])")
 CAP_SCALE = 5.0  # a cap at or below 5 % is 120 % typed in a percent-formatted cell
-
-
-def _num(v: Any) -> float | None:
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        return None
-    return float(v)
 
 
 def _own_row_only(formula: str, row: int) -> bool:
@@ -72,8 +65,8 @@ def formulas_in_inputs(lr: LayoutRead) -> Iterator[Finding]:
 
 
 def _kegiatan_rows(tr: TableRead) -> list[RowRead]:
-    return [r for r in tr.rows if _text(r.values.get("kode_sub")) is None
-            and _text(r.values.get("kode_kegiatan")) is not None]
+    return [r for r in tr.rows if cell_text(r.values.get("kode_sub")) is None
+            and cell_text(r.values.get("kode_kegiatan")) is not None]
 
 
 def subtotal_rows(lr: LayoutRead) -> Iterator[Finding]:
@@ -82,13 +75,13 @@ def subtotal_rows(lr: LayoutRead) -> Iterator[Finding]:
         return
     by_program: dict[str | None, list[RowRead]] = {}
     for r in _kegiatan_rows(tr):
-        by_program.setdefault(_text(r.values.get("kode_program")), []).append(r)
+        by_program.setdefault(cell_text(r.values.get("kode_program")), []).append(r)
     for rows in by_program.values():
         if len(rows) < 3:  # a subtotal needs at least two rows to add up
             continue
         # a row equals the sum of the others when it is half the programme's total (one pass:
         # summing the others for every row would be quadratic in a long programme)
-        money = {k: [_num(r.values.get(k)) for r in rows] for k in ("anggaran", "realisasi")}
+        money = {k: [cell_number(r.values.get(k)) for r in rows] for k in ("anggaran", "realisasi")}
         total = {k: d.jumlah(v) for k, v in money.items()}
         for n, r in enumerate(rows):
             a, t = money["anggaran"][n], total["anggaran"]
@@ -98,15 +91,15 @@ def subtotal_rows(lr: LayoutRead) -> Iterator[Finding]:
             if real is not None and t_real is not None and not d.dekat(real, t_real - real):
                 continue
             yield Finding("baris-subtotal", "error", tr.where(r.row, "anggaran"), found=a,
-                          params={"kode": _text(r.values.get("kode_kegiatan")),
-                                  "program": _text(r.values.get("kode_program"))})
+                          params={"kode": cell_text(r.values.get("kode_kegiatan")),
+                                  "program": cell_text(r.values.get("kode_program"))})
 
 
 def sub_kegiatan_sums(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
     tr = lr.tables.get(KEGIATAN.key)
     if tr is None or dok is None:
         return
-    row_of = {_text(r.values.get("kode_kegiatan")): r.row for r in _kegiatan_rows(tr)}
+    row_of = {cell_text(r.values.get("kode_kegiatan")): r.row for r in _kegiatan_rows(tr)}
     for _, k in dok.kegiatan():
         if not k.sub_kegiatan or k.kode not in row_of:
             continue
@@ -126,7 +119,7 @@ def quarters_against_year(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Findi
                 else "kumulatif")
     rk = lr.tables.get(REALISASI_KINERJA.key)
     if rk is not None:
-        row_of = {_text(r.values.get("kode")): r.row for r in rk.rows}
+        row_of = {cell_text(r.values.get("kode")): r.row for r in rk.rows}
         for _, i in dok.indikator():
             agregasi = i.agregasi if i.agregasi in ("kumulatif", "akhir", "rata_rata") else None
             if i.realisasi is None or i.realisasi_tw[3] is None or i.kode not in row_of:
@@ -137,7 +130,7 @@ def quarters_against_year(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Findi
                               found=i.realisasi, expected=year)
     kg = lr.tables.get(KEGIATAN.key)
     if kg is not None:
-        row_of = {_text(r.values.get("kode_kegiatan")): r.row for r in _kegiatan_rows(kg)}
+        row_of = {cell_text(r.values.get("kode_kegiatan")): r.row for r in _kegiatan_rows(kg)}
         for _, k in dok.kegiatan():
             if k.sub_kegiatan or k.realisasi is None or k.realisasi_tw[3] is None:
                 continue
@@ -149,7 +142,7 @@ def quarters_against_year(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Findi
 
 def cap_scale(lr: LayoutRead) -> Iterator[Finding]:
     value, row = lr.forms.get(PENGATURAN, {}).get("batas_capaian", (None, 0))
-    n = _num(value)
+    n = cell_number(value)
     if n is not None and 0 < n <= CAP_SCALE:
         yield Finding("persen-skala-salah", "error", loc(PENGATURAN, row, 2), found=n,
                       expected=round(n * 100, 10))
@@ -168,7 +161,7 @@ def thousands(lr: LayoutRead) -> Iterator[Finding]:
         return
     pair = {"anggaran": "realisasi", "realisasi": "anggaran"}
     for key, other_key in pair.items():
-        values = [(r, v) for r in tr.rows if (v := _num(r.values.get(key))) is not None and v > 0]
+        values = [(r, v) for r in tr.rows if (v := cell_number(r.values.get(key))) is not None and v > 0]
         if len(values) <= THOUSANDS_AMONG:
             continue
         ordered = sorted(v for _, v in values)
@@ -178,7 +171,7 @@ def thousands(lr: LayoutRead) -> Iterator[Finding]:
         for r, v in values:
             if not (v < m * TINY and 0.2 <= v * 1000 / m <= 5):
                 continue
-            o = _num(r.values.get(other_key))
+            o = cell_number(r.values.get(other_key))
             if o is not None and o >= m * TINY and not 0.3 <= v * 1000 / o <= 3.3:
                 continue
             yield Finding("anggaran-skala-ribuan", "warning", tr.where(r.row, key), found=v,

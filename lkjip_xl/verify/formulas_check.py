@@ -119,7 +119,7 @@ def _ref_pattern(sheet: str) -> re.Pattern[str]:
     return re.compile(rf"{q}!(?:\$?[A-Z]{{1,3}}\$?([\d\x00]+)|(#REF!))")
 
 
-class _MirrorRefs:
+class MirrorRefs:
     """The rows a formula cell refers to on one sheet, worked out once per template."""
 
     def __init__(self, sheet: str, renamed: dict[str, str]) -> None:
@@ -192,12 +192,12 @@ class _Checker:
                                                      params={"expected_formula": text}))
                 return
             expected = value_of()
-            if expected is not _UNKNOWN and not same_value(value, expected):
+            if expected is not UNKNOWN and not same_value(value, expected):
                 self.res.findings.append(Finding("rumus-ditimpa-salah", "error", where,
                                                  found=value, expected=expected))
             else:
                 self.res.findings.append(Finding("rumus-ditimpa", "warning", where, found=value,
-                                                 expected=expected if expected is not _UNKNOWN
+                                                 expected=expected if expected is not UNKNOWN
                                                  else None))
             return
         actual = rename_sheets(cell.formula, self.st.renamed) if self.st.renamed else cell.formula
@@ -235,14 +235,14 @@ class _Checker:
         return self.res
 
 
-_UNKNOWN: Any = object()
+UNKNOWN: Any = object()
 
 
 def check_formulas(st: Structure, mirror: MirrorMap,
                    expected: Callable[[str, int, str], Any]) -> FormulaResult:
     """Compare every formula cell of the layout with the layout's formula.
 
-    `expected(table_or_sheet, row, key)` gives the domain value of a computed cell (or _UNKNOWN).
+    `expected(table_or_sheet, row, key)` gives the domain value of a computed cell (or UNKNOWN).
     Column by column: the expected text is rendered for each row and compared with the cell's
     stored template (xlsx.grid.CellStore), so a matching cell costs a format and a compare;
     only cells that differ go through the full judgement (_Checker.cell).
@@ -345,4 +345,4 @@ class _SameFormula:
         return verdict
 
 
-__all__ = ["FormulaResult", "MirrorMap", "check_formulas", "_UNKNOWN"]
+__all__ = ["FormulaResult", "MirrorMap", "MirrorRefs", "check_formulas", "UNKNOWN"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from lkjip_xl.core import domain as d
 from lkjip_xl.core.findings import Finding
@@ -26,23 +26,18 @@ from lkjip_xl.schema.sheets import (
 )
 from lkjip_xl.verify.damage_check import check_damage
 from lkjip_xl.workbook import tree
-from lkjip_xl.workbook.read import LayoutRead, RowRead, TableRead, cell_text, loc, match_key
+from lkjip_xl.workbook.read import LayoutRead, RowRead, TableRead, loc, match_key
+from lkjip_xl.xlsx.cells import cell_number, cell_text
 from lkjip_xl.xlsx.grid import WorkbookGrid
 
 if TYPE_CHECKING:
     from lkjip_xl.core.measurement import Pengukuran
 
 CAPAIAN_PLAUSIBLE = 150.0
-_text = cell_text
 # the numbers written in the indicator's own unit, per table (Column.unit)
 _PERCENT_COLS = {key: cols for key, t in TABLES.items()
                  if (cols := tuple(c.key for c in t.columns if c.unit))}
 
-
-def _num(v: Any) -> float | None:
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        return None
-    return float(v)
 
 
 def _rows(lr: LayoutRead, key: str) -> tuple[TableRead | None, list[RowRead]]:
@@ -57,7 +52,7 @@ def required(lr: LayoutRead) -> Iterator[Finding]:
             continue
         for f in s.fields:
             value, row = form.get(f.key, (None, f.row))
-            if f.required and _text(value) is None:
+            if f.required and cell_text(value) is None:
                 yield Finding("isian-wajib-kosong", "error", loc(s.name, row or f.row, 2),
                               params={"header": f.label})
     for key, table in TABLES.items():
@@ -68,7 +63,7 @@ def required(lr: LayoutRead) -> Iterator[Finding]:
         for trow in rows:
             for c in table.columns:
                 if c.required and c.is_input and c.key in trow.values \
-                        and _text(trow.values[c.key]) is None:
+                        and cell_text(trow.values[c.key]) is None:
                     if nested and c.bind:
                         continue  # a sub-total kegiatan row may carry its name in the sub rows
                     assert tr is not None
@@ -83,7 +78,7 @@ def choices(lr: LayoutRead) -> Iterator[Finding]:
             if f.kind != "choice" or f.key not in form:
                 continue
             value, row = form[f.key]
-            t = _text(value)
+            t = cell_text(value)
             if t is not None and t not in f.choices:
                 yield Finding("pilihan-tidak-dikenal", "error", loc(s.name, row, 2), found=t,
                               expected=", ".join(f.choices))
@@ -95,7 +90,7 @@ def choices(lr: LayoutRead) -> Iterator[Finding]:
             if c.kind != "choice" or not c.choices:
                 continue
             for trow in rows:
-                t = _text(trow.values.get(c.key))
+                t = cell_text(trow.values.get(c.key))
                 if t is not None and t not in c.choices and tr is not None:
                     yield Finding("pilihan-tidak-dikenal", "error", tr.where(trow.row, c.key),
                                   found=t, expected=", ".join(c.choices))
@@ -103,13 +98,13 @@ def choices(lr: LayoutRead) -> Iterator[Finding]:
 
 def settings(lr: LayoutRead) -> Iterator[Finding]:
     value, row = lr.forms.get(PENGATURAN, {}).get("batas_capaian", (None, 0))
-    n = _num(value)
+    n = cell_number(value)
     if n is not None and n <= 0:
         yield Finding("batas-capaian-tidak-valid", "error", loc(PENGATURAN, row, 2), found=n)
     tr, rows = _rows(lr, PREDIKAT.key)
     prev: tuple[float, RowRead] | None = None
     for r in rows:
-        m = _num(r.values.get("min"))
+        m = cell_number(r.values.get("min"))
         if m is None:
             continue
         if prev is not None and m >= prev[0] and tr is not None:
@@ -129,7 +124,7 @@ def codes(lr: LayoutRead) -> Iterator[Finding]:
         tr, rows = _rows(lr, key)
         first: dict[tuple[str | None, ...], int] = {}
         for row in rows:
-            ident = tuple(_text(row.values.get(c)) for c in cols)
+            ident = tuple(cell_text(row.values.get(c)) for c in cols)
             if ident[0] is None or tr is None:
                 continue
             if ident in first:
@@ -158,7 +153,7 @@ def codes(lr: LayoutRead) -> Iterator[Finding]:
                 continue
             for row in rows:
                 raw = row.values.get(c.key)
-                k = _text(raw)
+                k = cell_text(raw)
                 if k is None:
                     continue
                 if ref.table in matched:
@@ -181,10 +176,10 @@ def _orphans(lr: LayoutRead) -> Iterator[Finding]:
         tr, rows = _rows(lr, table.key)
         for upper, lower in zip(table.levels, table.levels[1:]):
             up, low = upper.code or "", lower.code or ""
-            own_rows = {_text(r.values.get(up)) for r in rows if _text(r.values.get(low)) is None}
+            own_rows = {cell_text(r.values.get(up)) for r in rows if cell_text(r.values.get(low)) is None}
             for row in rows:
-                k = _text(row.values.get(up))
-                if _text(row.values.get(low)) is not None and k not in own_rows and tr:
+                k = cell_text(row.values.get(up))
+                if cell_text(row.values.get(low)) is not None and k not in own_rows and tr:
                     yield Finding("sub-kegiatan-tanpa-kegiatan", "warning", tr.where(row.row, up),
                                   found=k)
 
@@ -201,10 +196,10 @@ def _money(tr: TableRead | None, rows: list[RowRead]) -> Iterator[Finding]:
     money_cols = [c.key for c in tr.table.columns if c.kind == "money"]
     for row in rows:
         for k in money_cols:
-            v = _num(row.values.get(k))
+            v = cell_number(row.values.get(k))
             if v is not None and v < 0:
                 yield Finding("anggaran-negatif", "error", tr.where(row.row, k), found=v)
-        a, r = _num(row.values.get("anggaran")), _num(row.values.get("realisasi"))
+        a, r = cell_number(row.values.get("anggaran")), cell_number(row.values.get("realisasi"))
         if a is not None and r is not None and d.lebih(r, a):
             yield Finding("realisasi-melebihi-anggaran", "error", tr.where(row.row, "realisasi"),
                           found=r, expected=a)
@@ -214,19 +209,19 @@ def percent_scale(lr: LayoutRead, grid: WorkbookGrid) -> Iterator[Finding]:
     """0.66 where the unit is % and the indicator's other numbers say 66."""
     indikator = {tree.source(TABLES[key]) for key in _PERCENT_COLS}  # the rows they are about
     ik_rows = [r for t in indikator for r in _rows(lr, t.key)[1]]
-    percent_codes = {_text(r.values.get("kode")) for r in ik_rows
-                     if (_text(r.values.get("satuan")) or "").strip() == "%"}
+    percent_codes = {cell_text(r.values.get("kode")) for r in ik_rows
+                     if (cell_text(r.values.get("satuan")) or "").strip() == "%"}
     cells: dict[str, list[tuple[TableRead, RowRead, str, float]]] = {}
     for key, cols in _PERCENT_COLS.items():
         tr, rows = _rows(lr, key)
         if tr is None:
             continue
         for row in rows:
-            code = _text(row.values.get("kode"))
+            code = cell_text(row.values.get("kode"))
             if code not in percent_codes or code is None:
                 continue
             for k in cols:
-                v = _num(row.values.get(k))
+                v = cell_number(row.values.get(k))
                 if v is not None:
                     cells.setdefault(code, []).append((tr, row, k, v))
     for entries in cells.values():
@@ -259,7 +254,7 @@ def targets(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
         if tr is None:
             continue
         for r in rows:
-            first_row.setdefault((tr.table.key, _text(r.values.get("kode"))), r.row)
+            first_row.setdefault((tr.table.key, cell_text(r.values.get("kode"))), r.row)
     ps = dok.pengaturan
     nilai_tw = ps.nilai_tw if ps.nilai_tw in ("kumulatif", "per_triwulan") else "kumulatif"
     for kode, i in by_code.items():
@@ -321,9 +316,9 @@ def plausibility(lr: LayoutRead, dok: Dokumen | None,
     pkk_row: dict[str | None, int] = {}
     if pkk is not None:
         for r in reversed(pkk.rows):  # the first row of a code wins
-            pkk_row[_text(r.values.get("kode"))] = r.row
+            pkk_row[cell_text(r.values.get("kode"))] = r.row
     rk_tr, rk_rows = _rows(lr, REALISASI_KINERJA.key)
-    rk_row = {_text(r.values.get("kode")): r.row for r in rk_rows}
+    rk_row = {cell_text(r.values.get("kode")): r.row for r in rk_rows}
     pairs = 0
     equal = 0
     for _, i in dok.indikator():

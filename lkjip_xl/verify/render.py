@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from lkjip_xl.catalogue import language
 from lkjip_xl.catalogue.lines import line
 from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.verify.causes import consequences
@@ -59,7 +60,7 @@ def summary_line(report: Report, lang: str = "id", strict: bool = False) -> str:
 
 
 def render_text(report: Report, lang: str = "id", strict: bool = False) -> str:
-    lang = "en" if lang == "en" else "id"
+    lang = language(lang)
     groups: dict[str, list[Finding]] = {}
     for f in report.findings:
         groups.setdefault(f.sheet, []).append(f)

@@ -24,7 +24,7 @@ from collections import Counter
 
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.schema import TABLES
-from lkjip_xl.verify.formulas_check import MirrorMap, _MirrorRefs
+from lkjip_xl.verify.formulas_check import MirrorMap, MirrorRefs
 from lkjip_xl.verify.structure import Placed, Structure
 from lkjip_xl.workbook.read import loc
 from lkjip_xl.xlsx.grid import SheetGrid
@@ -83,7 +83,7 @@ def detect_shifts(st: Structure) -> tuple[MirrorMap, list[Finding]]:
             continue
         out[key] = _mirror_rows(st, ev, key, p, pm, sg)
     mirrored = {t.mirror for t in TABLES.values() if t.mirror}
-    for key in _READ_BY_NAME:
+    for key in READ_BY_NAME:
         p, span = st.placed.get(key), name_span(st, key)
         if TABLES[key].mirror or key in mirrored or p is None or span is None:
             continue
@@ -93,7 +93,7 @@ def detect_shifts(st: Structure) -> tuple[MirrorMap, list[Finding]]:
 
 
 # the tables whose defined names some formula of the layout reads (SDM's are read by no formula)
-_READ_BY_NAME = [k for k in TABLES if any(f"{k}_" in (c.formula or "") for t in TABLES.values()
+READ_BY_NAME = [k for k in TABLES if any(f"{k}_" in (c.formula or "") for t in TABLES.values()
                                           for c in t.columns)]
 
 
@@ -119,7 +119,7 @@ def _row_refs(st: Structure, key: str, p: Placed, sg: SheetGrid
               ) -> list[tuple[int, int | None, bool, bool]]:
     """Per computed row: (row, smallest input row referenced, only #REF! left, no formula)."""
     table = TABLES[key]
-    refs_of = _MirrorRefs(TABLES[table.mirror or ""].sheet, st.renamed)
+    refs_of = MirrorRefs(TABLES[table.mirror or ""].sheet, st.renamed)
     template = sg.cells.template
     cols = list(p.columns.values())
     out = []
@@ -194,4 +194,4 @@ def _mirror_rows(st: Structure, ev: _Events, key: str, p: Placed, pm: Placed,
     return mapping
 
 
-__all__ = ["ROW_EDITS", "detect_shifts", "name_span"]
+__all__ = ["ROW_EDITS", "READ_BY_NAME", "detect_shifts", "name_span"]

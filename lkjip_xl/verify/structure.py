@@ -15,7 +15,7 @@ from lkjip_xl.core.model import FORMAT_ID
 from lkjip_xl.schema import SHEETS, TABLES, SummaryCell, Table, col_letter, quote_sheet
 from lkjip_xl.schema.report_tables import REPORT_SHEETS
 from lkjip_xl.schema.sheets import PROFIL
-from lkjip_xl.workbook.read import LayoutRead, _find_header, loc, locate
+from lkjip_xl.workbook.read import LayoutRead, find_header, loc, locate
 from lkjip_xl.xlsx.grid import SheetGrid, WorkbookGrid
 
 
@@ -92,7 +92,7 @@ def _find_renames(grid: WorkbookGrid) -> dict[str, str]:
         for cand in extra:
             if cand.name in out.values():
                 continue
-            if s.table is not None and _find_header(cand, s.table) is not None:
+            if s.table is not None and find_header(cand, s.table) is not None:
                 out[s.name] = cand.name
                 break
             if s.fields:

@@ -15,7 +15,8 @@ from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.measurement import ukur
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import TABLES
-from lkjip_xl.verify.formulas_check import _UNKNOWN, MirrorMap
+from lkjip_xl.verify.formulas_check import UNKNOWN as _UNKNOWN
+from lkjip_xl.verify.formulas_check import MirrorMap
 from lkjip_xl.verify.structure import Structure, placed_summary
 from lkjip_xl.workbook.expected import BLANK, Row, computed_rows, summary_values
 from lkjip_xl.workbook.read import cell_text, loc, match_key

@@ -26,6 +26,7 @@ from lkjip_xl.schema.types import Column, FormField, quote_sheet
 from lkjip_xl.workbook import tree
 from lkjip_xl.workbook.binding import Years, bound, get, put, setter
 from lkjip_xl.xlsx.a1 import location
+from lkjip_xl.xlsx.cells import cell_text, is_blank
 from lkjip_xl.xlsx.grid import CellStore, ErrorValue, SheetGrid, WorkbookGrid
 from lkjip_xl.xlsx.stream import read_grid
 
@@ -103,7 +104,7 @@ class LayoutRead:
         return bool(self.tables) or bool(self.forms)
 
 
-def _find_header(sheet: SheetGrid, table: Table) -> tuple[int, dict[str, int]] | None:
+def find_header(sheet: SheetGrid, table: Table) -> tuple[int, dict[str, int]] | None:
     wanted = {_norm(c.header): c.key for c in table.columns}
     # the first layout's columns decide whether this is the table: a workbook written before
     # later columns existed (`since`) must still be found
@@ -119,10 +120,6 @@ def _find_header(sheet: SheetGrid, table: Table) -> tuple[int, dict[str, int]] |
                                                          or len(found) > len(best[1])):
             best = (r, found)
     return best
-
-
-def _blank(v: Any) -> bool:
-    return v is None or (isinstance(v, str) and not v.strip())
 
 
 def locate(grid: WorkbookGrid) -> LayoutRead:
@@ -141,7 +138,7 @@ def locate(grid: WorkbookGrid) -> LayoutRead:
                     form[f.key] = (sg.value(r, 2), r)
             out.forms[s.name] = form
         for t in ((s.table,) if s.table else ()) + s.extra_tables:
-            found = _find_header(sg, t)
+            found = find_header(sg, t)
             if found is None:
                 continue
             hr, cols = found
@@ -158,9 +155,9 @@ def locate(grid: WorkbookGrid) -> LayoutRead:
             # only the rows holding cells: one cell at row 1048576 must not cost a million rows
             for r in sorted(r for r in store.rows() if r > hr):
                 if key_col is None or t.mirror is not None:
-                    if all(_blank(value(r, c)) for c in table_cols):
+                    if all(is_blank(value(r, c)) for c in table_cols):
                         continue
-                elif all(_blank(value(r, c)) for c in input_cols.values()):
+                elif all(is_blank(value(r, c)) for c in input_cols.values()):
                     continue
                 tr.rows.append(RowRead(r, RowValues(store, r, kept)))
             out.tables[t.key] = tr
@@ -195,17 +192,6 @@ def _labels(decl: Column | FormField) -> dict[str, str]:
     if isinstance(decl, FormField):
         return {"label": decl.label, "label_en": decl.label_en}
     return {"label": decl.header, "label_en": decl.header_en}
-
-
-def cell_text(v: Any) -> str | None:
-    """A cell's value as text, the way the reader reads codes and labels: None when empty or an
-    error value, a whole float without its ".0", outer blanks dropped."""
-    if v is None or isinstance(v, ErrorValue):
-        return None
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    s = str(v).strip()
-    return s or None
 
 
 class _Conv:
@@ -467,4 +453,4 @@ def read_workbook(path: str | os.PathLike[str], report: Report | None = None,
 
 
 __all__ = ["LayoutRead", "TableRead", "RowRead", "cell_text", "locate", "to_dokumen",
-           "read_workbook", "match_key", "TABLES"]
+           "read_workbook", "match_key", "find_header", "TABLES"]

@@ -27,7 +27,8 @@ from lkjip_xl.core.year_end import (
     tw_names,
 )
 from lkjip_xl.schema.sheets import KEGIATAN, PK, REALISASI_KINERJA
-from lkjip_xl.workbook.read import LayoutRead, TableRead, cell_text
+from lkjip_xl.workbook.read import LayoutRead, TableRead
+from lkjip_xl.xlsx.cells import cell_text
 
 
 def _rows(t: TableRead, *keys: str) -> dict[tuple[str | None, ...], int]:
