@@ -6,6 +6,7 @@ CLI loads only when run, and the package's own lazy attributes)."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "lkjip_xl"
@@ -128,6 +129,26 @@ def test_every_folder_is_a_declared_layer() -> None:
     assert folders <= set(RANK), folders - set(RANK)
     loose = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__", "__main__"}
     assert not loose, f"modules outside the layers: {sorted(loose)}"
+
+
+# table keys named as literals outside schema/ (`"IK"`, `"KG"`, `"PKK"` ...): 119 before the
+# schema declared the entity tree (#23), 7 after: the catalogue's and a docstring's example text
+# ('PK'!C5) and the Narasi check's label "SDM". A module reaches a table by walking the
+# declarations (`workbook.tree`) or, where it owns one table, through its declared `Table`.
+TABLE_KEY_LITERALS = 7
+
+
+def test_table_keys_are_named_in_the_schema_only() -> None:
+    schema = PACKAGE / "schema"
+    keys: set[str] = set()
+    for p in schema.glob("*.py"):
+        keys |= set(re.findall(r'\bTable\(\s*"([A-Z]+)"', p.read_text(encoding="utf-8")))
+    assert {"IK", "KG", "PKK", "SS"} <= keys  # the count below reads the real declarations
+    alternatives = "|".join(sorted(keys, key=len, reverse=True))
+    quoted = re.compile(r"""["'](""" + alternatives + r""")["']""")
+    found = {str(p.relative_to(PACKAGE)): n for p in PACKAGE.rglob("*.py")
+             if schema not in p.parents and (n := len(quoted.findall(p.read_text(encoding="utf-8"))))}
+    assert sum(found.values()) <= TABLE_KEY_LITERALS, found
 
 
 def _third_party_imports(path: Path) -> set[str]:

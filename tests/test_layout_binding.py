@@ -18,22 +18,18 @@ from lkjip_xl.schema.snapshot import dumps
 from lkjip_xl.verify import verify
 from lkjip_xl.workbook.binding import Years, get, joined, put, steps
 from lkjip_xl.workbook.read import read_workbook
+from lkjip_xl.workbook.tree import level_types, structural
 from tests.docgen import build
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "layout.json"
 RELEASE_1 = ROOT / "tests" / "data" / "release-1"
 
-# the model fields no column binds, and why: the hierarchy or the document around the row
-STRUCTURAL = {
-    "Sasaran": {"indikator"},
-    "Program": {"kegiatan"},
-    "Kegiatan": {"kode", "sub_kegiatan"},  # kode_kegiatan places the row
-    "SubKegiatan": {"kode"},  # kode_sub places the row
-    "Pengaturan": {"predikat"},  # the predicate table's rows
-}
-ROW_TYPES = {"SS": model.Sasaran, "IK": model.Indikator, "PG": model.Program,
-             "KG": model.Kegiatan, "PR": model.PredikatBand, "SDM": model.SdmBaris}
+# the model fields no column binds: the tree's own (a level's list, a code that places a row
+# without binding: kode_kegiatan, kode_sub), as the layout declares the tree
+STRUCTURAL = {cls.__name__: names for cls, names in structural().items()}
+# the model class each input table's rows are, from the entity tree the layout declares
+ROW_TYPES = {k: level_types(t)[0] for k, t in TABLES.items() if t.mirror is None}
 
 
 def _bound_paths() -> dict[type, set[str]]:
@@ -41,7 +37,7 @@ def _bound_paths() -> dict[type, set[str]]:
     for key, t in TABLES.items():
         if t.mirror is not None:
             continue
-        owner = ROW_TYPES.get(key, model.Indikator)
+        owner = ROW_TYPES[key]
         for c in t.columns:
             if c.bind:
                 out.setdefault(owner, set()).add(c.bind)

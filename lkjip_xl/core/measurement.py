@@ -7,12 +7,20 @@ Money is summed over kegiatan rows in document order (as Excel's SUM adds a colu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lkjip_xl.core import domain as d
-from lkjip_xl.core.model import Dokumen, Indikator, Kegiatan, Pengaturan, Program
+from lkjip_xl.core.model import (
+    Dokumen,
+    Indikator,
+    Kegiatan,
+    Pengaturan,
+    Program,
+    Sasaran,
+    SubKegiatan,
+)
 
 Angka = float | None
 
@@ -211,6 +219,128 @@ def ukur(dok: Dokumen) -> Pengukuran:
         total=_blok(rows),
         metode=metode(p),
     )
+
+
+# ---------------------------------------------------------------- the computed tables' rows
+# What one row of a computed table shows, typed by the object it is about: the layout's
+# computed columns name a path into it (`Column.value`, e.g. "ukur.capaian", "indikator.satuan"),
+# so each value is named once, where its column is declared.
+
+
+@dataclass
+class IndikatorBaris:
+    sasaran: Sasaran
+    indikator: Indikator
+    ukur: IndikatorUkur
+    baris: int  # the indicator's 1-based row in every per-indicator table
+    realisasi_renstra: list[Angka]  # each Renstra year's realisation, as the workbook finds it
+
+
+@dataclass
+class KegiatanBaris:
+    """A kegiatan's row (its own or its sub-kegiatan's sums), or one of its sub-kegiatan's."""
+
+    program: Program
+    kegiatan: Kegiatan
+    sub: SubKegiatan | None
+    anggaran: Angka
+    realisasi: Angka
+    penyerapan: Angka
+
+    @property
+    def uraian(self) -> str:
+        return (self.sub or self.kegiatan).uraian
+
+    @property
+    def tingkat(self) -> str:
+        return "Sub" if self.sub else "Kegiatan"
+
+    @property
+    def kelompok(self) -> str:
+        return "Sasaran" if self.program.sasaran else "Pendukung"
+
+
+@dataclass
+class ProgramBaris:
+    program: Program
+    ukur: ProgramUkur
+
+
+@dataclass
+class SasaranBaris:
+    sasaran: Sasaran
+    ukur: SasaranUkur
+    unit_outcome: Angka  # its indicators' realisations summed (the efficiency's outcome units)
+    metode: str  # the efficiency method measured by
+
+
+def realisasi_renstra(dok: Dokumen, i: Indikator, realisasi: Angka, slots: int,
+                      prior_years: int) -> list[Angka]:
+    """The realisation of each Renstra year slot: this year's, or a prior year's as far back as
+    the realisations reach; None for a year to come or out of reach."""
+    out: list[Angka] = []
+    for n in range(slots):
+        year = None if dok.renstra is None else dok.renstra.awal + n
+        if year == dok.tahun:
+            out.append(realisasi)
+        elif year is not None and year < dok.tahun and dok.tahun - year <= prior_years:
+            out.append(i.realisasi_lalu.get(year))
+        else:
+            out.append(None)
+    return out
+
+
+Baris = IndikatorBaris | KegiatanBaris | ProgramBaris | SasaranBaris
+Chain = tuple[Any, ...]  # a row's model objects from the top of the tree down to its own
+
+
+def _indikator(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
+               prior_years: int) -> IndikatorBaris:
+    i = chain[-1]
+    u = p.indikator[i.kode]
+    return IndikatorBaris(chain[0], i, u, n,
+                          realisasi_renstra(dok, i, u.realisasi, slots, prior_years))
+
+
+def _kegiatan(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
+              prior_years: int) -> KegiatanBaris:
+    prog, k = chain[0], chain[1]
+    if len(chain) > 2:  # a sub-kegiatan: its own amounts
+        sub = chain[2]
+        return KegiatanBaris(prog, k, sub, sub.anggaran, sub.realisasi,
+                             d.penyerapan(sub.anggaran, sub.realisasi))
+    ku = p.kegiatan[k.kode]
+    return KegiatanBaris(prog, k, None, ku.anggaran, ku.realisasi_anggaran, ku.penyerapan)
+
+
+def _program(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
+             prior_years: int) -> ProgramBaris:
+    return ProgramBaris(chain[-1], p.program[chain[-1].kode])
+
+
+def _sasaran(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
+             prior_years: int) -> SasaranBaris:
+    s = chain[-1]
+    unit = d.jumlah(p.indikator[i.kode].realisasi for i in s.indikator)
+    return SasaranBaris(s, p.sasaran[s.kode], unit,
+                        dok.pengaturan.metode_efisiensi or Pengaturan.metode_efisiensi)
+
+
+# the measured row of each model a computed table mirrors (its return type is the row's type)
+BUILDERS: dict[type, Callable[[Dokumen, Pengukuran, Chain, int, int, int], Baris]] = {
+    Indikator: _indikator, Kegiatan: _kegiatan, SubKegiatan: _kegiatan, Program: _program,
+    Sasaran: _sasaran,
+}
+
+
+def baris(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
+          prior_years: int) -> Baris:
+    """The measured row of the object at the end of `chain` (its ancestors before it: sasaran,
+    indikator; program, kegiatan, sub-kegiatan), row `n` of its table."""
+    build = BUILDERS.get(type(chain[-1]))
+    if build is None:
+        raise TypeError(f"no measured row for {type(chain[-1]).__name__}")
+    return build(dok, p, chain, n, slots, prior_years)
 
 
 def _plain(value: Any) -> Any:

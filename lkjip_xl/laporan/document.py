@@ -45,7 +45,7 @@ from lkjip_xl.schema.report_tables import (
     ReportColumn,
     ReportTable,
 )
-from lkjip_xl.schema.sheets import ANALISIS
+from lkjip_xl.schema.sheets import ANALISIS, ANGGARAN_SASARAN, PENGUKURAN, PK
 
 PLACEHOLDER_COLOR = RGBColor(0xC0, 0x00, 0x00)
 DRAF_TEXT = "DRAF: belum lolos verifikasi lkjip-xl ({n} temuan terbuka)"
@@ -198,7 +198,7 @@ class Laporan:
         for kode, members in self.ctx.kegiatan_groups():
             s_index = self.ctx.sasaran_index(kode) if kode is not None else None
             if s_index is not None:
-                names = "; ".join(str(self.ctx.value("PKK", "uraian", n))
+                names = "; ".join(str(self.ctx.value(PENGUKURAN.key, "uraian", n))
                                   for n in self.ctx.indikator_rows(kode))
                 label = self._value(sas_col, s_index)
             else:
@@ -208,7 +208,7 @@ class Laporan:
                 rows.append([a, b, Cell(self._value(keg_col, n))]
                             + [Cell(self._value(col, n), right=True) for col in money])
             if s_index is not None:
-                vals = [self.ctx.value("AE", k, s_index) for k in ("anggaran", "realisasi",
+                vals = [self.ctx.value(ANGGARAN_SASARAN.key, k, s_index) for k in ("anggaran", "realisasi",
                                                                     "penyerapan")]
                 rows.append(self._subtotal(f"{JUMLAH_LABEL} {kode}", vals))
             elif kode is None:
@@ -540,7 +540,7 @@ class Laporan:
         v = self.ctx.values
         tahun = self.dok.tahun
         ind = self.ctx.rows.indikator
-        pk = v.get("PK", [])
+        pk = v.get(PK.key, [])
         self.simple_table("L", f"Perjanjian Kinerja tahun {tahun}",
                           ["Sasaran", "Indikator kinerja", "Satuan", "Target PK",
                            "Target PK perubahan"],
@@ -557,7 +557,7 @@ class Laporan:
                            "Target TW IV"],
                           [[(i.uraian, "text"), *[(q, "number") for q in i.target_tw]]
                            for _s, i in ind])
-        pkk = v.get("PKK", [])
+        pkk = v.get(PENGUKURAN.key, [])
         self.simple_table("L", f"Pengukuran Kinerja tahun {tahun}",
                           ["Indikator kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
                            "Predikat"],

@@ -34,6 +34,7 @@ from lkjip_xl.measure.styling import Capaian
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.formats import GRID_BORDER
 from lkjip_xl.schema.report_tables import CHART_SHEET
+from lkjip_xl.schema.sheets import ANGGARAN_SASARAN, PENGUKURAN, PENGUKURAN_TW
 from lkjip_xl.workbook.generate import check_fits_layout
 from lkjip_xl.workbook.read import read_workbook, to_dokumen
 from lkjip_xl.workbook.write import write_workbook
@@ -45,7 +46,7 @@ QUARTERS = (1, 2, 3, 4)
 
 def _blank_later_quarters(wb: Workbook, ctx: Ctx) -> None:
     """Mid-year reporting: the quarters after the reported one are left empty."""
-    t = TABLES["PTW"]
+    t = PENGUKURAN_TW
     ws = wb.get_worksheet_by_name(t.sheet)
     if ws is None or ctx.triwulan >= 4:
         return
@@ -63,8 +64,9 @@ def _blank_later_quarters(wb: Workbook, ctx: Ctx) -> None:
 
 def _computed_capaian(wb: Workbook, ctx: Ctx, capaian: Capaian) -> None:
     """Predicate colours on the computed sheets' capaian columns."""
-    cols = [("PKK", "capaian"), ("PKK", "capaian_dipakai"), ("AE", "capaian")]
-    cols += [("PTW", f"c{q}") for q in QUARTERS if q <= ctx.triwulan]
+    cols = [(PENGUKURAN.key, "capaian"), (PENGUKURAN.key, "capaian_dipakai"),
+            (ANGGARAN_SASARAN.key, "capaian")]
+    cols += [(PENGUKURAN_TW.key, f"c{q}") for q in QUARTERS if q <= ctx.triwulan]
     for key, col in cols:
         t = TABLES[key]
         ws = wb.get_worksheet_by_name(t.sheet)
@@ -90,7 +92,7 @@ class _Extend:
         self.tick = progress or (lambda: None)
         # the tables of the workbook this hook still writes into or charts: held until `close`,
         # the others are written out as they are made (`write_workbook(keep=)`)
-        self.keep = frozenset(SOURCES) | ({"PTW"} if ctx.triwulan < 4 else frozenset())
+        self.keep = frozenset(SOURCES) | ({PENGUKURAN_TW.key} if ctx.triwulan < 4 else frozenset())
         self.tables: list[str] = []
         self.charts = 0
         self.skipped_tw = 0

@@ -22,7 +22,7 @@ from lkjip_xl.measure.styling import (
     page_setup,
     signature,
 )
-from lkjip_xl.schema import TABLES, printing
+from lkjip_xl.schema import printing
 from lkjip_xl.schema.report_tables import (
     ANGGARAN_SHEET,
     JUMLAH_LABEL,
@@ -34,6 +34,7 @@ from lkjip_xl.schema.report_tables import (
     ReportColumn,
     ReportTable,
 )
+from lkjip_xl.schema.sheets import ANGGARAN_KEGIATAN, ANGGARAN_SASARAN, PENGUKURAN
 from lkjip_xl.xlsx.fast_sheet import STREAM_ROWS, stream_rows, write_formula
 
 TABLE_KEEP = 5  # caption, header and three rows: never left at the foot of a page
@@ -272,7 +273,7 @@ class Bab3:
                 sasaran = str(self.ctx.value(sas_col.table.key, sas_col.key, s_index))
             else:
                 names, sasaran = ("", ""), PENDUKUNG_LABEL if kode is None else kode
-            own = [self._lines(2, self.ctx.value("AK", keg_col.key, n)) for n in members]
+            own = [self._lines(2, self.ctx.value(ANGGARAN_KEGIATAN.key, keg_col.key, n)) for n in members]
             merged = max(self._lines(0, sasaran), self._lines(1, names[1]))
             subtotal = s_index is not None or kode is None
             whole = sum(self._heights(own, merged, 0, len(own))) + (
@@ -311,7 +312,7 @@ class Bab3:
 
     def _indicator_names(self, kode: str | None) -> tuple[str, str]:
         """(formula, value): a sasaran's indicators joined, the merged cell beside its kegiatan."""
-        parts = [self.ctx.ref("PKK", "uraian", n, "text") for n in self.ctx.indikator_rows(kode)]
+        parts = [self.ctx.ref(PENGUKURAN.key, "uraian", n, "text") for n in self.ctx.indikator_rows(kode)]
         formula = '&"; "&'.join(f"({f})" for f, _ in parts) or '""'
         return formula, "; ".join(str(v) for _, v in parts if v != "")
 
@@ -324,9 +325,9 @@ class Bab3:
             formula: str
             value: Any
             if s_index is not None:
-                formula, value = self.ctx.ref("AE", key, s_index, kind)
+                formula, value = self.ctx.ref(ANGGARAN_SASARAN.key, key, s_index, kind)
             else:
-                formula, value = self.ctx.summary_ref(TABLES["AE"].sheet, f"{block}_{key}")
+                formula, value = self.ctx.summary_ref(ANGGARAN_SASARAN.sheet, f"{block}_{key}")
             ws.write_formula(row, c, "=" + formula, self.fm.cell(kind, bold=True), value)
         self.pages.add(row)
         return row + 1

@@ -20,9 +20,11 @@ from lkjip_xl.core.findings import Finding
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.formats import REPORT_HEADER_FILL
 from lkjip_xl.schema.report_tables import CHART_SHEET, REPORT_SHEETS
+from lkjip_xl.schema.sheets import PREDIKAT
 from lkjip_xl.schema.types import Sheet, Table, col_letter, quote_sheet
 from lkjip_xl.workbook.binding import joined
 from lkjip_xl.workbook.read import LayoutRead
+from lkjip_xl.workbook.tree import source
 from lkjip_xl.workbook.write import COMPUTED_FILL, HEADER_FILL, INPUT_FILL
 from lkjip_xl.xlsx.cells import cell_text, is_blank
 from lkjip_xl.xlsx.grid import SheetGrid
@@ -185,13 +187,13 @@ def stray_cells(lr: LayoutRead, carry: Carry) -> None:
 
 def unplaced_rows(lr: LayoutRead, carry: Carry) -> None:
     """Rows the reader could not tie to the document: no code, a duplicate, an unknown code."""
-    ik = lr.tables.get("IK")
-    codes = [cell_text(r.values.get("kode")) or "" for r in ik.rows] if ik else []
-    known = {c for c in codes if c}
     for key, tr in lr.tables.items():
         t = TABLES[key]
-        if t.mirror is not None or key == "PR":
+        if t.mirror is not None or key == PREDIKAT.key:
             continue
+        if key in JOINED:  # the codes of the table whose rows it has (Renstra & IKU)
+            top = lr.tables.get(source(t).key)
+            known = {c for r in (top.rows if top else []) if (c := cell_text(r.values.get("kode")))}
         seen: set[str] = set()
         input_keys = [col.key for col in t.columns if col.is_input]
         for row in tr.rows:
@@ -203,7 +205,7 @@ def unplaced_rows(lr: LayoutRead, carry: Carry) -> None:
                 why = "kode kosong"
             elif key in JOINED and code not in known:
                 why = "kode tidak ada di Renstra & IKU"
-            elif key != "KG" and code in seen:
+            elif len(t.levels) < 2 and code in seen:  # kegiatan rows repeat under sub rows
                 why = "kode ganda"
             if code:
                 seen.add(code)

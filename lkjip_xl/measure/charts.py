@@ -16,11 +16,12 @@ from lkjip_xl.measure.styling import AGENCY_HEADER_PT, Capaian, agency_header, p
 from lkjip_xl.schema import TABLES, printing
 from lkjip_xl.schema.formats import LABEL_FORMATS
 from lkjip_xl.schema.report_tables import CHART_SHEET
+from lkjip_xl.schema.sheets import ANGGARAN_PROGRAM, ANGGARAN_SASARAN, PENGUKURAN, PENGUKURAN_TW
 
 MAX_TW_CHARTS = 30  # one quarterly chart per indicator, up to this many
 # the tables charted straight from their own sheets (absorption): xlsxwriter reads their cells
 # at `close` for the charts' cached data, so they are held until then (not streamed)
-SOURCES = ("AE", "AP")
+SOURCES = (ANGGARAN_SASARAN.key, ANGGARAN_PROGRAM.key)
 ROW_PX = 20  # xlsxwriter's default row height in pixels
 WIDTHS = (14, 40, 12, 12, 12, 12, 12, 12, 12, 12)
 QUARTER_HEADER_PT = 30.0
@@ -84,7 +85,7 @@ class Charts:
         self.pages.add(0, AGENCY_HEADER_PT)
         n_ind = len(ctx.rows.indikator)
         # ---- data: capaian per indicator (one range the chart reads: whole on a page if it can)
-        names = [ctx.value("PKK", "uraian", n) for n in range(n_ind)]
+        names = [ctx.value(PENGUKURAN.key, "uraian", n) for n in range(n_ind)]
         rows_pt = [printing.ROW_PT * (printing.wrapped_lines(v, WIDTHS[1])
                                       if isinstance(v, str) and v else 1) for v in names]
         whole = 2 * printing.ROW_PT + sum(rows_pt)
@@ -100,7 +101,7 @@ class Charts:
             r = cap_first + n
             for c, (key, kind) in enumerate((("kode", "text"), ("uraian", "text"),
                                              ("capaian", "percent"))):
-                f, v = ctx.ref("PKK", key, n, kind)
+                f, v = ctx.ref(PENGUKURAN.key, key, n, kind)
                 ws.write_formula(r, c, "=" + f, self.fm.cell(kind), v)
             ws.write_number(r, 3, 100, self.fm.cell("percent"))
             self.pages.add(r, self._name_row(ws, r, names[n]))
@@ -128,20 +129,20 @@ class Charts:
                 r = row + j
                 if j == 0:
                     for c, key in enumerate(("kode", "uraian")):
-                        f, v = ctx.ref("PTW", key, n, "text")
+                        f, v = ctx.ref(PENGUKURAN_TW.key, key, n, "text")
                         ws.write_formula(r, c, "=" + f, self.fm.cell("text"), v)
                     self.pages.add(r, self._name_row(ws, r, names[n]))
                 else:
                     self.pages.add(r)
                 ws.write_string(r, 2, f"TW {ROMAN[q]}", self.fm.cell("text"))
                 for c, key in ((3, f"t{q + 1}"), (4, f"r{q + 1}")):
-                    v = ctx.value("PTW", key, n)
+                    v = ctx.value(PENGUKURAN_TW.key, key, n)
                     if v == "":
                         # a truly empty cell: both Excel and Calc leave a gap for it, whereas
                         # Calc draws #N/A (and text) as 0
                         ws.write_blank(r, c, None, self.fm.cell("number"))
                     else:
-                        a = ctx.address("PTW", key, n)
+                        a = ctx.address(PENGUKURAN_TW.key, key, n)
                         ws.write_formula(r, c, f'=IF({a}="",NA(),{a})', self.fm.cell("number"), v)
             row += len(quarters[n])
         self.pages.add(row)
@@ -207,8 +208,8 @@ class Charts:
         return chart
 
     def _absorption_charts(self, ws: Worksheet, row: int) -> int:
-        charts = [c for c in (self._absorption_chart("AE", "Penyerapan anggaran per sasaran"),
-                              self._absorption_chart("AP", "Penyerapan anggaran per program"))
+        charts = [c for c in (self._absorption_chart(ANGGARAN_SASARAN.key, "Penyerapan anggaran per sasaran"),
+                              self._absorption_chart(ANGGARAN_PROGRAM.key, "Penyerapan anggaran per program"))
                   if c is not None]
         if charts:
             self._charts_rows(row, 300)
@@ -220,10 +221,10 @@ class Charts:
         """The quarters (0-based, up to the reported one) an indicator's chart shows: those with a
         realisation to date; when none is reported yet, those with a target (the plan alone).
         Unreported quarters are left out rather than drawn as gaps that Calc would show as 0."""
-        reported = [q for q in range(q_n) if self.ctx.value("PTW", f"r{q + 1}", n) != ""]
+        reported = [q for q in range(q_n) if self.ctx.value(PENGUKURAN_TW.key, f"r{q + 1}", n) != ""]
         if reported:
             return reported
-        planned = [q for q in range(q_n) if self.ctx.value("PTW", f"t{q + 1}", n) != ""]
+        planned = [q for q in range(q_n) if self.ctx.value(PENGUKURAN_TW.key, f"t{q + 1}", n) != ""]
         return planned or list(range(q_n))
 
     def _quarter_charts(self, ws: Worksheet, row: int, blocks: list[tuple[int, int]]) -> int:

@@ -15,7 +15,8 @@ from xlsxwriter.worksheet import Worksheet
 
 from lkjip_xl.measure.context import Ctx, Formats, escape_header
 from lkjip_xl.measure.draf import header_title, write_mark
-from lkjip_xl.schema import TABLES, printing
+from lkjip_xl.schema import printing
+from lkjip_xl.schema.sheets import PREDIKAT
 from lkjip_xl.schema.types import quote_sheet
 from lkjip_xl.xlsx.rule_ranges import rule_ranges
 
@@ -57,7 +58,7 @@ class Capaian:
         rule per table would be thousands of rules in a big workbook. The ranges are listed top
         to bottom, so the rule's relative reference is anchored at the first range's top cell,
         which is also the top-left of them all (spreadsheets read the anchor either way)."""
-        pr = TABLES["PR"]
+        pr = PREDIKAT
         n = len(ctx.dok.pengaturan.predikat)
         formats = [wb.add_format({"bg_color": c}) for c in band_colours(n)]
         sheet = quote_sheet(pr.sheet)

@@ -32,23 +32,22 @@ from lkjip_xl.core.model import (
     Pengaturan,
     PredikatBand,
 )
-from lkjip_xl.schema import TABLES
-from lkjip_xl.workbook.binding import joined
+from lkjip_xl.workbook.tree import capacity_key, coded, joined_to
 
 TEMPLATE_VERSION = 1
 MAX_TEMPLATE_BYTES = 256 * 1024
 MAX_GUIDE_LINES = 60
 MAX_LINE = 500
 
-# capacity key -> the input tables it sizes (the indicator tables share one size)
+# capacity key (the model a coded table's rows are, in snake case: sasaran, indikator ...) ->
+# the input tables it sizes (the tables joined to the indicators by code share their size)
 CAPACITY_TABLES: dict[str, tuple[str, ...]] = {
-    "sasaran": ("SS",),
-    "indikator": ("IK", *joined(TABLES)),
-    "program": ("PG",),
-    "kegiatan": ("KG",),
+    capacity_key(t): (t.key, *(j.key for j in joined_to(t))) for t in coded()
 }
+# the planning unit's bounds; a table declared later is bounded as the largest
 CAPACITY_LIMITS: dict[str, int] = {"sasaran": 500, "indikator": 2000, "program": 1000,
                                    "kegiatan": 5000}
+MAX_CAPACITY = max(CAPACITY_LIMITS.values())
 
 SETTING_KEYS = tuple(f.name for f in dataclasses.fields(Pengaturan))  # the model's settings
 TOP_KEYS = ("versi", "nama", "keterangan", "pengaturan", "instansi", "petunjuk", "kapasitas")
@@ -202,7 +201,7 @@ def _kapasitas(source: str, v: Any) -> dict[str, int]:
     m = _mapping(source, "kapasitas", v, tuple(CAPACITY_TABLES))
     out: dict[str, int] = {}
     for k, n in m.items():
-        limit = CAPACITY_LIMITS[k]
+        limit = CAPACITY_LIMITS.get(k, MAX_CAPACITY)
         if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= limit:
             raise _err(source, f"kapasitas.{k}",
                        f"harus bilangan bulat 1..{limit}, ditemukan {_found(n)}",

@@ -10,6 +10,11 @@ no dynamic arrays, no SUMIFS with "" criteria, which LibreOffice reads different
 from __future__ import annotations
 
 
+def guard(expr: str, key: str = "kode") -> str:
+    """`expr` on a row whose `key` cell is filled, else empty: an unused row stays quiet."""
+    return f'IF({{{key}}}="","",{expr})'
+
+
 def num(expr: str) -> str:
     """`expr` when it is a number, else empty: a blank or text cell is "not reported"."""
     return f'IF(ISNUMBER({expr}),{expr},"")'

@@ -34,6 +34,26 @@ class Ref:
 
 
 @dataclass(frozen=True)
+class Parent:
+    """Where a table's rows hang in the entity tree: under the rows of `table`, named by this
+    table's `columns` (the parent's codes, outermost first; a deeper level adds its own)."""
+
+    table: str
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of the model objects a table's rows are: the list `collection` of the parent
+    row's object (of the document for a table without parent), each named by column `code`
+    (None: rows without a code, kept when their row key is filled)."""
+
+    collection: str
+    code: str | None = None
+    repeats: bool = False  # a code seen again is another object (sub-kegiatan), not skipped
+
+
+@dataclass(frozen=True)
 class Column:
     key: str
     header: str  # Bahasa Indonesia, as the user sees it
@@ -56,6 +76,10 @@ class Column:
     # the formula's earlier templates, still in workbooks written by earlier releases: verify
     # recognises them (one warning per column) instead of calling each cell edited
     earlier: tuple[str, ...] = ()
+    # what a formula column shows: a path into the row's measurement (`core.measurement`'s
+    # row of the mirrored object, or the input row's own object for a lookup column)
+    value: str | None = None
+    matches: str | None = None  # a formula column giving the row of its code in this table
 
     @property
     def is_input(self) -> bool:
@@ -76,6 +100,11 @@ class Table:
     mirror: str | None = None  # computed tables: the input table whose rows they follow one to one
     row_key: str = "kode"  # the column that makes a row non-empty
     unique: tuple[str, ...] = ()  # the columns whose values together may appear once
+    # the entity tree: the model lists an input table's rows are (a level per depth: kegiatan,
+    # then their sub-kegiatan) and the table they hang under; a table with neither has the
+    # rows of the table its `kode` refers to (one row per indicator: RKT, PK ...)
+    levels: tuple[Level, ...] = ()
+    parent: Parent | None = None
 
     @property
     def first_row(self) -> int:

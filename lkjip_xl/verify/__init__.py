@@ -17,6 +17,7 @@ from lkjip_xl.core.errors import LkjipError
 from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import TABLES
+from lkjip_xl.schema.sheets import PENGUKURAN_TW
 from lkjip_xl.verify.causes import completeness, link_root_causes
 from lkjip_xl.verify.follow_on import link_follow_ons
 from lkjip_xl.verify.formulas_check import check_formulas
@@ -133,7 +134,7 @@ def _check_layout(st: Structure, report: Report,
 def _blanked_quarters(st: Structure, triwulan: int) -> set[str]:
     """The Pengukuran Triwulan cells `measure --triwulan N` leaves empty on purpose (the
     quarters after N): no formula is missing there."""
-    t, p = TABLES["PTW"], st.placed.get("PTW")
+    t, p = PENGUKURAN_TW, st.placed.get(PENGUKURAN_TW.key)
     if triwulan >= 4 or p is None:
         return set()
     cols = [p.columns[k] for q in range(triwulan + 1, 5) for k in (f"t{q}", f"r{q}", f"c{q}")

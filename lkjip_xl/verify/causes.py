@@ -23,8 +23,7 @@ from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.core.number_display import tampil
 from lkjip_xl.core.year_end import reported_indikator, reported_kegiatan
-from lkjip_xl.schema import TABLES
-from lkjip_xl.schema.sheets import ANALISIS, NARASI_FIELDS
+from lkjip_xl.schema.sheets import ANALISIS, NARASI_FIELDS, SASARAN
 from lkjip_xl.verify.follow_on import cell_count
 from lkjip_xl.verify.formulas_check import MirrorMap
 from lkjip_xl.verify.structure import Structure
@@ -97,7 +96,7 @@ def narrative_gaps(dok: Dokumen, stats: dict[str, Any]) -> list[Finding]:
     empty = [f.label for f in NARASI_FIELDS if f.bind and not get(dok, f.bind)]
     if not dok.sdm:
         empty.append("SDM")
-    analysis = [(TABLES["SS"].column(key), label_id, label_en)
+    analysis = [(SASARAN.column(key), label_id, label_en)
                 for key, label_id, label_en, _ in ANALISIS]
     missing = {s.kode: [(i, e) for c, i, e in analysis if not get(s, c.bind)]  # type: ignore[arg-type]
                for s in dok.sasaran}

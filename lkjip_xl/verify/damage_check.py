@@ -21,7 +21,7 @@ from lkjip_xl.core import domain as d
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import TABLES
-from lkjip_xl.schema.sheets import PENGATURAN
+from lkjip_xl.schema.sheets import KEGIATAN, PENGATURAN, PREDIKAT, REALISASI_KINERJA
 from lkjip_xl.workbook.read import LayoutRead, RowRead, TableRead, loc
 from lkjip_xl.xlsx.cells import cell_number, cell_text
 
@@ -42,7 +42,7 @@ def formulas_in_inputs(lr: LayoutRead) -> Iterator[Finding]:
     the formulas make the figures up from their own row, else a warning."""
     for key, tr in lr.tables.items():
         table = TABLES.get(key)
-        if table is None or table.mirror is not None or key == "PR":
+        if table is None or table.mirror is not None or key == PREDIKAT.key:
             continue
         sg = lr.grid.sheet(table.sheet)
         if sg is None:
@@ -70,7 +70,7 @@ def _kegiatan_rows(tr: TableRead) -> list[RowRead]:
 
 
 def subtotal_rows(lr: LayoutRead) -> Iterator[Finding]:
-    tr = lr.tables.get("KG")
+    tr = lr.tables.get(KEGIATAN.key)
     if tr is None:
         return
     by_program: dict[str | None, list[RowRead]] = {}
@@ -96,7 +96,7 @@ def subtotal_rows(lr: LayoutRead) -> Iterator[Finding]:
 
 
 def sub_kegiatan_sums(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
-    tr = lr.tables.get("KG")
+    tr = lr.tables.get(KEGIATAN.key)
     if tr is None or dok is None:
         return
     row_of = {cell_text(r.values.get("kode_kegiatan")): r.row for r in _kegiatan_rows(tr)}
@@ -117,7 +117,7 @@ def quarters_against_year(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Findi
         return
     nilai_tw = (dok.pengaturan.nilai_tw if dok.pengaturan.nilai_tw in ("kumulatif", "per_triwulan")
                 else "kumulatif")
-    rk = lr.tables.get("RK")
+    rk = lr.tables.get(REALISASI_KINERJA.key)
     if rk is not None:
         row_of = {cell_text(r.values.get("kode")): r.row for r in rk.rows}
         for _, i in dok.indikator():
@@ -128,7 +128,7 @@ def quarters_against_year(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Findi
             if year is not None and not d.dekat(year, i.realisasi):
                 yield Finding("tw-beda-tahunan", "warning", rk.where(row_of[i.kode], "realisasi"),
                               found=i.realisasi, expected=year)
-    kg = lr.tables.get("KG")
+    kg = lr.tables.get(KEGIATAN.key)
     if kg is not None:
         row_of = {cell_text(r.values.get("kode_kegiatan")): r.row for r in _kegiatan_rows(kg)}
         for _, k in dok.kegiatan():
@@ -156,7 +156,7 @@ def thousands(lr: LayoutRead) -> Iterator[Finding]:
     """A money line typed in thousands of rupiah among lines in rupiah: a thousand times it sits
     among the other lines (within 0.2-5x their median) while it is tiny itself, and the row's
     other amount, when it is in rupiah, agrees with a thousand times it."""
-    tr = lr.tables.get("KG")
+    tr = lr.tables.get(KEGIATAN.key)
     if tr is None:
         return
     pair = {"anggaran": "realisasi", "realisasi": "anggaran"}

@@ -16,8 +16,16 @@ from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.measurement import ukur
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import SHEETS, TABLES
-from lkjip_xl.schema.sheets import PENGATURAN
+from lkjip_xl.schema.sheets import (
+    PENGATURAN,
+    PENGUKURAN,
+    PK,
+    PREDIKAT,
+    REALISASI_KINERJA,
+    RENCANA_AKSI,
+)
 from lkjip_xl.verify.damage_check import check_damage
+from lkjip_xl.workbook import tree
 from lkjip_xl.workbook.read import LayoutRead, RowRead, TableRead, loc, match_key
 from lkjip_xl.xlsx.cells import cell_number, cell_text
 from lkjip_xl.xlsx.grid import WorkbookGrid
@@ -48,14 +56,15 @@ def required(lr: LayoutRead) -> Iterator[Finding]:
                 yield Finding("isian-wajib-kosong", "error", loc(s.name, row or f.row, 2),
                               params={"header": f.label})
     for key, table in TABLES.items():
-        if table.mirror is not None or key == "PR":
+        if table.mirror is not None:
             continue
         tr, rows = _rows(lr, key)
+        nested = len(table.levels) > 1
         for trow in rows:
             for c in table.columns:
                 if c.required and c.is_input and c.key in trow.values \
                         and cell_text(trow.values[c.key]) is None:
-                    if key == "KG" and c.key == "uraian":
+                    if nested and c.bind:
                         continue  # a sub-total kegiatan row may carry its name in the sub rows
                     assert tr is not None
                     yield Finding("isian-wajib-kosong", "error", tr.where(trow.row, c.key),
@@ -92,7 +101,7 @@ def settings(lr: LayoutRead) -> Iterator[Finding]:
     n = cell_number(value)
     if n is not None and n <= 0:
         yield Finding("batas-capaian-tidak-valid", "error", loc(PENGATURAN, row, 2), found=n)
-    tr, rows = _rows(lr, "PR")
+    tr, rows = _rows(lr, PREDIKAT.key)
     prev: tuple[float, RowRead] | None = None
     for r in rows:
         m = cell_number(r.values.get("min"))
@@ -127,9 +136,13 @@ def codes(lr: LayoutRead) -> Iterator[Finding]:
                 first[ident] = row.row
         known[key] = {i[0] for i in first if i[0] is not None}
     # as the workbook's MATCH finds an indicator code (case-insensitive, spaces kept): a code
-    # with a stray space is found nowhere, and every computed cell of that indicator stays empty
-    ik_keys = {match_key(r.values.get("kode")) for r in _rows(lr, "IK")[1]} - {None}
-    ik_clean = {k.casefold(): k for k in known.get("IK", set())}
+    # with a stray space is found nowhere, and every computed cell of that indicator stays empty;
+    # the tables matched so are those others join by code (Renstra & IKU)
+    matched = {t.key: t.row_key for t in map(tree.source, TABLES.values())
+               if any(tree.joined_to(t))}
+    match_keys = {key: {match_key(r.values.get(col)) for r in _rows(lr, key)[1]} - {None}
+                  for key, col in matched.items()}
+    clean = {key: {k.casefold(): k for k in known.get(key, set())} for key in matched}
     for key, table in TABLES.items():
         tr, rows = _rows(lr, key)
         if tr is None or table.mirror is not None:
@@ -143,28 +156,41 @@ def codes(lr: LayoutRead) -> Iterator[Finding]:
                 k = cell_text(raw)
                 if k is None:
                     continue
-                if ref.table == "IK":
-                    if match_key(raw) in ik_keys:
+                if ref.table in matched:
+                    if match_key(raw) in match_keys[ref.table]:
                         continue
-                    if k.casefold() in ik_clean:
+                    if k.casefold() in clean[ref.table]:
                         yield Finding("kode-berspasi", "error", tr.where(row.row, c.key),
-                                      found=str(raw), expected=ik_clean[k.casefold()])
+                                      found=str(raw), expected=clean[ref.table][k.casefold()])
                         continue
                 elif k in known.get(ref.table, set()):
                     continue
                 yield Finding(ref.finding, "error", tr.where(row.row, c.key), found=k)
-    tr, rows = _rows(lr, "KG")
-    kegiatan_rows = {cell_text(r.values.get("kode_kegiatan")) for r in rows
-                     if cell_text(r.values.get("kode_sub")) is None}
-    for row in rows:
-        k = cell_text(row.values.get("kode_kegiatan"))
-        if cell_text(row.values.get("kode_sub")) is not None and k not in kegiatan_rows and tr:
-            yield Finding("sub-kegiatan-tanpa-kegiatan", "warning",
-                          tr.where(row.row, "kode_kegiatan"), found=k)
+    yield from _orphans(lr)
+
+
+def _orphans(lr: LayoutRead) -> Iterator[Finding]:
+    """A sub-kegiatan row whose kegiatan has no row of its own (a nested level's parent code
+    found on no row of the level above)."""
+    for table in tree.coded():
+        tr, rows = _rows(lr, table.key)
+        for upper, lower in zip(table.levels, table.levels[1:]):
+            up, low = upper.code or "", lower.code or ""
+            own_rows = {cell_text(r.values.get(up)) for r in rows if cell_text(r.values.get(low)) is None}
+            for row in rows:
+                k = cell_text(row.values.get(up))
+                if cell_text(row.values.get(low)) is not None and k not in own_rows and tr:
+                    yield Finding("sub-kegiatan-tanpa-kegiatan", "warning", tr.where(row.row, up),
+                                  found=k)
 
 
 def money(lr: LayoutRead) -> Iterator[Finding]:
-    tr, rows = _rows(lr, "KG")
+    for table in TABLES.values():
+        if table.mirror is None and any(c.kind == "money" for c in table.columns):
+            yield from _money(*_rows(lr, table.key))
+
+
+def _money(tr: TableRead | None, rows: list[RowRead]) -> Iterator[Finding]:
     if tr is None:
         return
     money_cols = [c.key for c in tr.table.columns if c.kind == "money"]
@@ -181,7 +207,8 @@ def money(lr: LayoutRead) -> Iterator[Finding]:
 
 def percent_scale(lr: LayoutRead, grid: WorkbookGrid) -> Iterator[Finding]:
     """0.66 where the unit is % and the indicator's other numbers say 66."""
-    ik_tr, ik_rows = _rows(lr, "IK")
+    indikator = {tree.source(TABLES[key]) for key in _PERCENT_COLS}  # the rows they are about
+    ik_rows = [r for t in indikator for r in _rows(lr, t.key)[1]]
     percent_codes = {cell_text(r.values.get("kode")) for r in ik_rows
                      if (cell_text(r.values.get("satuan")) or "").strip() == "%"}
     cells: dict[str, list[tuple[TableRead, RowRead, str, float]]] = {}
@@ -218,9 +245,9 @@ def percent_scale(lr: LayoutRead, grid: WorkbookGrid) -> Iterator[Finding]:
 def targets(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
     if dok is None:
         return
-    pk_tr, pk_rows = _rows(lr, "PK")
-    ra_tr, ra_rows = _rows(lr, "RA")
-    rk_tr, rk_rows = _rows(lr, "RK")
+    pk_tr, pk_rows = _rows(lr, PK.key)
+    ra_tr, ra_rows = _rows(lr, RENCANA_AKSI.key)
+    rk_tr, rk_rows = _rows(lr, REALISASI_KINERJA.key)
     by_code = {i.kode: i for _, i in dok.indikator()}
     first_row: dict[tuple[str, str | None], int] = {}
     for tr, rows in ((pk_tr, pk_rows), (ra_tr, ra_rows), (rk_tr, rk_rows)):
@@ -231,7 +258,7 @@ def targets(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
     ps = dok.pengaturan
     nilai_tw = ps.nilai_tw if ps.nilai_tw in ("kumulatif", "per_triwulan") else "kumulatif"
     for kode, i in by_code.items():
-        pk_row = first_row.get(("PK", kode))
+        pk_row = first_row.get((PK.key, kode))
         if pk_tr is not None and pk_row is not None:
             tr_year = i.target_renstra.get(dok.tahun)
             if i.target is not None and tr_year is not None and not d.dekat(i.target, tr_year):
@@ -246,9 +273,9 @@ def targets(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
                               pk_tr.where(pk_row, "alasan_perubahan"), found=i.target_perubahan)
         agregasi = i.agregasi if i.agregasi in (None, "kumulatif", "akhir", "rata_rata") else None
         annual = i.target_perubahan if i.target_perubahan is not None else i.target
-        for tkey, tr, values, prefix, goal in (("RA", ra_tr, i.target_tw, "t", annual),
-                                                ("RK", rk_tr, i.realisasi_tw, "r", None)):
-            row = first_row.get((tkey, kode))
+        for tr, values, prefix, goal in ((ra_tr, i.target_tw, "t", annual),
+                                         (rk_tr, i.realisasi_tw, "r", None)):
+            row = first_row.get((tr.table.key, kode)) if tr else None
             if tr is None or row is None:
                 continue
             for kind, q in d.cek_tw(values, agregasi, nilai_tw, goal):
@@ -285,12 +312,12 @@ def plausibility(lr: LayoutRead, dok: Dokumen | None,
             p = ukur(dok)
         except (ValueError, TypeError, KeyError, ArithmeticError):
             return
-    pkk = lr.tables.get("PKK")
+    pkk = lr.tables.get(PENGUKURAN.key)
     pkk_row: dict[str | None, int] = {}
     if pkk is not None:
         for r in reversed(pkk.rows):  # the first row of a code wins
             pkk_row[cell_text(r.values.get("kode"))] = r.row
-    rk_tr, rk_rows = _rows(lr, "RK")
+    rk_tr, rk_rows = _rows(lr, REALISASI_KINERJA.key)
     rk_row = {cell_text(r.values.get("kode")): r.row for r in rk_rows}
     pairs = 0
     equal = 0

@@ -20,6 +20,7 @@ from lkjip_xl.verify.formulas_check import MirrorMap
 from lkjip_xl.verify.structure import Structure, placed_summary
 from lkjip_xl.workbook.expected import BLANK, Row, computed_rows, summary_values
 from lkjip_xl.workbook.read import cell_text, loc, match_key
+from lkjip_xl.workbook.tree import identity
 from lkjip_xl.xlsx.compare import same_value
 from lkjip_xl.xlsx.grid import SheetGrid
 
@@ -29,15 +30,6 @@ if TYPE_CHECKING:
 UNCALCULATED_SHARE = 0.9  # this share of non-blank expectations cached as blank: never calculated
 
 _text = cell_text
-
-
-def _keys(table_key: str) -> tuple[str, ...]:
-    return {"PKK": ("kode",), "PTW": ("kode",), "AK": ("kode_kegiatan", "kode_sub"),
-            "AP": ("kode",), "AE": ("kode",)}[table_key]
-
-
-_MIRROR_KEYS = {"IK": ("kode",), "KG": ("kode_kegiatan", "kode_sub"), "PG": ("kode",),
-                "SS": ("kode",)}
 
 
 @dataclass
@@ -85,14 +77,19 @@ def expected_values(st: Structure, dok: Dokumen | None, mirror: MirrorMap) -> Ex
     except (ValueError, TypeError, KeyError, ZeroDivisionError, ArithmeticError) as exc:
         ex.error = f"{type(exc).__name__}: {exc}"
         return ex
-    match = {k: _match_positions(st, k) for k in ("PK", "RA", "RK")}
+    # a column giving the row of the code in a joined table: where MATCH finds it in the sheet
+    matches = {c.matches: _match_positions(st, c.matches)
+               for t in TABLES.values() for c in t.columns if c.matches}
     blank_rows = {key: tuple(BLANK for _ in ex.keys.get(key, ())) for key in computed}
     for key, rows in computed.items():
         index = ex.keys.get(key, {})
         by_key: dict[tuple[str, ...], tuple[Any, ...]] = {}
-        for row in rows:
-            by_key.setdefault(tuple(str(row[index[k]] or "") for k in _keys(key)), row)
         table = TABLES[key]
+        ident_keys = identity(table)  # the codes naming a row, the same in both tables
+        for row in rows:
+            by_key.setdefault(tuple(str(row[index[k]] or "") for k in ident_keys), row)
+        match_cols = [(index[c.key], matches[c.matches]) for c in table.columns
+                      if c.matches and c.key in index]
         mkey = table.mirror or ""
         pm = st.placed.get(mkey)
         msg = st.sheet(TABLES[mkey].sheet) if mkey else None
@@ -102,7 +99,7 @@ def expected_values(st: Structure, dok: Dokumen | None, mirror: MirrorMap) -> Ex
             if m is None or pm is None or msg is None:
                 continue
             ident = tuple(_text(msg.value(m, pm.columns[k])) or "" if k in pm.columns else ""
-                          for k in _MIRROR_KEYS[mkey])
+                          for k in ident_keys)
             if not any(ident):
                 out[r] = blank_rows[key]
                 continue
@@ -114,11 +111,11 @@ def expected_values(st: Structure, dok: Dokumen | None, mirror: MirrorMap) -> Ex
             if found is None:
                 continue
             row = found
-            if key == "PKK":
-                code = match_key(msg.value(m, pm.columns["kode"]))
+            if match_cols:
+                code = match_key(msg.value(m, pm.columns[TABLES[mkey].row_key]))
                 values = list(row)
-                for t in match:
-                    values[index[f"m_{t.lower()}"]] = match[t].get(code or "", BLANK)
+                for i, found_at in match_cols:
+                    values[i] = found_at.get(code or "", BLANK)
                 row = tuple(values)
             out[r] = row
         ex.rows[key] = out

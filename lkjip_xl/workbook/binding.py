@@ -152,9 +152,10 @@ def refs_to(target: str, tables: dict[str, Table]) -> list[tuple[Table, Column]]
             for c in t.columns if c.ref is not None and c.ref.table == target]
 
 
-def joined(tables: dict[str, Table], target: str = "IK") -> list[str]:
-    """The tables whose rows join `target`'s rows by their own `kode` (one row per indicator)."""
-    return [t.key for t, c in refs_to(target, tables) if c.key == "kode"]
+def joined(tables: dict[str, Table]) -> list[str]:
+    """The input tables whose rows are another table's rows, joined by their own code (one row
+    per indicator: no levels of their own in the entity tree)."""
+    return [t.key for t in tables.values() if t.mirror is None and not t.levels]
 
 
 __all__ = ["Years", "get", "put", "setter", "bound", "fields_of", "form_of", "refs_to", "joined"]

@@ -10,22 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
-from lkjip_xl.core import domain as d
-from lkjip_xl.core.measurement import Pengukuran, ukur
+from lkjip_xl.core.measurement import Pengukuran, baris, ukur
 from lkjip_xl.core.model import (
     FORMAT_ID,
     Dokumen,
     Indikator,
     Kegiatan,
-    Pengaturan,
     Program,
     Sasaran,
     SubKegiatan,
 )
 from lkjip_xl.schema.sheets import PRIOR_YEARS, PROFIL, RENSTRA_SLOTS, SHEETS, TABLES
-from lkjip_xl.workbook.binding import Years, fields_of, form_of, joined
+from lkjip_xl.schema.types import Table
+from lkjip_xl.workbook import tree
+from lkjip_xl.workbook.binding import Years, fields_of, form_of, get
+from lkjip_xl.workbook.tree import Chain
 
 Row = dict[str, Any]
 BLANK = ""  # what a quiet formula shows: the empty string
@@ -33,41 +36,49 @@ BLANK = ""  # what a quiet formula shows: the empty string
 
 @dataclass
 class Rows:
-    """Which model object sits in which row of each table."""
+    """Which model object sits in which row of each table: the entity tree walked once
+    (`workbook.tree`); the model's own lists kept for the report writers."""
 
-    sasaran: list[Sasaran]
-    indikator: list[tuple[Sasaran, Indikator]]
-    program: list[Program]
-    kegiatan: list[tuple[Program, Kegiatan, SubKegiatan | None]]
+    chains: dict[str, list[Chain]]
 
     @classmethod
     def of(cls, dok: Dokumen) -> Rows:
-        keg: list[tuple[Program, Kegiatan, SubKegiatan | None]] = []
-        for p, k in dok.kegiatan():
-            keg.append((p, k, None))
-            keg.extend((p, k, s) for s in k.sub_kegiatan)
-        return cls(list(dok.sasaran), dok.indikator(), list(dok.program), keg)
+        return cls(tree.chains(dok))
 
     def count(self, table_key: str) -> int:
-        source = TABLES[table_key].mirror or table_key
-        return {
-            "SS": len(self.sasaran), "IK": len(self.indikator), "RKT": len(self.indikator),
-            "PK": len(self.indikator), "RA": len(self.indikator), "RK": len(self.indikator),
-            "PG": len(self.program), "KG": len(self.kegiatan),
-        }.get(source, 0)
+        return len(self.chains.get(table_key, ()))
+
+    def _at(self, collection: str) -> list[Chain]:
+        return self.chains[tree.top(collection).key]
+
+    @cached_property
+    def sasaran(self) -> list[Sasaran]:
+        return [c[-1] for c in self._at("sasaran")]
+
+    @cached_property
+    def indikator(self) -> list[tuple[Sasaran, Indikator]]:
+        return [(c[0], c[1]) for c in self.chains[tree.top("indikator").key]]
+
+    @cached_property
+    def program(self) -> list[Program]:
+        return [c[-1] for c in self._at("program")]
+
+    @cached_property
+    def kegiatan(self) -> list[tuple[Program, Kegiatan, SubKegiatan | None]]:
+        return [(c[0], c[1], c[2] if len(c) > 2 else None) for c in self._at("kegiatan")]
 
 
 def capacities(dok: Dokumen, minimum: dict[str, int] | None = None) -> dict[str, int]:
-    """Rows prepared per table: room for the data plus spare rows to fill in by hand."""
+    """Rows prepared per table: room for the data plus spare rows to fill in by hand (a short
+    list on a settings sheet gets none)."""
     rows = Rows.of(dok)
-    listed = {"PR": len(dok.pengaturan.predikat), "SDM": len(dok.sdm)}  # fixed small lists
     out: dict[str, int] = {}
     for key, t in TABLES.items():
         if t.mirror:
             continue
-        n = listed.get(key, rows.count(key))
+        n = rows.count(key)
         base = (minimum or {}).get(key, t.default_capacity)
-        out[key] = max(base, n) if key in listed else max(base, n + max(10, n // 5))
+        out[key] = max(base, n) if tree.listed(t) else max(base, n + max(10, n // 5))
     for key, t in TABLES.items():
         if t.mirror:
             out[key] = out[t.mirror]
@@ -83,101 +94,72 @@ def _ya(v: bool | None) -> str:
 
 
 def input_rows(dok: Dokumen) -> dict[str, list[Row]]:
-    """The values of every input table, row by row (None = leave the cell empty): the bound
-    columns from the model through the layout's declarations, the codes that place a row in
-    the hierarchy from its parents."""
+    """The values of every input table, row by row (None = leave the cell empty): the codes
+    that place a row in the hierarchy from its chain, the bound columns from the model through
+    the layout's declarations."""
     rows = Rows.of(dok)
     years = Years(dok.renstra.awal if dok.renstra else None, dok.tahun)
-    out: dict[str, list[Row]] = {
-        "SS": [fields_of(TABLES["SS"], s) for s in rows.sasaran],
-        "PG": [fields_of(TABLES["PG"], p) for p in rows.program],
-        "PR": [fields_of(TABLES["PR"], b) for b in dok.pengaturan.predikat],
-        "SDM": [fields_of(TABLES["SDM"], b) for b in dok.sdm],
-        "IK": [{"kode_sasaran": s.kode, **fields_of(TABLES["IK"], i, years)}
-               for s, i in rows.indikator],
-    }
-    for key in joined(TABLES):
-        out[key] = [{"kode": i.kode, "uraian": i.uraian, **fields_of(TABLES[key], i, years)}
-                    for _s, i in rows.indikator]
-    out["KG"] = [{"kode_program": p.kode, "kode_kegiatan": k.kode,
-                  "kode_sub": sub.kode if sub else None,
-                  **fields_of(TABLES["KG"], sub if sub is not None else k)}
-                 for p, k, sub in rows.kegiatan]
+    out: dict[str, list[Row]] = {}
+    for key, t in TABLES.items():
+        if t.mirror is None:
+            out[key] = [{**tree.place(t, c), **tree.shown(t, c[-1]), **fields_of(t, c[-1], years)}
+                        for c in rows.chains[key]]
     return out
 
 
-def _slot_realisasi(dok: Dokumen, i: Indikator, realisasi: float | None, n: int) -> Any:
-    if dok.renstra is None:
-        return BLANK
-    year = dok.renstra.awal + n - 1
-    if year == dok.tahun:
-        return _blank(realisasi)
-    if year < dok.tahun and dok.tahun - year <= PRIOR_YEARS:
-        return _blank(i.realisasi_lalu.get(year))
-    return BLANK
+def _getter(path: str) -> Callable[[Any], Any]:
+    """A path into a measured row, compiled: thousands of rows read a few paths (an absent
+    part, a kegiatan row's sub-kegiatan, gives None)."""
+    if "[" in path:
+        return lambda row: get(row, path)
+    if "." not in path:
+        return attrgetter(path)
+    first, rest = path.split(".", 1)
+    part, inner = attrgetter(first), _getter(rest)
+
+    def walk(row: Any) -> Any:
+        obj = part(row)
+        return None if obj is None else inner(obj)
+    return walk
+
+
+def _shows(t: Table) -> list[tuple[str, Callable[[Any], Any], Any]]:
+    """Each computed column's key, the getter of the measured value it shows, its default."""
+    out = []
+    for c in t.columns:
+        if c.value is None:
+            raise ValueError(f"{t.key}.{c.key}: a computed column names the value it shows")
+        out.append((c.key, _getter(c.value), BLANK if c.default is None else c.default))
+    return out
 
 
 def computed_rows(dok: Dokumen, p: Pengukuran | None = None,
                   row_factory: Callable[[str, Row], Any] | None = None) -> dict[str, list[Any]]:
-    """The value of every computed cell, by the domain core (blank where a formula is quiet).
+    """The value of every computed cell, by the domain core (blank where a formula is quiet):
+    each computed table's rows are the measured rows of the objects its input table's rows are
+    (`core.measurement.baris`), each column the value it declares it shows (`Column.value`).
 
     `row_factory(table_key, row)` turns each row into what is kept (a caller holding 10,000
     rows keeps them compact); by default the row dict itself."""
     p = p or ukur(dok)
-    rows = Rows.of(dok)
+    chains = tree.chains(dok)
     keep: Callable[[str, Row], Any] = row_factory or (lambda _key, row: row)
-    pkk: list[Any] = []
-    ptw: list[Any] = []
-    for n, (s, i) in enumerate(rows.indikator, start=1):
-        u = p.indikator[i.kode]
-        pkk.append(keep("PKK", {
-            "kode_sasaran": s.kode, "kode": i.kode, "uraian": i.uraian, "satuan": i.satuan or "",
-            "polaritas": i.polaritas or "positif", "agregasi": i.agregasi or "akhir",
-            "target": _blank(u.target), "target_min": _blank(u.target_min),
-            "target_maks": _blank(u.target_maks), "realisasi": _blank(u.realisasi),
-            "capaian": _blank(u.capaian), "capaian_dipakai": _blank(u.capaian_dipakai),
-            "predikat": _blank(u.predikat), "realisasi_lalu": _blank(u.realisasi_lalu),
-            "perubahan": _blank(u.perubahan), "membaik": _ya(u.membaik),
-            "target_akhir": _blank(u.target_akhir_renstra), "realisasi_sd": _blank(u.realisasi_sd),
-            "kemajuan": _blank(u.kemajuan_renstra),
-            **{f"ry{k}": _slot_realisasi(dok, i, u.realisasi, k)
-               for k in range(1, RENSTRA_SLOTS + 1)},
-            "m_pk": n, "m_ra": n, "m_rk": n,
-        }))
-        tw: Row = {"kode": i.kode, "uraian": i.uraian}
-        for q in range(1, 5):
-            tw[f"t{q}"] = _blank(u.target_sd[q - 1])
-            tw[f"r{q}"] = _blank(u.realisasi_sd_tw[q - 1])
-            tw[f"c{q}"] = _blank(u.capaian_tw[q - 1])
-        ptw.append(keep("PTW", tw))
-    ak: list[Any] = []
-    for prog, k, sub in rows.kegiatan:
-        ku = p.kegiatan[k.kode]
-        if sub is None:
-            a, r, pen = ku.anggaran, ku.realisasi_anggaran, ku.penyerapan
-        else:
-            a, r = sub.anggaran, sub.realisasi
-            pen = d.penyerapan(a, r)
-        ak.append(keep("AK", {"kode_program": prog.kode, "kode_kegiatan": k.kode,
-                   "kode_sub": sub.kode if sub else "", "tingkat": "Sub" if sub else "Kegiatan",
-                   "uraian": (sub or k).uraian, "kode_sasaran": prog.sasaran or "",
-                   "kelompok": "Sasaran" if prog.sasaran else "Pendukung",
-                   "anggaran": _blank(a), "realisasi": _blank(r),
-                   "penyerapan": _blank(pen)}))
-    ap = [keep("AP", {"kode": g.kode, "uraian": g.uraian, "kode_sasaran": g.sasaran or "",
-           "anggaran": _blank(p.program[g.kode].anggaran),
-           "realisasi": _blank(p.program[g.kode].realisasi_anggaran),
-           "penyerapan": _blank(p.program[g.kode].penyerapan)}) for g in rows.program]
-    ae: list[Any] = []
-    for s in rows.sasaran:
-        su = p.sasaran[s.kode]
-        unit = d.jumlah(p.indikator[i.kode].realisasi for i in s.indikator)
-        ae.append(keep("AE", {"kode": s.kode, "uraian": s.uraian, "capaian": _blank(su.capaian),
-                   "predikat": _blank(su.predikat), "anggaran": _blank(su.anggaran),
-                   "realisasi": _blank(su.realisasi_anggaran), "penyerapan": _blank(su.penyerapan),
-                   "unit_outcome": _blank(unit), "efisiensi": _blank(su.efisiensi),
-                   "metode": dok.pengaturan.metode_efisiensi or Pengaturan.metode_efisiensi}))
-    return {"PKK": pkk, "PTW": ptw, "AK": ak, "AP": ap, "AE": ae}
+    measured: dict[str, list[Any]] = {}
+    out: dict[str, list[Any]] = {}
+    for key, t in TABLES.items():
+        if t.mirror is None:
+            continue
+        src = tree.source(t).key
+        if src not in measured:
+            measured[src] = [baris(dok, p, c, n, RENSTRA_SLOTS, PRIOR_YEARS)
+                             for n, c in enumerate(chains[src], start=1)]
+        shows = _shows(t)
+        # a cell shows its value, quiet (or its column's default) when absent, a yes/no as Ya / Tidak
+        out[key] = [keep(key, {k: dflt if (v := g(r)) is None or v == "" else
+                               ("Ya" if v else "Tidak") if v is True or v is False else v
+                               for k, g, dflt in shows})
+                    for r in measured[src]]
+    return out
 
 
 def summary_values(dok: Dokumen, p: Pengukuran | None = None) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from lkjip_xl.dataformat import to_dict
 from lkjip_xl.schema import TABLES
 from lkjip_xl.workbook.binding import joined
 from lkjip_xl.workbook.read import LayoutRead, match_key, read_workbook
+from lkjip_xl.workbook.tree import source
 
 
 def export_dokumen(path: str | os.PathLike[str], *, with_pengukuran: bool = True,
@@ -34,13 +35,12 @@ def left_behind(lr: LayoutRead) -> list[Finding]:
     rows under it, so these cannot travel. Said, one finding a row, never dropped silently: a
     deleted Renstra row leaves them behind (verify's `baris-dihapus`), and typing that row back
     before exporting carries them."""
-    ik = lr.tables.get("IK")
-    known = {match_key(r.values.get("kode")) for r in (ik.rows if ik else [])}
     out: list[Finding] = []
     for key in joined(TABLES):
-        tr = lr.tables.get(key)
+        tr, top = lr.tables.get(key), lr.tables.get(source(TABLES[key]).key)
         if tr is None:
             continue
+        known = {match_key(r.values.get("kode")) for r in (top.rows if top else [])}
         for row in tr.rows:
             raw = row.values.get("kode")
             if match_key(raw) is not None and match_key(raw) not in known:

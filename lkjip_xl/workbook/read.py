@@ -18,23 +18,13 @@ from typing import Any, Literal
 
 from lkjip_xl.core.errors import InputError
 from lkjip_xl.core.findings import Finding
-from lkjip_xl.core.model import (
-    Dokumen,
-    Indikator,
-    Kegiatan,
-    Pengaturan,
-    PredikatBand,
-    Program,
-    Renstra,
-    Sasaran,
-    SdmBaris,
-    SubKegiatan,
-)
+from lkjip_xl.core.model import Dokumen, Renstra
 from lkjip_xl.core.number_text import parse
 from lkjip_xl.schema import SHEETS, TABLES, Table
-from lkjip_xl.schema.sheets import PENGATURAN, PENGATURAN_FIELDS, PROFIL, PROFIL_FIELDS
+from lkjip_xl.schema.sheets import PENGATURAN_FIELDS, PROFIL, PROFIL_FIELDS
 from lkjip_xl.schema.types import Column, FormField, quote_sheet
-from lkjip_xl.workbook.binding import Years, bound, joined, put, setter
+from lkjip_xl.workbook import tree
+from lkjip_xl.workbook.binding import Years, bound, get, put, setter
 from lkjip_xl.xlsx.a1 import location
 from lkjip_xl.xlsx.cells import cell_text, is_blank
 from lkjip_xl.xlsx.grid import CellStore, ErrorValue, SheetGrid, WorkbookGrid
@@ -293,13 +283,13 @@ def match_key(v: Any) -> str | None:
     return s.casefold() if s.strip() else None
 
 
-def _by_code(lr: LayoutRead, key: str) -> dict[str, RowRead]:
+def _by_code(lr: LayoutRead, key: str, code_col: str) -> dict[str, RowRead]:
     tr = lr.tables.get(key)
     out: dict[str, RowRead] = {}
     if tr is None:
         return out
     for row in tr.rows:
-        code = match_key(row.values.get("kode"))
+        code = match_key(row.values.get(code_col))
         if code is not None and code not in out:
             out[code] = row
     return out
@@ -352,10 +342,6 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None,
     left here is the hierarchy: indicators under their sasaran, per-indicator tables joined by
     code, sub-kegiatan under their kegiatan, and the reporting year the document needs."""
     conv = _Conv(report, text_numbers)
-
-    def txt(row: RowRead | None, key: str) -> str | None:
-        return None if row is None else conv.text(row.values.get(key))
-
     profil = {f.key: _form_value(conv, lr, PROFIL, f) for f in PROFIL_FIELDS if f.bind}
     tahun = profil.pop("tahun")
     if tahun is None:
@@ -368,76 +354,78 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None,
     for key, value in profil.items():
         put(dok, by_key[key].bind, value)  # type: ignore[arg-type]
     bind = _Binder(conv, Years(awal, tahun))
-    pr = lr.tables.get("PR")
-    bands = [b for r in (pr.rows if pr else [])
-             if (b := bind.into(PredikatBand(None, ""), pr, r)).label]
-    for f in PENGATURAN_FIELDS:
-        if f.bind:
-            put(dok, f.bind, _form_value(conv, lr, PENGATURAN, f))
-    dok.pengaturan.predikat = bands or Pengaturan().predikat
-    for form in SHEETS:  # the other key/value sheets (Narasi): absent in an older workbook
-        if form.fields and form.name not in (PROFIL, PENGATURAN):
+    for form in SHEETS:  # the other key/value sheets (Narasi: absent in an older workbook)
+        if form.fields and form.name != PROFIL:
             for f in form.fields:
                 if f.bind:
                     put(dok, f.bind, _form_value(conv, lr, form.name, f))
-    sdm = lr.tables.get("SDM")
-    dok.sdm = [b for r in (sdm.rows if sdm else [])
-               if (b := bind.into(SdmBaris("", ""), sdm, r)).uraian]
-
-    sasaran: dict[str, Sasaran] = {}
-    ss = lr.tables.get("SS")
-    for row in ss.rows if ss else []:
-        kode = txt(row, "kode")
-        if kode and kode not in sasaran:
-            sasaran[kode] = bind.into(Sasaran(kode, ""), ss, row)
-    joins = [(lr.tables.get(k), _by_code(lr, k)) for k in joined(TABLES)]
-    ik = lr.tables.get("IK")
-    seen: set[str] = set()
-    for row in ik.rows if ik else []:
-        kode = txt(row, "kode")
-        if not kode or kode in seen:
-            continue
-        seen.add(kode)
-        kode_s = txt(row, "kode_sasaran") or ""
-        s = sasaran.setdefault(kode_s, Sasaran(kode_s, ""))
-        i = bind.into(Indikator(kode, ""), ik, row)
-        mk = match_key(row.values.get("kode"))
-        if mk is not None:
-            for tr, rows in joins:
-                bind.into(i, tr, rows.get(mk))
-        s.indikator.append(i)
-    dok.sasaran = list(sasaran.values())
-
-    programs: dict[str, Program] = {}
-    pg = lr.tables.get("PG")
-    for row in pg.rows if pg else []:
-        kode = txt(row, "kode")
-        if kode and kode not in programs:
-            programs[kode] = bind.into(Program(kode, ""), pg, row)
-    kg = lr.tables.get("KG")
-    kegiatan: dict[str, Kegiatan] = {}
-    for row in kg.rows if kg else []:
-        kode_k = txt(row, "kode_kegiatan")
-        if not kode_k:
-            continue
-        kode_p = txt(row, "kode_program") or ""
-        prog = programs.setdefault(kode_p, Program(kode_p, ""))
-        sub = txt(row, "kode_sub")
-        if sub is None:
-            if kode_k in kegiatan:
-                continue
-            k = bind.into(Kegiatan(kode_k, ""), kg, row)
-            kegiatan[kode_k] = k
-            prog.kegiatan.append(k)
-        else:
-            parent = kegiatan.get(kode_k)
-            if parent is None:
-                parent = Kegiatan(kode_k, "")
-                kegiatan[kode_k] = parent
-                prog.kegiatan.append(parent)
-            parent.sub_kegiatan.append(bind.into(SubKegiatan(sub, ""), kg, row))
-    dok.program = list(programs.values())
+    assembly = _Tree(dok, lr, bind)
+    for t in TABLES.values():
+        if t.mirror is None and t.levels:
+            assembly.assemble(t)
     return dok
+
+
+class _Tree:
+    """The entity tree assembled from the located rows, table by table as the layout declares
+    it (`Table.levels`, `Table.parent`): a row's object goes into the list of the object its
+    codes name (created empty when no row of its own table has that code); a code seen again
+    is skipped but where the level repeats (sub-kegiatan)."""
+
+    def __init__(self, dok: Dokumen, lr: LayoutRead, bind: _Binder) -> None:
+        self.dok, self.lr, self.bind = dok, lr, bind
+        self.index: dict[str, list[dict[str, Any]]] = {}  # table -> level -> code -> object
+
+    def _find(self, t: Table, codes: list[str]) -> Any:
+        """The object `codes` name in table `t` (its ancestors' codes, then its own levels'),
+        created when absent; the document for no codes at all."""
+        above = t.parent.columns if t.parent else ()
+        if len(codes) == len(above):
+            return self._find(TABLES[t.parent.table], codes) if t.parent else self.dok
+        depth = len(codes) - len(above) - 1
+        index = self.index[t.key][depth]
+        obj = index.get(codes[-1])
+        if obj is None:
+            obj = index[codes[-1]] = tree.blank(tree.level_types(t)[depth], codes[-1])
+            get(self._find(t, codes[:-1]), t.levels[depth].collection).append(obj)
+        return obj
+
+    def assemble(self, t: Table) -> None:
+        tr, conv, bind = self.lr.tables.get(t.key), self.bind.conv, self.bind
+        types = tree.level_types(t)
+        if not t.levels[0].code:  # a short list (predicate bands, SDM): kept when filled
+            keep = t.column(t.row_key).bind or t.row_key
+            items = [obj for r in (tr.rows if tr else [])
+                     if get(obj := bind.into(tree.blank(types[0], None), tr, r), keep)]
+            if items:  # else the model's default list stays (the default predicate table)
+                put(self.dok, t.levels[0].collection, items)
+            return
+        self.index[t.key] = [{} for _ in t.levels]
+        above = t.parent.columns if t.parent else ()
+        joins = [(self.lr.tables.get(j.key), _by_code(self.lr, j.key, j.row_key))
+                 for j in tree.joined_to(t)]
+        for row in tr.rows if tr else []:
+            own: list[str] = []
+            for level in t.levels:  # the deepest level whose code is filled is the row's
+                code = conv.text(row.values.get(level.code or ""))
+                if code is None:
+                    break
+                own.append(code)
+            if not own:
+                continue
+            depth, level = len(own) - 1, t.levels[len(own) - 1]
+            index = self.index[t.key][depth]
+            if not level.repeats and own[-1] in index:
+                continue
+            obj = bind.into(tree.blank(types[depth], own[-1]), tr, row)
+            if joins:
+                mk = match_key(row.values.get(t.row_key))
+                if mk is not None:
+                    for jtr, rows in joins:
+                        bind.into(obj, jtr, rows.get(mk))
+            codes = [conv.text(row.values.get(c)) or "" for c in above] + own[:-1]
+            get(self._find(t, codes), level.collection).append(obj)
+            index.setdefault(own[-1], obj)
 
 
 def read_workbook(path: str | os.PathLike[str], report: Report | None = None,

@@ -26,6 +26,7 @@ from lkjip_xl.core.year_end import (
     reported_indikator,
     tw_names,
 )
+from lkjip_xl.schema.sheets import KEGIATAN, PK, REALISASI_KINERJA
 from lkjip_xl.workbook.read import LayoutRead, TableRead
 from lkjip_xl.xlsx.cells import cell_text
 
@@ -43,7 +44,7 @@ def _rows(t: TableRead, *keys: str) -> dict[tuple[str | None, ...], int]:
 def check_year_end(lr: LayoutRead, dok: Dokumen | None, triwulan: int = 4) -> Iterator[Finding]:
     if dok is None:
         return
-    pk, rk, kg = lr.tables.get("PK"), lr.tables.get("RK"), lr.tables.get("KG")
+    pk, rk, kg = lr.tables.get(PK.key), lr.tables.get(REALISASI_KINERJA.key), lr.tables.get(KEGIATAN.key)
     year_end = triwulan == 4 and anything_reported(dok)
     if kg is not None and year_end:
         kg_rows = _rows(kg, "kode_kegiatan", "kode_sub")
