@@ -95,6 +95,11 @@ def test_an_indicator_without_sasaran_code_asks_for_the_code_not_an_analysis(
     for f in rep.findings:
         for lang in ("id", "en"):
             assert "  (" not in f.message(lang), f.message(lang)  # an empty placeholder
+    from lkjip_xl.laporan import laporan
+
+    out = tmp_path / "tanpa-sasaran.docx"
+    laporan(path, out, charts=False)
+    assert "untuk sasaran  (" not in _document_text(out)  # nor in the document
 
 
 def test_sdm_table_reads_only_named_rows_and_checks_its_choices(tmp_path: Path) -> None:
