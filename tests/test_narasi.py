@@ -16,6 +16,7 @@ from lkjip_xl.schema.sheets import NARASI, NARASI_FIELDS
 from lkjip_xl.verify import verify
 from lkjip_xl.workbook.read import read_workbook
 from lkjip_xl.workbook.write import MEMO_WIDTH, write_workbook
+from tests.corrupt import cell_ref, edit
 from tests.docgen import build
 
 
@@ -74,6 +75,31 @@ def test_verify_names_what_is_still_empty_as_completeness(tmp_path: Path, filled
         f"Narasi laporan belum lengkap: Simpulan (sheet Narasi); analisis sasaran belum diisi: "
         f"{dok.sasaran[0].kode} (upaya / solusi) (sheet Sasaran).")
     assert rep.verdict() == "lulus"
+
+
+def test_an_indicator_without_sasaran_code_asks_for_the_code_not_an_analysis(
+        tmp_path: Path, filled: Path) -> None:
+    """An indicator row with its sasaran code left empty hangs under a sasaran with no code and
+    no row of its own: its analysis cannot be typed anywhere, so the gap names nothing empty
+    ("analisis sasaran belum diisi:  (semua)"); the missing code is its own error."""
+    dok = build(4)
+    row = sum(len(s.indikator) for s in dok.sasaran)
+    path = edit(filled, tmp_path / "tanpa-sasaran.xlsx", lambda wb: [
+        wb[cell_ref("IK", k, row)[0]].__setitem__(cell_ref("IK", k, row)[1], v)
+        for k, v in (("kode", "IK-LEPAS"), ("uraian", "Indikator lepas"), ("satuan", "%"),
+                     ("polaritas", "positif"))])
+    rep = verify(path)
+    assert any(f.code == "isian-wajib-kosong" and f.location.endswith(
+        f"A{TABLES['IK'].first_row + row}") for f in rep.findings)
+    assert "narasi-belum-lengkap" not in {f.code for f in rep.findings}
+    for f in rep.findings:
+        for lang in ("id", "en"):
+            assert "  (" not in f.message(lang), f.message(lang)  # an empty placeholder
+    from lkjip_xl.laporan import laporan
+
+    out = tmp_path / "tanpa-sasaran.docx"
+    laporan(path, out, charts=False)
+    assert "untuk sasaran  (" not in _document_text(out)  # nor in the document
 
 
 def test_sdm_table_reads_only_named_rows_and_checks_its_choices(tmp_path: Path) -> None:

@@ -99,6 +99,30 @@ def test_the_reader_places_rows_by_their_parent_codes(tmp_path: Path) -> None:
     assert [i.uraian for _, i in got.indikator() if i.kode == last_ik.kode] == [last_ik.uraian]
 
 
+def test_a_kegiatan_row_below_its_sub_kegiatan_fills_the_placeholder(tmp_path: Path) -> None:
+    """Staff type a sub-kegiatan first and its kegiatan on a later row: the kegiatan's own
+    values are read (they were dropped as a repeated code, and verify then blamed the Anggaran
+    Kegiatan formula that shows the kegiatan's name)."""
+    dok = dataformat.load(SAMPLE)
+    clean = tmp_path / "clean.xlsx"
+    write_workbook(dok, clean)
+    n_kg = Rows.of(dok).count("KG")
+    program = dok.program[0].kode
+    damaged = edit(clean, tmp_path / "order.xlsx", lambda wb: (
+        _cells("KG", n_kg, {"kode_program": program, "kode_kegiatan": "9.99.02",
+                            "kode_sub": "9.99.02.0001", "uraian": "Sub dulu",
+                            "anggaran": 1_000_000, "realisasi": 900_000})(wb),
+        _cells("KG", n_kg + 1, {"kode_program": program, "kode_kegiatan": "9.99.02",
+                                "uraian": "Kegiatan sesudahnya", "anggaran": 1_000_000,
+                                "realisasi": 900_000})(wb)))
+    got, _ = read_workbook(damaged)
+    found = [k for p in got.program for k in p.kegiatan if k.kode == "9.99.02"]
+    assert len(found) == 1
+    assert (found[0].uraian, found[0].anggaran, found[0].realisasi) == (
+        "Kegiatan sesudahnya", 1_000_000, 900_000)
+    assert [s.uraian for s in found[0].sub_kegiatan] == ["Sub dulu"]
+
+
 def test_writing_and_reading_walk_the_same_tree(tmp_path: Path) -> None:
     dok = dataformat.load(SAMPLE)
     out = tmp_path / "b.xlsx"

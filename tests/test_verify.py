@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 import types
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -147,6 +149,23 @@ def test_annotate_marks_cells_and_lists_findings(broken: Path, tmp_path: Path) -
 
     assert run_main(["verify", str(broken), "--annotate", str(out)]) == 2
     assert run_main(["verify", str(broken), "--annotate", str(out), "--force"]) == 1
+
+
+def test_annotating_a_workbook_with_self_closed_styles_keeps_them_well_formed(
+        tmp_path: Path) -> None:
+    """The first release's workbook keeps cell styles as `<xf .../>`: the marked style was
+    written `<xf ... xfId="0"/ applyFill="1">`, a styles.xml no spreadsheet opens."""
+    from xml.etree import ElementTree
+
+    src = Path(__file__).parent / "data" / "release-1" / "denpasar_2019.xlsx"
+    styles = zipfile.ZipFile(src).read("xl/styles.xml").decode()
+    assert re.search(r"<xf\b[^>]*/>", styles)  # the case this test is about
+    out = tmp_path / "annotated.xlsx"
+    code, _ = _run("verify", str(src), "--annotate", str(out))
+    assert code == 0 and out.exists()
+    ElementTree.fromstring(zipfile.ZipFile(out).read("xl/styles.xml"))
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[0] == "Temuan" and wb["Temuan"].max_row > 1
 
 
 @pytest.mark.libreoffice

@@ -475,7 +475,9 @@ class Laporan:
             for table in per:
                 self.report_table(table, members, s.uraian or s.kode)
             self.standar_nasional(s.kode, members)
-            for key, column, *_ in ANALISIS:  # the Sasaran sheet's analysis columns
+            # a sasaran without a code (indicators whose sasaran code is empty) has no row on
+            # the Sasaran sheet to type an analysis in: nothing to ask for
+            for key, column, *_ in ANALISIS if s.kode.strip() else ():  # the sheet's columns
                 title, what = _ANALISIS_TEXT[key]
                 self.para(title, bold=True).paragraph_format.keep_with_next = True  # its text
                 self.text_or_isi(getattr(s, key), what,

@@ -170,7 +170,8 @@ class _Styles:
                 side.format(s) for s in ("left", "right", "top", "bottom")) + "<diagonal/></border>")
         xf = (self.xfs[base] if base < len(self.xfs)
               else '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')
-        head = re.match(r"<xf\b[^>]*", xf).group(0)  # type: ignore[union-attr]
+        # the attributes stop before "/>" of a self-closed <xf .../> (the first release wrote them)
+        head = re.match(r"<xf\b[^>]*?(?=/?>)", xf).group(0)  # type: ignore[union-attr]
         rest = xf[len(head):]
         for attr, value in (("fillId", self.fill[severity]), ("borderId", self.border),
                             ("applyFill", 1), ("applyBorder", 1)):

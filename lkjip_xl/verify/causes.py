@@ -98,8 +98,10 @@ def narrative_gaps(dok: Dokumen, stats: dict[str, Any]) -> list[Finding]:
         empty.append("SDM")
     analysis = [(SASARAN.column(key), label_id, label_en)
                 for key, label_id, label_en, _ in ANALISIS]
+    # a sasaran without a code only gathers indicators whose sasaran code is empty: it has no row
+    # to type an analysis in, and the empty code is already an error of its own
     missing = {s.kode: [(i, e) for c, i, e in analysis if not get(s, c.bind)]  # type: ignore[arg-type]
-               for s in dok.sasaran}
+               for s in dok.sasaran if s.kode.strip()}
     sasaran = [kode for kode, fields in missing.items() if fields]
     stats["narasi_kosong"] = {"narasi": empty, "sasaran": sasaran}
     if not empty and not sasaran:

@@ -369,12 +369,15 @@ def to_dokumen(lr: LayoutRead, report: Report | None = None,
 class _Tree:
     """The entity tree assembled from the located rows, table by table as the layout declares
     it (`Table.levels`, `Table.parent`): a row's object goes into the list of the object its
-    codes name (created empty when no row of its own table has that code); a code seen again
-    is skipped but where the level repeats (sub-kegiatan)."""
+    codes name (created empty when no row of its own table has that code yet, and filled by
+    that row when it comes later); a code seen again is skipped but where the level repeats
+    (sub-kegiatan)."""
 
     def __init__(self, dok: Dokumen, lr: LayoutRead, bind: _Binder) -> None:
         self.dok, self.lr, self.bind = dok, lr, bind
         self.index: dict[str, list[dict[str, Any]]] = {}  # table -> level -> code -> object
+        # objects made empty for a deeper row's codes: their own row, typed later, fills them
+        self.placeholders: set[int] = set()
 
     def _find(self, t: Table, codes: list[str]) -> Any:
         """The object `codes` name in table `t` (its ancestors' codes, then its own levels'),
@@ -387,6 +390,7 @@ class _Tree:
         obj = index.get(codes[-1])
         if obj is None:
             obj = index[codes[-1]] = tree.blank(tree.level_types(t)[depth], codes[-1])
+            self.placeholders.add(id(obj))
             get(self._find(t, codes[:-1]), t.levels[depth].collection).append(obj)
         return obj
 
@@ -415,14 +419,20 @@ class _Tree:
                 continue
             depth, level = len(own) - 1, t.levels[len(own) - 1]
             index = self.index[t.key][depth]
-            if not level.repeats and own[-1] in index:
-                continue
-            obj = bind.into(tree.blank(types[depth], own[-1]), tr, row)
+            known = index.get(own[-1]) if not level.repeats else None
+            if known is not None and id(known) not in self.placeholders:
+                continue  # a code seen again: the first row is the object
+            # a kegiatan typed below its sub-kegiatan fills the empty one made for them
+            obj = bind.into(known if known is not None else tree.blank(types[depth], own[-1]),
+                            tr, row)
             if joins:
                 mk = match_key(row.values.get(t.row_key))
                 if mk is not None:
                     for jtr, rows in joins:
                         bind.into(obj, jtr, rows.get(mk))
+            if known is not None:
+                self.placeholders.discard(id(known))
+                continue  # already placed, under the codes of the row that made it
             codes = [conv.text(row.values.get(c)) or "" for c in above] + own[:-1]
             get(self._find(t, codes), level.collection).append(obj)
             index.setdefault(own[-1], obj)
