@@ -202,6 +202,9 @@ def test_row_edit_campaign(campaign: list[Case], tmp_path: Path) -> None:
             wrong.append((case, got))
             continue
         text = found[0].message("id") + found[0].message("en")
+        # a clerk knows the sheet, not the layout's table key ('tabel KG' meant nothing)
+        assert case.sheet in found[0].message("id"), text
+        assert case.key not in TABLES or f" {case.key} " not in text, text
         if any(word in text for word in DELETING) and _kind(case.key) == "input":
             assert _row_empty(case), f"advice deletes a row holding data: {case}"
     out = Path(os.environ.get("LKJIP_XL_CAMPAIGN_TABLE", tmp_path / "row-edits.md"))

@@ -66,14 +66,14 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "tabel-tidak-ditemukan", "error",
-        "Judul kolom tabel {table} tidak ditemukan di sheet {sheet}",
-        "The column headers of table {table} were not found in sheet {sheet}",
+        "Judul kolom tabel di sheet {sheet} tidak ditemukan",
+        "The column headers of the table on sheet {sheet} were not found",
         "the header row of 'PK' overwritten",
     ),
     Entry(
         "tabel-bergeser", "warning",
-        "Judul tabel {table} ada di baris {found}, seharusnya baris {expected}",
-        "The header of table {table} is on row {found}, expected row {expected}",
+        "Judul tabel di sheet {sheet} ada di baris {found}, seharusnya baris {expected}",
+        "The header of the table on sheet {sheet} is on row {found}, expected row {expected}",
         "two rows inserted above the header of 'PK'",
     ),
     Entry(
@@ -100,21 +100,21 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "baris-disisipkan", "error",
-        "Sebuah baris kosong disisipkan di baris {found} tabel {table}; rumus di sheet hitungan "
+        "Sebuah baris kosong disisipkan di baris {found} sheet {sheet}; rumus di sheet hitungan "
         "kini menunjuk baris yang bergeser. Hapus baris kosong itu (tidak berisi data) atau "
         "batalkan (Ctrl+Z); isi baris baru di baris kosong di akhir tabel",
-        "An empty row was inserted at row {found} of table {table}; formulas on the computed "
+        "An empty row was inserted at row {found} of sheet {sheet}; formulas on the computed "
         "sheets now point at shifted rows. Delete that empty row (it holds no data) or undo "
         "(Ctrl+Z); add new rows in the empty rows at the end of the table",
         "an empty row inserted at 'Renstra & IKU'!A6",
     ),
     Entry(
         "baris-disisipkan-berisi", "error",
-        "Baris {found} disisipkan di tengah tabel {table} dan sudah diisi; rumus di sheet "
+        "Baris {found} disisipkan di tengah tabel sheet {sheet} dan sudah diisi; rumus di sheet "
         "hitungan kini menunjuk baris yang bergeser. Jangan hapus baris itu: pindahkan semua isian "
         "ke workbook baru dengan `lkjip-xl export BERKAS.xlsx -o data.yaml` lalu "
         "`lkjip-xl new --data data.yaml -o baru.xlsx`",
-        "Row {found} was inserted in the middle of table {table} and filled in; formulas on the "
+        "Row {found} was inserted in the middle of the table on sheet {sheet} and filled in; formulas on the "
         "computed sheets now point at shifted rows. Do not delete it: move every input to a new "
         "workbook with `lkjip-xl export FILE.xlsx -o data.yaml`, then "
         "`lkjip-xl new --data data.yaml -o new.xlsx`",
@@ -122,13 +122,13 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "baris-dihapus", "error",
-        "Baris {found} tabel {table} dihapus beserta isinya; rumus di sheet hitungan kini menunjuk "
+        "Baris {found} sheet {sheet} dihapus beserta isinya; rumus di sheet hitungan kini menunjuk "
         "#REF! atau baris yang bergeser. Batalkan (Ctrl+Z) bila masih bisa; bila tidak, sisipkan "
         "kembali satu baris kosong di tempatnya dan ketik ulang baris yang terhapus (isian lain "
         "yang merujuk kodenya tetap ada), simpan, lalu pindahkan isian ke workbook baru dengan "
         "`lkjip-xl export BERKAS.xlsx -o data.yaml` dan `lkjip-xl new --data data.yaml -o "
         "baru.xlsx` (rumusnya dibuat ulang utuh)",
-        "Row {found} of table {table} was deleted with what it held; formulas on the computed "
+        "Row {found} of sheet {sheet} was deleted with what it held; formulas on the computed "
         "sheets now point at #REF! or shifted rows. Undo (Ctrl+Z) if you still can; otherwise "
         "insert an empty row back in its place and retype the deleted row (the other inputs "
         "that name its code are still there), save, then move the inputs to a new workbook with "

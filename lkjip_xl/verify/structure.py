@@ -178,7 +178,8 @@ def _tables(st: Structure, view: WorkbookGrid) -> Iterator[Finding]:
             continue
         if tr.header_row != table.header_row:
             yield Finding("tabel-bergeser", "warning", loc(table.sheet, tr.header_row, 1),
-                          found=tr.header_row, expected=table.header_row, params={"table": key})
+                          found=tr.header_row, expected=table.header_row,
+                          params={"table": key, "sheet": table.sheet})
         for i, col in enumerate(table.columns, start=1):
             actual = tr.columns.get(col.key)
             if actual is None and col.optional:  # a workbook from before the column existed
