@@ -8,7 +8,6 @@ public path with every cell held, and every part is compared byte for byte.
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -24,19 +23,11 @@ from lkjip_xl.workbook import write
 from lkjip_xl.workbook.write import write_workbook
 from lkjip_xl.xlsx import fast_sheet
 from lkjip_xl.xlsx.fast_sheet import FastWorksheet
+from tests.test_xlsx_sheet import _assert_same_package
 
 WHEN = dt.datetime(2026, 1, 2, 3, 4, 5)
 
 
-def _parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as z:
-        return {n: z.read(n) for n in z.namelist()}
-
-
-def _assert_same_package(a: Path, b: Path) -> None:
-    pa, pb = _parts(a), _parts(b)
-    assert list(pa) == list(pb)
-    assert [n for n in pa if pa[n] != pb[n]] == []
 
 
 @pytest.mark.parametrize("triwulan", [4, 2])

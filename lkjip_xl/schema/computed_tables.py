@@ -36,12 +36,18 @@ def _required(i: int) -> str:
     return f"AND(ISNUMBER({_SLOT_TARGET[i]}),RenstraAwal+{i}<=Tahun)"
 
 
-def _realisasi_sd() -> str:
+def _slot_sums() -> tuple[str, str, str]:
+    """Over the Renstra years that have a target: how many, how many realised, and their sum."""
     n_req = "+".join(f"IF({_required(i)},1,0)" for i in range(RENSTRA_SLOTS))
     n_ok = "+".join(f"IF(AND({_required(i)},ISNUMBER({_SLOT_REAL[i]})),1,0)"
                     for i in range(RENSTRA_SLOTS))
     total = "+".join(f"IF(AND({_required(i)},ISNUMBER({_SLOT_REAL[i]})),{_SLOT_REAL[i]},0)"
                      for i in range(RENSTRA_SLOTS))
+    return n_req, n_ok, total
+
+
+def _realisasi_sd() -> str:
+    n_req, n_ok, total = _slot_sums()
     # Both need every target year's realisation (docs/rules.md): a partial sum or mean misstates
     # progress, so a missing year leaves the figure empty for rata_rata as for kumulatif.
     incomplete = f'OR(({n_req})=0,({n_ok})<({n_req}))'
@@ -53,11 +59,7 @@ def _realisasi_sd() -> str:
 def _realisasi_sd_v1() -> str:
     """Releases before 2026-11 (c44dc25): rata_rata averaged whichever target years had a
     realisation, where the domain rule leaves the figure empty."""
-    n_req = "+".join(f"IF({_required(i)},1,0)" for i in range(RENSTRA_SLOTS))
-    n_ok = "+".join(f"IF(AND({_required(i)},ISNUMBER({_SLOT_REAL[i]})),1,0)"
-                    for i in range(RENSTRA_SLOTS))
-    total = "+".join(f"IF(AND({_required(i)},ISNUMBER({_SLOT_REAL[i]})),{_SLOT_REAL[i]},0)"
-                     for i in range(RENSTRA_SLOTS))
+    n_req, n_ok, total = _slot_sums()
     kumulatif = f'IF(OR(({n_req})=0,({n_ok})<({n_req})),"",{total})'
     rata = f'IF(({n_ok})=0,"",({total})/({n_ok}))'
     return _guard(f'IF({{agregasi}}="kumulatif",{kumulatif},IF({{agregasi}}="rata_rata",{rata},{_R}))')
