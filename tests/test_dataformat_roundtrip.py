@@ -32,34 +32,6 @@ RENSTRA = (2021, 2026)
 NOT_IN_WORKBOOK = {
     "Dokumen.extra": "its one section, pengukuran, is what export computes from the workbook",
 }
-# issue #24 item 1, the model and data format first: the workbook's sheet and columns follow in
-# the next commit, which empties this
-NOT_YET_IN_WORKBOOK = {
-    **{f"{c}.{f}": "#24: sheet Indikator Program / Anggaran Renstra next"
-       for c in ("Program", "Kegiatan", "SubKegiatan")
-       for f in ("indikator", "pagu_renstra", "realisasi_anggaran_lalu")},
-    **{f"IndikatorProgram.{f.name}": "#24: sheet Indikator Program next"
-       for f in dataclasses.fields(model.IndikatorProgram)},
-    "Kegiatan.anggaran_murni": "#24: Realisasi Anggaran's column next",
-    "SubKegiatan.anggaran_murni": "#24: Realisasi Anggaran's column next",
-    "Sasaran.acuan_rpjmd": "#24: Sasaran's column next",
-    "Pengaturan.nomenklatur": "#24: Pengaturan's field next",
-}
-
-
-def _strip_not_yet(data: Any, key: str = "") -> Any:
-    """The document without the keys NOT_YET_IN_WORKBOOK names (the indicators below sasaran:
-    `indikator` inside a programme)."""
-    names = {"pagu_renstra", "realisasi_anggaran_lalu", "anggaran_murni", "acuan_rpjmd",
-             "nomenklatur"} | ({"indikator"} if key in ("program", "kegiatan", "sub_kegiatan")
-                               else set())
-    if isinstance(data, dict):
-        return {k: _strip_not_yet(v, k) for k, v in data.items() if k not in names}
-    if isinstance(data, list):
-        return [_strip_not_yet(v, key) for v in data]
-    return data
-
-
 # fields the workbook carries without a binding: the codes that place a row
 PLACED = {
     "Kegiatan.kode": "Realisasi Anggaran's kode_kegiatan places the row under its programme",
@@ -117,7 +89,7 @@ class _Values:
         if tp == Quarters:
             return [self.number() for _ in range(4)]
         if tp == dict[int, float | None]:
-            return {year: self.number() for year in self.years.get(name, [RENSTRA[0], TAHUN - 1])}
+            return {year: self.number() for year in self.years[name]}
         if tp == dict[str, Any]:
             return {"pengukuran": {"total": {"n": n}}}
         if typing.get_origin(tp) is list:
@@ -166,8 +138,7 @@ def _consistent(dok: Dokumen) -> Dokumen:
             i.target = None
         else:
             i.target_min = i.target_maks = None
-    if (model.IndikatorProgram, "polaritas") in declarations():  # #24: declared next commit
-        assert {i.polaritas for i in below} >= {"negatif", "rentang"}
+    assert {i.polaritas for i in below} >= {"negatif", "rentang"}
     for p in dok.program:  # a program serves a sasaran that exists
         p.sasaran = dok.sasaran[0].kode
     # predicate bands: highest first, strictly decreasing
@@ -196,8 +167,7 @@ def test_every_field_has_a_value_other_than_its_default() -> None:
     seen: dict[str, bool] = {}
     for path, value, default in _fields(dok):
         seen[path] = seen.get(path, False) or (value != default and value is not None)
-    missing = sorted(p for p, ok in seen.items() if not ok and p not in ONE_VALUE
-                     and p not in NOT_YET_IN_WORKBOOK)  # #24: no declared polaritas yet
+    missing = sorted(p for p, ok in seen.items() if not ok and p not in ONE_VALUE)
     assert not missing, missing
     assert len(seen) >= 80
 
@@ -227,7 +197,6 @@ def test_the_workbook_and_export_carry_every_field(through_workbook: Any) -> Non
     data, exported = copy.deepcopy(data), copy.deepcopy(exported)
     assert "pengukuran" in exported  # NOT_IN_WORKBOOK: extra is export's own
     data.pop("pengukuran"), exported.pop("pengukuran")
-    data, exported = _strip_not_yet(data), _strip_not_yet(exported)
     assert from_dict(exported) == from_dict(data)
     assert exported == data
 
@@ -255,7 +224,7 @@ def _optional_texts(node: Any, at: Any, path: str) -> typing.Iterator[tuple[str,
 
 
 def test_every_optional_text_of_the_json_schema_survives_the_workbook(through_workbook: Any) -> None:
-    data, exported = map(_strip_not_yet, through_workbook)
+    data, exported = through_workbook
     texts = dict(_optional_texts(schema(), data, ""))
     after = dict(_optional_texts(schema(), exported, ""))
     kinds = {re.sub(r"\[\d+\]", "[]", p) for p in texts}
@@ -263,8 +232,7 @@ def test_every_optional_text_of_the_json_schema_survives_the_workbook(through_wo
             "sasaran[].indikator[].komponen.pembilang.uraian", "narasi.simpulan",
             "program[].sasaran"} <= kinds
     unset = sorted(p for p, v in texts.items() if v is None and not p.endswith(
-        ("alasan_perubahan",  # a rentang indicator has no revision, so no reason for one
-         "nomenklatur", "acuan_rpjmd")))  # #24: stripped until the workbook has them
+        ("alasan_perubahan",)))  # a rentang indicator has no revision, so no reason for one
     assert not unset, unset
     lost = {p: (v, after.get(p)) for p, v in texts.items() if after.get(p) != v}
     assert not lost, lost
@@ -279,4 +247,4 @@ def test_what_the_workbook_cannot_carry_is_what_the_layout_does_not_bind() -> No
                if path not in bound and not path.startswith("Komponen.")
                and not dataclasses.is_dataclass(value) and path != "Dokumen.renstra"
                and not (isinstance(value, list) and value and dataclasses.is_dataclass(value[0]))}
-    assert unbound - set(PLACED) - set(NOT_YET_IN_WORKBOOK) == set(NOT_IN_WORKBOOK) | set(ONE_VALUE)
+    assert unbound - set(PLACED) == set(NOT_IN_WORKBOOK) | set(ONE_VALUE)

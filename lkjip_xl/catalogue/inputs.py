@@ -241,6 +241,21 @@ ENTRIES: list[Entry] = [
         "'Realisasi Anggaran'!A9 = P9",
     ),
     Entry(
+        "indikator-program-tanpa-program", "error",
+        "Indikator di {location} memakai kode program {found} yang tidak ada di sheet Program",
+        "The indicator at {location} uses the programme code {found}, which is not in the "
+        "Program sheet",
+        "'Indikator Program'!A5 = P9",
+    ),
+    Entry(
+        "indikator-program-tanpa-kegiatan", "error",
+        "Indikator di {location} memakai kode kegiatan {found} yang tidak ada di sheet "
+        "Realisasi Anggaran",
+        "The indicator at {location} uses the kegiatan code {found}, which is not in the "
+        "Realisasi Anggaran sheet",
+        "'Indikator Program'!B5 = P4.09",
+    ),
+    Entry(
         "sub-kegiatan-tanpa-kegiatan", "warning",
         "Sub-kegiatan di {location} merujuk kegiatan {found} yang tidak punya baris kegiatan",
         "The sub-kegiatan at {location} refers to kegiatan {found}, which has no kegiatan row",

@@ -374,7 +374,7 @@ class _Tree:
 
     def __init__(self, dok: Dokumen, lr: LayoutRead, bind: _Binder) -> None:
         self.dok, self.lr, self.bind = dok, lr, bind
-        self.index: dict[str, list[dict[str, Any]]] = {}  # table -> level -> code -> object
+        self.index: dict[str, list[dict[tuple[str, ...], Any]]] = {}  # table -> level -> codes -> object
 
     def _find(self, t: Table, codes: list[str]) -> Any:
         """The object `codes` name in table `t` (its ancestors' codes, then its own levels'),
@@ -384,9 +384,10 @@ class _Tree:
             return self._find(TABLES[t.parent.table], codes) if t.parent else self.dok
         depth = len(codes) - len(above) - 1
         index = self.index[t.key][depth]
-        obj = index.get(codes[-1])
+        key = _index_key(t, codes)
+        obj = index.get(key)
         if obj is None:
-            obj = index[codes[-1]] = tree.blank(tree.level_types(t)[depth], codes[-1])
+            obj = index[key] = tree.blank(tree.level_types(t)[depth], codes[-1])
             get(self._find(t, codes[:-1]), t.levels[depth].collection).append(obj)
         return obj
 
@@ -415,7 +416,14 @@ class _Tree:
                 continue
             depth, level = len(own) - 1, t.levels[len(own) - 1]
             index = self.index[t.key][depth]
-            if not level.repeats and own[-1] in index:
+            codes = [conv.text(row.values.get(c)) or "" for c in above]
+            if t.parent is not None and t.parent.partial:  # the filled codes name the owner
+                codes = codes[:codes.index("")] if "" in codes else codes
+                if not codes:
+                    continue  # no owner: verify reports the empty required code
+                parent = self._find(TABLES[t.parent.table], codes)
+            key = _index_key(t, codes + own)
+            if not level.repeats and key in index:
                 continue
             obj = bind.into(tree.blank(types[depth], own[-1]), tr, row)
             if joins:
@@ -423,9 +431,18 @@ class _Tree:
                 if mk is not None:
                     for jtr, rows in joins:
                         bind.into(obj, jtr, rows.get(mk))
-            codes = [conv.text(row.values.get(c)) or "" for c in above] + own[:-1]
-            get(self._find(t, codes), level.collection).append(obj)
-            index.setdefault(own[-1], obj)
+            if t.parent is None or not t.parent.partial:
+                parent = self._find(t, codes + own[:-1])
+            get(parent, level.collection).append(obj)
+            index.setdefault(key, obj)
+
+
+def _index_key(t: Table, codes: list[str]) -> tuple[str, ...]:
+    """How the reader knows a row's object again: its own levels' codes, and under a partial
+    parent its owner's too (an indicator `1` of every programme is another)."""
+    if t.parent is not None and t.parent.partial:
+        return tuple(codes)
+    return tuple(codes[len(t.parent.columns) if t.parent else 0:])
 
 
 def read_workbook(path: str | os.PathLike[str], report: Report | None = None,
