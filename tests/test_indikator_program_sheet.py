@@ -57,7 +57,6 @@ def cascade() -> Dokumen:
                       indikator=[_ind("S1", satuan="paket", target=2, realisasi=2)])
     k.sub_kegiatan = [sub]
     dok.sasaran[0].acuan_rpjmd = "Meningkatnya daya saing koperasi dan UMKM"
-    dok.pengaturan.nomenklatur = "permendagri_90_2019"
     return dok
 
 
@@ -85,7 +84,6 @@ def test_the_workbook_reads_back_every_level(book: Path) -> None:
     p1 = read.program[0]
     assert [i.kode for i in p1.indikator] == ["1", "2"] and read.program[1].indikator[0].kode == "1"
     assert p1.kegiatan[0].sub_kegiatan[0].indikator[0].kode == "S1"
-    assert read.pengaturan.nomenklatur == "permendagri_90_2019"
 
 
 def test_verify_passes_the_cascade_and_export_carries_it(book: Path, tmp_path: Path) -> None:

@@ -256,6 +256,21 @@ ENTRIES: list[Entry] = [
         "'Indikator Program'!B5 = P4.09",
     ),
     Entry(
+        "kode-tidak-sesuai-induk", "warning",
+        "Kode {tingkat} {found} di {location} tidak diawali kode induknya {expected}",
+        "The {tingkat} code {found} at {location} does not start with its parent's code "
+        "{expected}",
+        "'Realisasi Anggaran'!B7 = P5.01 in the row of programme P4",
+    ),
+    Entry(
+        "kode-tidak-sesuai-nomenklatur", "warning",
+        "Kode {found} di {location} tidak mengikuti struktur {nomenklatur} (contoh {contoh})"
+        "{saran}",
+        "The code {found} at {location} does not follow the {nomenklatur} structure (for "
+        "example {contoh}){saran}",
+        "'Realisasi Anggaran'!B5 = 1.01.01.02.01 under permendagri_90_2019 (1.01.01.2.01 meant)",
+    ),
+    Entry(
         "sub-kegiatan-tanpa-kegiatan", "warning",
         "Sub-kegiatan di {location} merujuk kegiatan {found} yang tidak punya baris kegiatan",
         "The sub-kegiatan at {location} refers to kegiatan {found}, which has no kegiatan row",
