@@ -160,6 +160,7 @@ def test_canonical_form_keeps_meaningful_nulls_only() -> None:
             "metode_efisiensi": "selisih",
             "nilai_tw": "kumulatif",
             "kertas": "A4",
+            "nomenklatur": "bebas",
         },
         "sasaran": [
             {

@@ -130,6 +130,15 @@ def _consistent(dok: Dokumen) -> Dokumen:
             else:
                 i.target_min = i.target_maks = None
     assert {i.polaritas for _s, i in dok.indikator()} >= {"negatif", "rentang"}
+    below = [i for p in dok.program for o in (p, *p.kegiatan, *(s for k in p.kegiatan
+                                                               for s in k.sub_kegiatan))
+             for i in o.indikator]
+    for i in below:  # the same rule below sasaran (no PK revision there)
+        if i.polaritas == "rentang":
+            i.target = None
+        else:
+            i.target_min = i.target_maks = None
+    assert {i.polaritas for i in below} >= {"negatif", "rentang"}
     for p in dok.program:  # a program serves a sasaran that exists
         p.sasaran = dok.sasaran[0].kode
     # predicate bands: highest first, strictly decreasing

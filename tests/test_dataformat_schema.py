@@ -80,11 +80,20 @@ def _documents() -> list[Any]:
     return docs
 
 
+def _as_before(doc: Any) -> Any:
+    """The document as the hand-written schema's time wrote it: without the settings added since,
+    at their default (the canonical form writes every setting; absent means the default)."""
+    settings = doc.get("pengaturan") if isinstance(doc, dict) else None
+    if not isinstance(settings, dict) or settings.get("nomenklatur") != "bebas":
+        return doc
+    return {**doc, "pengaturan": {k: v for k, v in settings.items() if k != "nomenklatur"}}
+
+
 def test_every_document_the_hand_written_schema_accepted_is_accepted() -> None:
     before = Draft202012Validator(json.loads(HANDWRITTEN.read_text(encoding="utf-8")))
     now = Draft202012Validator(schema())
     accepted = 0
-    for doc in _documents():
+    for doc in map(_as_before, _documents()):
         if before.is_valid(doc):
             accepted += 1
             assert now.is_valid(doc), str(doc)[:500]

@@ -69,7 +69,8 @@ def test_every_model_field_is_bound_once_or_structural(cls):
     for name, n in tops.items():
         if n > 1:
             assert name in ("target_renstra", "target_tw", "realisasi_tw", "realisasi_lalu",
-                            "anggaran_tw", "komponen"), name
+                            "anggaran_tw", "komponen", "pagu_renstra",
+                            "realisasi_anggaran_lalu"), name
 
 
 def test_kegiatan_and_sub_kegiatan_share_their_bound_fields():
@@ -231,7 +232,8 @@ def test_a_field_added_to_the_layout_flows_through_every_view(tmp_path):
     old = RELEASE_1 / "denpasar_2019.xlsx"
     rep = verify(old)
     info = [f.location for f in rep.findings if f.code == "kolom-versi-baru"]
-    assert "PK!I4" in info and all(loc.startswith(("PK!", "Sasaran!")) for loc in info)
+    assert "PK!I4" in info and all(loc.startswith(("PK!", "Sasaran!", "Program!",
+                                                   "'Realisasi Anggaran'!")) for loc in info)
     assert read_workbook(old)[0].indikator()[0][1].standar_nasional_sumber is None
 
 

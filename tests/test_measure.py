@@ -140,7 +140,8 @@ def test_predicate_colours_read_the_predicate_table(denpasar_out: Path) -> None:
         names = {n for n in z.namelist() if n.startswith("xl/worksheets/sheet")}
         xml = " ".join(z.read(n).decode() for n in names)
     assert "<conditionalFormatting" in xml
-    assert "Pengaturan!$A$12" in xml  # the first band's lower bound
+    first = TABLES["PR"].first_row
+    assert f"Pengaturan!$A${first}" in xml  # the first band's lower bound
 
 
 def test_export_of_out_equals_its_sheets(denpasar_out: Path) -> None:

@@ -25,7 +25,7 @@ import pytest
 from lkjip_xl import dataformat
 from lkjip_xl.cli import run_main
 from lkjip_xl.core.findings import Finding, Report
-from lkjip_xl.core.model import Dokumen, SdmBaris
+from lkjip_xl.core.model import Dokumen, IndikatorProgram, SdmBaris
 from lkjip_xl.schema import TABLES, quote_sheet
 from lkjip_xl.schema.report_tables import DRAF_SHEET, REPORT_SHEETS
 from lkjip_xl.verify import verify
@@ -89,6 +89,10 @@ class Case:
 def _document() -> Dokumen:
     dok = dataformat.load(ROOT / "samples" / "synthetic_rules.yaml")
     dok.sdm = [SdmBaris("golongan", g, n) for g, n in (("IV", 3.0), ("III", 12.0), ("II", 5.0))]
+    # indicators below sasaran (sheet Indikator Program), so its rows are edited too
+    for p in dok.program:
+        p.indikator = [IndikatorProgram(f"{p.kode}-{i}", f"Capaian program {p.kode} ({i})", "%",
+                                        target=80.0, realisasi=75.0) for i in (1, 2, 3)]
     return dok
 
 

@@ -241,6 +241,36 @@ ENTRIES: list[Entry] = [
         "'Realisasi Anggaran'!A9 = P9",
     ),
     Entry(
+        "indikator-program-tanpa-program", "error",
+        "Indikator di {location} memakai kode program {found} yang tidak ada di sheet Program",
+        "The indicator at {location} uses the programme code {found}, which is not in the "
+        "Program sheet",
+        "'Indikator Program'!A5 = P9",
+    ),
+    Entry(
+        "indikator-program-tanpa-kegiatan", "error",
+        "Indikator di {location} memakai kode kegiatan {found} yang tidak ada di sheet "
+        "Realisasi Anggaran",
+        "The indicator at {location} uses the kegiatan code {found}, which is not in the "
+        "Realisasi Anggaran sheet",
+        "'Indikator Program'!B5 = P4.09",
+    ),
+    Entry(
+        "kode-tidak-sesuai-induk", "warning",
+        "Kode {tingkat} {found} di {location} tidak diawali kode induknya {expected}",
+        "The {tingkat} code {found} at {location} does not start with its parent's code "
+        "{expected}",
+        "'Realisasi Anggaran'!B7 = P5.01 in the row of programme P4",
+    ),
+    Entry(
+        "kode-tidak-sesuai-nomenklatur", "warning",
+        "Kode {found} di {location} tidak mengikuti struktur {nomenklatur} (contoh {contoh})"
+        "{saran}",
+        "The code {found} at {location} does not follow the {nomenklatur} structure (for "
+        "example {contoh}){saran}",
+        "'Realisasi Anggaran'!B5 = 1.01.01.02.01 under permendagri_90_2019 (1.01.01.2.01 meant)",
+    ),
+    Entry(
         "sub-kegiatan-tanpa-kegiatan", "warning",
         "Sub-kegiatan di {location} merujuk kegiatan {found} yang tidak punya baris kegiatan",
         "The sub-kegiatan at {location} refers to kegiatan {found}, which has no kegiatan row",

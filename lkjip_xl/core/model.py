@@ -24,6 +24,9 @@ AGREGASI: tuple[str, ...] = ("kumulatif", "akhir", "rata_rata")
 RUMUS_NEGATIF: tuple[str, ...] = ("lan", "invers")
 METODE_EFISIENSI: tuple[str, ...] = ("selisih", "hemat", "rasio", "biaya_per_unit")
 NILAI_TW: tuple[str, ...] = ("kumulatif", "per_triwulan")
+# the code structure programme, kegiatan and sub-kegiatan codes follow: the agency's own, or a
+# decree's (core.domain.nomenklatur.NOMENKLATUR, which imports the model, so named here again)
+NOMENKLATUR: tuple[str, ...] = ("bebas", "permendagri_90_2019", "kepmendagri_050_5889_2021")
 KERTAS: tuple[str, ...] = ("A4", "F4")  # F4: folio 216 x 330 mm (schema.printing.PAPERS)
 
 Quarters = list[float | None]  # always four entries, TW I..TW IV
@@ -62,6 +65,7 @@ class Pengaturan:
     metode_efisiensi: str = "selisih"
     nilai_tw: str = "kumulatif"
     kertas: str = "A4"  # the paper every sheet and report of this workbook prints on
+    nomenklatur: str = "bebas"  # the code structure of programme codes (NOMENKLATUR)
 
 
 @dataclass
@@ -138,6 +142,7 @@ class Sasaran:
     penghambat: str | None = None  # causes of shortfall
     upaya: str | None = None  # solutions taken and planned
     program_penunjang: str | None = None  # programmes and kegiatan behind the result
+    acuan_rpjmd: str | None = None  # the RKPD / RPJMD sasaran this sasaran serves (rekap's key)
 
 
 SDM_KELOMPOK: tuple[str, ...] = ("golongan", "pendidikan")
@@ -165,6 +170,29 @@ class Narasi:
 
 
 @dataclass
+class IndikatorProgram:
+    """An indicator below sasaran: a programme's outcome, a kegiatan's or sub-kegiatan's output
+    (Formulir E.81, SIPD's capaian / hasil / keluaran). The same measurement rules as a sasaran's
+    `Indikator` (polarity, aggregation, quarters) over the Renja's fields only: no PK, RKT or
+    national standard, which belong to the sasaran's indicators."""
+
+    kode: str
+    uraian: str
+    satuan: str | None = None
+    polaritas: str = "positif"
+    agregasi: str | None = None  # None = not declared; the domain treats it as `akhir`
+    target_renstra: dict[int, float | None] = field(default_factory=dict)
+    target: float | None = None  # this year's Renja target (positif / negatif)
+    target_min: float | None = None  # rentang
+    target_maks: float | None = None  # rentang
+    target_tw: Quarters = field(default_factory=empty_quarters)
+    realisasi_tw: Quarters = field(default_factory=empty_quarters)
+    realisasi: float | None = None
+    realisasi_lalu: dict[int, float | None] = field(default_factory=dict)
+    penanggung_jawab: str | None = None
+
+
+@dataclass
 class SubKegiatan:
     kode: str
     uraian: str
@@ -172,6 +200,10 @@ class SubKegiatan:
     realisasi: float | None = None
     anggaran_tw: Quarters = field(default_factory=empty_quarters)
     realisasi_tw: Quarters = field(default_factory=empty_quarters)
+    anggaran_murni: float | None = None  # the original pagu; `anggaran` is the final one
+    indikator: list[IndikatorProgram] = field(default_factory=list)  # outcome / output (E.81)
+    pagu_renstra: dict[int, float | None] = field(default_factory=dict)  # Renstra money by year
+    realisasi_anggaran_lalu: dict[int, float | None] = field(default_factory=dict)  # spent, by year
 
 
 @dataclass
@@ -183,6 +215,10 @@ class Kegiatan:
     anggaran_tw: Quarters = field(default_factory=empty_quarters)
     realisasi_tw: Quarters = field(default_factory=empty_quarters)
     sub_kegiatan: list[SubKegiatan] = field(default_factory=list)
+    anggaran_murni: float | None = None  # the original pagu; `anggaran` is the final one
+    indikator: list[IndikatorProgram] = field(default_factory=list)  # outcome / output (E.81)
+    pagu_renstra: dict[int, float | None] = field(default_factory=dict)  # Renstra money by year
+    realisasi_anggaran_lalu: dict[int, float | None] = field(default_factory=dict)  # spent, by year
 
 
 @dataclass
@@ -191,6 +227,9 @@ class Program:
     uraian: str
     sasaran: str | None = None  # None: a support program (administrasi, sarana, aparatur)
     kegiatan: list[Kegiatan] = field(default_factory=list)
+    indikator: list[IndikatorProgram] = field(default_factory=list)  # outcome / output (E.81)
+    pagu_renstra: dict[int, float | None] = field(default_factory=dict)  # Renstra money by year
+    realisasi_anggaran_lalu: dict[int, float | None] = field(default_factory=dict)  # spent, by year
 
 
 @dataclass

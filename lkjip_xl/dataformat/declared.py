@@ -3,8 +3,8 @@ column or form field binds each field (its choices, kind and English header), th
 table's rows are, and the references between records. Read by the JSON Schema's generator and
 by validation's reference check.
 
-A table's rows are found as the record class holding every field the table binds (the layout does
-not name it yet); a form field by its path from the document.
+A table's rows are the record classes of its levels in the layout's entity tree (`Table.levels`
+under `Table.parent`); a form field is found by its path from the document.
 """
 
 from __future__ import annotations
@@ -23,13 +23,27 @@ Declaration = Column | FormField
 
 @cache
 def def_names() -> dict[type, str]:
-    """Each record class's name in `$defs`: the key that holds it (Dokumen is the root)."""
+    """Each record class's name in `$defs`: the key of its first holder (`holders`); a
+    different class whose first holder has the same key (a second `indikator` list of another
+    class) is named after its holder's owner too (`program_indikator`), so no class takes
+    another's entry. Dokumen is the root."""
     out: dict[type, str] = {Dokumen: "dokumen"}
+    for cls, ((owner, name), *_more) in holders().items():
+        out[cls] = f"{out[owner]}_{name}" if name in out.values() else name
+    return out
+
+
+@cache
+def holders() -> dict[type, list[tuple[type, str]]]:
+    """Each record class (but Dokumen) and the (class, key) pairs that hold it, first first as
+    the format nests them (`IndikatorProgram`: `Program.indikator`, then kegiatan's and
+    sub-kegiatan's)."""
+    out: dict[type, list[tuple[type, str]]] = {}
     for cls in records():
         for k in keys(cls):
             inner = k.record or k.records
-            if inner is not None and inner not in out:
-                out[inner] = k.name
+            if inner is not None and inner is not Dokumen:
+                out.setdefault(inner, []).append((cls, k.name))
     return out
 
 
@@ -66,14 +80,38 @@ def _walk(path: str) -> tuple[type, str]:
 @cache
 def table_records() -> dict[str, list[type]]:
     """The record classes each input table's rows are (Realisasi Anggaran: kegiatan and
-    sub-kegiatan)."""
+    sub-kegiatan), as the layout's entity tree declares them (`Table.levels` under
+    `Table.parent`; a table joined by code has its code's table's rows); a table outside the
+    tree (the predicate bands, SDM) the record class holding every field it binds. Guessing
+    from the fields alone (as before the tree was declared) named two classes for Renstra &
+    IKU once a programme's indicators had the same fields."""
     out: dict[str, list[type]] = {}
     for key, table in TABLES.items():
         names = {m.group() for c in table.columns if c.bind
                  for m in [_FIRST_STEP.match(c.bind)] if m}
-        if names:
-            out[key] = [cls for cls in records() if names <= {k.name for k in keys(cls)}]
+        if not names:
+            continue
+        tree = _tree_records(key)
+        out[key] = list(tree) if tree else [cls for cls in records()
+                                            if names <= {k.name for k in keys(cls)}]
     return out
+
+
+@cache
+def _tree_records(key: str) -> tuple[type, ...]:
+    """The record classes of a table's levels in the entity tree; () for a table outside it."""
+    table = TABLES[key]
+    if not table.levels:
+        ref = next((c.ref for c in table.columns if c.key == table.row_key), None)
+        return _tree_records(ref.table) if ref is not None else ()
+    owner: type = _tree_records(table.parent.table)[-1] if table.parent else Dokumen
+    out: list[type] = []
+    for level in table.levels:
+        for step in level.collection.split("."):  # a list in a part: pengaturan.predikat
+            k = next(k for k in keys(owner) if k.name == step)
+            owner = k.records or k.record  # type: ignore[assignment]
+        out.append(owner)
+    return tuple(out)
 
 
 @cache

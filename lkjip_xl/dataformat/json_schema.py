@@ -15,7 +15,7 @@ import json
 import sys
 from typing import Any
 
-from lkjip_xl.core.model import FORMAT_ID, Dokumen, Indikator
+from lkjip_xl.core.model import FORMAT_ID, Dokumen, Indikator, IndikatorProgram
 from lkjip_xl.dataformat.declared import Declaration, declarations, def_names
 from lkjip_xl.dataformat.shape import NULL_AS_DEFAULT, Key, keys, records
 from lkjip_xl.schema.types import Column, FormField
@@ -117,7 +117,23 @@ CONDITIONS: dict[type, dict[str, Any]] = {
             "properties": {"target_min": {"not": {}}, "target_maks": {"not": {}}},
         },
     },
+    IndikatorProgram: {
+        "if": {"required": ["polaritas"], "properties": {"polaritas": {"const": "rentang"}}},
+        "then": {
+            "description": "rentang indicators take target_min and target_maks instead of target",
+            "properties": {"target": {"not": {}}},
+        },
+        "else": {
+            "description": "target_min and target_maks belong to rentang indicators only",
+            "properties": {"target_min": {"not": {}}, "target_maks": {"not": {}}},
+        },
+    },
 }
+
+_INDIKATOR_RENJA = (
+    "Outcome (program) or output (kegiatan, sub_kegiatan) indicators (Formulir E.81); the same "
+    "fields and rules as a sasaran's indicators but the PK's.")
+_MURNI = "Original allocation (pagu murni, before APBD-P), rupiah; anggaran is the final one."
 
 # what the declarations do not say in English: by def name, or "def.key"
 DESCRIPTIONS: dict[str, str] = {
@@ -148,6 +164,10 @@ DESCRIPTIONS: dict[str, str] = {
     "sasaran.penghambat": "Bab III analysis: causes of shortfall.",
     "sasaran.upaya": "Bab III analysis: solutions taken and planned.",
     "sasaran.program_penunjang": "Bab III: the programmes and kegiatan behind the result.",
+    "sasaran.acuan_rpjmd": "The RKPD / RPJMD sasaran this sasaran serves (rekap groups by it).",
+    "pengaturan.nomenklatur": (
+        "Code structure of programmes, kegiatan and sub-kegiatan: bebas (any, default) | "
+        "permendagri_90_2019 | kepmendagri_050_5889_2021 (four-digit sub-kegiatan)."),
     "indikator.satuan": "Unit; targets and realisations are in this unit (66 means 66 when it is %).",
     "indikator.polaritas": (
         "positif: higher is better | negatif: lower is better | rentang: a range, with target_min and"
@@ -171,9 +191,24 @@ DESCRIPTIONS: dict[str, str] = {
         "kode of the sasaran the program serves; null for support programs (administrasi, sarana, "
         "aparatur)."),
     "kegiatan.anggaran": "Allocation (pagu), rupiah.",
+    "program.indikator": _INDIKATOR_RENJA,
+    "program.pagu_renstra": "Renstra allocation per year, rupiah.",
+    "program.realisasi_anggaran_lalu": "Spent in earlier years, rupiah, by year.",
+    "kegiatan.indikator": _INDIKATOR_RENJA,
+    "kegiatan.pagu_renstra": "Renstra allocation per year, rupiah.",
+    "kegiatan.realisasi_anggaran_lalu": "Spent in earlier years, rupiah, by year.",
+    "kegiatan.anggaran_murni": _MURNI,
+    "sub_kegiatan.indikator": _INDIKATOR_RENJA,
+    "sub_kegiatan.pagu_renstra": "Renstra allocation per year, rupiah.",
+    "sub_kegiatan.realisasi_anggaran_lalu": "Spent in earlier years, rupiah, by year.",
+    "sub_kegiatan.anggaran_murni": _MURNI,
     "kegiatan.realisasi": "Spent in the year, rupiah.",
     "kegiatan.anggaran_tw": "Quarterly budget plan.",
     "kegiatan.realisasi_tw": "Quarterly spending.",
+    "program_indikator": (
+        "An indicator below sasaran: a programme's outcome, a kegiatan's or sub-kegiatan's output. "
+        "Codes are unique within their list (the owner's codes are part of its identity)."),
+    "program_indikator.target": "This year's Renja target (positif and negatif indicators).",
     "sub_kegiatan": "Permendagri 90/2019 sub-kegiatan; the kegiatan's anggaran and realisasi are their sums.",
 }
 

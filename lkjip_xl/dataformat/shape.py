@@ -26,6 +26,7 @@ from lkjip_xl.core import model
 from lkjip_xl.core.model import (
     Dokumen,
     Indikator,
+    IndikatorProgram,
     Instansi,
     Kegiatan,
     Pengaturan,
@@ -44,11 +45,11 @@ REQUIRED: dict[type, frozenset[str]] = {
 }
 
 
-def _rentang(i: Indikator) -> bool:
+def _rentang(i: Indikator | IndikatorProgram) -> bool:
     return i.polaritas == "rentang"
 
 
-def _not_rentang(i: Indikator) -> bool:
+def _not_rentang(i: Indikator | IndikatorProgram) -> bool:
     return i.polaritas != "rentang"
 
 
@@ -63,6 +64,8 @@ WRITTEN_EMPTY: dict[type, dict[str, Callable[[Any], bool]]] = {
     Dokumen: {"sasaran": _always, "program": _always},
     Indikator: {"target": _not_rentang, "target_min": _rentang, "target_maks": _rentang,
                 "realisasi": _always},
+    IndikatorProgram: {"target": _not_rentang, "target_min": _rentang, "target_maks": _rentang,
+                       "realisasi": _always},
     Kegiatan: {"anggaran": _always, "realisasi": _always},
     SubKegiatan: {"anggaran": _always, "realisasi": _always},
     Program: {"sasaran": _always},

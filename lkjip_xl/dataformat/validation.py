@@ -16,8 +16,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from lkjip_xl.core.errors import DataFormatError, UnsafeFileError
-from lkjip_xl.core.model import Dokumen, Indikator
-from lkjip_xl.dataformat.declared import def_names, references
+from lkjip_xl.core.model import Dokumen, Indikator, IndikatorProgram
+from lkjip_xl.dataformat.declared import def_names, holders, references
 from lkjip_xl.dataformat.limits import MAX_DEPTH, MAX_NODES, MAX_PROBLEMS
 from lkjip_xl.dataformat.messages import (
     DOC,
@@ -222,8 +222,10 @@ def _check_semantics(doc: dict[str, Any]) -> Iterator[DataFormatError]:
 
 
 # the ranges of an indicator: the lower bound may not exceed the upper
-RANGES: dict[type, tuple[str, str]] = {Indikator: ("target_min", "target_maks")}
-Codes = dict[type, dict[str, list[PathElem]]]  # per record class: kode -> where it first appears
+RANGES: dict[type, tuple[str, str]] = {Indikator: ("target_min", "target_maks"),
+                                       IndikatorProgram: ("target_min", "target_maks")}
+Scope = type | tuple[PathElem, ...]  # a record class, or one list of a class held by several
+Codes = dict[Scope, dict[str, list[PathElem]]]  # per scope: kode -> where it first appears
 
 
 @dataclass(frozen=True)
@@ -260,13 +262,12 @@ def _nested(d: dict[str, Any], cls: type, path: list[PathElem]
 
 
 def _first_codes(doc: dict[str, Any]) -> Codes:
-    """Every record's kode and where it first appears, per record class (codes are unique
-    within a class: a sasaran and a program may share one)."""
+    """Every record's kode and where it first appears, per scope (`_scope`)."""
     out: Codes = {}
 
     def walk(d: dict[str, Any], cls: type, path: list[PathElem]) -> None:
         if "kode" in d:
-            out.setdefault(cls, {}).setdefault(d["kode"], path)
+            out.setdefault(_scope(cls, path), {}).setdefault(d["kode"], path)
         for sub, item, at in _nested(d, cls, path):
             walk(item, sub, at)
 
@@ -274,12 +275,21 @@ def _first_codes(doc: dict[str, Any]) -> Codes:
     return out
 
 
+def _scope(cls: type, path: list[PathElem]) -> Scope:
+    """Where a record's kode must be unique: among all records of its class when one list holds
+    the class (sasaran, their indicators, programmes; a sasaran and a programme may share a code);
+    within its own list when several do (an indicator below sasaran: the workbook names it by
+    its owner's codes and its own, so programmes P1 and P2 may each have an indicator 1)."""
+    return cls if len(holders().get(cls, ())) < 2 else tuple(path[:-1])
+
+
 def _records(d: dict[str, Any], cls: type, path: list[PathElem], codes: Codes
              ) -> Iterator[DataFormatError]:
     """A record's duplicate kode, unknown references and reversed ranges, then its records'."""
     kode = d.get("kode")
-    if kode is not None and codes[cls][kode] != path:
-        first_id, first_en = path_text(codes[cls][kode])
+    scope = _scope(cls, path)
+    if kode is not None and codes[scope][kode] != path:
+        first_id, first_en = path_text(codes[scope][kode])
         yield error(path + ["kode"], (f'kode "{kode}" ganda, sudah dipakai di {first_id}',
                                       f'duplicate code "{kode}", already used at {first_en}'))
     plan = _plan(cls)

@@ -3,7 +3,15 @@ profile (Profil) and the report's own text (Narasi, with the SDM table)."""
 
 from __future__ import annotations
 
-from lkjip_xl.core.model import KERTAS, METODE_EFISIENSI, NILAI_TW, RUMUS_NEGATIF, SDM_KELOMPOK, Pengaturan
+from lkjip_xl.core.model import (
+    KERTAS,
+    METODE_EFISIENSI,
+    NILAI_TW,
+    NOMENKLATUR,
+    RUMUS_NEGATIF,
+    SDM_KELOMPOK,
+    Pengaturan,
+)
 from lkjip_xl.schema.printing import paper_mm
 from lkjip_xl.schema.types import Column, FormField, Level, Table
 
@@ -40,6 +48,11 @@ PENGATURAN_FIELDS = (
               note=f"A4, atau F4 (folio {paper_mm('F4')}): dipakai lembar isian, lembar laporan "
                    "measure dan salinan bertanda verify", bind="pengaturan.kertas",
               default=_SETTING.kertas),
+    FormField("nomenklatur", "Struktur kode program/kegiatan", "Programme code structure", 10,
+              "choice", NOMENKLATUR,
+              note="bebas: kode instansi sendiri; permendagri_90_2019 atau "
+                   "kepmendagri_050_5889_2021 (sub-kegiatan 4 digit): verify memeriksa kodenya",
+              bind="pengaturan.nomenklatur", default=_SETTING.nomenklatur),
 )
 
 PREDIKAT = Table(
@@ -50,7 +63,8 @@ PREDIKAT = Table(
                bind="min"),
         Column("label", "Predikat", "Predicate", "text", 24, bind="label", default=""),
     ),
-    default_capacity=PREDIKAT_ROWS, header_row=11, row_key="label",
+    default_capacity=PREDIKAT_ROWS, header_row=12, row_key="label",
+    moved_from=(11,),  # layouts 1-2, before the nomenklatur field took row 10
     levels=(Level("pengaturan.predikat"),),
 )
 

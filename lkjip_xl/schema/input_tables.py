@@ -58,6 +58,10 @@ SASARAN = Table("SS", "Sasaran", (
     Column("tujuan", "Tujuan", "Goal", "text", 50, bind="tujuan"),
     *(Column(key, header, en, "text", 40, bind=key, since=2, note=note)
       for key, header, en, note in ANALISIS),
+    Column("acuan_rpjmd", "Sasaran RPJMD / RKPD acuan", "RPJMD / RKPD objective served", "text",
+           40, bind="acuan_rpjmd", since=3,
+           note="Sasaran RPJMD/RKPD yang didukung sasaran ini, ditulis sama persis di setiap "
+                "perangkat daerah (Bappeda menggabungkan evaluasi Renja menurut kolom ini)"),
 ), default_capacity=20, unique=("kode",), levels=(Level("sasaran", "kode"),))
 
 INDIKATOR = Table("IK", "Renstra & IKU", (
@@ -128,6 +132,28 @@ REALISASI_KINERJA = Table("RK", "Realisasi Kinerja", (
     _num("pengali", "Pengali", "Multiplier", 9, bind="komponen.pengali", unit=False),
 ), default_capacity=60, unique=("kode",))
 
+_MONEY_NOTE = "Rupiah, angka tanpa titik ribuan; tidak boleh negatif"
+
+
+def _money(key: str, header: str, en: str, width: float, bind: str | None = None,
+           note: str = "", since: int = 1) -> Column:
+    return Column(key, header, en, "money", width, nonnegative=True, note=note, bind=bind or key,
+                  since=since)
+
+
+def _money_history(note: str) -> tuple[Column, ...]:
+    """The Renstra's money by year and what was spent in earlier years (Formulir E.81 columns 5
+    and 6, E.80), layout version 3: on Program and on Realisasi Anggaran."""
+    return (
+        *(_money(f"pr{i}", f"Pagu Renstra th-{i}", f"Strategic-plan allocation, year {i}", 15,
+                 bind=f"pagu_renstra[awal+{i - 1}]", since=3, note=note)
+          for i in range(1, RENSTRA_SLOTS + 1)),
+        *(_money(f"ral{k}", f"Realisasi anggaran N-{k}", f"Spent in year N-{k}", 15,
+                 bind=f"realisasi_anggaran_lalu[tahun-{k}]", since=3, note=note)
+          for k in range(1, PRIOR_YEARS + 1)),
+    )
+
+
 PROGRAM = Table("PG", "Program", (
     Column("kode", "Kode program", "Programme code", "code", 14, required=True, bind="kode"),
     Column("uraian", "Program", "Programme", "text", 55, required=True, bind="uraian",
@@ -135,14 +161,8 @@ PROGRAM = Table("PG", "Program", (
     Column("kode_sasaran", "Kode sasaran", "Objective code", "code", 12,
            note="Kosongkan untuk program pendukung (administrasi, sarana, aparatur)",
            bind="sasaran", ref=_TO_SASARAN),
+    *_money_history("Kosongkan bila pagu program adalah jumlah kegiatannya"),
 ), default_capacity=40, unique=("kode",), levels=(Level("program", "kode"),))
-
-_MONEY_NOTE = "Rupiah, angka tanpa titik ribuan; tidak boleh negatif"
-
-
-def _money(key: str, header: str, en: str, width: float, bind: str | None = None,
-           note: str = "") -> Column:
-    return Column(key, header, en, "money", width, nonnegative=True, note=note, bind=bind or key)
 
 
 # a row is a kegiatan, or a sub-kegiatan under the kegiatan of the same code: the three codes
@@ -161,6 +181,52 @@ KEGIATAN = Table("KG", "Realisasi Anggaran", (
       for q, r in zip(range(1, 5), ROMAN)),
     *(_money(f"r{q}", f"Realisasi TW {r}", f"Spent Q{q}", 15, bind=f"realisasi_tw[{q - 1}]")
       for q, r in zip(range(1, 5), ROMAN)),
+    _money("anggaran_murni", "Anggaran murni", "Original allocation", 17, since=3,
+           note="Pagu sebelum APBD Perubahan; kolom Anggaran (pagu) tetap pagu akhir yang dipakai "
+                "untuk penyerapan"),
+    *_money_history(_MONEY_NOTE),
 ), default_capacity=300, row_key="kode_kegiatan", unique=("kode_kegiatan", "kode_sub"),
    levels=(Level("kegiatan", "kode_kegiatan"), Level("sub_kegiatan", "kode_sub", repeats=True)),
    parent=Parent("PG", ("kode_program",)))
+
+
+# an indicator below sasaran: a programme's outcome (only kode_program filled), a kegiatan's
+# output (with kode_kegiatan) or a sub-kegiatan's (with kode_sub), one sheet for the three
+# levels as SIPD stores them; the same rules as a sasaran's indicator (Formulir E.81)
+INDIKATOR_PROGRAM = Table("IP", "Indikator Program", (
+    Column("kode_program", "Kode program", "Programme code", "code", 13, required=True,
+           note="Kode dari sheet Program", ref=Ref("PG", "indikator-program-tanpa-program")),
+    Column("kode_kegiatan", "Kode kegiatan", "Activity code", "code", 14,
+           note="Kosongkan untuk indikator program (outcome); isi untuk indikator kegiatan",
+           ref=Ref("KG", "indikator-program-tanpa-kegiatan")),
+    Column("kode_sub", "Kode sub-kegiatan", "Sub-activity code", "code", 14,
+           note="Isi untuk indikator sub-kegiatan (output), bersama kode kegiatannya"),
+    Column("kode", "Kode indikator", "Indicator code", "code", 10, required=True, bind="kode",
+           note="Unik untuk setiap program / kegiatan / sub-kegiatan"),
+    Column("uraian", "Indikator (outcome / output)", "Indicator (outcome / output)", "text", 45,
+           required=True, bind="uraian", default=""),
+    Column("satuan", "Satuan", "Unit", "text", 10, bind="satuan"),
+    Column("polaritas", "Polaritas", "Polarity", "choice", 11, choices=POLARITAS, required=True,
+           note=INDIKATOR.column("polaritas").note, bind="polaritas", default="positif"),
+    Column("agregasi", "Agregasi triwulan", "Quarterly aggregation", "choice", 12,
+           choices=AGREGASI, note=INDIKATOR.column("agregasi").note, bind="agregasi"),
+    *(_num(f"tr{i}", f"Target Renstra th-{i}", f"Strategic-plan target, year {i}",
+           bind=f"target_renstra[awal+{i - 1}]", unit=False) for i in range(1, RENSTRA_SLOTS + 1)),
+    _num("target", "Target Renja", "Annual work-plan target", 12, unit=False,
+         note="Target tahun ini (Renja); untuk polaritas rentang isi target min & maks"),
+    _num("target_min", "Target min (rentang)", "Range minimum", 12, unit=False),
+    _num("target_maks", "Target maks (rentang)", "Range maximum", 12, unit=False),
+    *(_num(f"t{q}", f"Target TW {r}", f"Target Q{q}", bind=f"target_tw[{q - 1}]", unit=False)
+      for q, r in zip(range(1, 5), ROMAN)),
+    *(_num(f"r{q}", f"Realisasi TW {r}", f"Realisation Q{q}", bind=f"realisasi_tw[{q - 1}]",
+           unit=False) for q, r in zip(range(1, 5), ROMAN)),
+    _num("realisasi", "Realisasi tahunan", "Annual realisation", 12, unit=False,
+         note="Kosongkan agar dihitung dari triwulan sesuai agregasi"),
+    *(_num(f"rl{k}", f"Realisasi N-{k}", f"Realisation year N-{k}",
+           bind=f"realisasi_lalu[tahun-{k}]", unit=False) for k in range(1, PRIOR_YEARS + 1)),
+    Column("penanggung_jawab", "Penanggung jawab", "Responsible", "text", 22,
+           bind="penanggung_jawab"),
+), default_capacity=60, row_key="kode",
+   unique=("kode_program", "kode_kegiatan", "kode_sub", "kode"),
+   levels=(Level("indikator", "kode"),),
+   parent=Parent("KG", ("kode_program", "kode_kegiatan", "kode_sub"), partial=True))

@@ -29,6 +29,7 @@ from lkjip_xl.schema.forms import (
 from lkjip_xl.schema.input_tables import (
     ANALISIS,
     INDIKATOR,
+    INDIKATOR_PROGRAM,
     KEGIATAN,
     PK,
     PRIOR_YEARS,
@@ -42,7 +43,9 @@ from lkjip_xl.schema.input_tables import (
 from lkjip_xl.schema.types import TABLE_SHEETS, FormField, Sheet, SummaryCell, Table, col_letter
 
 # 2: PK's "Sumber standar nasional", Sasaran's analysis, the Narasi sheet, the paper setting
-SCHEMA_VERSION = 2
+# 3: indicators below sasaran (Indikator Program), money history on Program and Realisasi
+#    Anggaran, the original pagu, Sasaran's RPJMD reference, the code-structure setting (#24)
+SCHEMA_VERSION = 3
 
 
 def _year_headers(table: Table, keys: list[str], expr: str) -> tuple[SummaryCell, ...]:
@@ -82,6 +85,14 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("Realisasi Anggaran", "Anggaran dan realisasi per kegiatan", "input", KEGIATAN,
           guide=("Satu baris per kegiatan (dan sub-kegiatan bila ada), "
                  "dihubungkan ke program dengan kode.",)),
+    Sheet("Indikator Program", "Indikator program, kegiatan dan sub-kegiatan (Renja)", "input",
+          INDIKATOR_PROGRAM, since=3,
+          summary=(*_year_headers(INDIKATOR_PROGRAM, [f"tr{i}" for i in range(1, RENSTRA_SLOTS + 1)],
+                                  'IF(RenstraAwal="","",RenstraAwal+{i})'),
+                   *_year_headers(INDIKATOR_PROGRAM, [f"rl{k}" for k in range(1, PRIOR_YEARS + 1)],
+                                  'IF(Tahun="","",Tahun-{i}-1)')),
+          guide=("Satu baris per indikator. Hanya kode program: indikator program (outcome); "
+                 "dengan kode kegiatan / sub-kegiatan: indikator keluarannya.",)),
     Sheet(NARASI, "Narasi laporan (kata pengantar, Bab I, Bab IV)", "settings",
           fields=NARASI_FIELDS, extra_tables=(SDM,), since=2,
           guide=("Teks yang hanya dapat ditulis instansi; lkjip-xl laporan menyisipkannya apa "

@@ -40,9 +40,12 @@ def _field(f: FormField) -> dict[str, Any]:
 
 
 def _table(t: Table) -> dict[str, Any]:
-    return {"key": t.key, "header_row": t.header_row, "row_key": t.row_key,
-            "mirror": t.mirror, "unique": list(t.unique),
-            "columns": [_column(c) for c in t.columns]}
+    out = {"key": t.key, "header_row": t.header_row, "row_key": t.row_key,
+           "mirror": t.mirror, "unique": list(t.unique),
+           "columns": [_column(c) for c in t.columns]}
+    if t.moved_from:
+        out["moved_from"] = list(t.moved_from)
+    return out
 
 
 def snapshot() -> dict[str, Any]:

@@ -40,6 +40,9 @@ class Parent:
 
     table: str
     columns: tuple[str, ...]
+    # the row hangs under the deepest object its filled codes name, a prefix of `columns`: a
+    # programme (only its code), a kegiatan or a sub-kegiatan (Indikator Program's rows)
+    partial: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ class Table:
     # rows of the table its `kode` refers to (one row per indicator: RKT, PK ...)
     levels: tuple[Level, ...] = ()
     parent: Parent | None = None
+    # header rows earlier layouts wrote the table at: found there, it has not been shifted
+    moved_from: tuple[int, ...] = ()
 
     @property
     def first_row(self) -> int:

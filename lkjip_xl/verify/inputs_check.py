@@ -24,6 +24,7 @@ from lkjip_xl.schema.sheets import (
     REALISASI_KINERJA,
     RENCANA_AKSI,
 )
+from lkjip_xl.verify.chain_check import check_chain
 from lkjip_xl.verify.damage_check import check_damage
 from lkjip_xl.workbook import tree
 from lkjip_xl.workbook.read import LayoutRead, RowRead, TableRead, loc, match_key
@@ -347,7 +348,8 @@ def check_inputs(lr: LayoutRead, dok: Dokumen | None,
     """Every input check; `p` is the document's measurement when the caller has it already."""
     out: list[Finding] = []
     for gen in (required(lr), choices(lr), settings(lr), codes(lr), money(lr),
-                percent_scale(lr, lr.grid), targets(lr, dok), plausibility(lr, dok, p)):
+                percent_scale(lr, lr.grid), targets(lr, dok), plausibility(lr, dok, p),
+                check_chain(lr, dok)):
         out.extend(gen)
     out.extend(check_damage(lr, dok))
     _fold_target_slips(out)

@@ -176,7 +176,7 @@ def _tables(st: Structure, view: WorkbookGrid) -> Iterator[Finding]:
             yield Finding("tabel-tidak-ditemukan", "error", _q(table.sheet),
                           params={"table": key, "sheet": table.sheet})
             continue
-        if tr.header_row != table.header_row:
+        if tr.header_row != table.header_row and tr.header_row not in table.moved_from:
             yield Finding("tabel-bergeser", "warning", loc(table.sheet, tr.header_row, 1),
                           found=tr.header_row, expected=table.header_row,
                           params={"table": key, "sheet": table.sheet})

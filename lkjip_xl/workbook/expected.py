@@ -167,10 +167,14 @@ def summary_values(dok: Dokumen, p: Pengukuran | None = None) -> dict[str, Any]:
     p = p or ukur(dok)
     out: dict[str, Any] = {}
     awal = dok.renstra.awal if dok.renstra else None
-    for n in range(1, RENSTRA_SLOTS + 1):
-        out[f"Renstra & IKU:tahun_tr{n}"] = BLANK if awal is None else awal + n - 1
-    for k in range(1, PRIOR_YEARS + 1):
-        out[f"Realisasi Kinerja:tahun_rl{k}"] = dok.tahun - k
+    for s in SHEETS:  # the year rows above Renstra targets and earlier years' columns
+        keys = {c.key for c in s.summary}
+        for n in range(1, RENSTRA_SLOTS + 1):
+            if f"tahun_tr{n}" in keys:
+                out[f"{s.name}:tahun_tr{n}"] = BLANK if awal is None else awal + n - 1
+        for k in range(1, PRIOR_YEARS + 1):
+            if f"tahun_rl{k}" in keys:
+                out[f"{s.name}:tahun_rl{k}"] = dok.tahun - k
     for key, blok in (("pendukung", p.pendukung), ("total", p.total)):
         out[f"Anggaran & Efisiensi:{key}_anggaran"] = _blank(blok.anggaran)
         out[f"Anggaran & Efisiensi:{key}_realisasi"] = _blank(blok.realisasi_anggaran)

@@ -375,7 +375,7 @@ class _Tree:
 
     def __init__(self, dok: Dokumen, lr: LayoutRead, bind: _Binder) -> None:
         self.dok, self.lr, self.bind = dok, lr, bind
-        self.index: dict[str, list[dict[str, Any]]] = {}  # table -> level -> code -> object
+        self.index: dict[str, list[dict[tuple[str, ...], Any]]] = {}  # table -> level -> codes -> object
         # objects made empty for a deeper row's codes: their own row, typed later, fills them
         self.placeholders: set[int] = set()
 
@@ -387,9 +387,10 @@ class _Tree:
             return self._find(TABLES[t.parent.table], codes) if t.parent else self.dok
         depth = len(codes) - len(above) - 1
         index = self.index[t.key][depth]
-        obj = index.get(codes[-1])
+        key = _index_key(t, codes)
+        obj = index.get(key)
         if obj is None:
-            obj = index[codes[-1]] = tree.blank(tree.level_types(t)[depth], codes[-1])
+            obj = index[key] = tree.blank(tree.level_types(t)[depth], codes[-1])
             self.placeholders.add(id(obj))
             get(self._find(t, codes[:-1]), t.levels[depth].collection).append(obj)
         return obj
@@ -419,7 +420,14 @@ class _Tree:
                 continue
             depth, level = len(own) - 1, t.levels[len(own) - 1]
             index = self.index[t.key][depth]
-            known = index.get(own[-1]) if not level.repeats else None
+            codes = [conv.text(row.values.get(c)) or "" for c in above]
+            if t.parent is not None and t.parent.partial:  # the filled codes name the owner
+                codes = codes[:codes.index("")] if "" in codes else codes
+                if not codes:
+                    continue  # no owner: verify reports the empty required code
+                parent = self._find(TABLES[t.parent.table], codes)
+            key = _index_key(t, codes + own)
+            known = index.get(key) if not level.repeats else None
             if known is not None and id(known) not in self.placeholders:
                 continue  # a code seen again: the first row is the object
             # a kegiatan typed below its sub-kegiatan fills the empty one made for them
@@ -433,9 +441,18 @@ class _Tree:
             if known is not None:
                 self.placeholders.discard(id(known))
                 continue  # already placed, under the codes of the row that made it
-            codes = [conv.text(row.values.get(c)) or "" for c in above] + own[:-1]
-            get(self._find(t, codes), level.collection).append(obj)
-            index.setdefault(own[-1], obj)
+            if t.parent is None or not t.parent.partial:
+                parent = self._find(t, codes + own[:-1])
+            get(parent, level.collection).append(obj)
+            index.setdefault(key, obj)
+
+
+def _index_key(t: Table, codes: list[str]) -> tuple[str, ...]:
+    """How the reader knows a row's object again: its own levels' codes, and under a partial
+    parent its owner's too (an indicator `1` of every programme is another)."""
+    if t.parent is not None and t.parent.partial:
+        return tuple(codes)
+    return tuple(codes[len(t.parent.columns) if t.parent else 0:])
 
 
 def read_workbook(path: str | os.PathLike[str], report: Report | None = None,

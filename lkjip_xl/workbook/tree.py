@@ -39,8 +39,11 @@ def source(table: Table) -> Table:
 
 def identity(table: Table) -> tuple[str, ...]:
     """The code columns that name a row (its level's codes): ("kode",), or
-    ("kode_kegiatan", "kode_sub") for a kegiatan table; the same keys in a computed table."""
-    return tuple(lv.code for lv in source(table).levels if lv.code)
+    ("kode_kegiatan", "kode_sub") for a kegiatan table; the same keys in a computed table. Under
+    a partial parent the owner's codes too (an indicator `1` of each programme)."""
+    src = source(table)
+    above = src.parent.columns if src.parent and src.parent.partial else ()
+    return above + tuple(lv.code for lv in src.levels if lv.code)
 
 
 def listed(table: Table) -> bool:
@@ -56,7 +59,8 @@ def chains(dok: Any) -> dict[str, list[Chain]]:
     for key, t in TABLES.items():
         if not t.levels:
             continue
-        tops: list[Chain] = out[t.parent.table] if t.parent else [()]
+        tops: list[Chain] = ((_owners(out, t.parent.table) if t.parent.partial
+                              else out[t.parent.table]) if t.parent else [()])
         rows: list[Chain] = []
         for chain in tops:
             _walk(chain[-1] if chain else dok, chain, t.levels, rows)
@@ -65,6 +69,24 @@ def chains(dok: Any) -> dict[str, list[Chain]]:
         if key not in out:
             out[key] = out[source(t).key]
     return out
+
+
+def _owners(out: dict[str, list[Chain]], key: str) -> list[Chain]:
+    """A partial parent's rows: those of table `key` and of the tables above it, each object
+    followed by the ones below it (a programme, its first kegiatan, that kegiatan's
+    sub-kegiatan, its next kegiatan ...)."""
+    t = TABLES[key]
+    if t.parent is None:
+        return out[key]
+    below: dict[int, list[Chain]] = {}
+    for chain in out[key]:
+        below.setdefault(id(chain[len(t.parent.columns) - 1]), []).append(chain)
+    rows: list[Chain] = []
+    for top_chain in _owners(out, t.parent.table):
+        rows.append(top_chain)
+        if len(top_chain) == len(t.parent.columns):
+            rows += below.get(id(top_chain[-1]), [])
+    return rows
 
 
 def _walk(owner: Any, chain: Chain, levels: tuple[Any, ...], rows: list[Chain]) -> None:
@@ -80,6 +102,12 @@ def place(table: Table, chain: Chain) -> dict[str, Any]:
     """The codes that place a row: its ancestors' (the parent columns) and its own level's
     (a deeper level's code column empty on a shallower row); a joined table's own code."""
     n = len(chain)
+    if table.parent is not None and table.parent.partial:  # owners of any depth: codes from
+        own = len(table.levels)                             # the top, then the row's own
+        above = {col: chain[i].kode if i < n - own else None
+                 for i, col in enumerate(table.parent.columns)}
+        return {**above, **{lv.code: chain[n - own + d].kode
+                            for d, lv in enumerate(table.levels) if lv.code}}
     return {col: chain[i].kode if i < n else None for col, i in _placing(table.key)}
 
 
@@ -193,6 +221,22 @@ def _level_types(key: str) -> tuple[type, ...]:
 
 
 
+def _owner_types(t: Table) -> tuple[type, ...]:
+    """The model classes a table's top-level rows hang under: the parent's deepest level, every
+    level above it too under a partial parent (Program, Kegiatan, SubKegiatan)."""
+    if t.parent is None:
+        return (Dokumen,)
+    parent = TABLES[t.parent.table]
+    if not t.parent.partial:
+        return (level_types(parent)[-1],)
+    out: list[type] = []
+    while True:
+        out[:0] = level_types(parent)
+        if parent.parent is None:
+            return tuple(out)
+        parent = TABLES[parent.parent.table]
+
+
 def structural() -> dict[type, set[str]]:
     """The model fields the tree itself fills, by class: each level's list (on the document, a
     part of it or the parent level's class) and a level's `kode` where its code column binds none."""
@@ -201,15 +245,16 @@ def structural() -> dict[type, set[str]]:
         if t.mirror is not None or not t.levels:
             continue
         types = level_types(t)
-        owner: type = level_types(TABLES[t.parent.table])[-1] if t.parent else Dokumen
-        for level, cls in zip(t.levels, types):
-            *parts, last = steps(level.collection)
-            for st in parts:
-                owner = _hint_class(owner, st.attr)
-            out.setdefault(owner, set()).add(last.attr)
-            if level.code and t.column(level.code).bind is None:
-                out.setdefault(cls, set()).add("kode")
-            owner = cls
+        for first in _owner_types(t):
+            owner = first
+            for level, cls in zip(t.levels, types):
+                *parts, last = steps(level.collection)
+                for st in parts:
+                    owner = _hint_class(owner, st.attr)
+                out.setdefault(owner, set()).add(last.attr)
+                if level.code and t.column(level.code).bind is None:
+                    out.setdefault(cls, set()).add("kode")
+                owner = cls
     return out
 
 __all__ = ["Chain", "source", "identity", "listed", "chains", "place", "shown", "top", "coded",
