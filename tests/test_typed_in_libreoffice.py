@@ -74,7 +74,10 @@ def new_user_document() -> Dokumen:
                      Kegiatan("P1.01", "Kegiatan layanan", 250_000_000, 231_500_000)]),
                  Program("P2", "Program penunjang", None, [
                      Kegiatan("P2.01", "Administrasi", 120_000_000, 118_250_500),
-                     Kegiatan("P2.02", "Sarana", 80_000_000, 64_000_000)])])
+                     Kegiatan("P2.02", "Sarana", 80_000_000, 64_000_000)]),
+                 # every sasaran served by a programme (else `sasaran-tanpa-program`); its
+                 # kegiatan are not typed yet
+                 Program("P3", "Program penanganan keluhan", "S2")])
 
 
 def _typed(v: Any) -> str:

@@ -1,0 +1,296 @@
+"""The chain's content (issue #24 item 3, docs/renja-evaluation.md): a sasaran no programme
+serves, programmes and kegiatan without an indicator below sasaran, a Renja target that is not
+the Renstra's, a percentage added over time, a programme's Renstra money that is not its
+kegiatan's sum, original pagu that do not add up, a pagu changed by the APBD-P, and the Renja
+evaluation rows' reasons that deserve a finding.
+
+The reasons are `core.evaluasi.evaluasi_renja(dok)`'s (`Kolom.alasan`), never recomputed here:
+the E.81 sheet, export, laporan and rekap show the same numbers for the same reasons. Each
+finding points at the cell to fix, found through the rows as typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from lkjip_xl.core import domain as d
+from lkjip_xl.core.domain import renja
+from lkjip_xl.core.evaluasi import KEGIATAN as T_KEGIATAN
+from lkjip_xl.core.evaluasi import PROGRAM as T_PROGRAM
+from lkjip_xl.core.evaluasi import SUB_KEGIATAN as T_SUB
+from lkjip_xl.core.evaluasi import EvaluasiRenja, PemilikRenja, evaluasi_renja, indikator_renja
+from lkjip_xl.core.findings import Finding
+from lkjip_xl.core.model import Dokumen, IndikatorProgram, Kegiatan, SubKegiatan
+from lkjip_xl.schema.input_tables import PRIOR_YEARS, RENSTRA_SLOTS
+from lkjip_xl.schema.sheets import INDIKATOR_PROGRAM, KEGIATAN, PROGRAM, SASARAN
+from lkjip_xl.workbook.read import LayoutRead, TableRead
+from lkjip_xl.xlsx.cells import cell_text
+
+# a level in a message, in both languages
+_NAMA = {T_PROGRAM: ("program", "programme"), T_KEGIATAN: ("kegiatan", "kegiatan"),
+         T_SUB: ("sub-kegiatan", "sub-kegiatan")}
+# the Rp history columns a programme states on the Program sheet: (field, column prefix, its
+# name in both languages)
+_RIWAYAT = (("pagu_renstra", "pr", "Pagu Renstra", "The strategic-plan allocation"),
+            ("realisasi_anggaran_lalu", "ral", "Realisasi anggaran", "The spending"))
+# the E.81 reasons a finding of its own says (the others explain an empty cell the input checks
+# already report: docs/renja-evaluation.md)
+_REASONS = (renja.TW_SD_DI_PER_TRIWULAN, renja.REALISASI_LALU_KOSONG, renja.TAHUN_DI_LUAR_RENSTRA,
+            renja.TW_MENURUN, renja.TW_BEDA_TAHUNAN)
+
+
+@dataclass
+class _Rows:
+    """Where each object's row is, by the codes that name it (the first row of a code)."""
+
+    ss: TableRead | None
+    pg: TableRead | None
+    kg: TableRead | None
+    ip: TableRead | None
+    row: dict[tuple[str, tuple[str | None, ...]], int]
+
+    @classmethod
+    def of(cls, lr: LayoutRead) -> _Rows:
+        row: dict[tuple[str, tuple[str | None, ...]], int] = {}
+        keys = {SASARAN.key: ("kode",), PROGRAM.key: ("kode",),
+                KEGIATAN.key: ("kode_kegiatan", "kode_sub"),
+                INDIKATOR_PROGRAM.key: ("kode_program", "kode_kegiatan", "kode_sub", "kode")}
+        for key, cols in keys.items():
+            tr = lr.tables.get(key)
+            for r in tr.rows if tr else []:
+                ident = tuple(cell_text(r.values.get(c)) for c in cols)
+                row.setdefault((key, ident), r.row)
+                if key == KEGIATAN.key:  # a kegiatan typed only through its sub-kegiatan rows
+                    row.setdefault((key, (ident[0], "*")), r.row)
+        ss, pg, kg, ip = (lr.tables.get(k) for k in keys)
+        return cls(ss, pg, kg, ip, row)
+
+    def where(self, tr: TableRead | None, ident: tuple[str | None, ...], key: str) -> str:
+        if tr is None:
+            return ""
+        r = self.row.get((tr.table.key, ident))
+        if r is None and tr.table.key == KEGIATAN.key and ident[1] is None:
+            r = self.row.get((tr.table.key, (ident[0], "*")))
+        return "" if r is None else tr.where(r, key)
+
+    def owner(self, p: PemilikRenja, key: str) -> str:
+        """A cell of the owner's own row: Program for a programme, Realisasi Anggaran else."""
+        if p.kode_kegiatan is None:
+            return self.where(self.pg, (p.kode_program,), key)
+        return self.where(self.kg, (p.kode_kegiatan, p.kode_sub), key)
+
+    def indikator(self, p: PemilikRenja, i: IndikatorProgram, key: str) -> str:
+        return self.where(self.ip, (p.kode_program, p.kode_kegiatan, p.kode_sub, i.kode), key)
+
+
+def _pemilik(p: PemilikRenja) -> dict[str, str]:
+    name, name_en = _NAMA[p.tingkat]
+    return {"pemilik": f"{name} {p.kode}", "pemilik_en": f"{name_en} {p.kode}"}
+
+
+def check_renja(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
+    if dok is None:
+        return
+    rows = _Rows.of(lr)
+    yield from _sasaran(dok, rows)
+    yield from _riwayat_program(dok, rows)
+    yield from _pagu(dok, rows)
+    try:
+        ev = evaluasi_renja(dok)
+    except (ValueError, TypeError, KeyError, ArithmeticError):
+        return  # an unknown setting: the choices check reports it
+    yield from _indikator(ev, dok, rows)
+    yield from _alasan(ev, dok, rows)
+
+
+def _sasaran(dok: Dokumen, rows: _Rows) -> Iterator[Finding]:
+    """Only once the Program sheet has a programme: a workbook filled sheet by sheet is not
+    flooded (its empty Program sheet is the completeness info's)."""
+    served = {p.sasaran for p in dok.program}
+    if not dok.program:
+        return
+    for s in dok.sasaran:
+        if s.kode not in served:
+            yield Finding("sasaran-tanpa-program", "warning",
+                          rows.where(rows.ss, (s.kode,), "kode"), found=s.kode,
+                          params={"kode": s.kode})
+
+
+def _tahun_kolom(dok: Dokumen, prefix: str, y: int) -> str | None:
+    """The column of year `y` in a year map's cells: `pr1..6` from the Renstra's first year,
+    `ral1..5` back from this one."""
+    if prefix == "pr":
+        n = None if dok.renstra is None else y - dok.renstra.awal + 1
+        return f"pr{n}" if n is not None and 1 <= n <= RENSTRA_SLOTS else None
+    n = dok.tahun - y
+    return f"{prefix}{n}" if 1 <= n <= PRIOR_YEARS else None
+
+
+def _riwayat_program(dok: Dokumen, rows: _Rows) -> Iterator[Finding]:
+    """A programme's own Renstra money (the only pagu the Program sheet states: its Renstra
+    funding and spending by year) against the sum of its kegiatan's for the same year, where any
+    kegiatan states one; a kegiatan without its own figure for the year counts its sub-kegiatan's.
+    The E.81 prints a programme's own history over its kegiatan's sums (`evaluasi.rp_program`),
+    so the two must agree."""
+    for prog in dok.program:
+        for field, prefix, label, label_en in _RIWAYAT:
+            own: Mapping[int, float | None] = getattr(prog, field)
+            for y, stated in sorted(own.items()):
+                col = _tahun_kolom(dok, prefix, y)
+                if stated is None or col is None:
+                    continue
+                total = d.jumlah(_tahun_kegiatan(k, field, y) for k in prog.kegiatan)
+                if total is not None and not d.dekat(stated, total):
+                    yield Finding("pagu-program-beda-jumlah", "error",
+                                  rows.where(rows.pg, (prog.kode,), col), found=stated,
+                                  expected=total,
+                                  params={"kode": prog.kode, "kolom": f"{label} {y}",
+                                          "kolom_en": f"{label_en} {y}"})
+
+
+def _tahun_kegiatan(k: Any, field: str, y: int) -> float | None:
+    own = getattr(k, field).get(y)
+    if own is not None:
+        return float(own)
+    return d.jumlah(getattr(s, field).get(y) for s in k.sub_kegiatan)
+
+
+def _pagu(dok: Dokumen, rows: _Rows) -> Iterator[Finding]:
+    """Original pagu of sub-kegiatan against their kegiatan's (as `sub-kegiatan-tidak-cocok`),
+    and every row whose pagu the APBD-P changed."""
+    for _, k in dok.kegiatan():
+        murni = d.jumlah(s.anggaran_murni for s in k.sub_kegiatan)
+        where = rows.where(rows.kg, (k.kode, None), "anggaran_murni")
+        if (k.anggaran_murni is not None and murni is not None and where
+                and not d.dekat(k.anggaran_murni, murni)):
+            yield Finding("anggaran-murni-tidak-cocok", "error", where, found=k.anggaran_murni,
+                          expected=murni, params={"kode": k.kode})
+        rows_: list[tuple[Kegiatan | SubKegiatan, tuple[str | None, ...], str]] = [
+            (k, (k.kode, None), T_KEGIATAN)]
+        rows_ += [(s, (k.kode, s.kode), T_SUB) for s in k.sub_kegiatan]
+        for x, ident, tingkat in rows_:
+            if (x.anggaran is not None and x.anggaran_murni is not None
+                    and not d.dekat(x.anggaran, x.anggaran_murni)):
+                name, name_en = _NAMA[tingkat]
+                yield Finding("pagu-berubah", "info", rows.where(rows.kg, ident, "anggaran"),
+                              found=x.anggaran, expected=x.anggaran_murni,
+                              params={"kode": x.kode, "tingkat": name, "tingkat_en": name_en})
+
+
+def _indikator(ev: EvaluasiRenja, dok: Dokumen, rows: _Rows) -> Iterator[Finding]:
+    ada = ev.ada_indikator  # older workbooks, with no indicator below sasaran, are not flooded
+    for p in ev.pemilik:
+        if ada and not p.indikator and (p.tingkat == T_KEGIATAN or (
+                p.tingkat == T_PROGRAM and p.kode_sasaran is not None)):
+            code = "program-tanpa-indikator" if p.tingkat == T_PROGRAM else "kegiatan-tanpa-indikator"
+            yield Finding(code, "info", rows.owner(p, "kode" if p.tingkat == T_PROGRAM
+                                                   else "kode_kegiatan"),
+                          found=p.kode, params={"kode": p.kode, "program": p.kode_program})
+        for b in p.indikator:
+            i = b.indikator
+            beda = renja.target_renja_beda(indikator_renja(i), dok.tahun)
+            if beda is not None:
+                col = _tahun_kolom(dok, "pr", dok.tahun)
+                renstra = rows.indikator(p, i, "tr" + col[2:]) if col else ""
+                yield Finding("target-renja-beda-renstra", "warning",
+                              rows.indikator(p, i, "target"), found=beda.rincian["target"],
+                              expected=beda.rincian["renstra"],
+                              params={"kode": i.kode, "tahun": dok.tahun, "renstra": renstra,
+                                      **_pemilik(p)})
+            if renja.persen_kumulatif(i.satuan, i.agregasi):
+                yield Finding("persen-kumulatif", "warning", rows.indikator(p, i, "agregasi"),
+                              found=i.agregasi, params={"kode": i.kode, "satuan": i.satuan,
+                                                         **_pemilik(p)})
+
+
+def _alasan(ev: EvaluasiRenja, dok: Dokumen, rows: _Rows) -> Iterator[Finding]:
+    """The E.81 rows' reasons that deserve a finding, at the input cell behind them."""
+    for p in ev.pemilik:
+        for b in p.indikator:
+            i = b.indikator
+
+            def cell(key: str, p: PemilikRenja = p, i: IndikatorProgram = i) -> str:
+                return rows.indikator(p, i, key)
+
+            for a in b.k.alasan:
+                if a.kode in _REASONS:
+                    yield from _finding(a, dok, cell, i.realisasi_tw, "realisasi tahunan",
+                                        "the annual realisation", f"{i.kode} ({_pemilik(p)['pemilik']})",
+                                        f"{i.kode} ({_pemilik(p)['pemilik_en']})", "indikator",
+                                        "indicator", "rl")
+        x = _uang(dok, p)
+        if x is None:
+            continue
+
+        def own(key: str, p: PemilikRenja = p) -> str:
+            return rows.owner(p, key)
+
+        pagu = x.anggaran if hasattr(x, "anggaran") else None
+        for a in p.rp.alasan:
+            if a.kode in _REASONS and a.kode != renja.TAHUN_DI_LUAR_RENSTRA:
+                tw = getattr(x, "realisasi_tw", (None,) * 4)
+                yield from _finding(a, dok, own, tw, _pembanding(a, pagu)[0],
+                                    _pembanding(a, pagu)[1], _pemilik(p)["pemilik"],
+                                    _pemilik(p)["pemilik_en"], "anggaran", "the budget of", "ral")
+
+
+def _uang(dok: Dokumen, p: PemilikRenja) -> Any:
+    """The model object whose money gave the owner's Rp reasons."""
+    for prog in dok.program:
+        if prog.kode != p.kode_program:
+            continue
+        if p.kode_kegiatan is None:
+            return prog
+        for k in prog.kegiatan:
+            if k.kode == p.kode_kegiatan:
+                if p.kode_sub is None:
+                    return k
+                return next((s for s in k.sub_kegiatan if s.kode == p.kode_sub), None)
+    return None
+
+
+def _pembanding(a: renja.Alasan, pagu: float | None) -> tuple[str, str]:
+    """What the quarters' sum was set against: the pagu, or the annual figure."""
+    v = a.rincian.get("pembanding")
+    if pagu is not None and isinstance(v, (int, float)) and d.dekat(v, pagu):
+        return "pagu", "the allocation"
+    return "realisasi tahunan", "the annual spending"
+
+
+def _finding(a: renja.Alasan, dok: Dokumen, cell: Any, tw: Any, pembanding: str,
+             pembanding_en: str, kode: str, kode_en: str, apa: str, apa_en: str,
+             lalu: str) -> Iterator[Finding]:
+    r = a.rincian
+    if a.kode == renja.TW_SD_DI_PER_TRIWULAN:
+        first, last = cell("r1"), cell("r4")
+        where = f"{first}:{last.split('!', 1)[1]}" if first and last else first
+        yield Finding(a.kode, "warning", where, found=r.get("jumlah"), expected=r.get("terakhir"),
+                      params={"kode": kode, "kode_en": kode_en,
+                              "persen_jumlah": r.get("persen_jumlah"),
+                              "persen_terakhir": r.get("persen_terakhir"),
+                              "pembanding": pembanding, "pembanding_en": pembanding_en})
+    elif a.kode == renja.REALISASI_LALU_KOSONG:
+        years = sorted(r.get("tahun", ()))  # type: ignore[call-overload]
+        col = next((c for y in years if (c := _tahun_kolom(dok, lalu, y))), None)
+        if col is None:
+            return
+        yield Finding(a.kode, "warning", cell(col), params={
+            "kode": kode, "kode_en": kode_en, "tahun": ", ".join(map(str, years)),
+            "apa": apa, "apa_en": apa_en})
+    elif a.kode == renja.TAHUN_DI_LUAR_RENSTRA:
+        col = _tahun_kolom(dok, "pr", dok.tahun)
+        yield Finding(a.kode, "info", cell("tr" + col[2:] if col else "target"),
+                      params={"kode": kode, "kode_en": kode_en, "tahun": dok.tahun})
+    elif a.kode == renja.TW_MENURUN:
+        q = int(r.get("triwulan", 0))  # type: ignore[call-overload]
+        yield Finding(a.kode, "warning", cell(f"r{q}"), found=r.get("nilai"),
+                      expected=r.get("sebelumnya"))
+    elif a.kode == renja.TW_BEDA_TAHUNAN and tw[3] is not None:  # once TW IV is reported,
+        # as the existing check of Realisasi Kinerja and Realisasi Anggaran waits for it
+        yield Finding(a.kode, "warning", cell("realisasi"), found=r.get("tahunan"),
+                      expected=r.get("dari_tw"))
+
+
+__all__ = ["check_renja"]
