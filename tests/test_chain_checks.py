@@ -211,7 +211,7 @@ def test_peer_error_running_totals_typed_under_per_triwulan(folder: Path, nilai_
     assert [round(f.params["persen_terakhir"]) for f in found] == [98, 93, 87, 100]
     id_, en = _read(found[3])
     assert "dijumlahkan menjadi 263,00 % dari pagu, sedangkan TW terakhir 100,00 %" in id_
-    assert "ubah Nilai TW menjadi kumulatif" in id_
+    assert "ubah 'Penulisan nilai triwulan' menjadi kumulatif" in id_
     assert "added up they are 263.00 % of the allocation" in en
 
 
@@ -221,7 +221,8 @@ def test_an_empty_realisation_of_an_earlier_renstra_year(cascade_book: Path,
     # P1's indicator 1 has a 2016 target (N-3) and no 2016 realisation; kegiatan P1.01 has
     # Renstra money for 2016 and 2017 and spending for 2018 only
     assert [(f.severity, f.location) for f in found] == [
-        ("warning", location("KG", "ral3")), ("warning", location("IP", "rl3"))]
+        ("warning", location("KG", "ral2") + ":" + location("KG", "ral3").split("!")[1]),
+        ("warning", location("IP", "rl3"))]
     id_, en = _read(found[0])
     assert "Realisasi 2016, 2017 anggaran kegiatan P1.01" in id_ and "kolom 6 dan 13" in id_
     assert "The 2016, 2017 realisation of the budget of kegiatan P1.01" in en

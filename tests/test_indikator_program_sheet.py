@@ -93,7 +93,7 @@ def test_verify_passes_the_cascade_and_export_carries_it(book: Path, tmp_path: P
     # P1.01 has a realisation for the earlier Renstra years it names
     assert sorted((f.code, f.location) for f in rep.findings if f.severity != "info") == [
         ("realisasi-lalu-kosong", "'Indikator Program'!AC5"),
-        ("realisasi-lalu-kosong", "'Realisasi Anggaran'!X5"),
+        ("realisasi-lalu-kosong", "'Realisasi Anggaran'!W5:X5"),
         ("target-renja-beda-renstra", "'Indikator Program'!O5")]
     assert export_dokumen(book).program[0].kegiatan[0].pagu_renstra == {2016: 5e8, 2017: 6e8}
 

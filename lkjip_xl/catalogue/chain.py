@@ -140,16 +140,16 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "tw-sd-di-per-triwulan", "warning",
-        "Triwulan {kode} di {location} tampak ditulis s.d. triwulan (naik terus), padahal Nilai "
-        "TW di Pengaturan per_triwulan: dijumlahkan menjadi {persen_jumlah:percent} % dari "
-        "{pembanding}, sedangkan TW terakhir {persen_terakhir:percent} %. Tulis nilai masing-"
-        "masing triwulan, atau ubah Nilai TW menjadi kumulatif bila semua baris ditulis s.d. "
-        "triwulan",
+        "Triwulan {kode} di {location} tampak ditulis s.d. triwulan (naik terus), padahal "
+        "'Penulisan nilai triwulan' di sheet Pengaturan per_triwulan: dijumlahkan menjadi "
+        "{persen_jumlah:percent} % dari {pembanding}, sedangkan TW terakhir "
+        "{persen_terakhir:percent} %. Tulis nilai masing-masing triwulan, atau ubah 'Penulisan "
+        "nilai triwulan' menjadi kumulatif bila semua baris ditulis s.d. triwulan",
         "The quarters of {kode} at {location} look written as totals to date (always rising) "
-        "while the Pengaturan setting Nilai TW is per_triwulan: added up they are "
-        "{persen_jumlah:percent} % of {pembanding_en}, while the last quarter says "
-        "{persen_terakhir:percent} %. Type each quarter's own amount, or set Nilai TW to "
-        "kumulatif if every row is written as totals to date",
+        "while 'Quarterly values are written as' in the Pengaturan sheet is per_triwulan: added "
+        "up they are {persen_jumlah:percent} % of {pembanding_en}, while the last quarter says "
+        "{persen_terakhir:percent} %. Type each quarter's own amount, or set 'Quarterly values "
+        "are written as' to kumulatif if every row is written as totals to date",
         "'Realisasi Anggaran'!K5:N5 = 50, 55, 58, 100 (% of the pagu) under per_triwulan",
     ),
     Entry(

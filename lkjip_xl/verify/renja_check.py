@@ -273,10 +273,13 @@ def _finding(a: renja.Alasan, dok: Dokumen, cell: Any, tw: Any, pembanding: str,
                               "pembanding": pembanding, "pembanding_en": pembanding_en})
     elif a.kode == renja.REALISASI_LALU_KOSONG:
         years = sorted(r.get("tahun", ()))  # type: ignore[call-overload]
-        col = next((c for y in years if (c := _tahun_kolom(dok, lalu, y))), None)
-        if col is None:
+        # the empty years' cells: N-1 leftmost, so the latest year's cell starts the range
+        ks = sorted(int(c[len(lalu):]) for y in years if (c := _tahun_kolom(dok, lalu, y)))
+        if not ks:
             return
-        yield Finding(a.kode, "warning", cell(col), params={
+        first, last = cell(f"{lalu}{ks[0]}"), cell(f"{lalu}{ks[-1]}")
+        where = first if len(ks) == 1 or not last else f"{first}:{last.split('!', 1)[1]}"
+        yield Finding(a.kode, "warning", where, params={
             "kode": kode, "kode_en": kode_en, "tahun": ", ".join(map(str, years)),
             "apa": apa, "apa_en": apa_en})
     elif a.kode == renja.TAHUN_DI_LUAR_RENSTRA:
