@@ -16,10 +16,12 @@ from lkjip_xl.cli import run_main
 from lkjip_xl.core.evaluasi import evaluasi_renja
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.model import Dokumen
+from lkjip_xl.schema.sheets import PENGATURAN, PENGATURAN_FIELDS
 from lkjip_xl.verify import verify
 from lkjip_xl.workbook.read import read_workbook
-from tests.corrupt import edit, location, set_value
+from tests.corrupt import cell_ref, delete_row, edit, location, set_value
 from tests.test_indikator_program_sheet import cascade
+from tests.test_typed_in_libreoffice import _uno_missing, type_into
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -88,6 +90,17 @@ def test_a_sasaran_no_programme_serves(denpasar: Path, tmp_path: Path) -> None:
     assert "Sasaran S2 (Sasaran!A6) tidak didukung program mana pun" in id_
     assert "Isi S2 di kolom Kode sasaran program yang mendukungnya" in id_
     assert "Type S2 in the objective code of the programme that serves it" in en
+
+
+def test_a_deleted_programme_row_is_the_cause(folder: Path, tmp_path: Path) -> None:
+    """The row edit is what to fix: the sasaran its programme served is listed under it."""
+    book = _new(dataformat.load(SAMPLES / "synthetic_rules.yaml"), folder, "rules")
+    bad = edit(book, tmp_path / "d.xlsx", delete_row("PG", 4))  # 2.09.05, the only one of S4
+    rep = verify(bad)
+    (f,) = [f for f in rep.findings if f.code == "sasaran-tanpa-program"]
+    (root,) = [f for f in rep.findings if f.code == "baris-dihapus"]
+    assert f.params["cause"] == root.location == location("PG", "kode", 4)
+    assert f.location in root.params["akibat"]
 
 
 def test_a_workbook_without_programmes_yet_is_not_flooded(folder: Path) -> None:
@@ -323,3 +336,33 @@ def test_the_checks_use_the_one_evaluation(cascade_book: Path) -> None:
     found = {f.code for f in verify(cascade_book).findings}
     for kode in ("realisasi-lalu-kosong", "tw-sd-di-per-triwulan", "tahun-di-luar-renstra"):
         assert (kode in reasons) == (kode in found), kode
+
+
+# ---------------------------------------------------------------- typed as staff type
+@pytest.mark.libreoffice
+def test_typed_in_libreoffice(cascade_book: Path, tmp_path: Path) -> None:
+    """A clerk types into the cascade workbook in Calc (its own input parsing, recalculated and
+    saved): a sub-kegiatan code that does not exist, a % indicator made kumulatif, and a
+    kegiatan's quarters as running totals after switching the workbook to per-quarter values."""
+    reason = _uno_missing()
+    if reason:
+        pytest.skip(reason)
+    row = next(f.row for f in PENGATURAN_FIELDS if f.key == "nilai_tw")
+    k = cascade().program[3].kegiatan[0]  # P4.01, KG row 3, its annual spending typed
+    quarters = [100_000_000, 150_000_000, 200_000_000, k.realisasi]
+
+    edits = [(PENGATURAN, f"B{row}", "per_triwulan"),
+             (*cell_ref("IP", "kode_sub", 3), "P1.01.09"),
+             (*cell_ref("IP", "agregasi"), "kumulatif"),
+             *((*cell_ref("KG", f"r{q}", 3), str(int(v or 0))) for q, v in enumerate(quarters, 1))]
+    typed = type_into(cascade_book, tmp_path / "diketik.xlsx", edits)
+    rep = verify(typed)
+    got = {(f.code, f.location) for f in rep.findings if f.code in CHAIN}
+    assert ("indikator-program-tanpa-sub-kegiatan", location("IP", "kode_sub", 3)) in got
+    assert ("persen-kumulatif", location("IP", "agregasi")) in got
+    (tw,) = [f for f in rep.findings if f.code == "tw-sd-di-per-triwulan"]
+    assert tw.location == location("KG", "r1", 3) + ":" + location("KG", "r4", 3).split("!")[1]
+    assert "realisasi tahunan" in render_message(tw, "id")
+    # Calc recalculated every formula: verify agrees with it, and nothing else went wrong
+    assert not [f for f in rep.findings if f.severity == "error"
+                and f.code != "indikator-program-tanpa-sub-kegiatan"]

@@ -11,9 +11,10 @@ finding points at the cell to fix, found through the rows as typed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, cast
 
 from lkjip_xl.core import domain as d
 from lkjip_xl.core.domain import renja
@@ -35,6 +36,12 @@ _NAMA = {T_PROGRAM: ("program", "programme"), T_KEGIATAN: ("kegiatan", "kegiatan
 # name in both languages)
 _RIWAYAT = (("pagu_renstra", "pr", "Pagu Renstra", "The strategic-plan allocation"),
             ("realisasi_anggaran_lalu", "ral", "Realisasi anggaran", "The spending"))
+# the chain findings about something missing from a table (code -> table): a row deleted from
+# that table is their cause (follow_on folds them under it)
+MISSING_IN = {"sasaran-tanpa-program": PROGRAM.key, "program-tanpa-indikator": INDIKATOR_PROGRAM.key,
+              "kegiatan-tanpa-indikator": INDIKATOR_PROGRAM.key,
+              "indikator-program-tanpa-sub-kegiatan": KEGIATAN.key,
+              "indikator-program-beda-program": KEGIATAN.key}
 # the E.81 reasons a finding of its own says (the others explain an empty cell the input checks
 # already report: docs/renja-evaluation.md)
 _REASONS = (renja.TW_SD_DI_PER_TRIWULAN, renja.REALISASI_LALU_KOSONG, renja.TAHUN_DI_LUAR_RENSTRA,
@@ -205,50 +212,54 @@ def _indikator(ev: EvaluasiRenja, dok: Dokumen, rows: _Rows) -> Iterator[Finding
                                                          **_pemilik(p)})
 
 
+@dataclass(frozen=True)
+class _Sumber:
+    """An E.81 row's inputs: its cells (`cell(column key)`), its quarters as typed, how a
+    message names it, and its earlier years' columns (`rl` indicators, `ral` money)."""
+
+    cell: Callable[[str], str]
+    tw: Sequence[float | None]
+    kode: str
+    kode_en: str
+    apa: tuple[str, str]
+    lalu: str
+    pagu: float | None = None
+
+
 def _alasan(ev: EvaluasiRenja, dok: Dokumen, rows: _Rows) -> Iterator[Finding]:
     """The E.81 rows' reasons that deserve a finding, at the input cell behind them."""
+    uang = _uang(dok)
     for p in ev.pemilik:
+        nama = _pemilik(p)
         for b in p.indikator:
             i = b.indikator
-
-            def cell(key: str, p: PemilikRenja = p, i: IndikatorProgram = i) -> str:
-                return rows.indikator(p, i, key)
-
+            src = _Sumber(partial(rows.indikator, p, i), i.realisasi_tw,
+                          f"{i.kode} ({nama['pemilik']})", f"{i.kode} ({nama['pemilik_en']})",
+                          ("indikator", "indicator"), "rl")
             for a in b.k.alasan:
                 if a.kode in _REASONS:
-                    yield from _finding(a, dok, cell, i.realisasi_tw, "realisasi tahunan",
-                                        "the annual realisation", f"{i.kode} ({_pemilik(p)['pemilik']})",
-                                        f"{i.kode} ({_pemilik(p)['pemilik_en']})", "indikator",
-                                        "indicator", "rl")
-        x = _uang(dok, p)
+                    yield from _finding(a, dok, src)
+        x = uang.get((p.kode_program, p.kode_kegiatan, p.kode_sub))
         if x is None:
             continue
-
-        def own(key: str, p: PemilikRenja = p) -> str:
-            return rows.owner(p, key)
-
-        pagu = x.anggaran if hasattr(x, "anggaran") else None
+        src = _Sumber(partial(rows.owner, p), getattr(x, "realisasi_tw", (None,) * 4),
+                      nama["pemilik"], nama["pemilik_en"], ("anggaran", "the budget of"), "ral",
+                      getattr(x, "anggaran", None))
         for a in p.rp.alasan:
             if a.kode in _REASONS and a.kode != renja.TAHUN_DI_LUAR_RENSTRA:
-                tw = getattr(x, "realisasi_tw", (None,) * 4)
-                yield from _finding(a, dok, own, tw, _pembanding(a, pagu)[0],
-                                    _pembanding(a, pagu)[1], _pemilik(p)["pemilik"],
-                                    _pemilik(p)["pemilik_en"], "anggaran", "the budget of", "ral")
+                yield from _finding(a, dok, src)
 
 
-def _uang(dok: Dokumen, p: PemilikRenja) -> Any:
-    """The model object whose money gave the owner's Rp reasons."""
+def _uang(dok: Dokumen) -> dict[tuple[str, str | None, str | None], Any]:
+    """The model object behind each owner's money, by the owner's codes."""
+    out: dict[tuple[str, str | None, str | None], Any] = {}
     for prog in dok.program:
-        if prog.kode != p.kode_program:
-            continue
-        if p.kode_kegiatan is None:
-            return prog
+        out.setdefault((prog.kode, None, None), prog)
         for k in prog.kegiatan:
-            if k.kode == p.kode_kegiatan:
-                if p.kode_sub is None:
-                    return k
-                return next((s for s in k.sub_kegiatan if s.kode == p.kode_sub), None)
-    return None
+            out.setdefault((prog.kode, k.kode, None), k)
+            for s in k.sub_kegiatan:
+                out.setdefault((prog.kode, k.kode, s.kode), s)
+    return out
 
 
 def _pembanding(a: renja.Alasan, pagu: float | None) -> tuple[str, str]:
@@ -256,44 +267,42 @@ def _pembanding(a: renja.Alasan, pagu: float | None) -> tuple[str, str]:
     v = a.rincian.get("pembanding")
     if pagu is not None and isinstance(v, (int, float)) and d.dekat(v, pagu):
         return "pagu", "the allocation"
-    return "realisasi tahunan", "the annual spending"
+    return "realisasi tahunan", "the annual figure"
 
 
-def _finding(a: renja.Alasan, dok: Dokumen, cell: Any, tw: Any, pembanding: str,
-             pembanding_en: str, kode: str, kode_en: str, apa: str, apa_en: str,
-             lalu: str) -> Iterator[Finding]:
-    r = a.rincian
+def _finding(a: renja.Alasan, dok: Dokumen, src: _Sumber) -> Iterator[Finding]:
+    r, cell = a.rincian, src.cell
+    named = {"kode": src.kode, "kode_en": src.kode_en}
     if a.kode == renja.TW_SD_DI_PER_TRIWULAN:
         first, last = cell("r1"), cell("r4")
         where = f"{first}:{last.split('!', 1)[1]}" if first and last else first
+        pembanding, pembanding_en = _pembanding(a, src.pagu)
         yield Finding(a.kode, "warning", where, found=r.get("jumlah"), expected=r.get("terakhir"),
-                      params={"kode": kode, "kode_en": kode_en,
-                              "persen_jumlah": r.get("persen_jumlah"),
+                      params={**named, "persen_jumlah": r.get("persen_jumlah"),
                               "persen_terakhir": r.get("persen_terakhir"),
                               "pembanding": pembanding, "pembanding_en": pembanding_en})
     elif a.kode == renja.REALISASI_LALU_KOSONG:
-        years = sorted(r.get("tahun", ()))  # type: ignore[call-overload]
+        years = sorted(cast("tuple[int, ...]", r.get("tahun", ())))
         # the empty years' cells: N-1 leftmost, so the latest year's cell starts the range
-        ks = sorted(int(c[len(lalu):]) for y in years if (c := _tahun_kolom(dok, lalu, y)))
+        ks = sorted(int(c[len(src.lalu):]) for y in years if (c := _tahun_kolom(dok, src.lalu, y)))
         if not ks:
             return
-        first, last = cell(f"{lalu}{ks[0]}"), cell(f"{lalu}{ks[-1]}")
+        first, last = cell(f"{src.lalu}{ks[0]}"), cell(f"{src.lalu}{ks[-1]}")
         where = first if len(ks) == 1 or not last else f"{first}:{last.split('!', 1)[1]}"
         yield Finding(a.kode, "warning", where, params={
-            "kode": kode, "kode_en": kode_en, "tahun": ", ".join(map(str, years)),
-            "apa": apa, "apa_en": apa_en})
+            **named, "tahun": ", ".join(map(str, years)), "apa": src.apa[0], "apa_en": src.apa[1]})
     elif a.kode == renja.TAHUN_DI_LUAR_RENSTRA:
         col = _tahun_kolom(dok, "pr", dok.tahun)
         yield Finding(a.kode, "info", cell("tr" + col[2:] if col else "target"),
-                      params={"kode": kode, "kode_en": kode_en, "tahun": dok.tahun})
+                      params={**named, "tahun": dok.tahun})
     elif a.kode == renja.TW_MENURUN:
-        q = int(r.get("triwulan", 0))  # type: ignore[call-overload]
+        q = cast(int, r.get("triwulan", 0))
         yield Finding(a.kode, "warning", cell(f"r{q}"), found=r.get("nilai"),
                       expected=r.get("sebelumnya"))
-    elif a.kode == renja.TW_BEDA_TAHUNAN and tw[3] is not None:  # once TW IV is reported,
-        # as the existing check of Realisasi Kinerja and Realisasi Anggaran waits for it
+    elif a.kode == renja.TW_BEDA_TAHUNAN and src.tw[3] is not None:
+        # once TW IV is reported, as the checks of Realisasi Kinerja and kegiatan rows wait for it
         yield Finding(a.kode, "warning", cell("realisasi"), found=r.get("tahunan"),
                       expected=r.get("dari_tw"))
 
 
-__all__ = ["check_renja"]
+__all__ = ["MISSING_IN", "check_renja"]
