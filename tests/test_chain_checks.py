@@ -311,6 +311,17 @@ def test_an_indicator_naming_no_kegiatan_or_programme_invents_neither(
         assert [(p.kode, [k.kode for k in p.kegiatan]) for p in dok.program] == codes
 
 
+def test_a_sub_kegiatan_code_without_its_kegiatan(cascade_book: Path, tmp_path: Path) -> None:
+    bad = edit(cascade_book, tmp_path / "k.xlsx", set_value("IP", "kode_kegiatan", None, index=3))
+    (f,) = _found(bad, "indikator-program-sub-tanpa-kegiatan")
+    assert (f.severity, f.location, f.found) == ("warning", location("IP", "kode_kegiatan", 3),
+                                                 "P1.01.01")
+    id_, en = _read(f)
+    assert "dibaca sebagai indikator program P1" in id_ and "Type the kegiatan code" in en
+    dok, _ = read_workbook(bad)
+    assert [i.kode for i in dok.program[0].indikator] == ["1", "2", "S1"]
+
+
 def test_a_kegiatan_of_another_programme(cascade_book: Path, tmp_path: Path) -> None:
     bad = edit(cascade_book, tmp_path / "b.xlsx", set_value("IP", "kode_kegiatan", "P4.01", index=2))
     (f,) = _found(bad, "indikator-program-beda-program")

@@ -84,6 +84,18 @@ ENTRIES: list[Entry] = [
         "'Indikator Program'!B7 = P5.01 in a row of programme P4",
     ),
     Entry(
+        "indikator-program-sub-tanpa-kegiatan", "warning",
+        "Baris indikator di {location} mengisi Kode sub-kegiatan {found} tetapi Kode kegiatan "
+        "kosong, sehingga dibaca sebagai indikator program {program}. Isi Kode kegiatan dari "
+        "sub-kegiatan {found} di {location}, atau kosongkan Kode sub-kegiatan bila ini memang "
+        "indikator program",
+        "The indicator row at {location} fills in the sub-kegiatan code {found} but leaves the "
+        "kegiatan code empty, so it is read as an indicator of programme {program}. Type the "
+        "kegiatan code of sub-kegiatan {found} at {location}, or empty the sub-kegiatan code if "
+        "this is a programme indicator",
+        "'Indikator Program'!B7 empty while C7 = P4.01.01",
+    ),
+    Entry(
         "target-renja-beda-renstra", "warning",
         "Target Renja {found} indikator {kode} ({pemilik}) di {location} berbeda dari target "
         "Renstra tahun {tahun} ({expected}) di {renstra}. Samakan keduanya, atau biarkan bila "

@@ -53,7 +53,8 @@ def check_chain(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
 def _owners(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
     """An *Indikator Program* row whose kegiatan is another programme's, or whose sub-kegiatan
     is not under its kegiatan: the reader places it under no owner (it never invents one), so
-    it is reported at the code to fix. A code found nowhere is the reference check's finding."""
+    it is reported at the code to fix. A code found nowhere is the reference check's finding;
+    a sub-kegiatan code without its kegiatan's is read as the programme's indicator, and said."""
     ip = lr.tables.get(INDIKATOR_PROGRAM.key)
     if ip is None or dok is None:
         return
@@ -66,6 +67,11 @@ def _owners(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
     for row in ip.rows:
         program, kegiatan, sub = (cell_text(row.values.get(c))
                                   for c in ("kode_program", "kode_kegiatan", "kode_sub"))
+        if program is not None and kegiatan is None and sub is not None:
+            # the reader takes the codes up to the first empty one: a programme's indicator
+            yield Finding("indikator-program-sub-tanpa-kegiatan", "warning",
+                          ip.where(row.row, "kode_kegiatan"), found=sub,
+                          params={"program": program})
         if program is None or kegiatan is None or kegiatan not in program_of:
             continue
         if program_of[kegiatan] != program:
