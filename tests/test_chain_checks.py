@@ -113,19 +113,21 @@ def test_indicator_infos_wait_for_the_first_indicator_below_sasaran(denpasar: Pa
                                                                     cascade_book: Path) -> None:
     codes = ("program-tanpa-indikator", "kegiatan-tanpa-indikator")
     assert [f for f in verify(denpasar).findings if f.code in codes] == []  # an older workbook
-    found = [f for f in verify(cascade_book).findings if f.code in codes]
-    programmes = [f for f in found if f.code == "program-tanpa-indikator"]
-    # P1 and P2 have indicators, P3 is a support programme: P4, P5, P6 (rows 3-5)
-    assert [f.location for f in programmes] == [location("PG", "kode", n) for n in (3, 4, 5)]
-    kegiatan = [f for f in found if f.code == "kegiatan-tanpa-indikator"]
-    dok = cascade()
-    others = [k.kode for _, k in dok.kegiatan() if k.kode != "P1.01"]
-    assert [f.found for f in kegiatan] == others  # every kegiatan but P1.01, one line each
-    assert {f.severity for f in found} == {"info"}
-    id_, en = _read(kegiatan[0])
-    assert "Tambahkan baris di Indikator Program dengan Kode program P2 dan Kode kegiatan P2.01" in id_
-    assert "Add a row in Indikator Program with programme code P2 and kegiatan code P2.01" in en
-    _read(programmes[0])
+    found = {f.code: f for f in verify(cascade_book).findings if f.code in codes}
+    programmes, kegiatan = found["program-tanpa-indikator"], found["kegiatan-tanpa-indikator"]
+    # P1 and P2 have indicators, P3 is a support programme: P4, P5, P6, one line at P4's row
+    assert (programmes.location, programmes.params["semua"]) == (
+        location("PG", "kode", 3), ["P4", "P5", "P6"])
+    others = [k.kode for _, k in cascade().kegiatan() if k.kode != "P1.01"]
+    assert kegiatan.params["semua"] == others and kegiatan.found == len(others) == 21
+    assert kegiatan.location == location("KG", "kode_kegiatan", 2)  # P2.01, below P1.01's sub
+    assert {f.severity for f in found.values()} == {"info"}
+    id_, en = _read(kegiatan)
+    assert id_.startswith("21 kegiatan belum punya indikator kegiatan (output)")
+    assert "P2.01, P3.01, P4.01" in id_ and "dan 11 lainnya" in id_ and "and 11 more" in en
+    id_, en = _read(programmes)
+    assert "3 program belum punya indikator program (outcome) di sheet Indikator Program: " \
+           "P4, P5, P6;" in id_
 
 
 def test_a_renja_target_that_differs_from_the_renstra(cascade_book: Path, tmp_path: Path) -> None:
@@ -359,20 +361,21 @@ def test_typed_in_libreoffice(cascade_book: Path, tmp_path: Path) -> None:
     if reason:
         pytest.skip(reason)
     row = next(f.row for f in PENGATURAN_FIELDS if f.key == "nilai_tw")
-    k = cascade().program[3].kegiatan[0]  # P4.01, KG row 3, its annual spending typed
+    k = cascade().program[3].kegiatan[0]  # P4.01, its annual spending typed
+    n = 4  # its KG row: P1.01, P1.01.01, P2.01, P3.01 above it
     quarters = [100_000_000, 150_000_000, 200_000_000, k.realisasi]
 
     edits = [(PENGATURAN, f"B{row}", "per_triwulan"),
              (*cell_ref("IP", "kode_sub", 3), "P1.01.09"),
              (*cell_ref("IP", "agregasi"), "kumulatif"),
-             *((*cell_ref("KG", f"r{q}", 3), str(int(v or 0))) for q, v in enumerate(quarters, 1))]
+             *((*cell_ref("KG", f"r{q}", n), str(int(v or 0))) for q, v in enumerate(quarters, 1))]
     typed = type_into(cascade_book, tmp_path / "diketik.xlsx", edits)
     rep = verify(typed)
     got = {(f.code, f.location) for f in rep.findings if f.code in CHAIN}
     assert ("indikator-program-tanpa-sub-kegiatan", location("IP", "kode_sub", 3)) in got
     assert ("persen-kumulatif", location("IP", "agregasi")) in got
     (tw,) = [f for f in rep.findings if f.code == "tw-sd-di-per-triwulan"]
-    assert tw.location == location("KG", "r1", 3) + ":" + location("KG", "r4", 3).split("!")[1]
+    assert tw.location == location("KG", "r1", n) + ":" + location("KG", "r4", n).split("!")[1]
     assert "realisasi tahunan" in render_message(tw, "id")
     # Calc recalculated every formula: verify agrees with it, and nothing else went wrong
     assert not [f for f in rep.findings if f.severity == "error"

@@ -20,22 +20,26 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "program-tanpa-indikator", "info",
-        "Program {kode} ({location}) belum punya indikator program (outcome) di sheet Indikator "
-        "Program, sehingga barisnya di evaluasi Renja (E.81) tanpa kolom kinerja. Tambahkan "
-        "baris di Indikator Program dengan Kode program {kode} dan Kode kegiatan kosong",
-        "Programme {kode} ({location}) has no programme (outcome) indicator in the Indikator "
-        "Program sheet, so its Renja evaluation (E.81) row has no performance columns. Add a row "
-        "in Indikator Program with programme code {kode} and the kegiatan code empty",
-        "Program!A8 = P4 with no row of P4 in 'Indikator Program' while P5 has one",
+        "{count} program belum punya indikator program (outcome) di sheet Indikator Program: "
+        "{daftar}; barisnya di evaluasi Renja (E.81) tanpa kolom kinerja. Tambahkan untuk "
+        "masing-masing baris di Indikator Program dengan Kode program-nya dan Kode kegiatan "
+        "kosong (yang pertama di {location})",
+        "{count} programme(s) have no programme (outcome) indicator in the Indikator Program "
+        "sheet: {daftar_en}; their Renja evaluation (E.81) rows have no performance columns. "
+        "For each, add a row in Indikator Program with its programme code and the kegiatan code "
+        "empty (the first at {location})",
+        "Program!A8 = P4 with no row of P4 in 'Indikator Program' while P1 has one",
     ),
     Entry(
         "kegiatan-tanpa-indikator", "info",
-        "Kegiatan {kode} ({location}) belum punya indikator kegiatan (output) di sheet Indikator "
-        "Program, sehingga barisnya di evaluasi Renja (E.81) tanpa kolom kinerja. Tambahkan "
-        "baris di Indikator Program dengan Kode program {program} dan Kode kegiatan {kode}",
-        "Kegiatan {kode} ({location}) has no kegiatan (output) indicator in the Indikator "
-        "Program sheet, so its Renja evaluation (E.81) row has no performance columns. Add a row "
-        "in Indikator Program with programme code {program} and kegiatan code {kode}",
+        "{count} kegiatan belum punya indikator kegiatan (output) di sheet Indikator Program: "
+        "{daftar}; barisnya di evaluasi Renja (E.81) tanpa kolom kinerja. Tambahkan untuk "
+        "masing-masing baris di Indikator Program dengan Kode program dan Kode kegiatan-nya "
+        "(yang pertama di {location})",
+        "{count} kegiatan have no kegiatan (output) indicator in the Indikator Program sheet: "
+        "{daftar_en}; their Renja evaluation (E.81) rows have no performance columns. For each, "
+        "add a row in Indikator Program with its programme and kegiatan codes (the first at "
+        "{location})",
         "'Realisasi Anggaran'!B5 = P4.01 with no row of P4.01 in 'Indikator Program'",
     ),
     Entry(

@@ -88,6 +88,12 @@ class _Rows:
             return self.where(self.pg, (p.kode_program,), key)
         return self.where(self.kg, (p.kode_kegiatan, p.kode_sub), key)
 
+    def number(self, p: PemilikRenja) -> int:
+        """The owner's row on its sheet (sheet order for a list of owners)."""
+        key = (PROGRAM.key, (p.kode_program,)) if p.kode_kegiatan is None else (
+            KEGIATAN.key, (p.kode_kegiatan, p.kode_sub))
+        return self.row.get(key, self.row.get((KEGIATAN.key, (p.kode_kegiatan, "*")), 0))
+
     def indikator(self, p: PemilikRenja, i: IndikatorProgram, key: str) -> str:
         return self.where(self.ip, (p.kode_program, p.kode_kegiatan, p.kode_sub, i.kode), key)
 
@@ -187,14 +193,9 @@ def _pagu(dok: Dokumen, rows: _Rows) -> Iterator[Finding]:
 
 
 def _indikator(ev: EvaluasiRenja, dok: Dokumen, rows: _Rows) -> Iterator[Finding]:
-    ada = ev.ada_indikator  # older workbooks, with no indicator below sasaran, are not flooded
+    if ev.ada_indikator:  # older workbooks, with no indicator below sasaran, are not flooded
+        yield from _tanpa_indikator(ev, rows)
     for p in ev.pemilik:
-        if ada and not p.indikator and (p.tingkat == T_KEGIATAN or (
-                p.tingkat == T_PROGRAM and p.kode_sasaran is not None)):
-            code = "program-tanpa-indikator" if p.tingkat == T_PROGRAM else "kegiatan-tanpa-indikator"
-            yield Finding(code, "info", rows.owner(p, "kode" if p.tingkat == T_PROGRAM
-                                                   else "kode_kegiatan"),
-                          found=p.kode, params={"kode": p.kode, "program": p.kode_program})
         for b in p.indikator:
             i = b.indikator
             beda = renja.target_renja_beda(indikator_renja(i), dok.tahun)
@@ -224,6 +225,33 @@ class _Sumber:
     apa: tuple[str, str]
     lalu: str
     pagu: float | None = None
+
+
+def _tanpa_indikator(ev: EvaluasiRenja, rows: _Rows) -> Iterator[Finding]:
+    """One line for the programmes serving a sasaran without an indicator, one for the kegiatan
+    (support programmes' too), in sheet order, at the first one's code: a workbook just starting
+    to fill the sheet is not flooded with a line per row."""
+    for tingkat, code, key in ((T_PROGRAM, "program-tanpa-indikator", "kode"),
+                               (T_KEGIATAN, "kegiatan-tanpa-indikator", "kode_kegiatan")):
+        bare = sorted((p for p in ev.pemilik if p.tingkat == tingkat and not p.indikator
+                       and (tingkat == T_KEGIATAN or p.kode_sasaran is not None)),
+                      key=rows.number)
+        if bare:
+            kode = [p.kode for p in bare]
+            yield Finding(code, "info", rows.owner(bare[0], key), found=len(bare),
+                          params={"count": len(bare), "semua": kode, "daftar": _daftar(kode, "id"),
+                                  "daftar_en": _daftar(kode, "en")})
+
+
+DAFTAR = 10  # codes named in one line; the rest counted
+
+
+def _daftar(kode: list[str], lang: str) -> str:
+    more = len(kode) - DAFTAR
+    if more <= 0:
+        return ", ".join(kode)
+    return ", ".join(kode[:DAFTAR]) + (f" dan {more} lainnya" if lang == "id" else
+                                       f" and {more} more")
 
 
 def _alasan(ev: EvaluasiRenja, dok: Dokumen, rows: _Rows) -> Iterator[Finding]:
