@@ -25,7 +25,7 @@ ENTRIES: list[Entry] = [
         "masing-masing baris di Indikator Program dengan Kode program-nya dan Kode kegiatan "
         "kosong (yang pertama di {location})",
         "{count} programme(s) have no programme (outcome) indicator in the Indikator Program "
-        "sheet: {daftar_en}; their Renja evaluation (E.81) rows have no performance columns. "
+        "sheet: {daftar}; their Renja evaluation (E.81) rows have no performance columns. "
         "For each, add a row in Indikator Program with its programme code and the kegiatan code "
         "empty (the first at {location})",
         "Program!A8 = P4 with no row of P4 in 'Indikator Program' while P1 has one",
@@ -37,7 +37,7 @@ ENTRIES: list[Entry] = [
         "masing-masing baris di Indikator Program dengan Kode program dan Kode kegiatan-nya "
         "(yang pertama di {location})",
         "{count} kegiatan have no kegiatan (output) indicator in the Indikator Program sheet: "
-        "{daftar_en}; their Renja evaluation (E.81) rows have no performance columns. For each, "
+        "{daftar}; their Renja evaluation (E.81) rows have no performance columns. For each, "
         "add a row in Indikator Program with its programme and kegiatan codes (the first at "
         "{location})",
         "'Realisasi Anggaran'!B5 = P4.01 with no row of P4.01 in 'Indikator Program'",

@@ -239,19 +239,14 @@ def _tanpa_indikator(ev: EvaluasiRenja, rows: _Rows) -> Iterator[Finding]:
         if bare:
             kode = [p.kode for p in bare]
             yield Finding(code, "info", rows.owner(bare[0], key), found=len(bare),
-                          params={"count": len(bare), "semua": kode, "daftar": _daftar(kode, "id"),
-                                  "daftar_en": _daftar(kode, "en")})
+                          params={"count": len(bare), "semua": kode, "daftar": _daftar(kode)})
 
 
-DAFTAR = 10  # codes named in one line; the rest counted
+DAFTAR = 10  # codes named in one line; the count in the message says how many there are
 
 
-def _daftar(kode: list[str], lang: str) -> str:
-    more = len(kode) - DAFTAR
-    if more <= 0:
-        return ", ".join(kode)
-    return ", ".join(kode[:DAFTAR]) + (f" dan {more} lainnya" if lang == "id" else
-                                       f" and {more} more")
+def _daftar(kode: list[str]) -> str:
+    return ", ".join(kode[:DAFTAR]) + (", ..." if len(kode) > DAFTAR else "")
 
 
 def _alasan(ev: EvaluasiRenja, dok: Dokumen, rows: _Rows) -> Iterator[Finding]:
