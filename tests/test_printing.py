@@ -128,13 +128,19 @@ def test_sample_prints_without_empty_pages(tmp_path: Path) -> None:
     table_titles = {s.title: s for s in SHEETS if s.table is not None}
     codes = ([s.kode for s in dok.sasaran] + [i.kode for _, i in dok.indikator()]
              + [p.kode for p in dok.program] + [k.kode for _, k in dok.kegiatan()])
+    filled = Rows.of(dok)
+    seen = set()
     for n, page in enumerate(pages, start=1):
         head = next((ln for ln in page.splitlines() if ln.strip()), "")  # the page header
-        # the page header names the agency and the sheet (Petunjuk's pages have none: a line
-        # of its text may name a sheet)
-        titled = [t for t in table_titles if t in head and dok.instansi.nama in head]
-        if titled:  # every page of a table shows a row of data
+        # the page header starts with the sheet's title and ends "lkjip-xl" (Petunjuk's pages
+        # have none: a line of its text may name a sheet)
+        titled = [t for t, s in table_titles.items() if head.strip().startswith(t)
+                  and head.rstrip().endswith("lkjip-xl") and s.table is not None
+                  and filled.count(s.table.key)]
+        seen.update(titled)
+        if titled:  # every page of a filled table shows a row of data
             assert any(code in page for code in codes), (n, titled)
+    assert len(seen) >= 10  # the check reached the tables (it matched no page header once)
 
 
 def _breaks_and_anchors(path: Path, sheet_name: str) -> tuple[list[int], list[tuple[int, int]]]:
@@ -444,3 +450,32 @@ def test_libreoffice_prints_rekap_pages_under_their_key_columns(tmp_path: Path) 
         assert len([p for p in pages if title in p]) == 1, title
     assert not [p for p in pages if "Penyerapan anggaran per instansi (%)" in p
                 and "Capaian rata-rata per instansi (%)" in p]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("kertas", ["A4", "F4"])
+def test_libreoffice_prints_a_filled_indikator_program_as_planned(kertas: str,
+                                                                  tmp_path: Path) -> None:
+    """A document with indicators at every level: Indikator Program prints the pages across its
+    plan makes for the paper (fewer on the wider F4), each naming its rows by code and name."""
+    from lkjip_xl.engines import libreoffice
+    from tests.test_indikator_program_sheet import cascade
+
+    if not libreoffice.available():
+        pytest.skip("LibreOffice not installed")
+    dok = cascade()
+    dok.pengaturan.kertas = kertas
+    book = tmp_path / "ip.xlsx"
+    write_workbook(dok, book)
+    ip = TABLES["IP"]
+    rows = input_rows(dok)["IP"]
+    pp = printing.plan(ip, len(rows), printing.filled_columns(ip, rows), kertas)
+    assert pp.pages_wide == (3 if kertas == "A4" else 2)
+    pdf = libreoffice.convert(book, tmp_path, "pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    title = next(s.title for s in SHEETS if s.table is ip)
+    printed = [p for p in text.split("\f") if p.strip().startswith(title)]
+    assert len(printed) == pp.pages_wide
+    for page in printed:
+        assert "P1.01.01" in page and "indikator S1" in page
