@@ -44,7 +44,8 @@ def test_print_area_covers_the_filled_rows_only(which: str, tmp_path: Path) -> N
         if sheet.table is None:
             continue
         t = sheet.table
-        pp = printing.plan(t, rows.count(t.key), printing.filled_columns(t, values[t.key]))
+        pp = printing.plan(t, rows.count(t.key), printing.filled_columns(t, values[t.key]),
+                           template=which == "empty")
         want = f"{quote_sheet(sheet.name)}!$A$1:${col_letter(pp.last_col)}${pp.last_row}"
         assert areas[sheet.name] == want
         assert pp.last_row < t.first_row + max(rows.count(t.key), printing.MIN_ROWS)

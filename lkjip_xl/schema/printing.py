@@ -92,11 +92,13 @@ def filled_columns(table: Table, rows: Sequence[Mapping[str, object]]) -> int:
 
 
 def plan(table: Table, filled_rows: int, filled_cols: int | None = None,
-         kertas: str | None = "A4") -> PrintPlan:
-    """`filled_cols`: the columns to print (`filled_columns`; None: all)."""
+         kertas: str | None = "A4", template: bool = False) -> PrintPlan:
+    """`filled_cols`: the columns to print (`filled_columns`; None: all). `template`: the
+    document fills nothing yet (`new --tahun`): every column prints, split over pages as a
+    filled table, since all of them are still to be typed and a print area does not grow."""
     last_row = table.first_row + max(filled_rows, MIN_ROWS) - 1
     widths = [c.width for c in table.columns[:filled_cols or len(table.columns)]]
-    if filled_rows == 0:  # an unused sheet: one page, the columns it holds at a readable size
+    if filled_rows == 0 and not template:  # unused in a filled document: one readable page
         room, n = page_chars(kertas), 0
         while n < len(widths) and (n < key_columns(table) or sum(widths[:n + 1]) <= room):
             n += 1
