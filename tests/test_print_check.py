@@ -52,6 +52,10 @@ def test_rows_typed_below_the_print_area_are_reported_once(template: Path,
     message = found[0].message("id")
     assert "lkjip-xl measure" in message and "Clear Print Area" in message
     assert found[0].params["sheet"] == kg.sheet
+    # the advice holds: measure's output prints every row typed
+    measured = tmp_path / "measured.xlsx"
+    assert run_main(["measure", str(typed), "-o", str(measured)]) in (0, 1, 4)
+    assert not [f for f in verify(measured).findings if f.code == "area-cetak-usang"]
 
 
 def test_a_column_filled_after_writing_is_reported(tmp_path: Path) -> None:
