@@ -300,6 +300,19 @@ def test_an_indicator_naming_no_sub_kegiatan_is_reported_and_not_invented(
     assert k.sub_kegiatan[0].indikator == []
 
 
+def test_export_says_it_leaves_such_a_row_behind(cascade_book: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    bad = edit(cascade_book, tmp_path / "o.xlsx", set_value("IP", "kode_sub", "P1.01.09", index=3))
+    out = tmp_path / "o.yaml"
+    assert run_main(["export", str(bad), "-o", str(out)]) == 1  # written, and not clean
+    err = capsys.readouterr().err
+    assert f"Baris {location('IP', 'kode', 3)} (indikator S1 milik P1 / P1.01 / P1.01.09) " \
+           "tidak dibaca dan tidak ikut diekspor" in err
+    assert "P1.01.09" not in out.read_text(encoding="utf-8")
+    # verify names the code to fix instead, once
+    assert "indikator-program-tidak-dibaca" not in {f.code for f in verify(bad).findings}
+
+
 def test_an_indicator_naming_no_kegiatan_or_programme_invents_neither(
         cascade_book: Path, tmp_path: Path) -> None:
     before, _ = read_workbook(cascade_book)

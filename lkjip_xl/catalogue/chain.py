@@ -78,6 +78,17 @@ ENTRIES: list[Entry] = [
         "'Indikator Program'!C7 = P4.01.09 where P4.01 has only P4.01.01",
     ),
     Entry(
+        "indikator-program-tidak-dibaca", "error",
+        "Baris {location} (indikator {found} milik {pemilik}) tidak dibaca dan tidak ikut "
+        "diekspor: kode program/kegiatan/sub-kegiatan di barisnya tidak menunjuk program, "
+        "kegiatan atau sub-kegiatan yang ada. Perbaiki kodenya (lkjip-xl verify menunjukkan sel "
+        "mana), simpan, lalu ekspor lagi",
+        "Row {location} (indicator {found} of {pemilik}) is not read and not exported: the "
+        "programme/kegiatan/sub-kegiatan codes of its row name no existing programme, kegiatan or "
+        "sub-kegiatan. Correct them (lkjip-xl verify shows which cell), save, then export again",
+        "'Indikator Program'!D8 with kode_sub P1.01.09 where P1.01 has only P1.01.01 (export)",
+    ),
+    Entry(
         "indikator-program-beda-program", "error",
         "Kegiatan {found} di {location} adalah kegiatan program {expected}, bukan program "
         "{program} yang ditulis di baris ini, sehingga indikator ini tidak dibaca dan tidak "

@@ -441,8 +441,12 @@ class _Tree:
                 if not codes:
                     continue  # no owner: verify reports the empty required code
                 parent = self._owner(TABLES[t.parent.table], codes)
-                if parent is None:
-                    continue  # never an invented owner: verify reports the code at its cell
+                if parent is None:  # never an invented owner: said (export cannot carry the
+                    # row), verify names the code to fix
+                    conv.report(Finding("indikator-program-tidak-dibaca", "error",
+                                        tr.where(row.row, t.row_key) if tr else "",
+                                        found=own[-1], params={"pemilik": " / ".join(codes)}))
+                    continue
             key = _index_key(t, codes + own)
             known = index.get(key) if not level.repeats else None
             if known is not None and id(known) not in self.placeholders:
