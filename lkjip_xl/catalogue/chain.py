@@ -157,10 +157,10 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "pagu-berubah", "info",
-        "Pagu {tingkat} {kode} berubah dari {expected:money} (anggaran murni) menjadi "
+        "Pagu {tingkat} {kode} berubah dari {murni:money} (anggaran murni) menjadi "
         "{found:money} di {location} (APBD Perubahan); penyerapan dan evaluasi Renja memakai "
         "pagu akhir {found:money}",
-        "The allocation of {tingkat_en} {kode} changed from {expected:money} (original) to "
+        "The allocation of {tingkat_en} {kode} changed from {murni:money} (original) to "
         "{found:money} at {location} (revised budget); absorption and the Renja evaluation use "
         "the final {found:money}",
         "'Realisasi Anggaran'!E5 = 450000000 with Anggaran murni 500000000",

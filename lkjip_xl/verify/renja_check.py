@@ -188,8 +188,9 @@ def _pagu(dok: Dokumen, rows: _Rows) -> Iterator[Finding]:
                     and not d.dekat(x.anggaran, x.anggaran_murni)):
                 name, name_en = _NAMA[tingkat]
                 yield Finding("pagu-berubah", "info", rows.where(rows.kg, ident, "anggaran"),
-                              found=x.anggaran, expected=x.anggaran_murni,
-                              params={"kode": x.kode, "tingkat": name, "tingkat_en": name_en})
+                              found=x.anggaran,  # the original is no "should be"
+                              params={"kode": x.kode, "tingkat": name, "tingkat_en": name_en,
+                                      "murni": x.anggaran_murni})
 
 
 def _indikator(ev: EvaluasiRenja, dok: Dokumen, rows: _Rows) -> Iterator[Finding]:
