@@ -100,8 +100,10 @@ LINES: dict[str, tuple[str, str]] = {
     "e81_dievaluasi": ("Dievaluasi, ........................ {tahun}",
                        "Evaluated, ........................ {tahun}"),
     "e81_kepala_bappeda": ("Kepala Bappeda", "Head of Bappeda"),
-    "e81_nama_bappeda": ("nama dan NIP Kepala Bappeda", "the name and NIP of the head of Bappeda"),
-    "e81_where_bappeda": ("(ditulis saat penandatanganan)", "(written when signing)"),
+    # the head of Bappeda is named nowhere in the workbook: written by hand when signing
+    "e81_nama_bappeda": ("(........................................)",
+                         "(........................................)"),
+    "e81_nip_bappeda": ("NIP. ..............................", "NIP. .............................."),
     "batch": ("{ok} laporan ditulis ke {path} ({draf} DRAF), {failed} gagal",
               "{ok} reports written to {path} ({draf} DRAFT), {failed} failed"),
 }

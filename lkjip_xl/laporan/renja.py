@@ -240,8 +240,9 @@ def _footer(lap: Builder, ev: EvaluasiRenja) -> None:
 
 def _signatures(lap: Builder) -> None:
     """Side by side as the form signs: disusun by the head of the agency (Profil), dievaluasi
-    by the head of Bappeda, whom the workbook does not name: a placeholder, never an invented
-    name. Two centred columns by tab stops, the block kept on one page."""
+    by the head of Bappeda, whom the workbook does not name: a dotted line written by hand when
+    signing, as the date is, never an invented name. Two centred columns by tab stops, the
+    block kept on one page."""
     dok = lap.dok
     k = dok.instansi.kepala
     width = lap.current_width()
@@ -264,9 +265,8 @@ def _signatures(lap: Builder) -> None:
     names = line(k.nama or "", bold=True)
     if not k.nama:
         lap.isi_run(names, text("e81_nama_kepala", LANG), text("e81_where_kepala", LANG))
-    names.add_run("\t")
-    lap.isi_run(names, text("e81_nama_bappeda", LANG), text("e81_where_bappeda", LANG))
-    last = line(f"NIP. {k.nip}" if k.nip else "", "NIP.")
+    names.add_run(f"\t{text('e81_nama_bappeda', LANG)}")
+    last = line(f"NIP. {k.nip}" if k.nip else "", text("e81_nip_bappeda", LANG))
     last.paragraph_format.keep_with_next = False
 
 
