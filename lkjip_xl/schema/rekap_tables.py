@@ -86,8 +86,9 @@ EVALUASI_RKPD = Table("RR", S_RKPD, _cols(
     ("indikator", "Indikator kinerja (outcome / output)", "Indicator (outcome / output)",
      "text", 30),
     ("satuan", "Satuan", "Unit", "text", 8),
-    *((f"{side}{k.nomor}", f"{k.nomor} {side.upper()}: {k.header}",
-       f"{k.nomor} {side.upper()}: {k.header_en}",
+    # "5 K: <the form's header>", then its money "5 Rp"
+    *((f"{side}{k.nomor}", f"{k.nomor} K: {k.header}" if side == "k" else f"{k.nomor} Rp",
+       f"{k.nomor} K: {k.header_en}" if side == "k" else f"{k.nomor} Rp",
        "percent" if k.persen else ("number" if side == "k" else "money"),
        10.0 if side == "k" else 16.0)
       for k in KOLOM_E81 for side in ("k", "rp")),
