@@ -489,3 +489,25 @@ def test_help_documents_the_draf_exit_code(capsys: pytest.CaptureFixture[str]) -
     assert run_main(["measure", "--help"]) == 0
     text = " ".join(capsys.readouterr().out.split())
     assert "DRAF" in text and "1 DRAF" in text and "Temuan Terbuka" in text
+
+
+def test_an_indicator_code_repeated_under_another_owner_is_carried_silently(tmp_path: Path
+                                                                            ) -> None:
+    """*Indikator Program*'s codes are unique per owner (the table's `unique`), not per sheet:
+    output "1" of two programmes is two rows, not a duplicate; the same owner's twice still is."""
+    from tests.test_indikator_program_sheet import cascade
+
+    ip = TABLES["IP"]
+    src = tmp_path / "in.xlsx"
+    write_workbook(cascade(), src)  # indicator "1" under P1 and under P2
+    dropped = [f for f in measure(src, tmp_path / "out.xlsx").findings
+               if f.code == "baris-tidak-terbawa"]
+    assert dropped == []
+    wb = openpyxl.load_workbook(src)
+    ws = wb[ip.sheet]
+    row = ip.first_row + 5  # the first empty row: P1's indicator "1" once more
+    for key, value in (("kode_program", "P1"), ("kode", "1"), ("uraian", "lagi")):
+        ws.cell(row, ip.index(key)).value = value
+    wb.save(src)
+    got = {(f.code, f.location) for f in measure(src, tmp_path / "out2.xlsx").findings}
+    assert ("baris-tidak-terbawa", f"'{ip.sheet}'!D{row}") in got

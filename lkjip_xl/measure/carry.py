@@ -194,21 +194,24 @@ def unplaced_rows(lr: LayoutRead, carry: Carry) -> None:
         if key in JOINED:  # the codes of the table whose rows it has (Renstra & IKU)
             top = lr.tables.get(source(t).key)
             known = {c for r in (top.rows if top else []) if (c := cell_text(r.values.get("kode")))}
-        seen: set[str] = set()
+        # a duplicate is a repeat of the table's declared key (Indikator Program's codes are
+        # unique per owner: output "1" of two kegiatan is two rows)
+        seen: set[tuple[str, ...]] = set()
         input_keys = [col.key for col in t.columns if col.is_input]
         for row in tr.rows:
             code = cell_text(row.values.get(t.row_key)) or ""
             if all(is_blank(row.values.get(k)) for k in input_keys):
                 continue
+            unique = tuple(cell_text(row.values.get(k)) or "" for k in (t.unique or (t.row_key,)))
             why = None
             if not code:
                 why = "kode kosong"
             elif key in JOINED and code not in known:
                 why = "kode tidak ada di Renstra & IKU"
-            elif len(t.levels) < 2 and code in seen:  # kegiatan rows repeat under sub rows
+            elif len(t.levels) < 2 and unique in seen:  # kegiatan rows repeat under sub rows
                 why = "kode ganda"
             if code:
-                seen.add(code)
+                seen.add(unique)
             if why:
                 carry.warn("baris-tidak-terbawa", tr.where(row.row, t.row_key), reason=why,
                            found=code)
