@@ -132,3 +132,15 @@ def test_formulas_recompute_to_their_cached_values(rekap: Any) -> None:
     assert len(formulas) == 3 * 11  # three money lines: 9 sums and 2 percentages
     for r, c in formulas:
         assert same_value(values[(S_RKPD, r, c)], sheet.cells[(r, c)].value), (r, c)
+
+
+def test_the_header_row_is_tall_enough_for_every_printed_header(rekap: Any) -> None:
+    """The form's headers ("14 K: Tingkat capaian Renstra s.d. tahun berjalan (%)") wrap in a
+    10-wide column; a header row of two lines printed them cut off (seen on paper)."""
+    from lkjip_xl.schema.printing import ROW_PT, wrapped_lines
+
+    _, out = rekap
+    ws = openpyxl.load_workbook(out)[S_RKPD]
+    need = max(wrapped_lines(c.header, c.width) for c in EVALUASI_RKPD.columns)
+    assert need > 2
+    assert (ws.row_dimensions[HEADER_ROW].height or 0) >= need * ROW_PT

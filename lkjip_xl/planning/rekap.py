@@ -240,7 +240,11 @@ class _Writer:
         for c, (_, header, _, width) in enumerate(cols):
             ws.write_string(HEADER_ROW - 1, c, header, self.header)
             ws.set_column(c, c, width)
-        ws.set_row(HEADER_ROW - 1, 32)
+        # as tall as the longest wrapped header (the E.81's headers in 10-wide columns), at
+        # least the two lines every other table's headers take
+        lines = max((printing.wrapped_lines(header, width) for _, header, _, width in cols),
+                    default=1)
+        ws.set_row(HEADER_ROW - 1, max(32.0, printing.ROW_PT * lines))
         ws.freeze_panes(HEADER_ROW, 2)
         ws.set_landscape()
         ws.set_paper(self.paper)
