@@ -69,3 +69,6 @@ def test_a_code_with_no_normal_form_gets_no_suggestion(decree_book: Path, tmp_pa
     bad = edit(decree_book, tmp_path / "x.xlsx", set_value("PG", "kode", "PROG-1"))
     (f,) = [f for f in _chain(bad) if f.location == location("PG", "kode")]
     assert "mungkin" not in render_message(f, "id") and "(contoh 1.01.01)" in render_message(f, "id")
+    # no suggestion is no clause, not an "(kosong)" after the example (seen by a new user)
+    assert "(contoh 1.01.01). Salin kode" in render_message(f, "id")
+    assert "(for example 1.01.01). Copy the code" in render_message(f, "en")

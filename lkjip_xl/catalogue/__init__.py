@@ -64,7 +64,9 @@ def entry(code: str) -> Entry:
 # unit (floats) or an identifier-like integer never grouped (a row, a year).
 PARAM_KINDS = {"count": "count", "indikator": "count", "kegiatan": "count", "cells": "count",
                "indikator_kosong": "count", "kegiatan_kosong": "count", "shown": "count",
-               "total": "count", "roots": "count", "tahun": "year", "since": "year"}
+               "total": "count", "roots": "count", "tahun": "year", "since": "year",
+               "saran": "clause"}
+# a "clause" parameter is an optional part of the sentence: empty, it prints nothing
 EMPTY = {"id": "(kosong)", "en": "(empty)"}
 
 
@@ -81,7 +83,7 @@ class _Value:
         v = self.value
         # a formula's "" result is an empty cell to the reader, not a blank in the sentence
         if v is None or v == "":
-            return EMPTY.get(self.lang, EMPTY["id"])
+            return "" if self.kind == "clause" else EMPTY.get(self.lang, EMPTY["id"])
         if not is_number(v):
             return format(str(v), spec) if spec and spec not in NUMBER_KINDS else str(v)
         kind = spec or self.kind or ("number" if isinstance(v, float) else "year")
