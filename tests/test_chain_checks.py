@@ -394,3 +394,18 @@ def test_typed_in_libreoffice(cascade_book: Path, tmp_path: Path) -> None:
     # Calc recalculated every formula: verify agrees with it, and nothing else went wrong
     assert not [f for f in rep.findings if f.severity == "error"
                 and f.code != "indikator-program-tanpa-sub-kegiatan"]
+
+
+def test_a_percentage_typed_as_a_fraction_below_sasaran(cascade_book: Path, tmp_path: Path
+                                                        ) -> None:
+    """A clerk types "78%" (Calc stores 0.78) as the Renja target of P1's indicator 1, whose unit
+    on its own row is % and whose other numbers are 60-80: the same finding as on PK, at the
+    cell (seen typing a new agency: the E.81 printed a capaian of 10,000 % with no finding)."""
+    bad = edit(cascade_book, tmp_path / "frac.xlsx", set_value("IP", "target", 0.78))
+    (f,) = _found(bad, "persen-skala-salah")
+    assert f.location == location("IP", "target")
+    id_, en = _read(f)
+    assert "mungkin maksudnya 78" in id_ and "probably 78 was meant" in en
+    # a count indicator's small number stays quiet (P2's indicator 1 is in dokumen)
+    fine = edit(cascade_book, tmp_path / "fine.xlsx", set_value("IP", "target", 0.5, index=4))
+    assert _found(fine, "persen-skala-salah") == []

@@ -17,6 +17,7 @@ from lkjip_xl.core.measurement import ukur
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.sheets import (
+    INDIKATOR_PROGRAM,
     PENGATURAN,
     PENGUKURAN,
     PK,
@@ -38,6 +39,7 @@ CAPAIAN_PLAUSIBLE = 150.0
 # the numbers written in the indicator's own unit, per table (Column.unit)
 _PERCENT_COLS = {key: cols for key, t in TABLES.items()
                  if (cols := tuple(c.key for c in t.columns if c.unit))}
+_IP_NUMBERS = tuple(c.key for c in INDIKATOR_PROGRAM.columns if c.kind == "number")
 
 
 
@@ -212,7 +214,14 @@ def percent_scale(lr: LayoutRead, grid: WorkbookGrid) -> Iterator[Finding]:
     ik_rows = [r for t in indikator for r in _rows(lr, t.key)[1]]
     percent_codes = {cell_text(r.values.get("kode")) for r in ik_rows
                      if (cell_text(r.values.get("satuan")) or "").strip() == "%"}
-    cells: dict[str, list[tuple[TableRead, RowRead, str, float]]] = {}
+    cells: dict[object, list[tuple[TableRead, RowRead, str, float]]] = {}
+    # an indicator below sasaran states its unit on its own row (codes repeat per owner)
+    ip_tr, ip_rows = _rows(lr, INDIKATOR_PROGRAM.key)
+    for row in ip_rows:
+        if ip_tr is not None and (cell_text(row.values.get("satuan")) or "").strip() == "%":
+            for k in _IP_NUMBERS:
+                if (v := cell_number(row.values.get(k))) is not None:
+                    cells.setdefault(row.row, []).append((ip_tr, row, k, v))
     for key, cols in _PERCENT_COLS.items():
         tr, rows = _rows(lr, key)
         if tr is None:
