@@ -400,7 +400,7 @@ def test_a_percentage_typed_as_a_fraction_below_sasaran(cascade_book: Path, tmp_
                                                         ) -> None:
     """A clerk types "78%" (Calc stores 0.78) as the Renja target of P1's indicator 1, whose unit
     on its own row is % and whose other numbers are 60-80: the same finding as on PK, at the
-    cell (seen typing a new agency: the E.81 printed a capaian of 10,000 % with no finding)."""
+    cell (seen typing a new agency: 0.74 as a target beside 75 had no finding of its scale)."""
     bad = edit(cascade_book, tmp_path / "frac.xlsx", set_value("IP", "target", 0.78))
     (f,) = _found(bad, "persen-skala-salah")
     assert f.location == location("IP", "target")
