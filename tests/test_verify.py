@@ -284,3 +284,16 @@ def test_a_workbook_without_indicators_or_kegiatan_is_judged(tmp_path: Path) -> 
     assert not report.fatal
     assert not [f for f in report.findings if f.code == "nilai-tidak-dapat-dihitung"]
     assert report.verdict() == "belum-diisi" and report.exit_code() == 4
+
+
+def test_the_temuan_level_column_holds_its_longest_label(broken: Path, tmp_path: Path) -> None:
+    """"PERINGATAN" printed broken over two lines ("PERINGAT / AN") in a 9-wide column (seen on
+    the PDF of an annotated copy)."""
+    from lkjip_xl.catalogue.lines import line
+
+    out = tmp_path / "temuan.xlsx"
+    _run("verify", str(broken), "--annotate", str(out))
+    width = openpyxl.load_workbook(out)["Temuan"].column_dimensions["B"].width
+    longest = max(len(line(f"level.label.{s}", lang)) for s in ("error", "warning", "info")
+                  for lang in ("id", "en"))
+    assert width >= longest + 1

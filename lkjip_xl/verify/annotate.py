@@ -324,7 +324,8 @@ def _comments(pkg: _Package, part: str, xml: str, notes: dict[str, list[str]], k
     return xml[:at] + tag + xml[at:]
 
 
-_TEMUAN_WIDTHS = (24, 9, 28, 18, 18, 80)  # characters: code, level, cell, found, expected, message
+# characters: code, level (as wide as "PERINGATAN"), cell, found, expected, message
+_TEMUAN_WIDTHS = (24, 11, 28, 18, 18, 80)
 
 
 def _temuan_sheet(report: Report, lang: str, strings: _Strings, sheets: dict[str, str],
