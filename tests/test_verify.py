@@ -296,4 +296,4 @@ def test_the_temuan_level_column_holds_its_longest_label(broken: Path, tmp_path:
     width = openpyxl.load_workbook(out)["Temuan"].column_dimensions["B"].width
     longest = max(len(line(f"level.label.{s}", lang)) for s in ("error", "warning", "info")
                   for lang in ("id", "en"))
-    assert width >= longest + 1
+    assert width >= longest * 1.3  # capitals: a width counts average characters
