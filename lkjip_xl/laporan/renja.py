@@ -199,6 +199,8 @@ def e81_lampiran(lap: Builder, ev: EvaluasiRenja) -> None:
         lap.text_or_isi(None, text("e81_acuan_isi", LANG), text("e81_acuan_where", LANG))
     for n, nomor in enumerate(PARTS):
         last = n == len(PARTS) - 1
+        if n:  # a blank line between one part's last row and the next part's caption
+            lap.para("", size=8)
         lap.caption("L", text("e81_table", LANG, tahun=dok.tahun,
                               kolom=", ".join(nomor) + (", 15" if last else "")))
         # each column's header as the form prints it and its formula label, from the same
