@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from lkjip_xl.schema.types import Column, FormField, Table
 
-_STEP = re.compile(r"^([a-z_]+)(?:\[(?:(awal|tahun)([+-]\d+)|(\d+))\])?$")
+_STEP = re.compile(r"^([a-z_][a-z_0-9]*)(?:\[(?:(awal|tahun)([+-]\d+)|(\d+))\])?$")
 
 
 class Years(NamedTuple):
