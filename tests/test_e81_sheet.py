@@ -134,3 +134,32 @@ def test_measure_carries_indicators_sharing_a_code_under_different_owners(tmp_pa
     write_workbook(dok, src)
     report = measure(src, tmp_path / "m.xlsx")
     assert "baris-tidak-terbawa" not in report.codes()
+
+
+def test_setting_drops_column_12a_and_travels(tmp_path: Path) -> None:
+    """`pengaturan.e81_kolom_12a: false`: Pengaturan says Tidak, the form has no 12a pair, and
+    the setting comes back from the workbook and the data format."""
+    from lkjip_xl import dataformat
+    from lkjip_xl.workbook.read import read_workbook
+
+    dok = _doc()
+    dok.instansi.nama = "Dinas Uji"
+    dok.pengaturan.e81_kolom_12a = False
+    src = tmp_path / "d.xlsx"
+    write_workbook(dok, src)
+    setting = openpyxl.load_workbook(src)["Pengaturan"]
+    assert [r[1].value for r in setting.iter_rows() if r[0].value ==
+            "Kolom 12a di Formulir E.81"] == ["Tidak"]
+    back, _ = read_workbook(src)
+    assert back.pengaturan.e81_kolom_12a is False
+    text = dataformat.dumps(back, "yaml")
+    assert "e81_kolom_12a: false" in text
+    assert dataformat.loads(text).pengaturan.e81_kolom_12a is False
+    out = tmp_path / "m.xlsx"
+    measure_dokumen(back, out)
+    texts = {str(c.value) for row in openpyxl.load_workbook(out)[E81_SHEET].iter_rows()
+             for c in row}
+    assert "13 = 6+12" in texts and "12a = 12/7 x 100%" not in texts
+    dok.pengaturan.e81_kolom_12a = True
+    assert "e81_kolom_12a: true" in dataformat.dumps(dok, "yaml")
+    assert dataformat.loads(dataformat.dumps(dok, "yaml")).pengaturan.e81_kolom_12a is True

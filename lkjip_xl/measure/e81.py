@@ -44,7 +44,7 @@ TINGKAT_TEXT = {PROGRAM: "Program", KEGIATAN: "Kegiatan", SUB_KEGIATAN: "Sub keg
 class E81:
     def __init__(self, wb: Any, ctx: Ctx, fm: Formats, capaian: Capaian) -> None:
         self.wb, self.ctx, self.fm, self.capaian = wb, ctx, fm, capaian
-        self.pairs = pairs(getattr(ctx.dok.pengaturan, "e81_kolom_12a", True))
+        self.pairs = pairs(ctx.dok.pengaturan.e81_kolom_12a)
         self.widths = (*LEAD_WIDTHS, *(w for _ in self.pairs for w in (K_WIDTH, RP_WIDTH)),
                        PJ_WIDTH)
         chains = ctx.rows.chains
