@@ -63,6 +63,18 @@ def test_a_code_the_table_does_not_know_still_says_what_was_found() -> None:
     assert Finding("kode-baru", "error").message() == "kode-baru"
 
 
+def test_an_empty_formula_result_is_named_not_left_blank() -> None:
+    """A formula typed over where the right result is "" (an empty cell): the sentence says so
+    instead of ending in a blank ("seharusnya rumus dengan hasil ")."""
+    from lkjip_xl.catalogue import render_value
+    from lkjip_xl.core.findings import Finding
+
+    f = Finding("rumus-ditimpa-salah", "error", "'Pengukuran Kinerja'!H8", found=123, expected="")
+    assert f.message("id").endswith("seharusnya rumus dengan hasil (kosong)")
+    assert f.message("en").endswith("giving (empty)")
+    assert render_value(f, "expected", "id") == "(kosong)"
+
+
 def test_no_module_outside_the_catalogue_picks_a_language_itself() -> None:
     # `lang == "en"` chosen by hand is a second renderer: catalogue.language / pick / render
     import ast

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from lkjip_xl import dataformat
+from lkjip_xl.core.measurement import ukur
 from lkjip_xl.schema import SHEETS, TABLES, printing
 from lkjip_xl.schema.types import col_letter, quote_sheet
-from lkjip_xl.workbook.expected import Rows
+from lkjip_xl.workbook.expected import Rows, computed_rows, input_rows
 from lkjip_xl.workbook.generate import empty_dokumen
 from lkjip_xl.workbook.write import write_workbook
 
@@ -38,11 +39,13 @@ def test_print_area_covers_the_filled_rows_only(which: str, tmp_path: Path) -> N
     write_workbook(dok, out)
     areas = _print_areas(out)
     rows = Rows.of(dok)
+    values = {**input_rows(dok), **computed_rows(dok, ukur(dok))}
     for sheet in SHEETS:
         if sheet.table is None:
             continue
         t = sheet.table
-        pp = printing.plan(t, rows.count(t.key))
+        pp = printing.plan(t, rows.count(t.key), printing.filled_columns(t, values[t.key]),
+                           template=which == "empty")
         want = f"{quote_sheet(sheet.name)}!$A$1:${col_letter(pp.last_col)}${pp.last_row}"
         assert areas[sheet.name] == want
         assert pp.last_row < t.first_row + max(rows.count(t.key), printing.MIN_ROWS)
@@ -52,6 +55,48 @@ def test_wide_tables_split_with_key_columns_repeated() -> None:
     pkk = printing.plan(TABLES["PKK"], 2)
     assert pkk.pages_wide >= 2 and pkk.repeat_cols >= 2  # codes and name on every page
     assert printing.plan(TABLES["RKT"], 2).pages_wide == 1
+
+
+def test_trailing_columns_no_row_fills_do_not_print() -> None:
+    """The sample fills no money history: Program prints its codes, names and sasaran on one
+    page, not a second page across of empty Pagu Renstra and realisasi columns; a document that
+    fills the history prints it, split with the key columns repeated."""
+    from tests.test_indikator_program_sheet import cascade
+
+    pg, kg = TABLES["PG"], TABLES["KG"]
+    sample = input_rows(dataformat.load(SAMPLE))
+    assert printing.filled_columns(pg, sample["PG"]) == 3
+    assert printing.plan(pg, 6, 3).pages_wide == 1
+    # Realisasi Anggaran: up to the realisasi, the quarterly and history columns unfilled
+    assert [c.key for c in kg.columns[:printing.filled_columns(kg, sample["KG"])]][-1] == "realisasi"
+    filled = input_rows(cascade())  # a 2019 pagu renstra on one programme: its column prints
+    n = printing.filled_columns(pg, filled["PG"])
+    assert pg.columns[n - 1].key == "pr4" and printing.plan(pg, 6, n).pages_wide == 1
+    assert printing.filled_columns(kg, filled["KG"]) > 20  # the realisasi of 2018 on a kegiatan
+    wide = printing.plan(kg, len(filled["KG"]), printing.filled_columns(kg, filled["KG"]))
+    assert wide.pages_wide >= 2 and wide.repeat_cols == 4  # codes and uraian on every page
+
+
+@pytest.mark.parametrize("kertas", ["A4", "F4"])
+def test_an_unused_sheet_prints_one_readable_page(kertas: str) -> None:
+    """An empty table prints one page, its key columns and the columns after them one page holds
+    at the readable size (all 32 of Indikator Program on one page would be a third of full size)."""
+    for t in TABLES.values():
+        pp = printing.plan(t, 0, printing.filled_columns(t, []), kertas)
+        assert pp.pages_wide == 1 and pp.repeat_cols == 0, t.key
+        widths = [c.width for c in t.columns[:pp.last_col]]
+        assert pp.last_col >= printing.key_columns(t)
+        assert sum(widths) <= printing.page_chars(kertas) or pp.last_col == printing.key_columns(t)
+    ip = printing.plan(TABLES["IP"], 0, None, kertas)
+    assert 5 < ip.last_col < len(TABLES["IP"].columns)
+
+
+def test_the_wider_folio_page_holds_more_columns() -> None:
+    """F4 (13 in) holds more of a table across than A4 (11.69 in) at the same size: Indikator
+    Program filled splits over fewer pages across on folio."""
+    assert printing.page_chars("F4") > printing.page_chars("A4") == printing.PAGE_CHARS
+    ip = TABLES["IP"]
+    assert printing.plan(ip, 3, None, "F4").pages_wide < printing.plan(ip, 3, None, "A4").pages_wide
 
 
 @pytest.mark.libreoffice
@@ -71,18 +116,32 @@ def test_sample_prints_without_empty_pages(tmp_path: Path) -> None:
     # analysis columns printed as a planned second page across (key columns repeated); +2 since
     # the sample carries its narrative (issue #22): the Narasi sheet's text takes two pages, its
     # SDM table (the seed gives no staff numbers) prints empty on a third, to fill by hand; +1 the
-    # Petunjuk, its lines on rows as tall as their text (they printed over each other on one)
+    # Petunjuk, its lines on rows as tall as their text (they printed over each other on one);
+    # layout 3 (issue #24) adds the Indikator Program sheet, unused in the sample: one page (it
+    # printed three across), and its money history, unfilled there, prints no pages across (five
+    # more); -1 Realisasi kinerja, its unfilled realisasi of past years and components no longer
+    # a second page across
     assert len(pages) <= 25
+    heads = [next((ln for ln in p.splitlines() if ln.strip()), "").strip() for p in pages]
+    for sheet in SHEETS:  # unused (IP) or unfilled money history (PG): no page across
+        if sheet.table is not None and sheet.table.key in ("PG", "IP"):
+            assert sum(h.startswith(sheet.title) for h in heads) == 1, sheet.name
     table_titles = {s.title: s for s in SHEETS if s.table is not None}
     codes = ([s.kode for s in dok.sasaran] + [i.kode for _, i in dok.indikator()]
              + [p.kode for p in dok.program] + [k.kode for _, k in dok.kegiatan()])
+    filled = Rows.of(dok)
+    seen = set()
     for n, page in enumerate(pages, start=1):
         head = next((ln for ln in page.splitlines() if ln.strip()), "")  # the page header
-        # the page header names the agency and the sheet (Petunjuk's pages have none: a line
-        # of its text may name a sheet)
-        titled = [t for t in table_titles if t in head and dok.instansi.nama in head]
-        if titled:  # every page of a table shows a row of data
+        # the page header starts with the sheet's title and ends "lkjip-xl" (Petunjuk's pages
+        # have none: a line of its text may name a sheet)
+        titled = [t for t, s in table_titles.items() if head.strip().startswith(t)
+                  and head.rstrip().endswith("lkjip-xl") and s.table is not None
+                  and filled.count(s.table.key)]
+        seen.update(titled)
+        if titled:  # every page of a filled table shows a row of data
             assert any(code in page for code in codes), (n, titled)
+    assert len(seen) >= 10  # the check reached the tables (it matched no page header once)
 
 
 def _breaks_and_anchors(path: Path, sheet_name: str) -> tuple[list[int], list[tuple[int, int]]]:
@@ -392,3 +451,32 @@ def test_libreoffice_prints_rekap_pages_under_their_key_columns(tmp_path: Path) 
         assert len([p for p in pages if title in p]) == 1, title
     assert not [p for p in pages if "Penyerapan anggaran per instansi (%)" in p
                 and "Capaian rata-rata per instansi (%)" in p]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("kertas", ["A4", "F4"])
+def test_libreoffice_prints_a_filled_indikator_program_as_planned(kertas: str,
+                                                                  tmp_path: Path) -> None:
+    """A document with indicators at every level: Indikator Program prints the pages across its
+    plan makes for the paper (fewer on the wider F4), each naming its rows by code and name."""
+    from lkjip_xl.engines import libreoffice
+    from tests.test_indikator_program_sheet import cascade
+
+    if not libreoffice.available():
+        pytest.skip("LibreOffice not installed")
+    dok = cascade()
+    dok.pengaturan.kertas = kertas
+    book = tmp_path / "ip.xlsx"
+    write_workbook(dok, book)
+    ip = TABLES["IP"]
+    rows = input_rows(dok)["IP"]
+    pp = printing.plan(ip, len(rows), printing.filled_columns(ip, rows), kertas)
+    assert pp.pages_wide == (3 if kertas == "A4" else 2)
+    pdf = libreoffice.convert(book, tmp_path, "pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    title = next(s.title for s in SHEETS if s.table is ip)
+    printed = [p for p in text.split("\f") if p.strip().startswith(title)]
+    assert len(printed) == pp.pages_wide
+    for page in printed:
+        assert "P1.01.01" in page and "indikator S1" in page

@@ -144,6 +144,17 @@ def test_annotate_marks_cells_and_lists_findings(broken: Path, tmp_path: Path) -
     assert wb[sheet][ref].data_type == "s"
     edited = next(row for row in ws.iter_rows(min_row=2) if row[0].value == "rumus-diubah")
     assert edited[3].value == "=1+1" and edited[3].data_type == "s"
+    # printable: messages wrap inside a page-wide layout (no scaling down to the longest
+    # message), each row tall enough for its wrapped lines, the header on every page
+    assert ws.print_title_rows == "$1:$1"
+    widths = [ws.column_dimensions[col].width for col in "ABCDEF"]
+    assert sum(widths) <= 180
+    for row in ws.iter_rows(min_row=2):
+        message = row[5]
+        assert message.alignment.wrap_text
+        lines = -(-len(message.value) // int(widths[5]))
+        if lines > 1:
+            assert ws.row_dimensions[message.row].height >= 12 * lines
     # an existing output is not overwritten without --force
     from lkjip_xl.cli import run_main
 

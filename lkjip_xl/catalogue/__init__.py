@@ -79,7 +79,8 @@ class _Value:
 
     def __format__(self, spec: str) -> str:
         v = self.value
-        if v is None:
+        # a formula's "" result is an empty cell to the reader, not a blank in the sentence
+        if v is None or v == "":
             return EMPTY.get(self.lang, EMPTY["id"])
         if not is_number(v):
             return format(str(v), spec) if spec and spec not in NUMBER_KINDS else str(v)

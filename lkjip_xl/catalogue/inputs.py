@@ -207,8 +207,12 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "kode-ganda", "error",
-        "Kode {found} di {location} sudah dipakai di {expected}",
-        "The code {found} at {location} is already used at {expected}",
+        "Kode {found} di {location} sudah dipakai di {expected}. Bila ini baris yang sama, "
+        "satukan isinya di baris {expected} dan kosongkan baris ini; bila baris lain, beri kode "
+        "sendiri",
+        "The code {found} at {location} is already used at {expected}. If it is the same row, "
+        "merge its figures into the row at {expected} and clear this one; if it is another row, give "
+        "it its own code",
         "S1.1 twice in 'Renstra & IKU'",
     ),
     Entry(
@@ -272,9 +276,14 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "sub-kegiatan-tanpa-kegiatan", "warning",
-        "Sub-kegiatan di {location} merujuk kegiatan {found} yang tidak punya baris kegiatan",
-        "The sub-kegiatan at {location} refers to kegiatan {found}, which has no kegiatan row",
-        "a row with kode_sub filled and no row for its kegiatan",
+        "Sub-kegiatan di {location} merujuk kegiatan {found} yang tidak punya baris kegiatan, "
+        "sehingga rumus jumlah program dan total tidak menghitung uangnya. Tambahkan baris "
+        "kegiatan {found} (kode program dan kode kegiatan, kode sub-kegiatan kosong)",
+        "The sub-kegiatan at {location} refers to kegiatan {found}, which has no kegiatan row, so "
+        "the programme and total formulas leave its money out. Add a row for kegiatan {found} "
+        "(programme and kegiatan code, sub-kegiatan code empty)",
+        "a row with kode_sub filled and no row for its kegiatan (an error when computed cells "
+        "change because of it)",
     ),
     Entry(
         "pilihan-tidak-dikenal", "error",

@@ -29,6 +29,19 @@ ENTRIES: list[Entry] = [
         "Profil!B5 holds 'lkjip-xl/9' or is empty",
     ),
     Entry(
+        "area-cetak-usang", "info",
+        "Area cetak sheet {sheet} ({found}) tidak mencakup semua isian (sampai {expected}), mulai "
+        "{location}: baris atau kolom di luarnya tidak ikut tercetak. Cetak dari hasil "
+        "`lkjip-xl measure`, yang mengatur ulang area cetak, atau hapus area cetaknya (Excel: Page "
+        "Layout > Print Area > Clear Print Area; LibreOffice: Format > Print Ranges > Clear)",
+        "The print area of sheet {sheet} ({found}) does not cover everything filled in (up to "
+        "{expected}), from {location} on: rows or columns outside it are not printed. Print "
+        "from the output of `lkjip-xl measure`, which sets the print areas again, or clear the "
+        "print area (Excel: Page Layout > Print Area > Clear Print Area; LibreOffice: Format > "
+        "Print Ranges > Clear)",
+        "rows typed below the 5 empty rows a template prints",
+    ),
+    Entry(
         "sheet-hilang", "error",
         "Sheet {expected} tidak ada",
         "Sheet {expected} is missing",

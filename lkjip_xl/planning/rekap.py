@@ -221,7 +221,7 @@ class _Writer:
     def print_plan(self, ws: Any, table: Table, rows: int) -> None:
         """The filled rows; a table too wide for one readable page split over planned pages
         with its key columns (No, Instansi...) repeated, as the agency workbook's tables."""
-        pp = printing.plan(table, rows)
+        pp = printing.plan(table, rows, kertas=self.kertas)
         ws.print_area(0, 0, pp.last_row - 1, pp.last_col - 1)
         ws.fit_to_pages(pp.pages_wide, 0)
         if pp.repeat_cols:

@@ -2,14 +2,23 @@
 
 - The print area covers the rows a document fills, never the spare capacity rows below them (an
   untouched template prints its header and a few rows to fill by hand).
+- It covers the columns the document fills too: trailing optional columns no row fills (the
+  money history of Program and Realisasi Anggaran, the quarterly columns, the realisasi of past
+  years) would print as pages across showing nothing but the repeated key columns.
 - A table fits the page width when its columns are few enough to stay readable (landscape A4 at
-  about three quarters of full size); a wider one is split over planned pages with its key
-  columns (codes and names) repeated on each, instead of being shrunk until nobody can read it.
+  about three quarters of full size, the wider F4 in proportion); a wider one is split over
+  planned pages with its key columns (codes and names) repeated on each, instead of being
+  shrunk until nobody can read it.
+- An empty table (an unused sheet, an untouched template) prints on one page, never pages
+  across of empty columns: its key columns and the columns after them that one page holds at
+  the readable size, over a few rows to fill by hand (fitting all of a wide table's header on
+  one page would print it at a third of full size, unreadable).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from lkjip_xl.schema.types import Table
@@ -61,10 +70,40 @@ def key_columns(table: Table) -> int:
     return n
 
 
-def plan(table: Table, filled_rows: int) -> PrintPlan:
+def page_chars(kertas: str | None = "A4") -> float:
+    """The column width (Excel characters) one landscape page of the paper holds readably:
+    PAGE_CHARS on A4, in proportion to the printable width on another paper (F4 is wider)."""
+    def body(k: str | None) -> float:
+        return landscape_pt(k)[0] - (MARGINS["left"] + MARGINS["right"]) * 72
+    return PAGE_CHARS * body(kertas) / body("A4")
+
+
+def filled_columns(table: Table, rows: Sequence[Mapping[str, object]]) -> int:
+    """How many leading columns print: up to the last one a row fills (a formula column always
+    shows a value), never fewer than the key columns; every column of an empty table (`plan`
+    chooses what of it one page holds)."""
+    if not rows:
+        return len(table.columns)
+    last = 0
+    for i, col in enumerate(table.columns, start=1):
+        if col.formula is not None or any(r.get(col.key) not in (None, "") for r in rows):
+            last = i
+    return max(last, key_columns(table), 1)
+
+
+def plan(table: Table, filled_rows: int, filled_cols: int | None = None,
+         kertas: str | None = "A4", template: bool = False) -> PrintPlan:
+    """`filled_cols`: the columns to print (`filled_columns`; None: all). `template`: the
+    document fills nothing yet (`new --tahun`): every column prints, split over pages as a
+    filled table, since all of them are still to be typed and a print area does not grow."""
     last_row = table.first_row + max(filled_rows, MIN_ROWS) - 1
-    widths = [c.width for c in table.columns]
-    pages = max(1, math.ceil(sum(widths) / PAGE_CHARS))
+    widths = [c.width for c in table.columns[:filled_cols or len(table.columns)]]
+    if filled_rows == 0 and not template:  # unused in a filled document: one readable page
+        room, n = page_chars(kertas), 0
+        while n < len(widths) and (n < key_columns(table) or sum(widths[:n + 1]) <= room):
+            n += 1
+        return PrintPlan(last_row, max(n, 1), 1, 0)
+    pages = max(1, math.ceil(sum(widths) / page_chars(kertas)))
     return PrintPlan(last_row, len(widths), pages, key_columns(table) if pages > 1 else 0)
 
 
@@ -150,5 +189,6 @@ class Pages:
 
 __all__ = ["MARGINS", "PAPER_A4", "PAPER_F4", "PAPERS", "ROW_PT", "Pages", "PrintPlan",
 
-           "key_columns", "landscape_pt", "page_height_rows_pt", "paper_code", "plan",
+           "filled_columns", "key_columns", "landscape_pt", "page_chars", "page_height_rows_pt",
+           "paper_code", "plan",
            "print_scale", "text_lines", "wrapped_lines"]

@@ -23,6 +23,7 @@ from lkjip_xl.verify.follow_on import link_follow_ons
 from lkjip_xl.verify.formulas_check import check_formulas
 from lkjip_xl.verify.inputs_check import check_inputs
 from lkjip_xl.verify.number_kinds import attach_number_kinds
+from lkjip_xl.verify.print_check import check_print_areas
 from lkjip_xl.verify.report_sheets import check_report_sheets, measured_triwulan
 from lkjip_xl.verify.row_edits import detect_shifts
 from lkjip_xl.verify.structure import Structure, inspect_structure
@@ -125,6 +126,7 @@ def _check_layout(st: Structure, report: Report,
     if dok is not None:
         report.extend(completeness(dok, report.stats))
         report.extend(check_report_sheets(st.grid, dok, ex.pengukuran))
+    report.extend(check_print_areas(st))
     link_follow_ons(st.grid, report.findings)
     report.stats["formula_cells"] = fr.checked
     report.stats["tables"] = {k: p.capacity for k, p in st.placed.items()}

@@ -11,6 +11,7 @@ The input file itself is only read. User text is always written as text (shared 
 
 from __future__ import annotations
 
+import math
 import os
 import posixpath
 import re
@@ -183,6 +184,16 @@ class _Styles:
         self.new_xfs.append(head + rest)
         return self.made[key]
 
+    def wrapped(self) -> int:
+        """The default style with text wrapped at the top of its cell (the Temuan sheet's long
+        messages stay inside their column, so the page is not scaled down to their length)."""
+        key = (0, "wrap")
+        if key not in self.made:
+            self.made[key] = len(self.xfs) + len(self.new_xfs)
+            self.new_xfs.append('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" '
+                                'applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>')
+        return self.made[key]
+
     def save(self) -> None:
         if self.new_xfs:
             m = re.search(r"<cellXfs\b([^>]*)>(.*?)</cellXfs>", self.xml, re.S)
@@ -313,7 +324,11 @@ def _comments(pkg: _Package, part: str, xml: str, notes: dict[str, list[str]], k
     return xml[:at] + tag + xml[at:]
 
 
-def _temuan_sheet(report: Report, lang: str, strings: _Strings, sheets: dict[str, str]) -> str:
+_TEMUAN_WIDTHS = (24, 9, 28, 18, 18, 80)  # characters: code, level, cell, found, expected, message
+
+
+def _temuan_sheet(report: Report, lang: str, strings: _Strings, sheets: dict[str, str],
+                  wrap: int) -> str:
     headers = line("temuan.headers", lang).split("|")
     rows = [headers]
     # each consequence right under its cause, indented, saying what it follows from
@@ -335,16 +350,20 @@ def _temuan_sheet(report: Report, lang: str, strings: _Strings, sheets: dict[str
             if v == "":
                 continue
             ref = f"{col_letter(c)}{r}"
-            style = ' s="0"'
+            style = f' s="{wrap}"'
             cells.append(f'<c r="{ref}"{style} t="s"><v>{strings.index(v)}</v></c>')
-        out.append(f'<row r="{r}">{"".join(cells)}</row>')
+        # rows sized for their wrapped text: neither Excel nor LibreOffice fits them on opening
+        lines = max((math.ceil(len(v) * 1.1 / w) for v, w in zip(values, _TEMUAN_WIDTHS) if v),
+                    default=1)
+        height = f' ht="{12.75 * lines + 2:g}" customHeight="1"' if lines > 1 else ""
+        out.append(f'<row r="{r}"{height}>{"".join(cells)}</row>')
         where = _split(values[2]) if r > 1 else None
         if where is not None and where[0] in sheets:
             quoted = "'" + where[0].replace("'", "''") + "'"
             links.append(f'<hyperlink ref="C{r}" location="{escape(quoted, {chr(34): "&quot;"})}!{where[1]}" '
                          f'display="{escape(values[2], {chr(34): "&quot;"})}"/>')
     cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
-                   for i, w in enumerate((26, 11, 34, 30, 30, 100), start=1))
+                   for i, w in enumerate(_TEMUAN_WIDTHS, start=1))
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
             f'xmlns:r="{NS_REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
@@ -392,6 +411,21 @@ def _add_first_sheet(pkg: _Package, name: str, xml: str) -> None:
             pkg.put(other, re.sub(r' tabSelected="1"', "", pkg.text(other)))
 
 
+def _repeat_header_row(pkg: _Package, name: str) -> None:
+    """The Temuan sheet (first, localSheetId 0) prints its header row on every page."""
+    quoted = "'" + name.replace("'", "''") + "'"
+    tag = f'<definedName name="_xlnm.Print_Titles" localSheetId="0">{escape(quoted)}!$1:$1</definedName>'
+    wb = pkg.text("xl/workbook.xml")
+    if "<definedNames>" in wb:
+        wb = wb.replace("<definedNames>", "<definedNames>" + tag, 1)
+    elif "<definedNames/>" in wb:
+        wb = wb.replace("<definedNames/>", f"<definedNames>{tag}</definedNames>", 1)
+    else:
+        wb = re.sub(r"(</sheets>)", lambda m: m.group(1) + f"<definedNames>{tag}</definedNames>",
+                    wb, count=1)
+    pkg.put("xl/workbook.xml", wb)
+
+
 def annotate_copy(src: str | os.PathLike[str], report: Report, out: str | os.PathLike[str], *,
                   lang: str = "id", force: bool = False) -> None:
     try:
@@ -422,7 +456,8 @@ def annotate_copy(src: str | os.PathLike[str], report: Report, out: str | os.Pat
     name = SHEET_NAME
     while name in sheets:
         name += "_"
-    _add_first_sheet(pkg, name, _temuan_sheet(report, lang, strings, sheets))
+    _add_first_sheet(pkg, name, _temuan_sheet(report, lang, strings, sheets, styles.wrapped()))
+    _repeat_header_row(pkg, name)
     styles.save()
     strings.save()
     write_atomic(out, pkg.write, inputs=(src,), force=force)

@@ -32,6 +32,9 @@ CELL_ROOTS = frozenset({"rumus-ditimpa", "rumus-ditimpa-salah", "rumus-diubah",
                         "rumus-diubah-rentang", "rumus-dihapus", "rumus-tautan-eksternal",
                         "rumus-dari-sheet-tersembunyi", "kode-berspasi", "persen-skala-salah",
                         "anggaran-skala-ribuan"})
+# findings at a row that the document leaves out but the sheet's formulas still read
+ROW_ROOTS = frozenset({"kode-ganda", "sub-kegiatan-tanpa-kegiatan"})
+_WIDE = 16384  # the last column of a sheet
 REF_CODES = {c.ref.finding: c.ref.table for t in TABLES.values() for c in t.columns if c.ref}
 REACH = 4000  # precedent cells visited per wrong value
 TRACED = 200  # wrong values traced back; a workbook with more is reported as it is
@@ -158,6 +161,11 @@ def link_follow_ons(grid: WorkbookGrid, findings: list[Finding]) -> None:
     roots = [(b, f) for f in findings
              if (f.code in CELL_ROOTS or f.code == "angka-sebagai-teks") and "cause" not in f.params
              and (b := box_of(f.location)) is not None]
+    # a row the reader sets aside (a code used twice) is still summed by the formulas: every
+    # value it moves follows from the whole row, not from its code cell alone
+    roots += [((b[0], b[1], 1, b[3], _WIDE), f) for f in findings
+              if f.code in ROW_ROOTS and "cause" not in f.params
+              and (b := box_of(f.location)) is not None]
     wrong = [f for f in findings if f.code in FOLLOWERS and "cause" not in f.params
              and not any(f is r for _, r in roots)]
     if roots and wrong:
@@ -181,6 +189,8 @@ def link_follow_ons(grid: WorkbookGrid, findings: list[Finding]) -> None:
         if f.location in by_root and "cause" not in f.params:
             mine = f.params.setdefault("akibat", [])
             mine.extend(loc for loc in sorted(by_root[f.location], key=place) if loc not in mine)
+            if f.code in ROW_ROOTS:  # a row that makes computed cells wrong is the error itself
+                f.severity = "error"
 
 
 def grouped(findings: list[Finding]) -> list[tuple[Finding, bool]]:

@@ -37,6 +37,9 @@ def guide_lines() -> list[str]:
         "7. Program pendukung (administrasi, sarana, aparatur) dikosongkan kode sasarannya; "
         "anggarannya dilaporkan terpisah.",
         "8. Periksa workbook dengan: lkjip-xl verify NAMA_FILE.xlsx",
+        "9. Area cetak setiap sheet mengikuti isian saat workbook dibuat. Setelah menambah baris "
+        "atau mengisi kolom baru, cetak dari hasil lkjip-xl measure (area cetaknya diatur "
+        "ulang); verify memberi tahu sheet yang area cetaknya tertinggal.",
         "",
         "Aturan pengukuran (lihat sheet Pengaturan):",
         "- Capaian positif = realisasi / target x 100.",

@@ -163,10 +163,12 @@ def _setup_sheet(ws: Worksheet, sheet: Sheet, fm: _Formats, header_row: int,
     ws.set_footer("&C&8Halaman &P dari &N")
 
 
-def _print_plan(ws: Worksheet, table: Table, filled_rows: int) -> None:
-    """Print the rows the document fills, and split a wide table over planned pages with its
-    key columns repeated (layout/printing.py)."""
-    pp = printing.plan(table, filled_rows)
+def _print_plan(ws: Worksheet, table: Table, values: list[Row], kertas: str,
+                template: bool) -> None:
+    """Print the rows and columns the document fills, and split a wide table over planned pages
+    with its key columns repeated (schema/printing.py)."""
+    pp = printing.plan(table, len(values), printing.filled_columns(table, values), kertas,
+                       template)
     ws.print_area(0, 0, pp.last_row - 1, pp.last_col - 1)
     ws.fit_to_pages(pp.pages_wide, 0)
     if pp.repeat_cols:
@@ -411,7 +413,8 @@ def _write_workbook(dok: Dokumen, path: str | os.PathLike[str], pengukuran: Peng
             values = rows[t.key] if is_computed else rows.get(t.key, [])
             _write_table(ws, t, fm, caps, values, is_computed,
                          stream=fast and t.key not in keep)
-            _print_plan(ws, t, len(values))
+            _print_plan(ws, t, values, dok.pengaturan.kertas,
+                        template=not dok.sasaran and not dok.program)
         for sc in sheet.summary:
             if sc.kind == "year":
                 fmt = fm.year
