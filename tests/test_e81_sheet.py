@@ -163,3 +163,15 @@ def test_setting_drops_column_12a_and_travels(tmp_path: Path) -> None:
     dok.pengaturan.e81_kolom_12a = True
     assert "e81_kolom_12a: true" in dataformat.dumps(dok, "yaml")
     assert dataformat.loads(dataformat.dumps(dok, "yaml")).pengaturan.e81_kolom_12a is True
+
+
+def test_working_columns_come_last_and_never_print() -> None:
+    """The own-money and per-year columns the formulas need print on no page: declared after
+    every printed column, so the print area stops before them."""
+    from lkjip_xl.schema import printing
+
+    for t in (EVALUASI_INDIKATOR, EVALUASI_KEGIATAN, EVALUASI_PROGRAM):
+        n = printing.printed_columns(t)
+        assert all(c.prints for c in t.columns[:n]) and not any(c.prints for c in t.columns[n:])
+        assert n < len(t.columns)
+        assert printing.filled_columns(t, [{c.key: 1 for c in t.columns}]) == n

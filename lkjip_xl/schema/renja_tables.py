@@ -175,7 +175,7 @@ EVALUASI_INDIKATOR = Table("EIP", "Renja Kinerja", (
            formula=guard(f.num("{IP.target_maks}"))),
     *_k_columns(),
     *(Column(f"ry{i}", f"Realisasi Renstra th-{i}", f"Realisation, plan year {i}", "number", 11,
-             value=f"realisasi_renstra[{i - 1}]", formula=_ry(i)) for i in _SLOTS),
+             value=f"realisasi_renstra[{i - 1}]", formula=_ry(i), prints=False) for i in _SLOTS),
 ), default_capacity=60, mirror="IP", header_row=9)
 
 
@@ -209,7 +209,7 @@ def _rs_columns(table: str, key: str) -> tuple[Column, ...]:
     _, ral = _money_history(table)
     return tuple(Column(f"rs{i}", f"Realisasi anggaran Renstra th-{i}",
                         f"Spent, plan year {i}", "money", 13, value=f"uang_renstra[{i - 1}]",
-                        formula=guard(f'IF({_NO_YEARS},"",{_prior(ral, i)})', key))
+                        formula=guard(f'IF({_NO_YEARS},"",{_prior(ral, i)})', key), prints=False)
                  for i in _SLOTS)
 
 
@@ -272,7 +272,8 @@ def _own_columns() -> tuple[Column, ...]:
         "13": _rp13(_KG_PR, "{o6}", "{o12}"),
     }
     return tuple(Column(f"o{n}", f"Uang sendiri {n}", f"Own money {n}", "money", 13,
-                        value=f"e81_sendiri.{_path(n)}", formula=guard(formulas[n], _KEY))
+                        value=f"e81_sendiri.{_path(n)}", formula=guard(formulas[n], _KEY),
+                        prints=False)
                  for n in _SUMMED)
 
 
@@ -288,23 +289,23 @@ def _rp_columns(summed: dict[str, str], table: str) -> tuple[Column, ...]:
             formula, kind = f.penyerapan("{rp5}", "{rp13}"), "percent"
         else:
             formula, kind = summed[n], "money"
-        cols.append(Column(f"rp{n}", header, en, kind, 15 if kind == "money" else 10,  # type: ignore[arg-type]
+        cols.append(Column(f"rp{n}", header, en, kind, 14 if kind == "money" else 9,  # type: ignore[arg-type]
                            value=f"e81.{_path(n)}", formula=guard(formula, key)))
     return tuple(cols)
 
 
 EVALUASI_KEGIATAN = Table("ERK", "Renja Anggaran Kegiatan", (
-    Column("kode_program", "Kode program", "Programme code", "code", 11, value="program.kode",
+    Column("kode_program", "Kode program", "Programme code", "code", 10, value="program.kode",
            formula=guard('{KG.kode_program}&""', _KEY)),
-    Column("kode_kegiatan", "Kode kegiatan", "Activity code", "code", 12, value="kegiatan.kode",
+    Column("kode_kegiatan", "Kode kegiatan", "Activity code", "code", 11, value="kegiatan.kode",
            formula='IF({KG.kode_kegiatan}="","",{KG.kode_kegiatan}&"")'),
-    Column("kode_sub", "Kode sub-kegiatan", "Sub-activity code", "code", 12, value="sub.kode",
+    Column("kode_sub", "Kode sub-kegiatan", "Sub-activity code", "code", 11, value="sub.kode",
            formula=guard('{KG.kode_sub}&""', _KEY)),
-    Column("tingkat", "Tingkat", "Level", "text", 10, value="tingkat",
-           formula=guard('IF({KG.kode_sub}="","Kegiatan","Sub")', _KEY)),
-    Column("uraian", "Kegiatan / sub-kegiatan", "Activity", "text", 36, value="uraian",
+    Column("uraian", "Kegiatan / sub-kegiatan", "Activity", "text", 42, value="uraian",
            formula=guard('{KG.uraian}&""', _KEY)),
-    Column("sendiri", "Uang sendiri?", "Own money?", "text", 9, value="e81_uang_sendiri",
+    Column("tingkat", "Tingkat", "Level", "text", 9, value="tingkat",
+           formula=guard('IF({KG.kode_sub}="","Kegiatan","Sub")', _KEY)),
+    Column("sendiri", "Uang sendiri?", "Own money?", "text", 8, value="e81_uang_sendiri",
            formula=guard(f'IF({{KG.kode_sub}}<>"","Ya",IF(COUNT({_KG_OWN})>0,"Ya",'
                          f'IF({_N_SUB}=0,"Ya","Tidak")))', _KEY)),
     *_rp_columns({n: f'IF({{sendiri}}="Ya",{{o{n}}},{_subs_sum(f"o{n}")})' for n in _SUMMED},
@@ -337,15 +338,15 @@ def _program_summed() -> dict[str, str]:
 
 
 EVALUASI_PROGRAM = Table("ERP", "Renja Anggaran Program", (
-    Column("kode", "Kode program", "Programme code", "code", 11, value="program.kode",
+    Column("kode", "Kode program", "Programme code", "code", 10, value="program.kode",
            formula='IF({PG.kode}="","",{PG.kode}&"")'),
-    Column("uraian", "Program", "Programme", "text", 40, value="program.uraian",
+    Column("uraian", "Program", "Programme", "text", 28, value="program.uraian",
            formula=guard('{PG.uraian}&""')),
-    Column("kode_sasaran", "Kode sasaran", "Objective code", "code", 10, value="program.sasaran",
-           formula=guard('{PG.kode_sasaran}&""')),
-    Column("sendiri", "Riwayat sendiri?", "Own history?", "text", 9, value="e81_uang_sendiri",
+    Column("sendiri", "Riwayat sendiri?", "Own history?", "text", 8, value="e81_uang_sendiri",
            formula=guard(f'IF(COUNT({",".join(_PG_PR + _PG_RAL)})>0,"Ya","Tidak")')),
     *_rp_columns(_program_summed(), "ERP"),
+    Column("kode_sasaran", "Kode sasaran", "Objective code", "code", 10, value="program.sasaran",
+           formula=guard('{PG.kode_sasaran}&""'), prints=False),
     *_rs_columns("PG", "kode"),
 ), default_capacity=40, mirror="PG")
 
