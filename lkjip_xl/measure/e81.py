@@ -34,7 +34,7 @@ from lkjip_xl.schema.e81_form import (
 from lkjip_xl.schema.renja_tables import EVALUASI_INDIKATOR, EVALUASI_KEGIATAN, EVALUASI_PROGRAM
 from lkjip_xl.schema.sheets import INDIKATOR_PROGRAM, SASARAN
 
-LEAD_WIDTHS = (5, 20, 28, 26)
+LEAD_WIDTHS = (5, 10, 30, 28)
 K_WIDTH, RP_WIDTH, PJ_WIDTH = 9, 14, 14
 SCALE_ROOM = 0.92  # of the scale that fits a page exactly: room for LibreOffice's wider layout
 HEADER_ROW = 6  # 0-based: the form's header (three rows: titles, K / Rp, numbers)
@@ -204,7 +204,10 @@ class E81:
             r = row + j
             lines = 1
             ws.write_string(r, 0, number if j == 0 else "", self.fm.cell("text", bold))
-            ws.write_blank(r, 1, None, self.fm.cell("text"))
+            if j == 0 and owner.tingkat == PROGRAM and owner.kode_sasaran is not None:
+                self._ref(ws, r, 1, EVALUASI_PROGRAM.key, "kode_sasaran", rp_index, "text")
+            else:
+                ws.write_blank(r, 1, None, self.fm.cell("text"))
             if j == 0 and rp_index is not None:
                 code = self.ctx.address(rp_table, code_col, rp_index)
                 name = self.ctx.address(rp_table, name_col, rp_index)
@@ -299,6 +302,7 @@ class E81:
         ws.set_landscape()
         ws.set_print_scale(self.scale)
         ws.set_v_pagebreaks([self.span])
+        ws.print_across()  # a page's right half follows it: the same rows, read side by side
         ws.repeat_columns(0, len(LEADING) - 1)
         ws.print_area(0, 0, end, len(self.widths) - 1)
         left, right, top, bottom = printing.REPORT_MARGINS
