@@ -45,6 +45,9 @@ def test_a_kegiatan_outside_its_programme(tmp_path: Path) -> None:
                                                 location("KG", "kode_kegiatan"))
     assert render_message(f, "id").startswith("Kode kegiatan P5.01 di ")
     assert "does not start with its parent's code P1" in render_message(f, "en")
+    # and says what to do
+    assert "Perbaiki kode kegiatan ini agar diawali P1" in render_message(f, "id")
+    assert "Correct this kegiatan code to start with P1" in render_message(f, "en")
 
 
 def test_a_mis_padded_code_is_named_with_the_code_meant(decree_book: Path, tmp_path: Path) -> None:
@@ -53,10 +56,10 @@ def test_a_mis_padded_code_is_named_with_the_code_meant(decree_book: Path, tmp_p
     found = {f.code: f for f in _chain(bad)}
     f = found["kode-tidak-sesuai-nomenklatur"]
     assert f.location == location("KG", "kode_kegiatan")
-    assert render_message(f, "id").endswith(
-        "tidak mengikuti struktur kepmendagri_050_5889_2021 (contoh 1.01.01.2.01); "
-        "mungkin maksudnya 2.09.01.2.01")
-    assert render_message(f, "en").endswith("; perhaps 2.09.01.2.01 was meant")
+    assert ("tidak mengikuti struktur kepmendagri_050_5889_2021 (contoh 1.01.01.2.01); "
+            "mungkin maksudnya 2.09.01.2.01. Salin kode dari dokumen Renja/DPA") in render_message(
+        f, "id")
+    assert "; perhaps 2.09.01.2.01 was meant. Copy the code" in render_message(f, "en")
     # its sub-kegiatan rows no longer start with it either
     assert "kode-tidak-sesuai-induk" not in found or found["kode-tidak-sesuai-induk"].params[
         "tingkat"] == "sub-kegiatan"

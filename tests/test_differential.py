@@ -212,9 +212,9 @@ def test_generated_documents_verify_clean(dok: Dokumen, tmp_path_factory: pytest
                                           ) -> None:
     """Without a spreadsheet program: every generated document's workbook verifies clean, and its
     export gives back the domain's measurement (the cheap half, over many more documents)."""
-    from lkjip_xl.core.measurement import to_export_dict, ukur
+    from lkjip_xl.core.pengukuran_export import pengukuran_section
 
     out = tmp_path_factory.mktemp("gen") / "d.xlsx"
     write_workbook(dok, out)
     assert loud(out, on_purpose(dok)) == []
-    assert _same_tree(export_workbook(out)["pengukuran"], to_export_dict(ukur(dok)))
+    assert _same_tree(export_workbook(out)["pengukuran"], pengukuran_section(dok))

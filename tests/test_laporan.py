@@ -168,11 +168,14 @@ def test_document_parts_and_placeholders(made: tuple[Path, Path, dict[str, Any]]
         assert part in text
     assert "DRAF" not in text and all("DRAF" not in s.header.paragraphs[0].text
                                       for s in doc.sections)
-    # the sample carries the report's own text (issue #22): the one placeholder left is the
-    # SDM table, whose numbers the seed report does not give
+    # the sample carries the report's own text (issue #22): the placeholders left are the
+    # SDM table, whose numbers the seed report does not give, and in the E.81 lampiran (#24)
+    # the RKPD sasaran its sasaran serve, which the sample names nowhere
     placeholders = [ln for ln in text.splitlines() if "[Isi:" in ln]
     assert placeholders == ["[Isi: jumlah pegawai menurut golongan dan menurut pendidikan "
-                            "(sheet Narasi, tabel SDM)]"]
+                            "(sheet Narasi, tabel SDM)]",
+                            "[Isi: sasaran RKPD / RPJMD yang diacu (sheet Sasaran, Sasaran "
+                            "RPJMD / RKPD acuan)]"]
     assert "Kepala Dinas dibantu oleh seorang Sekretaris dan empat Kepala Bidang." in text
     assert "Pada 2019 sebanyak 150 usaha mikro naik kelas menjadi usaha kecil." in text
     # the seed's figures in Indonesian form (efficiency capaian - penyerapan, as measured)
@@ -248,7 +251,7 @@ def test_template_keeps_its_header_and_styles(made: tuple[Path, Path, dict[str, 
     assert doc.styles["Normal"].font.name == "Arial"
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "isi contoh templat" not in text and "BAB III" in text
-    assert hasil.tables == 19
+    assert hasil.tables == 23  # 19, and the E.81 lampiran's four (#24)
     bad = tmp_path / "bukan.docx"
     bad.write_text("bukan docx")
     assert run_main(["laporan", str(src), "-o", str(tmp_path / "b.docx"), "--template",

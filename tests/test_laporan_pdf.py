@@ -95,6 +95,13 @@ def _segments(text: str, labels: list[str]) -> dict[str, str]:
     return out
 
 
+def words(text: str) -> list[str]:
+    """The words of a text as the PDF may print them: also split at hyphens and plus signs
+    (Writer breaks a narrow cell's 'Sub-kegiatan' and '8+9+10+11' there) and between digits
+    and letters (pdftotext prints a centred "5 K" header as "5K")."""
+    return re.findall(r"\d+|[^\s\d+\-]+", text)
+
+
 def rows_missing(docx: Path, pdf: Path) -> tuple[list[str], dict[str, int], int]:
     """(rows with a word missing from their table's part of the PDF, pages each table spans,
     rows checked). Words are counted, so a row whose tail was lost fails even where its first
@@ -107,16 +114,16 @@ def rows_missing(docx: Path, pdf: Path) -> tuple[list[str], dict[str, int], int]
         seg = segs[label]
         assert seg.strip(), f"{label} not found in the PDF"
         spans[label] = seg.count("\f") + 1
-        have = Counter(seg.split())
+        have = Counter(words(seg))
         need: Counter[str] = Counter()
         for r, row in enumerate(rows):
-            words = Counter(w for cell in row for w in cell.split())
-            need += words
+            found = Counter(w for cell in row for w in words(cell))
+            need += found
             checked += 1
             short = need - have
             if short:
                 missing.append(f"{label} row {r}: {sorted(short)[:5]}")
-                need -= words  # report each row once
+                need -= found  # report each row once
     return missing, spans, checked
 
 
@@ -134,8 +141,12 @@ def test_every_row_of_every_table_reaches_the_pdf(long_workbook: Path, tmp_path:
     hasil = laporan(long_workbook, out, pdf=True, kertas=kertas)
     assert not hasil.draf and hasil.pdf is not None
     missing, spans, checked = rows_missing(out, hasil.pdf)
-    # the premise: every table runs over at least one page break
-    assert all(n >= 2 for n in spans.values()), {k: n for k, n in spans.items() if n < 2}
+    # the premise: every table runs over at least one page break (but the E.81 lampiran's,
+    # money rows only here: tests/test_laporan_renja.py makes those cross pages)
+    e81 = {label for label, rows in _tables_with_captions(out) if rows[0][0] == "1. No"}
+    assert len(e81) == 4
+    assert all(n >= 2 for k, n in spans.items() if k not in e81), {
+        k: n for k, n in spans.items() if n < 2 and k not in e81}
     assert len(spans) >= 20 and checked > 250
     assert missing == []
 

@@ -18,7 +18,6 @@ import pytest
 
 from lkjip_xl import dataformat
 from lkjip_xl.cli import run_main
-from lkjip_xl.core.measurement import to_export_dict, ukur
 from lkjip_xl.core.model import (
     DEFAULT_PREDIKAT,
     Dokumen,
@@ -30,6 +29,7 @@ from lkjip_xl.core.model import (
     Renstra,
     Sasaran,
 )
+from lkjip_xl.core.pengukuran_export import pengukuran_section
 from lkjip_xl.schema import SHEETS, TABLES, col_letter
 from lkjip_xl.workbook.expected import form_values, input_rows
 from lkjip_xl.workbook.export import export_workbook
@@ -74,7 +74,10 @@ def new_user_document() -> Dokumen:
                      Kegiatan("P1.01", "Kegiatan layanan", 250_000_000, 231_500_000)]),
                  Program("P2", "Program penunjang", None, [
                      Kegiatan("P2.01", "Administrasi", 120_000_000, 118_250_500),
-                     Kegiatan("P2.02", "Sarana", 80_000_000, 64_000_000)])])
+                     Kegiatan("P2.02", "Sarana", 80_000_000, 64_000_000)]),
+                 # every sasaran served by a programme (else `sasaran-tanpa-program`); its
+                 # kegiatan are not typed yet
+                 Program("P3", "Program penanganan keluhan", "S2")])
 
 
 def _typed(v: Any) -> str:
@@ -146,7 +149,7 @@ def test_typed_in_libreoffice_verifies_clean(case: str, empty_template: Path, tm
     typed = type_into(empty_template, tmp_path / f"{case}.xlsx", edits_for(dok, gaps))
     assert loud(typed, on_purpose(dok)) == []
     got = export_workbook(typed)["pengukuran"]
-    assert _same_tree(got, to_export_dict(ukur(dok)))
+    assert _same_tree(got, pengukuran_section(dok))
 
 
 def test_edits_cover_every_input_of_the_document() -> None:

@@ -30,12 +30,12 @@ class _Finding(Protocol):  # what a message is rendered from (findings.Finding)
 
 
 def _load() -> dict[str, Entry]:
-    # the table (some 200 entries over six modules, ~10 ms) loads when the first message is
+    # the table (some 200 entries over seven modules, ~10 ms) loads when the first message is
     # rendered: `new` and `--help` never need it
-    from lkjip_xl.catalogue import audit, data, guard, inputs, measure, structure
+    from lkjip_xl.catalogue import audit, chain, data, guard, inputs, measure, structure
 
     table: dict[str, Entry] = {}
-    for module in (guard, structure, inputs, audit, data, measure):
+    for module in (guard, structure, inputs, chain, audit, data, measure):
         for entry in module.ENTRIES:
             if entry.code in table:
                 raise RuntimeError(f"duplicate finding code {entry.code}")

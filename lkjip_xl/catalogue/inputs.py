@@ -246,33 +246,22 @@ ENTRIES: list[Entry] = [
     ),
     Entry(
         "indikator-program-tanpa-program", "error",
-        "Indikator di {location} memakai kode program {found} yang tidak ada di sheet Program",
+        "Indikator di {location} memakai kode program {found} yang tidak ada di sheet "
+        "Program, sehingga indikator ini tidak dibaca. Pilih kode program dari daftar di selnya",
         "The indicator at {location} uses the programme code {found}, which is not in the "
-        "Program sheet",
+        "Program sheet, so this indicator is not read. Pick the programme code from the cell's "
+        "list",
         "'Indikator Program'!A5 = P9",
     ),
     Entry(
         "indikator-program-tanpa-kegiatan", "error",
         "Indikator di {location} memakai kode kegiatan {found} yang tidak ada di sheet "
-        "Realisasi Anggaran",
+        "Realisasi Anggaran, sehingga indikator ini tidak dibaca. Pilih kode kegiatan dari "
+        "daftar di selnya",
         "The indicator at {location} uses the kegiatan code {found}, which is not in the "
-        "Realisasi Anggaran sheet",
+        "Realisasi Anggaran sheet, so this indicator is not read. Pick the kegiatan code from "
+        "the cell's list",
         "'Indikator Program'!B5 = P4.09",
-    ),
-    Entry(
-        "kode-tidak-sesuai-induk", "warning",
-        "Kode {tingkat} {found} di {location} tidak diawali kode induknya {expected}",
-        "The {tingkat} code {found} at {location} does not start with its parent's code "
-        "{expected}",
-        "'Realisasi Anggaran'!B7 = P5.01 in the row of programme P4",
-    ),
-    Entry(
-        "kode-tidak-sesuai-nomenklatur", "warning",
-        "Kode {found} di {location} tidak mengikuti struktur {nomenklatur} (contoh {contoh})"
-        "{saran}",
-        "The code {found} at {location} does not follow the {nomenklatur} structure (for "
-        "example {contoh}){saran}",
-        "'Realisasi Anggaran'!B5 = 1.01.01.02.01 under permendagri_90_2019 (1.01.01.2.01 meant)",
     ),
     Entry(
         "sub-kegiatan-tanpa-kegiatan", "warning",

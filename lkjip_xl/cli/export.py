@@ -12,7 +12,8 @@ from lkjip_xl.cli import lang_of, large
 
 # an input that is not a number (exit 1, as measure): the export holds a guess or a blank; a
 # row whose indicator is gone (a deleted Renstra row) is not in the export at all
-NOT_AS_TYPED = ("angka-sebagai-teks", "bukan-angka", "nilai-galat-input", "indikator-tidak-diekspor")
+NOT_AS_TYPED = ("angka-sebagai-teks", "bukan-angka", "nilai-galat-input", "indikator-tidak-diekspor",
+                "indikator-program-tidak-dibaca")
 
 
 @click.command("export")

@@ -92,6 +92,20 @@ BASE_DEFS: dict[str, Any] = {
             "pendukung": {"type": "object"},
             "total": {"type": "object"},
             "metode": {"type": "object"},
+            "renja": {"$ref": "#/$defs/pengukuran_renja"},
+        },
+    },
+    "pengukuran_renja": {
+        "description": (
+            "The Renja evaluation (Formulir E.81) lkjip-xl computed: programmes, kegiatan and "
+            "sub-kegiatan by kode, each with its Rp columns and its indicators' K columns "
+            "(k5 .. k14, tw the quarters 8-11), and the footer (ringkasan)."),
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            **{k: {"$ref": "#/$defs/pengukuran_peta"}
+               for k in ("program", "kegiatan", "sub_kegiatan")},
+            "ringkasan": {"type": "object"},
         },
     },
 }

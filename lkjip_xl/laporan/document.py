@@ -23,6 +23,7 @@ from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from lkjip_xl.core.evaluasi import evaluasi_renja
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.measurement import Pengukuran
 from lkjip_xl.core.model import Dokumen, Pengaturan
@@ -32,6 +33,7 @@ from lkjip_xl.laporan.angka import angka
 from lkjip_xl.laporan.ikhtisar import ikhtisar_sentences
 from lkjip_xl.laporan.incomplete import budget_sentence
 from lkjip_xl.laporan.package import pack, save_with_tables
+from lkjip_xl.laporan.renja import e81_lampiran, item7_table
 from lkjip_xl.laporan.table_xml import Cell, grouped, table_xml
 from lkjip_xl.measure.context import Ctx
 from lkjip_xl.measure.styling import place_of, position_lines
@@ -83,6 +85,7 @@ class Laporan:
 
     def __post_init__(self) -> None:
         self.ctx = Ctx(self.dok, self.p)
+        self.renja = evaluasi_renja(self.dok)  # item 7 and the E.81 lampiran: its numbers
         self.doc: Any = Document(self.template) if self.template else Document()
         if self.template:
             dx.clear_body(self.doc)
@@ -136,10 +139,12 @@ class Laporan:
 
     def isi(self, what: str, where: str) -> None:
         """A visible placeholder: what to write and where; never invented text."""
-        text = f"[Isi: {what} {where}]"
+        self.isi_run(self._p(), what, where)
+
+    def isi_run(self, p: Any, what: str, where: str) -> None:
+        """The placeholder as a run at the end of paragraph `p` (a signature's column)."""
         self.placeholders.append(f"{what} {where}")
-        p = self._p()
-        run = p.add_run(text)
+        run = p.add_run(f"[Isi: {what} {where}]")
         run.italic = True
         run.font.color.rgb = PLACEHOLDER_COLOR
 
@@ -222,14 +227,25 @@ class Laporan:
                     [c.kind for c in table.columns])
         self._p()
 
-    def _table(self, headers: list[str], rows: list[list[Cell]], kinds: list[str]) -> None:
+    def _table(self, headers: list[str], rows: list[list[Cell]], kinds: list[str],
+               size_half_points: int = 18, need_pt: list[float] | None = None) -> None:
         """The table written out at once, as wide as the current section's text."""
         s: Any = Section(self._tail, self.doc.part)  # the body's last sectPr: the current section
         self._tables.append(pack(table_xml(
             headers, rows, kinds, self._table_style,
             s.page_width - s.left_margin - s.right_margin,
-            s.page_height - s.top_margin - s.bottom_margin)))
+            s.page_height - s.top_margin - s.bottom_margin, size_half_points, need_pt)))
         self._tail.addprevious(OxmlElement("w:tbl"))  # its mark (package.py)
+
+    def current_width(self) -> int:
+        """The current section's text width (EMU)."""
+        s: Any = Section(self._tail, self.doc.part)
+        return int(s.page_width - s.left_margin - s.right_margin)
+
+    def table(self, headers: list[str], rows: list[list[Cell]], kinds: list[str],
+              size_half_points: int = 18, need_pt: list[float] | None = None) -> None:
+        """A table of rows built elsewhere (laporan/renja.py), written as every table is."""
+        self._table(headers, rows, kinds, size_half_points, need_pt)
 
     def save(self, target: Any) -> None:
         """The built document, its tables streamed in (a path or a binary stream)."""
@@ -482,6 +498,9 @@ class Laporan:
                 self.para(title, bold=True).paragraph_format.keep_with_next = True  # its text
                 self.text_or_isi(getattr(s, key), what,
                                  f"untuk sasaran {s.kode} (sheet Sasaran, {column})")
+            # item 7's programmes and kegiatan behind the result, where they have indicators
+            if item7_table(self, self.renja, s.kode, s.uraian):
+                self._p()
         for table in REPORT_TABLES:
             if not table.per_sasaran and table.sheet == KINERJA_SHEET and table.key not in FIRST:
                 self.report_table(table, everything)
@@ -566,3 +585,4 @@ class Laporan:
                           [[(r["uraian"], "text"), (r["satuan"], "text"),
                             (r["target"], "number"), (r["realisasi"], "number"),
                             (r["capaian"], "percent"), (r["predikat"], "text")] for r in pkk])
+        e81_lampiran(self, self.renja)

@@ -52,6 +52,18 @@ def grouped(text: str, rows: int) -> list[Cell]:
             for k in range(rows)]
 
 
+def fit_to_text(kinds: list[str], width_emu: int, need_pt: list[float]) -> list[int]:
+    """Columns of `need_pt` > 0 exactly that wide (numbers kept on one line), the others
+    sharing what is left by kind (`fit_widths`); a table too wide for that falls back to
+    `fit_widths`."""
+    fixed = sum(need_pt) * 12700
+    flexible = [k for k, n in zip(kinds, need_pt) if n <= 0]
+    if not flexible or fixed >= width_emu * 0.85:
+        return fit_widths(kinds, width_emu)
+    rest = iter(fit_widths(flexible, int(width_emu - fixed)))
+    return [int(n * 12700) if n > 0 else next(rest) for n in need_pt]
+
+
 def twips(emu: int) -> int:
     return int(round(emu / EMU_PER_TWIP))
 
@@ -92,7 +104,7 @@ def _row(cells: list[Cell], widths: list[int], size_half_points: int, header: bo
         col += c.span
     if header:
         tr_pr = "<w:trPr><w:tblHeader/></w:trPr>"  # repeats; never kept whole (docx_parts)
-    elif row_lines_pt(spans) <= keep_limit_pt:
+    elif row_lines_pt(spans, max(size_half_points / 2, 9)) <= keep_limit_pt:
         tr_pr = "<w:trPr><w:cantSplit/></w:trPr>"
     else:
         tr_pr = ""
@@ -100,17 +112,22 @@ def _row(cells: list[Cell], widths: list[int], size_half_points: int, header: bo
 
 
 def table_xml(headers: list[str], rows: list[list[Cell]], kinds: list[str], style_id: str | None,
-              text_width_emu: int, text_height_emu: int) -> Iterator[str]:
+              text_width_emu: int, text_height_emu: int, size_half_points: int = 18,
+              need_pt: list[float] | None = None) -> Iterator[str]:
     """The whole `w:tbl` in pieces (the `w` namespace is declared by the document around it):
     bordered (`style_id`), centred, fixed column widths by kind, the header row repeated on
-    every page, rows short enough kept whole (KEEP_WHOLE_SHARE of the page's text height)."""
-    widths = fit_widths(kinds, text_width_emu)
+    every page, rows short enough kept whole (KEEP_WHOLE_SHARE of the page's text height).
+    `size_half_points`: the rows' type (9 pt; the wide E.81 lampiran prints smaller), the header
+    one point smaller. `need_pt`: the columns given a width of their own (`fit_to_text`)."""
+    widths = (fit_widths(kinds, text_width_emu) if need_pt is None
+              else fit_to_text(kinds, text_width_emu, need_pt))
     limit = text_height_emu / 12700 * KEEP_WHOLE_SHARE
     style = f"<w:tblStyle w:val={quoteattr(style_id)}/>" if style_id else ""
     yield (f'<w:tbl><w:tblPr>{style}<w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/>'
            f'<w:tblLayout w:type="fixed"/>{_TBL_LOOK}</w:tblPr><w:tblGrid>'
            + "".join(f'<w:gridCol w:w="{twips(w)}"/>' for w in widths) + "</w:tblGrid>"
-           + _row([Cell(h, bold=True) for h in headers], widths, 16, True, limit))
+           + _row([Cell(h, bold=True) for h in headers], widths, size_half_points - 2, True,
+                  limit))
     for k in range(0, len(rows), 200):
-        yield "".join(_row(r, widths, 18, False, limit) for r in rows[k:k + 200])
+        yield "".join(_row(r, widths, size_half_points, False, limit) for r in rows[k:k + 200])
     yield "</w:tbl>"

@@ -18,10 +18,12 @@ from typing import Any
 from lkjip_xl.catalogue.lines import line
 from lkjip_xl.core.domain import rerata
 from lkjip_xl.core.errors import InputError, LkjipError
+from lkjip_xl.core.evaluasi import evaluasi_renja
 from lkjip_xl.core.findings import VERDICT_EXIT, VERDICTS, Finding, Report
 from lkjip_xl.core.measurement import ukur
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.planning.pool import run_pool
+from lkjip_xl.planning.rekap_renja import rows_of
 from lkjip_xl.verify import verify
 from lkjip_xl.workbook.read import read_workbook, to_dokumen
 
@@ -73,6 +75,8 @@ def ringkasan(source: str | Dokumen) -> dict[str, Any]:
         "anggaran": _num(p.total.anggaran), "realisasi": _num(p.total.realisasi_anggaran),
         "penyerapan": _num(p.total.penyerapan),
         "indikator": indikator, "sasaran": sasaran,
+        # the E.81 rows rekap's Evaluasi RKPD stacks by acuan_rpjmd (computed here, once)
+        "renja": rows_of(evaluasi_renja(dok), dok.instansi.nama or ""),
     }
 
 

@@ -3,7 +3,8 @@
 Sheets: Ringkasan (region totals and predicate counts), Instansi (one row per agency: mean
 capaian, budget, absorption, efficiency, rankings), Indikator (one row per agency and indicator:
 target, realisasi, capaian, predikat), Efisiensi (per agency and sasaran), Grafik (absorption and
-mean capaian per agency) and Tidak Direkap (the files left out, their verdict and why: not filled
+mean capaian per agency), Evaluasi RKPD (every agency's E.81 rows under the RPJMD sasaran they
+serve, planning/rekap_renja.py) and Tidak Direkap (the files left out, their verdict and why: not filled
 in yet, failed verification, unreadable, not an lkjip-xl workbook).
 
 The agencies' own figures (budget, realisasi, each indicator's capaian and predikat) are values
@@ -25,6 +26,7 @@ from lkjip_xl.core import domain as d
 from lkjip_xl.core.errors import UsageError
 from lkjip_xl.core.findings import VERDICTS, Finding, Report
 from lkjip_xl.core.model import Pengaturan
+from lkjip_xl.planning import rekap_renja as rr
 from lkjip_xl.planning.summary import status_of, status_word
 from lkjip_xl.schema import formulas as f
 from lkjip_xl.schema import printing
@@ -38,6 +40,7 @@ from lkjip_xl.schema.formats import (
 )
 from lkjip_xl.schema.rekap_tables import (
     EFISIENSI,
+    EVALUASI_RKPD,
     GAGAL,
     HEADER_ROW,
     INDIKATOR,
@@ -48,6 +51,7 @@ from lkjip_xl.schema.rekap_tables import (
     S_INDIKATOR,
     S_INSTANSI,
     S_RINGKASAN,
+    S_RKPD,
 )
 from lkjip_xl.schema.types import Table, col_letter, quote_sheet
 from lkjip_xl.xlsx.safe_text import clean_xml_text
@@ -67,6 +71,7 @@ def _spec(table: Table) -> tuple[tuple[str, str, str, float], ...]:
 
 INSTANSI_COLS, INDIKATOR_COLS = _spec(INSTANSI), _spec(INDIKATOR)
 EFISIENSI_COLS, GAGAL_COLS = _spec(EFISIENSI), _spec(GAGAL)
+RKPD_COLS = _spec(EVALUASI_RKPD)
 
 
 def _letter(cols: Sequence[tuple[str, str, str, float]], key: str) -> str:
@@ -337,6 +342,54 @@ def _write_efisiensi(w: _Writer, agencies: list[Agency]) -> None:
     w.print_plan(ws, EFISIENSI, row - (FIRST - 1))
 
 
+def _write_rkpd(w: _Writer, agencies: list[Agency]) -> None:
+    """Evaluasi RKPD: each group's title, its agencies' E.81 rows (values from each file's
+    evaluation) and its money line, a formula over the group's programme rows."""
+    ws = w.sheet(S_RKPD, "Evaluasi hasil RKPD: E.81 perangkat daerah per sasaran RPJMD",
+                 "Baris E.81 setiap instansi yang lolos verifikasi, dikelompokkan menurut acuan "
+                 "RPJMD sasarannya; jumlah anggaran per kelompok = jumlah baris program.",
+                 RKPD_COLS)
+    tingkat = _letter(RKPD_COLS, "tingkat")
+    row, start = FIRST - 1, FIRST - 1
+    for line in rr.lines((a.no, list(a.data.get("renja") or [])) for a in agencies):
+        if line.kind == "judul":
+            ws.write_string(row, _col(RKPD_COLS, "instansi"), clean_xml_text(line.acuan),
+                            w.label)
+            start = row + 1
+        elif line.kind == "baris":
+            vals = line.values()
+            for c, (key, _, kind, _) in enumerate(RKPD_COLS):
+                w.value(ws, row, c, vals.get(key), kind)
+            w.fit_row(ws, row, RKPD_COLS, vals)
+        else:
+            _rkpd_jumlah(w, ws, row, line, start, tingkat)
+        row += 1
+    w.print_plan(ws, EVALUASI_RKPD, row - (FIRST - 1))
+
+
+def _rkpd_jumlah(w: _Writer, ws: Any, row: int, line: rr.Line, start: int, tingkat: str) -> None:
+    """A group's money line: each Rp column the sum of its programme rows (empty when none
+    has it), the percentages from those sums, as `kelompok_rkpd` computed them."""
+    ws.write_string(row, _col(RKPD_COLS, "uraian"), rr.JUMLAH, w.label)
+    rp = line.kelompok.rp if line.kelompok else None
+    first, last = start + 1, row  # 1-based rows of the group's E.81 rows
+    ting = f"${tingkat}${first}:${tingkat}${last}"
+    for k in rr.SUMMED:
+        key = f"rp{k.nomor}"
+        c = _letter(RKPD_COLS, key)
+        cells = f"{c}{first}:{c}{last}"
+        program = f'"{rr.TINGKAT_TEXT["program"]}"'
+        text = (f'IF(COUNTIFS({ting},{program},{cells},"<>")=0,"",'
+                f'SUMIFS({cells},{ting},{program}))')
+        w.formula(ws, row, _col(RKPD_COLS, key), text, k.of(rp), "money")
+    for nomor, (pagu, real) in rr.RATIOS.items():
+        key = f"rp{nomor}"
+        formula = f.penyerapan(f"{_letter(RKPD_COLS, 'rp' + pagu)}{row + 1}",
+                               f"{_letter(RKPD_COLS, 'rp' + real)}{row + 1}")
+        cached = next(k.of(rp) for k in rr.KOLOM_E81 if k.nomor == nomor)
+        w.formula(ws, row, _col(RKPD_COLS, key), formula, cached, "percent")
+
+
 def _write_gagal(w: _Writer, failed: list[tuple[str, Report]], lang: str) -> None:
     ws = w.sheet(S_GAGAL, "Berkas yang tidak direkap",
                  "Belum diisi, bukan format lkjip-xl, tidak terbaca, atau gagal verifikasi "
@@ -517,6 +570,7 @@ def write_rekap(results: Sequence[tuple[str, Report]], out: str | os.PathLike[st
     _write_instansi(w, agencies, n_ind, lang)
     _write_indikator(w, agencies)
     _write_efisiensi(w, agencies)
+    _write_rkpd(w, agencies)
     _write_charts(wb, w, agencies)
     _write_gagal(w, failed, lang)
     w.whole.apply(wb)

@@ -4,11 +4,13 @@ the formulas come from schema/formulas.py like the agency workbook's."""
 
 from __future__ import annotations
 
+from lkjip_xl.schema.renja_columns import KOLOM_E81
 from lkjip_xl.schema.types import Column, Table
 
 S_RINGKASAN, S_INSTANSI, S_INDIKATOR = "Ringkasan", "Instansi", "Indikator"
 # S_GAGAL: every file left out (not filled in, failed, unreadable, not lkjip-xl), with its verdict
 S_EFISIENSI, S_GRAFIK, S_GAGAL = "Efisiensi", "Grafik", "Tidak Direkap"
+S_RKPD = "Evaluasi RKPD"  # every agency's E.81 rows under the RPJMD sasaran they serve
 HEADER_ROW = 4  # title in row 1, a note in row 2, headers in row 4, data from row 5
 
 
@@ -70,7 +72,31 @@ GAGAL = Table("RG", S_GAGAL, _cols(
     ("lokasi", "Lokasi", "Location", "text", 26), ("pesan", "Pesan", "Message", "text", 80),
 ), default_capacity=0, header_row=HEADER_ROW, row_key="no")
 
-REKAP_TABLES = (INSTANSI, INDIKATOR, EFISIENSI, GAGAL)
+# the planning unit's RKPD evaluation: each agency's E.81 rows (core.evaluasi) stacked by the
+# sasaran's acuan_rpjmd (core.domain.rkpd), K / Rp pairs with the form's column numbers; a
+# group's money line sums its programme rows (planning/rekap_renja.py)
+EVALUASI_RKPD = Table("RR", S_RKPD, _cols(
+    ("no", "No instansi", "Agency no", "int", 7), ("instansi", "Instansi", "Agency", "text", 24),
+    ("kode", "Kode", "Code", "text", 12),
+    ("uraian", "Program / Kegiatan / Sub kegiatan", "Programme / activity / sub-activity",
+     "text", 30),
+    ("acuan", "Sasaran RPJMD / RKPD", "RPJMD / RKPD objective", "text", 24),
+    ("kode_sasaran", "Kode sasaran", "Objective code", "text", 8),
+    ("tingkat", "Tingkat", "Level", "text", 11),
+    ("indikator", "Indikator kinerja (outcome / output)", "Indicator (outcome / output)",
+     "text", 30),
+    ("satuan", "Satuan", "Unit", "text", 8),
+    # "5 K: <the form's header>", then its money "5 Rp"
+    *((f"{side}{k.nomor}", f"{k.nomor} K: {k.header}" if side == "k" else f"{k.nomor} Rp",
+       f"{k.nomor} K: {k.header_en}" if side == "k" else f"{k.nomor} Rp",
+       "percent" if k.persen else ("number" if side == "k" else "money"),
+       10.0 if side == "k" else 16.0)
+      for k in KOLOM_E81 for side in ("k", "rp")),
+    ("penanggung_jawab", "Unit penanggung jawab", "Responsible unit", "text", 18),
+), default_capacity=0, header_row=HEADER_ROW, row_key="no")
 
-__all__ = ["EFISIENSI", "GAGAL", "HEADER_ROW", "INDIKATOR", "INSTANSI", "REKAP_TABLES",
-           "S_EFISIENSI", "S_GAGAL", "S_GRAFIK", "S_INDIKATOR", "S_INSTANSI", "S_RINGKASAN"]
+REKAP_TABLES = (INSTANSI, INDIKATOR, EFISIENSI, EVALUASI_RKPD, GAGAL)
+
+__all__ = ["EFISIENSI", "EVALUASI_RKPD", "GAGAL", "HEADER_ROW", "INDIKATOR", "INSTANSI", "REKAP_TABLES",
+           "S_EFISIENSI", "S_GAGAL", "S_GRAFIK", "S_INDIKATOR", "S_INSTANSI", "S_RINGKASAN",
+           "S_RKPD"]

@@ -101,8 +101,10 @@ def _check_layout(st: Structure, report: Report,
         dok = None
         report.add(Finding("nilai-tidak-dapat-dihitung", "warning", "Profil!B6",
                            found=exc.message_id))
-    # unknown choices are reported by check_inputs below, with the same code and location
-    report.extend(f for f in _unique(reader_notes) if f.code != "pilihan-tidak-dikenal")
+    # unknown choices are reported by check_inputs below, with the same code and location; an
+    # indicator row naming no owner by the chain checks, at the code to fix
+    report.extend(f for f in _unique(reader_notes)
+                  if f.code not in ("pilihan-tidak-dikenal", "indikator-program-tidak-dibaca"))
     mirror, shifts = detect_shifts(st)
     report.extend(shifts)
     ex = expected_values(st, dok, mirror)

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from lkjip_xl.core.domain import nomenklatur as nk
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.model import Dokumen
-from lkjip_xl.schema.sheets import KEGIATAN, PROGRAM
+from lkjip_xl.schema.sheets import INDIKATOR_PROGRAM, KEGIATAN, PROGRAM
+from lkjip_xl.verify.renja_check import check_renja
 from lkjip_xl.workbook.read import LayoutRead, TableRead
 from lkjip_xl.xlsx.cells import cell_text
 
@@ -30,6 +31,8 @@ def check_chain(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
             kode = cell_text(row.values.get("kode"))
             if kode is not None:
                 yield from _shape(pg, row.row, "kode", kode, structure, "program")
+    yield from _owners(lr, dok)
+    yield from check_renja(lr, dok)
     kg = lr.tables.get(KEGIATAN.key)
     if kg is None:
         return
@@ -45,6 +48,40 @@ def check_chain(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
         else:
             yield from _under(kg, row.row, "kode_sub", sub, kegiatan, "sub_kegiatan")
             yield from _shape(kg, row.row, "kode_sub", sub, structure, "sub_kegiatan")
+
+
+def _owners(lr: LayoutRead, dok: Dokumen | None) -> Iterator[Finding]:
+    """An *Indikator Program* row whose kegiatan is another programme's, or whose sub-kegiatan
+    is not under its kegiatan: the reader places it under no owner (it never invents one), so
+    it is reported at the code to fix. A code found nowhere is the reference check's finding;
+    a sub-kegiatan code without its kegiatan's is read as the programme's indicator, and said."""
+    ip = lr.tables.get(INDIKATOR_PROGRAM.key)
+    if ip is None or dok is None:
+        return
+    program_of: dict[str, str] = {}
+    subs: set[tuple[str, str, str]] = set()
+    for p in dok.program:
+        for k in p.kegiatan:
+            program_of.setdefault(k.kode, p.kode)
+            subs.update((p.kode, k.kode, s.kode) for s in k.sub_kegiatan)
+    for row in ip.rows:
+        program, kegiatan, sub = (cell_text(row.values.get(c))
+                                  for c in ("kode_program", "kode_kegiatan", "kode_sub"))
+        if program is not None and kegiatan is None and sub is not None:
+            # the reader takes the codes up to the first empty one: a programme's indicator
+            yield Finding("indikator-program-sub-tanpa-kegiatan", "warning",
+                          ip.where(row.row, "kode_kegiatan"), found=sub,
+                          params={"program": program})
+        if program is None or kegiatan is None or kegiatan not in program_of:
+            continue
+        if program_of[kegiatan] != program:
+            yield Finding("indikator-program-beda-program", "error",
+                          ip.where(row.row, "kode_kegiatan"), found=kegiatan,
+                          expected=program_of[kegiatan], params={"program": program})
+        elif sub is not None and (program, kegiatan, sub) not in subs:
+            yield Finding("indikator-program-tanpa-sub-kegiatan", "error",
+                          ip.where(row.row, "kode_sub"), found=sub,
+                          params={"kegiatan": kegiatan})
 
 
 def _under(tr: TableRead, row: int, key: str, kode: str, induk: str | None,

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import sys
 
-from lkjip_xl.catalogue import audit, data, guard, inputs, measure, structure
+from lkjip_xl.catalogue import audit, chain, data, guard, inputs, measure, structure
 
 AREAS = (
     (guard, "Pembacaan berkas / reading the file", "lkjip_xl/catalogue/guard.py"),
     (structure, "Struktur, rumus dan nilai / structure, formulas and values",
      "lkjip_xl/catalogue/structure.py"),
     (inputs, "Isian / inputs", "lkjip_xl/catalogue/inputs.py"),
+    (chain, "Rantai program dan evaluasi Renja / the cascade and the Renja evaluation",
+     "lkjip_xl/catalogue/chain.py"),
     (audit, "Audit rumus umum / generic formula audit", "lkjip_xl/catalogue/audit.py"),
     (data, "Format data / data format", "lkjip_xl/catalogue/data.py"),
     (measure, "Pengukuran (measure) / carrying a workbook over", "lkjip_xl/catalogue/measure.py"),

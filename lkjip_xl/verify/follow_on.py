@@ -21,6 +21,7 @@ from collections import deque
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.schema import TABLES
 from lkjip_xl.schema.sheets import sheet
+from lkjip_xl.verify.renja_check import MISSING_IN
 from lkjip_xl.verify.row_edits import ROW_EDITS
 from lkjip_xl.xlsx.a1 import col_index
 from lkjip_xl.xlsx.grid import WorkbookGrid
@@ -36,7 +37,9 @@ CELL_ROOTS = frozenset({"rumus-ditimpa", "rumus-ditimpa-salah", "rumus-diubah",
 # findings at a row that the document leaves out but the sheet's formulas still read
 ROW_ROOTS = frozenset({"kode-ganda", "sub-kegiatan-tanpa-kegiatan"})
 _WIDE = 16384  # the last column of a sheet
-REF_CODES = {c.ref.finding: c.ref.table for t in TABLES.values() for c in t.columns if c.ref}
+# code findings whose missing code should be in a table: a row edit there is their cause
+REF_CODES = {**{c.ref.finding: c.ref.table for t in TABLES.values() for c in t.columns if c.ref},
+             **MISSING_IN}
 REACH = 4000  # precedent cells visited per wrong value
 TRACED = 200  # wrong values traced back; a workbook with more is reported as it is
 

@@ -6,8 +6,8 @@ import os
 from typing import Any
 
 from lkjip_xl.core.findings import Finding
-from lkjip_xl.core.measurement import to_export_dict, ukur
 from lkjip_xl.core.model import Dokumen
+from lkjip_xl.core.pengukuran_export import pengukuran_section
 from lkjip_xl.dataformat import to_dict
 from lkjip_xl.schema import TABLES
 from lkjip_xl.workbook.binding import joined
@@ -17,7 +17,8 @@ from lkjip_xl.workbook.tree import source
 
 def export_dokumen(path: str | os.PathLike[str], *, with_pengukuran: bool = True,
                    findings: list[Finding] | None = None) -> Dokumen:
-    """The document a workbook holds, its measurement in `extra['pengukuran']`.
+    """The document a workbook holds, its measurement and Renja evaluation in
+    `extra['pengukuran']`.
 
     Reading notes (numbers typed as text, ...) go to `findings`."""
     sink: list[Finding] = findings if findings is not None else []
@@ -25,7 +26,7 @@ def export_dokumen(path: str | os.PathLike[str], *, with_pengukuran: bool = True
     sink.extend(lr.grid.findings)  # macros, links, caps reached: warn and continue
     sink.extend(left_behind(lr))
     if with_pengukuran:
-        dok.extra["pengukuran"] = to_export_dict(ukur(dok))
+        dok.extra["pengukuran"] = pengukuran_section(dok)
     return dok
 
 

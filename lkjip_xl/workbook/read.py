@@ -398,6 +398,21 @@ class _Tree:
             get(self._find(t, codes[:-1]), t.levels[depth].collection).append(obj)
         return obj
 
+    def _owner(self, t: Table, codes: list[str]) -> Any:
+        """The object `codes` name in table `t` when it exists, each code's object in the list
+        of the one before it (a kegiatan of another programme is not this programme's); None
+        when any is missing. A partial parent's row (an *Indikator Program* row) names its owner
+        and never creates it, unlike a nested level's row, which is the owner's own table."""
+        above = t.parent.columns if t.parent else ()
+        if len(codes) == len(above):
+            return self._owner(TABLES[t.parent.table], codes) if t.parent else self.dok
+        depth = len(codes) - len(above) - 1
+        obj = self.index.get(t.key, [{}] * len(t.levels))[depth].get(_index_key(t, codes))
+        up = None if obj is None else self._owner(t, codes[:-1])
+        if up is None or not any(x is obj for x in get(up, t.levels[depth].collection)):
+            return None
+        return obj
+
     def assemble(self, t: Table) -> None:
         tr, conv, bind = self.lr.tables.get(t.key), self.bind.conv, self.bind
         types = tree.level_types(t)
@@ -428,7 +443,13 @@ class _Tree:
                 codes = codes[:codes.index("")] if "" in codes else codes
                 if not codes:
                     continue  # no owner: verify reports the empty required code
-                parent = self._find(TABLES[t.parent.table], codes)
+                parent = self._owner(TABLES[t.parent.table], codes)
+                if parent is None:  # never an invented owner: said (export cannot carry the
+                    # row), verify names the code to fix
+                    conv.report(Finding("indikator-program-tidak-dibaca", "error",
+                                        tr.where(row.row, t.row_key) if tr else "",
+                                        found=own[-1], params={"pemilik": " / ".join(codes)}))
+                    continue
             key = _index_key(t, codes + own)
             known = index.get(key) if not level.repeats else None
             if known is not None and id(known) not in self.placeholders:

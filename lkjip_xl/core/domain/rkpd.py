@@ -25,7 +25,14 @@ class BarisRkpd:
     tingkat: str  # program | kegiatan | sub_kegiatan
     kode: str
     k: Kolom | None = None
-    rp: Kolom | None = None
+    rp: Kolom | None = None  # the owner's money, on its first row only (summed once)
+    # what the planning unit reads beside the numbers (rekap's Evaluasi RKPD)
+    uraian: str = ""  # the programme's, kegiatan's or sub-kegiatan's name
+    kode_sasaran: str | None = None
+    kode_indikator: str | None = None
+    indikator: str | None = None
+    satuan: str | None = None
+    penanggung_jawab: str | None = None
 
 
 @dataclass(frozen=True)
