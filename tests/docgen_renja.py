@@ -62,7 +62,9 @@ def _indikator(kode: str, pol: str, agr: str | None, tahun: int, renstra: Renstr
             if "tanpa-tahunan" not in awkward:
                 i.realisasi = year
     for y in range(max(renstra.awal - 1, tahun - 5), tahun):
-        if "tahun-bolong" in awkward and rng.random() < 0.5:
+        # a year before the Renstra may be missing; a Renstra year missing is verify's warning
+        # (realisasi-lalu-kosong), which a consistent document does not earn
+        if "tahun-bolong" in awkward and y < renstra.awal:
             continue
         i.realisasi_lalu[y] = _r(base * rng.uniform(0.7, 1.05))
     return i
@@ -76,7 +78,7 @@ def _history(owner: Any, dok: Dokumen, rng: random.Random, scale: float) -> None
     owner.realisasi_anggaran_lalu = {
         y: float(round(scale * rng.uniform(0.6, 1.0)))
         for y in range(max(dok.renstra.awal - 1, dok.tahun - 5), dok.tahun)
-        if rng.random() < 0.85}
+        if y >= dok.renstra.awal or rng.random() < 0.5}  # only a year before the plan missing
 
 
 def renja(dok: Dokumen, seed: int, history: bool = True) -> Dokumen:
@@ -96,20 +98,30 @@ def renja(dok: Dokumen, seed: int, history: bool = True) -> Dokumen:
             awkward = {a for a in AWKWARD if rng.random() < 0.15}
             owner.indikator.append(_indikator(str(j + 1), pol, agr, dok.tahun, dok.renstra,
                                               dok.pengaturan.nilai_tw, rng, awkward))
-        if not history:
+    if not history:
+        return dok
+    # money history on one level of each programme, so that no stated total contradicts the sum
+    # below it (verify's pagu-program-beda-jumlah): the programme itself, or its kegiatan (a
+    # kegiatan with sub-kegiatan: on those, the kegiatan then without money of its own)
+    for prog in dok.program:
+        subs = any(k.sub_kegiatan for k in prog.kegiatan)
+        if prog.kegiatan and not subs and rng.random() < 0.4:
+            _history(prog, dok, rng, 100_000_000.0)
             continue
-        money = getattr(owner, "anggaran", None) or 100_000_000.0
-        if rng.random() < 0.5:
-            _history(owner, dok, rng, money)
-        if hasattr(owner, "anggaran_murni") and owner.anggaran and rng.random() < 0.3:
-            owner.anggaran_murni = owner.anggaran  # unchanged by the APBD Perubahan
-    for prog in dok.program:  # a kegiatan with sub-kegiatan and no money of its own
         for keg in prog.kegiatan:
-            if keg.sub_kegiatan and rng.random() < 0.6:
-                keg.anggaran = keg.realisasi = keg.anggaran_murni = None
+            if keg.sub_kegiatan and rng.random() < 0.8:
+                keg.anggaran = keg.realisasi = None
                 keg.anggaran_tw = [None] * 4
                 keg.realisasi_tw = [None] * 4
-                keg.pagu_renstra, keg.realisasi_anggaran_lalu = {}, {}
+                for sub in keg.sub_kegiatan:
+                    if rng.random() < 0.7:
+                        _history(sub, dok, rng, sub.anggaran or 100_000_000.0)
+                    if sub.anggaran and rng.random() < 0.3:
+                        sub.anggaran_murni = sub.anggaran  # unchanged by the APBD Perubahan
+            elif not keg.sub_kegiatan and rng.random() < 0.6:
+                _history(keg, dok, rng, keg.anggaran or 100_000_000.0)
+                if keg.anggaran and rng.random() < 0.3:
+                    keg.anggaran_murni = keg.anggaran
     return dok
 
 
