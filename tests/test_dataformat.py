@@ -161,6 +161,7 @@ def test_canonical_form_keeps_meaningful_nulls_only() -> None:
             "nilai_tw": "kumulatif",
             "kertas": "A4",
             "nomenklatur": "bebas",
+            "e81_kolom_12a": True,
         },
         "sasaran": [
             {

@@ -80,6 +80,8 @@ class _Values:
         if path in ONE_VALUE:
             return default
         decl = self.decl.get((cls, name))
+        if isinstance(default, bool):
+            return not default  # a yes/no setting
         if decl is not None and decl.choices:  # a declared choice other than the default
             others = [c for c in decl.choices if c != default]
             return others[n % len(others)]

@@ -84,9 +84,11 @@ def _as_before(doc: Any) -> Any:
     """The document as the hand-written schema's time wrote it: without the settings added since,
     at their default (the canonical form writes every setting; absent means the default)."""
     settings = doc.get("pengaturan") if isinstance(doc, dict) else None
-    if not isinstance(settings, dict) or settings.get("nomenklatur") != "bebas":
+    if not isinstance(settings, dict) or settings.get("nomenklatur") != "bebas" or (
+            settings.get("e81_kolom_12a", True) is not True):
         return doc
-    return {**doc, "pengaturan": {k: v for k, v in settings.items() if k != "nomenklatur"}}
+    return {**doc, "pengaturan": {k: v for k, v in settings.items()
+                                  if k not in ("nomenklatur", "e81_kolom_12a")}}
 
 
 def test_every_document_the_hand_written_schema_accepted_is_accepted() -> None:

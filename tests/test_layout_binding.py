@@ -99,6 +99,10 @@ def test_choices_and_defaults_agree_with_model_and_json_schema():
     for f in PENGATURAN_FIELDS:
         if f.kind != "choice":
             continue
+        if isinstance(f.default, bool):  # a yes/no setting: Ya / Tidak in the sheet, a boolean
+            assert f.default == getattr(defaults, f.key) and f.choices == ("Ya", "Tidak")
+            assert schema["$defs"]["pengaturan"]["properties"][f.key]["type"] == "boolean"
+            continue
         const = getattr(model, f.key.upper())
         assert f.choices == const
         assert f.default == getattr(defaults, f.key)

@@ -134,6 +134,16 @@ def rp_program(prog: Program, anak: Sequence[Kolom], aturan: AturanRenja) -> tup
     return replace(col, tw=total.tw, alasan=alasan), True
 
 
+def rp_kegiatan(keg: Kegiatan, aturan: AturanRenja
+                ) -> tuple[Kolom, bool, list[tuple[SubKegiatan, Kolom]]]:
+    """A kegiatan's Rp columns, whether they are its own money (rather than its sub-kegiatan's
+    sums), and each sub-kegiatan's own columns."""
+    subs = [(s, kolom_rp(uang_renja(s), aturan)) for s in keg.sub_kegiatan]
+    own = uang_renja(keg)
+    rp = rp_induk(own, [c for _, c in subs], aturan) if subs else kolom_rp(own, aturan)
+    return rp, not subs or not own.kosong(), subs
+
+
 def _k(indikator: Sequence[IndikatorProgram], aturan: AturanRenja) -> tuple[BarisK, ...]:
     return tuple(BarisK(i, kolom_k(indikator_renja(i), aturan)) for i in indikator)
 
@@ -155,13 +165,11 @@ def evaluasi_renja(dok: Dokumen) -> EvaluasiRenja:
         rows: list[PemilikRenja] = []
         kegiatan_rp: list[Kolom] = []
         for keg in prog.kegiatan:
-            subs = [(s, kolom_rp(uang_renja(s), aturan)) for s in keg.sub_kegiatan]
-            own = uang_renja(keg)
-            rp = rp_induk(own, [c for _, c in subs], aturan) if subs else kolom_rp(own, aturan)
+            rp, sendiri, subs = rp_kegiatan(keg, aturan)
             kegiatan_rp.append(rp)
             rows.append(PemilikRenja(KEGIATAN, prog.kode, keg.kode, None, keg.uraian, sasaran,
                                      acuan.get(sasaran or ""), _k(keg.indikator, aturan), rp,
-                                     not subs or not own.kosong()))
+                                     sendiri))
             rows += [PemilikRenja(SUB_KEGIATAN, prog.kode, keg.kode, s.kode, s.uraian, sasaran,
                                   acuan.get(sasaran or ""), _k(s.indikator, aturan), c, True)
                      for s, c in subs]
@@ -176,5 +184,6 @@ def evaluasi_renja(dok: Dokumen) -> EvaluasiRenja:
 
 __all__ = [
     "KEGIATAN", "PROGRAM", "SUB_KEGIATAN", "TINGKAT", "BarisK", "EvaluasiRenja", "PemilikRenja",
-    "aturan_renja", "evaluasi_renja", "indikator_renja", "rp_program", "uang_renja",
+    "aturan_renja", "evaluasi_renja", "indikator_renja", "rp_kegiatan", "rp_program",
+    "uang_renja",
 ]

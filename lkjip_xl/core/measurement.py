@@ -7,14 +7,24 @@ Money is summed over kegiatan rows in document order (as Excel's SUM adds a colu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 from lkjip_xl.core import domain as d
+from lkjip_xl.core.domain.renja import AturanRenja, Kolom, kolom_k, kolom_rp
+from lkjip_xl.core.evaluasi import (
+    aturan_renja,
+    indikator_renja,
+    rp_kegiatan,
+    rp_program,
+    uang_renja,
+)
 from lkjip_xl.core.model import (
     Dokumen,
     Indikator,
+    IndikatorProgram,
     Kegiatan,
     Pengaturan,
     Program,
@@ -238,7 +248,9 @@ class IndikatorBaris:
 
 @dataclass
 class KegiatanBaris:
-    """A kegiatan's row (its own or its sub-kegiatan's sums), or one of its sub-kegiatan's."""
+    """A kegiatan's row (its own or its sub-kegiatan's sums), or one of its sub-kegiatan's.
+    `e81`: its Rp columns of the E.81 (`core.evaluasi`), `e81_sendiri` those of its own money,
+    `e81_uang_sendiri` whether the first are the second (else its sub-kegiatan's sums)."""
 
     program: Program
     kegiatan: Kegiatan
@@ -246,6 +258,37 @@ class KegiatanBaris:
     anggaran: Angka
     realisasi: Angka
     penyerapan: Angka
+    aturan: AturanRenja | None = None
+    # each Renstra year's spending before this one, as the workbook finds it (E.81 column 6)
+    uang_renstra: list[Angka] = field(default_factory=list)
+
+    def _aturan(self) -> AturanRenja:
+        if self.aturan is None:
+            raise ValueError("a kegiatan row measured without the Renja rules")
+        return self.aturan
+
+    @cached_property
+    def _sendiri(self) -> Kolom:
+        return kolom_rp(uang_renja(self.sub or self.kegiatan), self._aturan())
+
+    @property
+    def e81_sendiri(self) -> Kolom:
+        return self._sendiri
+
+    @cached_property
+    def _e81(self) -> tuple[Kolom, bool]:
+        if self.sub is not None:
+            return self._sendiri, True
+        rp, sendiri, _ = rp_kegiatan(self.kegiatan, self._aturan())
+        return rp, sendiri
+
+    @property
+    def e81(self) -> Kolom:
+        return self._e81[0]
+
+    @property
+    def e81_uang_sendiri(self) -> bool:
+        return self._e81[1]
 
     @property
     def uraian(self) -> str:
@@ -264,6 +307,55 @@ class KegiatanBaris:
 class ProgramBaris:
     program: Program
     ukur: ProgramUkur
+    aturan: AturanRenja | None = None
+    uang_renstra: list[Angka] = field(default_factory=list)  # as KegiatanBaris's
+
+    @cached_property
+    def _e81(self) -> tuple[Kolom, bool]:
+        if self.aturan is None:
+            raise ValueError("a programme row measured without the Renja rules")
+        anak = [rp_kegiatan(k, self.aturan)[0] for k in self.program.kegiatan]
+        return rp_program(self.program, anak, self.aturan)
+
+    @property
+    def e81(self) -> Kolom:
+        """Its Rp columns of the E.81: 7-12 its kegiatan's sums (`core.evaluasi.rp_program`)."""
+        return self._e81[0]
+
+    @property
+    def e81_uang_sendiri(self) -> bool:
+        """Its own Renstra money history gives 5, 6, 13, 14."""
+        return self._e81[1]
+
+
+TINGKAT_LABEL = ("Program", "Kegiatan", "Sub-kegiatan")
+
+
+@dataclass
+class IndikatorProgramBaris:
+    """An indicator of a programme, kegiatan or sub-kegiatan: its owners and its K columns of the
+    E.81 (`core.evaluasi`), and each Renstra year's realisation as the workbook finds it."""
+
+    owners: tuple[Any, ...]  # (program,), (program, kegiatan) or (program, kegiatan, sub)
+    indikator: IndikatorProgram
+    k: Kolom
+    realisasi_renstra: list[Angka]
+
+    @property
+    def kode_program(self) -> str:
+        return str(self.owners[0].kode)
+
+    @property
+    def kode_kegiatan(self) -> str | None:
+        return self.owners[1].kode if len(self.owners) > 1 else None
+
+    @property
+    def kode_sub(self) -> str | None:
+        return self.owners[2].kode if len(self.owners) > 2 else None
+
+    @property
+    def tingkat(self) -> str:
+        return TINGKAT_LABEL[len(self.owners) - 1]
 
 
 @dataclass
@@ -274,23 +366,30 @@ class SasaranBaris:
     metode: str  # the efficiency method measured by
 
 
-def realisasi_renstra(dok: Dokumen, i: Indikator, realisasi: Angka, slots: int,
+def realisasi_renstra(dok: Dokumen, i: Indikator | IndikatorProgram, realisasi: Angka, slots: int,
                       prior_years: int) -> list[Angka]:
     """The realisation of each Renstra year slot: this year's, or a prior year's as far back as
     the realisations reach; None for a year to come or out of reach."""
+    return tahunan_renstra(dok, i.realisasi_lalu, realisasi, slots, prior_years)
+
+
+def tahunan_renstra(dok: Dokumen, lalu: Mapping[int, Angka], sekarang: Angka, slots: int,
+                    prior_years: int) -> list[Angka]:
+    """Each Renstra year slot's figure: `sekarang` for this year, `lalu`'s for a year before it
+    within `prior_years`; None for a year to come or out of reach."""
     out: list[Angka] = []
     for n in range(slots):
         year = None if dok.renstra is None else dok.renstra.awal + n
         if year == dok.tahun:
-            out.append(realisasi)
+            out.append(sekarang)
         elif year is not None and year < dok.tahun and dok.tahun - year <= prior_years:
-            out.append(i.realisasi_lalu.get(year))
+            out.append(lalu.get(year))
         else:
             out.append(None)
     return out
 
 
-Baris = IndikatorBaris | KegiatanBaris | ProgramBaris | SasaranBaris
+Baris = IndikatorBaris | KegiatanBaris | ProgramBaris | SasaranBaris | IndikatorProgramBaris
 Chain = tuple[Any, ...]  # a row's model objects from the top of the tree down to its own
 
 
@@ -305,17 +404,31 @@ def _indikator(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
 def _kegiatan(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
               prior_years: int) -> KegiatanBaris:
     prog, k = chain[0], chain[1]
+    aturan = aturan_renja(dok.tahun, dok.pengaturan)
+    own = chain[-1]
+    lalu = tahunan_renstra(dok, own.realisasi_anggaran_lalu, None, slots, prior_years)
     if len(chain) > 2:  # a sub-kegiatan: its own amounts
-        sub = chain[2]
-        return KegiatanBaris(prog, k, sub, sub.anggaran, sub.realisasi,
-                             d.penyerapan(sub.anggaran, sub.realisasi))
+        return KegiatanBaris(prog, k, own, own.anggaran, own.realisasi,
+                             d.penyerapan(own.anggaran, own.realisasi), aturan, lalu)
     ku = p.kegiatan[k.kode]
-    return KegiatanBaris(prog, k, None, ku.anggaran, ku.realisasi_anggaran, ku.penyerapan)
+    return KegiatanBaris(prog, k, None, ku.anggaran, ku.realisasi_anggaran, ku.penyerapan, aturan,
+                         lalu)
 
 
 def _program(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
              prior_years: int) -> ProgramBaris:
-    return ProgramBaris(chain[-1], p.program[chain[-1].kode])
+    prog = chain[-1]
+    return ProgramBaris(prog, p.program[prog.kode], aturan_renja(dok.tahun, dok.pengaturan),
+                        tahunan_renstra(dok, prog.realisasi_anggaran_lalu, None, slots,
+                                        prior_years))
+
+
+def _indikator_program(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
+                       prior_years: int) -> IndikatorProgramBaris:
+    i = chain[-1]
+    k = kolom_k(indikator_renja(i), aturan_renja(dok.tahun, dok.pengaturan))
+    return IndikatorProgramBaris(chain[:-1], i, k,
+                                 realisasi_renstra(dok, i, k.k12, slots, prior_years))
 
 
 def _sasaran(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
@@ -329,7 +442,7 @@ def _sasaran(dok: Dokumen, p: Pengukuran, chain: Chain, n: int, slots: int,
 # the measured row of each model a computed table mirrors (its return type is the row's type)
 BUILDERS: dict[type, Callable[[Dokumen, Pengukuran, Chain, int, int, int], Baris]] = {
     Indikator: _indikator, Kegiatan: _kegiatan, SubKegiatan: _kegiatan, Program: _program,
-    Sasaran: _sasaran,
+    Sasaran: _sasaran, IndikatorProgram: _indikator_program,
 }
 
 

@@ -66,6 +66,7 @@ class Pengaturan:
     nilai_tw: str = "kumulatif"
     kertas: str = "A4"  # the paper every sheet and report of this workbook prints on
     nomenklatur: str = "bebas"  # the code structure of programme codes (NOMENKLATUR)
+    e81_kolom_12a: bool = True  # Formulir E.81 prints column 12a (the Renja achievement)
 
 
 @dataclass

@@ -179,6 +179,8 @@ DESCRIPTIONS: dict[str, str] = {
     "sasaran.upaya": "Bab III analysis: solutions taken and planned.",
     "sasaran.program_penunjang": "Bab III: the programmes and kegiatan behind the result.",
     "sasaran.acuan_rpjmd": "The RKPD / RPJMD sasaran this sasaran serves (rekap groups by it).",
+    "pengaturan.e81_kolom_12a": (
+        "Formulir E.81 prints column 12a, the Renja achievement (12/7 x 100%); false drops it."),
     "pengaturan.nomenklatur": (
         "Code structure of programmes, kegiatan and sub-kegiatan: bebas (any, default) | "
         "permendagri_90_2019 | kepmendagri_050_5889_2021 (four-digit sub-kegiatan)."),
@@ -229,6 +231,8 @@ DESCRIPTIONS: dict[str, str] = {
 def _scalar(k: Key, decl: Declaration | None, limits: dict[str, Any]) -> dict[str, Any]:
     if k.path in CONSTS:
         return {"const": CONSTS[k.path]}
+    if k.base is bool:  # a yes/no setting (the sheet's Ya / Tidak)
+        return _typed("boolean", k.nullable)
     if decl is not None and decl.choices:
         return {"enum": [*decl.choices, *([None] if k.nullable else [])]}
     if k.name == "kode":

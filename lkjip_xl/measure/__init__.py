@@ -30,6 +30,7 @@ from lkjip_xl.measure.carry import Carry, check, copy_extra_sheets, rewritten_sh
 from lkjip_xl.measure.charts import MAX_TW_CHARTS, SOURCES, Charts
 from lkjip_xl.measure.context import Ctx, Formats, escape_header
 from lkjip_xl.measure.draf import Draf, write_sheet
+from lkjip_xl.measure.e81 import E81
 from lkjip_xl.measure.styling import Capaian
 from lkjip_xl.schema import SHEETS, TABLES
 from lkjip_xl.schema.formats import GRID_BORDER
@@ -85,7 +86,7 @@ def _page_headers(wb: Workbook, ctx: Ctx) -> None:
 class _Extend:
     """The `extend` hook of `writer.write_workbook`: everything measure adds to the workbook."""
 
-    PARTS = 3  # progress steps: the two Bab III sheets and the charts
+    PARTS = 4  # progress steps: the two Bab III sheets, the charts and the E.81
 
     def __init__(self, ctx: Ctx, carry: Carry, progress: Callable[[], None] | None = None) -> None:
         self.ctx, self.carry = ctx, carry
@@ -112,6 +113,8 @@ class _Extend:
         self.tick()
         charts = Charts(wb, self.ctx, fm, capaian)
         charts.sheet()
+        self.tick()
+        E81(wb, self.ctx, fm, capaian).sheet()
         self.tick()
         copy_extra_sheets(wb, self.carry.extra_sheets)
         capaian.apply(wb, self.ctx)

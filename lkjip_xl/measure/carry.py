@@ -24,7 +24,7 @@ from lkjip_xl.schema.sheets import PREDIKAT
 from lkjip_xl.schema.types import Sheet, Table, col_letter, quote_sheet
 from lkjip_xl.workbook.binding import joined
 from lkjip_xl.workbook.read import LayoutRead
-from lkjip_xl.workbook.tree import source
+from lkjip_xl.workbook.tree import identity, source
 from lkjip_xl.workbook.write import COMPUTED_FILL, HEADER_FILL, INPUT_FILL
 from lkjip_xl.xlsx.cells import cell_text, is_blank
 from lkjip_xl.xlsx.grid import SheetGrid
@@ -194,24 +194,25 @@ def unplaced_rows(lr: LayoutRead, carry: Carry) -> None:
         if key in JOINED:  # the codes of the table whose rows it has (Renstra & IKU)
             top = lr.tables.get(source(t).key)
             known = {c for r in (top.rows if top else []) if (c := cell_text(r.values.get("kode")))}
-        # a duplicate is a repeat of the table's declared key (Indikator Program's codes are
-        # unique per owner: output "1" of two kegiatan is two rows)
         seen: set[tuple[str, ...]] = set()
         input_keys = [col.key for col in t.columns if col.is_input]
+        # a row's identity: its code, under a partial parent with its owner's codes (indicator
+        # `1` of each programme is not a duplicate)
+        naming = identity(t) if t.parent is not None and t.parent.partial else (t.row_key,)
         for row in tr.rows:
             code = cell_text(row.values.get(t.row_key)) or ""
+            ident = tuple(cell_text(row.values.get(k)) or "" for k in naming)
             if all(is_blank(row.values.get(k)) for k in input_keys):
                 continue
-            unique = tuple(cell_text(row.values.get(k)) or "" for k in (t.unique or (t.row_key,)))
             why = None
             if not code:
                 why = "kode kosong"
             elif key in JOINED and code not in known:
                 why = "kode tidak ada di Renstra & IKU"
-            elif len(t.levels) < 2 and unique in seen:  # kegiatan rows repeat under sub rows
+            elif len(t.levels) < 2 and ident in seen:  # kegiatan rows repeat under sub rows
                 why = "kode ganda"
             if code:
-                seen.add(unique)
+                seen.add(ident)
             if why:
                 carry.warn("baris-tidak-terbawa", tr.where(row.row, t.row_key), reason=why,
                            found=code)

@@ -53,6 +53,12 @@ PENGATURAN_FIELDS = (
               note="bebas: kode instansi sendiri; permendagri_90_2019 atau "
                    "kepmendagri_050_5889_2021 (sub-kegiatan 4 digit): verify memeriksa kodenya",
               bind="pengaturan.nomenklatur", default=_SETTING.nomenklatur),
+    # a yes/no setting: "Ya" / "Tidak" in the sheet, a boolean in the model (its default says so)
+    FormField("e81_kolom_12a", "Kolom 12a di Formulir E.81", "Column 12a in Formulir E.81", 11,
+              "choice", YA_TIDAK,
+              note="Ya: Evaluasi Renja mencetak kolom 12a (capaian Renja, 12/7 x 100%); "
+                   "Tidak: tanpa kolom itu, seperti salinan formulir yang lebih lama",
+              bind="pengaturan.e81_kolom_12a", default=_SETTING.e81_kolom_12a),
 )
 
 PREDIKAT = Table(
@@ -63,8 +69,9 @@ PREDIKAT = Table(
                bind="min"),
         Column("label", "Predikat", "Predicate", "text", 24, bind="label", default=""),
     ),
-    default_capacity=PREDIKAT_ROWS, header_row=12, row_key="label",
-    moved_from=(11,),  # layouts 1-2, before the nomenklatur field took row 10
+    default_capacity=PREDIKAT_ROWS, header_row=13, row_key="label",
+    # layouts 1-2, before the nomenklatur field took row 10; then the E.81 setting row 11
+    moved_from=(11, 12),
     levels=(Level("pengaturan.predikat"),),
 )
 

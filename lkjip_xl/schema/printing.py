@@ -78,14 +78,20 @@ def page_chars(kertas: str | None = "A4") -> float:
     return PAGE_CHARS * body(kertas) / body("A4")
 
 
+def printed_columns(table: Table) -> int:
+    """The leading columns a printout may show: up to the first working column (`prints`)."""
+    return next((i for i, c in enumerate(table.columns) if not c.prints), len(table.columns))
+
+
 def filled_columns(table: Table, rows: Sequence[Mapping[str, object]]) -> int:
     """How many leading columns print: up to the last one a row fills (a formula column always
     shows a value), never fewer than the key columns; every column of an empty table (`plan`
     chooses what of it one page holds)."""
+    printed = printed_columns(table)
     if not rows:
-        return len(table.columns)
+        return printed
     last = 0
-    for i, col in enumerate(table.columns, start=1):
+    for i, col in enumerate(table.columns[:printed], start=1):
         if col.formula is not None or any(r.get(col.key) not in (None, "") for r in rows):
             last = i
     return max(last, key_columns(table), 1)
@@ -97,7 +103,7 @@ def plan(table: Table, filled_rows: int, filled_cols: int | None = None,
     document fills nothing yet (`new --tahun`): every column prints, split over pages as a
     filled table, since all of them are still to be typed and a print area does not grow."""
     last_row = table.first_row + max(filled_rows, MIN_ROWS) - 1
-    widths = [c.width for c in table.columns[:filled_cols or len(table.columns)]]
+    widths = [c.width for c in table.columns[:filled_cols or printed_columns(table)]]
     if filled_rows == 0 and not template:  # unused in a filled document: one readable page
         room, n = page_chars(kertas), 0
         while n < len(widths) and (n < key_columns(table) or sum(widths[:n + 1]) <= room):
@@ -190,5 +196,5 @@ class Pages:
 __all__ = ["MARGINS", "PAPER_A4", "PAPER_F4", "PAPERS", "ROW_PT", "Pages", "PrintPlan",
 
            "filled_columns", "key_columns", "landscape_pt", "page_chars", "page_height_rows_pt",
-           "paper_code", "plan",
+           "paper_code", "plan", "printed_columns",
            "print_scale", "text_lines", "wrapped_lines"]

@@ -40,6 +40,12 @@ from lkjip_xl.schema.input_tables import (
     RKT,
     SASARAN,
 )
+from lkjip_xl.schema.renja_tables import (
+    EVALUASI_INDIKATOR,
+    EVALUASI_KEGIATAN,
+    EVALUASI_PROGRAM,
+    footer,
+)
 from lkjip_xl.schema.types import TABLE_SHEETS, FormField, Sheet, SummaryCell, Table, col_letter
 
 # 2: PK's "Sumber standar nasional", Sasaran's analysis, the Narasi sheet, the paper setting
@@ -108,6 +114,17 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("Anggaran & Efisiensi", "Anggaran, penyerapan dan efisiensi per sasaran", "computed",
           ANGGARAN_SASARAN, summary=ae_summary(),
           guide=("Program pendukung dilaporkan terpisah, tidak dimasukkan ke sasaran mana pun.",)),
+    # the Renja evaluation (Formulir E.81): columns 5-14 of every indicator below sasaran, of
+    # every kegiatan and sub-kegiatan, and of every programme (docs/renja-evaluation.md)
+    Sheet("Renja Kinerja", "Evaluasi Renja (E.81): kinerja indikator program dan kegiatan",
+          "computed", EVALUASI_INDIKATOR, summary=footer(), since=3,
+          guide=("Dihitung otomatis dari Indikator Program; kolom bernomor seperti Formulir E.81.",)),
+    Sheet("Renja Anggaran Kegiatan", "Evaluasi Renja (E.81): anggaran kegiatan dan sub-kegiatan",
+          "computed", EVALUASI_KEGIATAN, since=3,
+          guide=("Kegiatan tanpa uang sendiri menjumlahkan sub-kegiatannya.",)),
+    Sheet("Renja Anggaran Program", "Evaluasi Renja (E.81): anggaran program", "computed",
+          EVALUASI_PROGRAM, since=3,
+          guide=("Kolom 7-12 jumlah kegiatannya; 5, 6, 13 dari riwayat program bila diisi.",)),
 )
 
 TABLES: dict[str, Table] = {}
@@ -148,7 +165,8 @@ def computed_tables() -> list[Table]:
 __all__ = ["SHEETS", "TABLES", "SCHEMA_VERSION", "col_letter", "sheet", "table_sheet", "value_cell",
            "input_tables", "computed_tables", "SETTINGS_NAMES", "GUIDE",
            "ANGGARAN_KEGIATAN", "ANGGARAN_PROGRAM", "ANGGARAN_SASARAN", "PENGUKURAN",
-           "PENGUKURAN_TW", "NARASI", "NARASI_FIELDS", "PENGATURAN", "PENGATURAN_FIELDS", "PREDIKAT",
+           "PENGUKURAN_TW", "EVALUASI_INDIKATOR", "EVALUASI_KEGIATAN",
+           "EVALUASI_PROGRAM", "NARASI", "NARASI_FIELDS", "PENGATURAN", "PENGATURAN_FIELDS", "PREDIKAT",
            "PREDIKAT_ROWS", "PROFIL", "PROFIL_FIELDS", "SDM", "YA_TIDAK", "ANALISIS", "INDIKATOR",
            "KEGIATAN", "PK", "PRIOR_YEARS", "PROGRAM", "REALISASI_KINERJA", "RENCANA_AKSI",
            "RENSTRA_SLOTS", "RKT", "SASARAN"]

@@ -83,6 +83,9 @@ class Column:
     # row of the mirrored object, or the input row's own object for a lookup column)
     value: str | None = None
     matches: str | None = None  # a formula column giving the row of its code in this table
+    # False: a working column of a computed table the printout leaves out (the Renja sheets'
+    # own-money and per-year columns), declared after every printed one
+    prints: bool = True
 
     @property
     def is_input(self) -> bool:

@@ -20,6 +20,7 @@ from collections import deque
 
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.schema import TABLES
+from lkjip_xl.schema.sheets import sheet
 from lkjip_xl.verify.renja_check import MISSING_IN
 from lkjip_xl.verify.row_edits import ROW_EDITS
 from lkjip_xl.xlsx.a1 import col_index
@@ -78,7 +79,10 @@ def _downstream(key: str) -> set[str]:
         for other, t in TABLES.items():
             if other in out or other == key:
                 continue
-            text = " ".join(c.formula or "" for c in t.columns)
+            # its columns' formulas and those of its sheet's fixed cells (the E.81 footer on
+            # Renja Kinerja sums Renja Anggaran Program)
+            text = " ".join([c.formula or "" for c in t.columns]
+                            + [sc.formula for sc in sheet(t.sheet).summary])
             if t.mirror == k or "{" + k + "." in text or k + "_" in text:
                 out.add(other)
                 todo.append(other)

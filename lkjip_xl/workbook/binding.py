@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from lkjip_xl.schema.types import Column, FormField, Table
 
-_STEP = re.compile(r"^([a-z_]+)(?:\[(?:(awal|tahun)([+-]\d+)|(\d+))\])?$")
+_STEP = re.compile(r"^([a-z_][a-z_0-9]*)(?:\[(?:(awal|tahun)([+-]\d+)|(\d+))\])?$")
 
 
 class Years(NamedTuple):
@@ -143,7 +143,15 @@ def fields_of(table: Table, obj: Any, years: Years = NO_YEARS) -> dict[str, Any]
 
 def form_of(fields: tuple[FormField, ...], root: Any) -> dict[str, Any]:
     """A key/value sheet's bound values, by field key, from the document."""
-    return {f.key: get(root, f.bind) for f in fields if f.bind is not None}
+    out: dict[str, Any] = {}
+    for f in fields:
+        if f.bind is None:
+            continue
+        v = get(root, f.bind)
+        if isinstance(v, bool):  # a yes/no setting shows as the sheet's choice: Ya / Tidak
+            v = f.choices[0] if v else f.choices[1]
+        out[f.key] = v
+    return out
 
 
 def refs_to(target: str, tables: dict[str, Table]) -> list[tuple[Table, Column]]:

@@ -14,6 +14,7 @@ from functools import cached_property
 from operator import attrgetter
 from typing import Any
 
+from lkjip_xl.core.evaluasi import evaluasi_renja
 from lkjip_xl.core.measurement import Pengukuran, baris, ukur
 from lkjip_xl.core.model import (
     FORMAT_ID,
@@ -24,7 +25,14 @@ from lkjip_xl.core.model import (
     Sasaran,
     SubKegiatan,
 )
-from lkjip_xl.schema.sheets import PRIOR_YEARS, PROFIL, RENSTRA_SLOTS, SHEETS, TABLES
+from lkjip_xl.schema.sheets import (
+    EVALUASI_INDIKATOR,
+    PRIOR_YEARS,
+    PROFIL,
+    RENSTRA_SLOTS,
+    SHEETS,
+    TABLES,
+)
 from lkjip_xl.schema.types import Table
 from lkjip_xl.workbook import tree
 from lkjip_xl.workbook.binding import Years, fields_of, form_of, get
@@ -179,6 +187,9 @@ def summary_values(dok: Dokumen, p: Pengukuran | None = None) -> dict[str, Any]:
         out[f"Anggaran & Efisiensi:{key}_anggaran"] = _blank(blok.anggaran)
         out[f"Anggaran & Efisiensi:{key}_realisasi"] = _blank(blok.realisasi_anggaran)
         out[f"Anggaran & Efisiensi:{key}_penyerapan"] = _blank(blok.penyerapan)
+    footer = evaluasi_renja(dok).ringkasan  # the E.81's footer (schema/renja_tables.py)
+    for key in ("rata_rata_capaian", "predikat", "rata_rata_capaian_renstra", "penyerapan"):
+        out[f"{EVALUASI_INDIKATOR.sheet}:{key}"] = _blank(getattr(footer, key))
     return out
 
 

@@ -251,7 +251,10 @@ class _Conv:
             n = self.number(v, where)
             return int(n) if n is not None and kind == "year" else n
         if kind == "choice":
-            return self.choice(v, where, decl.choices, "") or decl.default
+            chosen = self.choice(v, where, decl.choices, "")
+            if isinstance(decl.default, bool):  # a yes/no setting: its first choice is yes
+                return chosen == decl.choices[0] if chosen else decl.default
+            return chosen or decl.default
         if rounded_identifier(v):
             # an 18-digit NIP typed as a number: the spreadsheet kept 15 digits, the rest are
             # lost, so the value is not the person's and is not used

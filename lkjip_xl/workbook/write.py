@@ -208,6 +208,10 @@ def _fit_rows(ws: Worksheet, table: Table, values: list[dict[str, Any]], start: 
             ws.set_row(table.first_row + i - 1, min(409.0, printing.ROW_PT * lines))
 
 
+def _sparse(_key: str, row: Row) -> Row:
+    return {k: v for k, v in row.items() if v != ""}
+
+
 def _write_table(ws: Worksheet, table: Table, fm: _Formats, caps: dict[str, int],
                  values: list[dict[str, Any]], computed: bool, main: bool = True,
                  stream: bool = False) -> None:
@@ -369,7 +373,10 @@ def _write_workbook(dok: Dokumen, path: str | os.PathLike[str], pengukuran: Peng
     p = pengukuran or ukur(dok)
     caps = capacities(dok, minimum_capacity)
     if rows is None:
-        rows = {**input_rows(dok), **computed_rows(dok, p)}  # the keys are distinct tables
+        # the keys are distinct tables; a computed row without its quiet cells (a formula
+        # whose value is "" is written the same without one): the rows of every table are held
+        # while the workbook is written, the Renja sheets' many working columns mostly quiet
+        rows = {**input_rows(dok), **computed_rows(dok, p, _sparse)}
     summary = summary_values(dok, p)
     forms = form_values(dok)
     wb = xlsxwriter.Workbook(str(Path(path)), {"strings_to_formulas": False,
