@@ -233,14 +233,16 @@ _KG_PR, _KG_RAL = _money_history("KG")
 _KG_RQ = [f"{{KG.r{q}}}" for q in range(1, 5)]
 _KG_OWN = ",".join(["{KG.anggaran}", "{KG.realisasi}", "{KG.anggaran_murni}", *_KG_RQ,
                     *_KG_PR, *_KG_RAL])
-_N_SUB = f.count_where(["(KG_kode_kegiatan={kode_kegiatan})", '(KG_kode_sub<>"")'])
+# codes compared in SUMPRODUCT as this sheet's text copies: a programme code typed as a number
+# (1.01) in Realisasi Anggaran is not equal to the text "1.01" there (SUMIFS criteria coerce)
+_N_SUB = f.count_where(["(ERK_kode_kegiatan={kode_kegiatan})", '(KG_kode_sub<>"")'])
 # the columns a parent without money of its own sums (12a and 14 are recomputed from them)
 _SUMMED = ("5", "6", "7", "8", "9", "10", "11", "12", "13")
 
 
 def _subs_sum(own: str) -> str:
     """The sum of the kegiatan's sub-kegiatan rows' own column `own` (empty when none has one)."""
-    n = f.count_where(["(KG_kode_kegiatan={kode_kegiatan})", '(KG_kode_sub<>"")',
+    n = f.count_where(["(ERK_kode_kegiatan={kode_kegiatan})", '(KG_kode_sub<>"")',
                        f"ISNUMBER(ERK_{own})"])
     return f.sum_or_blank(n, f'SUMIFS(ERK_{own},KG_kode_kegiatan,{{kode_kegiatan}},'
                              f'KG_kode_sub,"<>")')
@@ -321,7 +323,7 @@ _PG_PR, _PG_RAL = _money_history("PG")
 
 def _kegiatan_sum(col: str) -> str:
     """The sum of the programme's kegiatan rows' column (their sub-kegiatan are inside them)."""
-    n = f.count_where(["(KG_kode_program={kode})", '(ERK_tingkat="Kegiatan")',
+    n = f.count_where(["(ERK_kode_program={kode})", '(ERK_tingkat="Kegiatan")',
                        f"ISNUMBER(ERK_{col})"])
     return f.sum_or_blank(n, f'SUMIFS(ERK_{col},KG_kode_program,{{kode}},'
                              f'ERK_tingkat,"Kegiatan")')
