@@ -391,9 +391,12 @@ def test_typed_in_libreoffice(cascade_book: Path, tmp_path: Path) -> None:
     (tw,) = [f for f in rep.findings if f.code == "tw-sd-di-per-triwulan"]
     assert tw.location == location("KG", "r1", n) + ":" + location("KG", "r4", n).split("!")[1]
     assert "realisasi tahunan" in render_message(tw, "id")
-    # Calc recalculated every formula: verify agrees with it, and nothing else went wrong
-    assert not [f for f in rep.findings if f.severity == "error"
-                and f.code != "indikator-program-tanpa-sub-kegiatan"]
+    # Calc recalculated every formula: verify agrees with it, and nothing else went wrong; the
+    # Renja sheets still compute the row the reader sets aside, so the footer's average moves:
+    # listed under that row, its one cause
+    (root,) = [f for f in rep.findings if f.code == "indikator-program-tanpa-sub-kegiatan"]
+    assert not [f for f in rep.findings if f.severity == "error" and f is not root
+                and f.params.get("cause") != root.location]
 
 
 def test_a_percentage_typed_as_a_fraction_below_sasaran(cascade_book: Path, tmp_path: Path

@@ -35,7 +35,10 @@ CELL_ROOTS = frozenset({"rumus-ditimpa", "rumus-ditimpa-salah", "rumus-diubah",
                         "rumus-dari-sheet-tersembunyi", "kode-berspasi", "persen-skala-salah",
                         "anggaran-skala-ribuan"})
 # findings at a row that the document leaves out but the sheet's formulas still read
-ROW_ROOTS = frozenset({"kode-ganda", "sub-kegiatan-tanpa-kegiatan"})
+# (an Indikator Program row naming no owner is not read, yet the Renja sheets still compute it)
+ROW_ROOTS = frozenset({"kode-ganda", "sub-kegiatan-tanpa-kegiatan",
+                       "indikator-program-tanpa-program", "indikator-program-tanpa-kegiatan",
+                       "indikator-program-tanpa-sub-kegiatan", "indikator-program-beda-program"})
 _WIDE = 16384  # the last column of a sheet
 # code findings whose missing code should be in a table: a row edit there is their cause
 REF_CODES = {**{c.ref.finding: c.ref.table for t in TABLES.values() for c in t.columns if c.ref},
