@@ -148,7 +148,7 @@ def _k(indikator: Sequence[IndikatorProgram], aturan: AturanRenja) -> tuple[Bari
     return tuple(BarisK(i, kolom_k(indikator_renja(i), aturan)) for i in indikator)
 
 
-def _urutan(dok: Dokumen) -> list[Program]:
+def urutan(dok: Dokumen) -> list[Program]:
     """Programmes per sasaran in document order, then those serving no sasaran of the document."""
     kode = {s.kode for s in dok.sasaran}
     out = [p for s in dok.sasaran for p in dok.program if p.sasaran == s.kode]
@@ -160,7 +160,7 @@ def evaluasi_renja(dok: Dokumen) -> EvaluasiRenja:
     acuan = {s.kode: s.acuan_rpjmd for s in dok.sasaran}
     out: list[PemilikRenja] = []
     top: list[Kolom] = []
-    for prog in _urutan(dok):
+    for prog in urutan(dok):
         sasaran = prog.sasaran if prog.sasaran in acuan else None
         rows: list[PemilikRenja] = []
         kegiatan_rp: list[Kolom] = []
@@ -184,6 +184,6 @@ def evaluasi_renja(dok: Dokumen) -> EvaluasiRenja:
 
 __all__ = [
     "KEGIATAN", "PROGRAM", "SUB_KEGIATAN", "TINGKAT", "BarisK", "EvaluasiRenja", "PemilikRenja",
-    "aturan_renja", "evaluasi_renja", "indikator_renja", "rp_kegiatan", "rp_program",
+    "aturan_renja", "evaluasi_renja", "urutan", "indikator_renja", "rp_kegiatan", "rp_program",
     "uang_renja",
 ]

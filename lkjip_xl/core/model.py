@@ -82,6 +82,9 @@ class Instansi:
     nama: str = ""
     pemda: str | None = None
     kepala: Kepala = field(default_factory=Kepala)
+    # the head of the planning unit, who signs the Renja / Renstra evaluation (E.81, E.80) beside
+    # the agency's head; a dotted line to sign by hand while unnamed
+    kepala_bappeda: Kepala = field(default_factory=Kepala)
 
 
 @dataclass
@@ -141,7 +144,9 @@ class Sasaran:
     # the staff's analysis for Bab III (PermenPANRB 53/2014): never generated, only inserted
     pendorong: str | None = None  # causes of success
     penghambat: str | None = None  # causes of shortfall
-    upaya: str | None = None  # solutions taken and planned
+    upaya: str | None = None  # solutions taken and planned (E.81: follow-up next quarter)
+    tindak_lanjut_renja: str | None = None  # E.81 / E.80: follow-up in the next Renja
+    tindak_lanjut_renstra: str | None = None  # E.80: follow-up in the next Renstra
     program_penunjang: str | None = None  # programmes and kegiatan behind the result
     acuan_rpjmd: str | None = None  # the RKPD / RPJMD sasaran this sasaran serves (rekap's key)
 

@@ -160,6 +160,9 @@ DESCRIPTIONS: dict[str, str] = {
     "instansi": "The agency (OPD).",
     "instansi.pemda": "Local government (pemerintah daerah).",
     "instansi.kepala": "Head of the agency, who signs the PK and the LKjIP.",
+    "instansi.kepala_bappeda": (
+        "Head of the planning unit (Bappeda), who signs the Renja and Renstra evaluations "
+        "(E.81, E.80) beside the agency's head."),
     "kepala.nip": "Civil servant number, a string (spaces and leading zeros matter).",
     "renstra": "The five-year strategic plan period.",
     "pengaturan": (
@@ -176,7 +179,10 @@ DESCRIPTIONS: dict[str, str] = {
     "sasaran.tujuan": "The Renstra goal (tujuan) the sasaran serves.",
     "sasaran.pendorong": "Bab III analysis: causes of success.",
     "sasaran.penghambat": "Bab III analysis: causes of shortfall.",
-    "sasaran.upaya": "Bab III analysis: solutions taken and planned.",
+    "sasaran.upaya": (
+        "Bab III analysis: solutions taken and planned; E.81's follow-up in the next quarter."),
+    "sasaran.tindak_lanjut_renja": "E.81 / E.80: the follow-up needed in the next Renja.",
+    "sasaran.tindak_lanjut_renstra": "E.80: the follow-up needed in the next Renstra.",
     "sasaran.program_penunjang": "Bab III: the programmes and kegiatan behind the result.",
     "sasaran.acuan_rpjmd": "The RKPD / RPJMD sasaran this sasaran serves (rekap groups by it).",
     "pengaturan.e81_kolom_12a": (

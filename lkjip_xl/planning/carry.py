@@ -131,7 +131,8 @@ def _carry_money(p: Program, old_year: int, new_year: int) -> None:
 
 # the report's text about one year: cleared on carry-over (the rest describes the agency)
 YEAR_TEXT = ("kata_pengantar", "simpulan", "langkah_ke_depan")
-SASARAN_TEXT = ("pendorong", "penghambat", "upaya", "program_penunjang")
+SASARAN_TEXT = ("pendorong", "penghambat", "upaya", "program_penunjang", "tindak_lanjut_renja",
+                "tindak_lanjut_renstra")
 AGENCY_TEXT = ("tugas_fungsi", "struktur_organisasi", "isu_strategis")
 
 

@@ -91,6 +91,17 @@ PROFIL_FIELDS = (
               name="RenstraAwal", bind="renstra.awal"),
     FormField("renstra_akhir", "Renstra: tahun akhir", "Strategic plan: last year", 14, "year",
               name="RenstraAkhir", bind="renstra.akhir"),
+    # the planning unit's head signs the Renja / Renstra evaluation (E.81, E.80) on its left
+    FormField("bappeda_nama", "Nama kepala Bappeda", "Head of Bappeda", 15,
+              bind="instansi.kepala_bappeda.nama",
+              note="Penanda tangan Evaluasi Renja / Renstra; kosong: garis titik-titik"),
+    FormField("bappeda_nip", "NIP kepala Bappeda", "Head of Bappeda's NIP", 16,
+              note="Tulis sebagai teks, 18 digit", bind="instansi.kepala_bappeda.nip"),
+    FormField("bappeda_jabatan", "Jabatan kepala Bappeda", "Head of Bappeda's position", 17,
+              bind="instansi.kepala_bappeda.jabatan",
+              note="Mis. Kepala Bappeda Kota Denpasar; kosong: Kepala Bappeda"),
+    FormField("bappeda_pangkat", "Pangkat / golongan kepala Bappeda", "Head of Bappeda's rank",
+              18, bind="instansi.kepala_bappeda.pangkat"),
 )
 NARASI = "Narasi"
 NARASI_FIELDS = tuple(

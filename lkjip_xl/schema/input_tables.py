@@ -62,6 +62,13 @@ SASARAN = Table("SS", "Sasaran", (
            40, bind="acuan_rpjmd", since=3,
            note="Sasaran RPJMD/RKPD yang didukung sasaran ini, ditulis sama persis di setiap "
                 "perangkat daerah (Bappeda menggabungkan evaluasi Renja menurut kolom ini)"),
+    Column("tindak_lanjut_renja", "Tindak lanjut Renja berikutnya", "Follow-up, next Renja",
+           "text", 40, bind="tindak_lanjut_renja", since=3,
+           note="Tindak lanjut yang diperlukan dalam Renja berikutnya (Evaluasi Renja E.81 dan "
+                "Renstra E.80); tindak lanjut triwulan berikutnya: kolom Upaya / solusi"),
+    Column("tindak_lanjut_renstra", "Tindak lanjut Renstra berikutnya",
+           "Follow-up, next Renstra", "text", 40, bind="tindak_lanjut_renstra", since=3,
+           note="Tindak lanjut yang diperlukan dalam Renstra berikutnya (Evaluasi Renstra E.80)"),
 ), default_capacity=20, unique=("kode",), levels=(Level("sasaran", "kode"),))
 
 INDIKATOR = Table("IK", "Renstra & IKU", (
