@@ -126,3 +126,28 @@ def test_generated_documents_agree_with_the_renja(seed):
         if o.rp_sendiri or o.tingkat != PROGRAM:
             if r.rp.k5 is not None:
                 assert close(o.rp.target_akhir_rp, r.rp.k5), o.kode
+
+
+def test_columns_of_the_form_read_the_rows():
+    """The E.80's declared columns (one declaration for sheet, export and laporan) read each
+    figure from its `BarisE80`, and the printed ratio labels name the columns they divide."""
+    from lkjip_xl.schema.renja_columns import kolom_e80, penanggung_jawab_e80
+
+    ev = evaluasi_renstra(_doc())
+    assert ev is not None
+    cols = kolom_e80(ev.awal, ev.akhir)
+    assert [c.nomor for c in cols] == [str(n) for n in range(5, 7 + 3 * 3)]
+    assert penanggung_jawab_e80(ev.awal, ev.akhir)[0] == "16"
+    by = {c.nomor: c for c in cols}
+    k = ev.pemilik[0].indikator[0].e80
+    assert by["5"].of(k, "k") == 8 and by["5"].of(k, "rp") is None
+    assert by["6"].of(k, "k") == 32
+    assert [by[str(n)].of(k, "k") for n in (7, 8, 9)] == [10, 10, 12]
+    assert [by[str(n)].of(k, "k") for n in (10, 11, 12)] == [9, 12, None]
+    rp = ev.pemilik[0].rp
+    for c in cols:
+        if c.grup == "rasio":
+            real, target = (by[x].of(rp, "rp") for x in c.rumus.split(" = ")[1]
+                            .removesuffix(" x 100%").split("/"))
+            got = c.of(rp, "rp")
+            assert close(got, None if real is None or not target else real / target * 100)

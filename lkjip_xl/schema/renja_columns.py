@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lkjip_xl.core.domain.renja import Kolom
+from lkjip_xl.core.domain.renstra_eval import BarisE80
 
 
 @dataclass(frozen=True)
@@ -67,5 +68,101 @@ CATATAN_K = ("Kolom K indikator mengikuti agregasinya: indikator akhir (tingkat)
 CATATAN_K_EN = ("K columns follow each indicator's aggregation: a level is never summed, a mean "
                 "is averaged, only kumulatif adds; Rp columns are the printed sums.")
 
-__all__ = ["CATATAN_K", "CATATAN_K_EN", "INDIKATOR", "KOLOM_E81", "KolomE81", "NO",
-           "PENANGGUNG_JAWAB", "PROGRAM_KEGIATAN", "SASARAN"]
+
+
+# ---------------------------------------------------------------- Formulir E.80
+# The Renstra evaluation's columns: 1-4 as the E.81's (3 names sub-kegiatan too, as SIPD-era
+# Renstra do), 5 the data at the plan's start (K), 6 the end-of-period target (K, Rp), then per
+# Renstra year its target, realisation and ratio (K, Rp each), the responsible unit last. With
+# the regulation's five years that is 7-11, 12-16, 17-21 and 22; a period of another length
+# numbers on in the same order. A ratio is realisation / target x 100 (K by the indicator's
+# polarity, as the E.81's 12a), the years after this one empty.
+
+GRUP_E80 = ("target", "realisasi", "rasio")  # per-year groups, in the form's order
+
+
+@dataclass(frozen=True)
+class KolomE80:
+    """One numbered column of the E.80: `grup` is "awal" (5, K only), "akhir" (6) or one of
+    GRUP_E80 with `ke` the Renstra year's ordinal (1-based) and `tahun` its calendar year."""
+
+    nomor: str
+    grup: str
+    header: str
+    header_en: str
+    ke: int = 0
+    tahun: int = 0
+    rumus: str = ""
+
+    @property
+    def persen(self) -> bool:
+        return self.grup == "rasio"
+
+    @property
+    def k_saja(self) -> bool:
+        """The data at the plan's start is a K figure only (no Rp half)."""
+        return self.grup == "awal"
+
+    def of(self, b: BarisE80 | None, side: str) -> float | None:
+        """This column's K (`side` "k") or Rp ("rp") figure of an E.80 row."""
+        if b is None or (side == "rp" and self.k_saja):
+            return None
+        if self.grup == "awal":
+            return b.kondisi_awal
+        if self.grup == "akhir":
+            return b.target_akhir_k if side == "k" else b.target_akhir_rp
+        t = b.tahun[self.ke - 1]
+        value: float | None = getattr(t, f"{self.grup}_{side}")
+        return value
+
+
+_GRUP_HEADER = {
+    "target": ("Target Renstra tahun ke-{ke} ({tahun})", "Renstra target, year {ke} ({tahun})"),
+    "realisasi": ("Realisasi Renstra tahun ke-{ke} ({tahun})",
+                  "Renstra realisation, year {ke} ({tahun})"),
+    "rasio": ("Rasio capaian tahun ke-{ke} ({tahun}) (%)", "Ratio, year {ke} ({tahun}) (%)"),
+}
+
+
+def kolom_e80(awal: int, akhir: int) -> tuple[KolomE80, ...]:
+    """The E.80's numbered columns for the Renstra period `awal`..`akhir`."""
+    years = list(range(awal, akhir + 1))
+    out = [KolomE80("5", "awal", f"Data capaian awal perencanaan ({awal - 1})",
+                    f"Data at the plan's start ({awal - 1})"),
+           KolomE80("6", "akhir", "Target Renstra akhir periode", "Renstra end-of-period target")]
+    nomor = 7
+    first: dict[str, int] = {}
+    for grup in GRUP_E80:
+        first[grup] = nomor
+        for ke, tahun in enumerate(years, start=1):
+            h, h_en = _GRUP_HEADER[grup]
+            rumus = ""
+            if grup == "rasio":
+                rumus = f"{nomor} = {first['realisasi'] + ke - 1}/{first['target'] + ke - 1} x 100%"
+            out.append(KolomE80(str(nomor), grup, h.format(ke=ke, tahun=tahun),
+                                h_en.format(ke=ke, tahun=tahun), ke, tahun, rumus))
+            nomor += 1
+    return tuple(out)
+
+
+def penanggung_jawab_e80(awal: int, akhir: int) -> tuple[str, str, str]:
+    """The responsible-unit column, numbered after the period's ratios."""
+    return (str(7 + 3 * (akhir - awal + 1)), PENANGGUNG_JAWAB[1], PENANGGUNG_JAWAB[2])
+
+
+# the E.80's note: K ratios follow each indicator's polarity, its end target its aggregation
+CATATAN_E80 = ("Rasio K mengikuti polaritas indikator (negatif: makin rendah makin baik), "
+               "seperti kolom 12a Evaluasi Renja; target akhir K mengikuti agregasinya "
+               "(kumulatif: jumlah target tahunan, lainnya: target tahun terakhir); kolom Rp "
+               "adalah jumlah yang tercetak. Tahun setelah tahun berjalan belum diisi.")
+CATATAN_E80_EN = ("K ratios follow each indicator's polarity (negatif: lower is better), as the "
+                  "E.81's 12a; the K end target follows its aggregation (kumulatif: the sum of "
+                  "the yearly targets, others: the last year's); Rp columns are the printed "
+                  "sums. Years after this one are not yet filled.")
+PROGRAM_KEGIATAN_E80 = PROGRAM_KEGIATAN  # with sub-kegiatan, as the E.81's column 3
+INDIKATOR_E80 = INDIKATOR
+
+__all__ = ["CATATAN_E80", "CATATAN_E80_EN", "CATATAN_K", "CATATAN_K_EN", "GRUP_E80", "INDIKATOR",
+           "INDIKATOR_E80", "KOLOM_E81", "KolomE80", "KolomE81", "NO", "PENANGGUNG_JAWAB",
+           "PROGRAM_KEGIATAN", "PROGRAM_KEGIATAN_E80", "SASARAN", "kolom_e80",
+           "penanggung_jawab_e80"]
