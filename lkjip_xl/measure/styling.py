@@ -171,9 +171,10 @@ def _q(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def bappeda_signature(ws: Worksheet, row: int, first: int, last: int, ctx: Ctx,
+def bappeda_signature(ws: Worksheet, row: int, widths: tuple[int, ...], first: int, ctx: Ctx,
                       fm: Formats) -> int:
-    """The head of Bappeda's block over columns `first`..`last` from row `row + 1`:
+    """The head of Bappeda's block over the BAPPEDA_SPAN columns from `first` (`widths`: the
+    sheet's column widths, in characters), from row `row + 1`:
     "Mengetahui,", the position (Profil's *Jabatan kepala Bappeda*, else "Kepala Bappeda"),
     the place unless the position names it, three blank rows, the name, the rank and the NIP,
     each a formula on Profil's `bappeda_*` cells showing the dotted line to sign by hand while
@@ -194,12 +195,16 @@ def bappeda_signature(ws: Worksheet, row: int, first: int, last: int, ctx: Ctx,
         (f'IF({nip}="",{_q(DOTTED_NIP)},"NIP. "&{nip})',
          f"NIP. {kb.nip}" if kb.nip else DOTTED_NIP, fm.sign),
     ]
+    last = first + BAPPEDA_SPAN - 1
+    span = max(1, sum(widths[first:last + 1]))
     r = row + 1
     for formula, value, fmt in lines:
         if formula:
             if last > first:
                 ws.merge_range(r, first, r, last, "", fmt)
             ws.write_formula(r, first, "=" + formula, fmt, value)
+            if len(value) > span:  # a long position wraps: the row as tall as its lines
+                ws.set_row(r, 15 * -(-len(value) // span))
         r += 1
     return r
 
@@ -211,7 +216,7 @@ def evaluation_signatures(ws: Worksheet, row: int, widths: tuple[int, ...], lead
     BAPPEDA_SPAN columns after the form's `lead` columns 1-4, and the head of the agency on the
     right (`signature`, over the rightmost of `widths`, the first page's columns). Returns the
     row after the taller block."""
-    left = bappeda_signature(ws, row, lead, lead + BAPPEDA_SPAN - 1, ctx, fm)
+    left = bappeda_signature(ws, row, widths, lead, ctx, fm)
     return max(signature(ws, row, widths, ctx, fm), left)
 
 
