@@ -97,7 +97,7 @@ def test_measure_writes_the_form_by_reference(tmp_path: Path) -> None:
     assert any(f"'{EVALUASI_INDIKATOR.sheet}'!" in f for f in formulas)
     assert any(f"'{EVALUASI_KEGIATAN.sheet}'!" in f for f in formulas)
     assert any(f"'{EVALUASI_PROGRAM.sheet}'!" in f for f in formulas)
-    assert "Kepala Badan Perencanaan Pembangunan Daerah" in texts
+    assert any("bappeda_nama" in t or "$B$15" in t for t in texts)  # Profil, live
     assert ws.print_title_cols == "$A:$D"  # columns 1-4 on both pages across
     cached = openpyxl.load_workbook(out, data_only=True)[E81_SHEET]
     values = [str(c.value) for row in cached.iter_rows() for c in row if c.value is not None]

@@ -170,12 +170,15 @@ def test_document_parts_and_placeholders(made: tuple[Path, Path, dict[str, Any]]
                                       for s in doc.sections)
     # the sample carries the report's own text (issue #22): the placeholders left are the
     # SDM table, whose numbers the seed report does not give, and in the E.81 lampiran (#24)
-    # the RKPD sasaran its sasaran serve, which the sample names nowhere
+    # the RKPD sasaran its sasaran serve and the follow-up for the next Renja, which the
+    # sample names nowhere
     placeholders = [ln for ln in text.splitlines() if "[Isi:" in ln]
     assert placeholders == ["[Isi: jumlah pegawai menurut golongan dan menurut pendidikan "
                             "(sheet Narasi, tabel SDM)]",
                             "[Isi: sasaran RKPD / RPJMD yang diacu (sheet Sasaran, Sasaran "
-                            "RPJMD / RKPD acuan)]"]
+                            "RPJMD / RKPD acuan)]",
+                            "[Isi: tindak lanjut yang diperlukan dalam Renja perangkat daerah "
+                            "berikutnya (sheet Sasaran, Tindak lanjut Renja berikutnya)]"]
     assert "Kepala Dinas dibantu oleh seorang Sekretaris dan empat Kepala Bidang." in text
     assert "Pada 2019 sebanyak 150 usaha mikro naik kelas menjadi usaha kecil." in text
     # the seed's figures in Indonesian form (efficiency capaian - penyerapan, as measured)

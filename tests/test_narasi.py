@@ -145,12 +145,14 @@ def test_the_document_prints_the_staff_text_and_placeholders_only_where_empty(
     assert "[Isi: kata pengantar" not in text and "[Isi: simpulan" not in text
     # the bundled sample carries its narrative (issue #22): only the SDM table, whose numbers
     # the seed does not give, is still a placeholder, and the E.81 lampiran's RKPD sasaran
-    # (#24), which the sample names nowhere
+    # (#24) and its follow-up for the next Renja (a Sasaran column the seed report has no
+    # text for), which the sample names nowhere
     sample = tmp_path / "sampel.docx"
     laporan(sample_workbook, sample, charts=False)
     text = _document_text(sample)
-    assert text.count("[Isi: ") == 2 and "[Isi: jumlah pegawai" in text
+    assert text.count("[Isi: ") == 3 and "[Isi: jumlah pegawai" in text
     assert "[Isi: sasaran RKPD / RPJMD yang diacu" in text
+    assert "[Isi: tindak lanjut yang diperlukan dalam Renja perangkat daerah" in text
     # an empty template: every such place is a visible placeholder (it has no sasaran yet, so
     # no analysis to ask for)
     from lkjip_xl.cli import run_main

@@ -90,8 +90,8 @@ LINES: dict[str, tuple[str, str]] = {
                                      "(sheet Sasaran, obstacles)"),
     "e81_where_sasaran_upaya": ("(sheet Sasaran, Upaya / solusi)",
                                 "(sheet Sasaran, measures / solutions)"),
-    "e81_where_narasi_langkah": ("(sheet Narasi, Langkah ke depan)",
-                                 "(sheet Narasi, the way forward)"),
+    "e81_where_sasaran_tindak_renja": ("(sheet Sasaran, Tindak lanjut Renja berikutnya)",
+                                       "(sheet Sasaran, follow-up, next Renja)"),
     "e81_disusun": ("Disusun, ........................ {tahun}",
                     "Prepared, ........................ {tahun}"),
     "e81_kepala_pd": ("Kepala Perangkat Daerah", "Head of the agency"),
@@ -100,10 +100,33 @@ LINES: dict[str, tuple[str, str]] = {
     "e81_dievaluasi": ("Dievaluasi, ........................ {tahun}",
                        "Evaluated, ........................ {tahun}"),
     "e81_kepala_bappeda": ("Kepala Bappeda", "Head of Bappeda"),
-    # the head of Bappeda is named nowhere in the workbook: written by hand when signing
+    # the head of Bappeda unnamed in Profil (bappeda_nama, bappeda_nip): written by hand
     "e81_nama_bappeda": ("(........................................)",
                          "(........................................)"),
     "e81_nip_bappeda": ("NIP. ..............................", "NIP. .............................."),
+    # the Renstra evaluation (laporan/renstra.py): the E.80 lampiran after the E.81's
+    "e80_heading": ("Evaluasi Hasil Renstra (Formulir E.80)",
+                    "Evaluation of the Renstra results (Formulir E.80)"),
+    "e80_title": ("EVALUASI TERHADAP HASIL RENSTRA PERANGKAT DAERAH",
+                  "EVALUATION OF THE AGENCY'S RENSTRA RESULTS"),
+    "e80_renstra": ("Renstra Perangkat Daerah {instansi} {pemda}",
+                    "Renstra of {instansi} {pemda}"),
+    "e80_periode": ("Periode pelaksanaan: {awal}-{akhir} (s.d. tahun {tahun})",
+                    "Period: {awal}-{akhir} (up to {tahun})"),
+    "e80_acuan": ("Indikator dan target kinerja perangkat daerah yang mengacu pada sasaran RPJMD: "
+                  "{acuan}",
+                  "The agency's indicators and targets serving the RPJMD objectives: {acuan}"),
+    "e80_table": ("Evaluasi hasil Renstra {awal}-{akhir} (Formulir E.80), kolom 1-4 dan {kolom}",
+                  "Evaluation of the {awal}-{akhir} Renstra (Formulir E.80), columns 1-4 and "
+                  "{kolom}"),
+    "e80_rata_rata": ("Rata-rata rasio capaian kinerja Renstra (%)",
+                      "Mean Renstra achievement ratio (%)"),
+    "e80_penyerapan": ("Penyerapan anggaran Renstra s.d. tahun berjalan (%)",
+                       "Renstra budget absorption to this year (%)"),
+    "e80_tindak_renstra": ("Tindak lanjut yang diperlukan dalam Renstra perangkat daerah "
+                           "berikutnya", "Follow-up needed in the agency's next Renstra"),
+    "e80_where_sasaran_tindak_renstra": ("(sheet Sasaran, Tindak lanjut Renstra berikutnya)",
+                                         "(sheet Sasaran, follow-up, next Renstra)"),
     "batch": ("{ok} laporan ditulis ke {path} ({draf} DRAF), {failed} gagal",
               "{ok} reports written to {path} ({draf} DRAFT), {failed} failed"),
 }

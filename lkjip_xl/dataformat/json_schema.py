@@ -93,6 +93,7 @@ BASE_DEFS: dict[str, Any] = {
             "total": {"type": "object"},
             "metode": {"type": "object"},
             "renja": {"$ref": "#/$defs/pengukuran_renja"},
+            "renstra_eval": {"$ref": "#/$defs/pengukuran_renstra"},
         },
     },
     "pengukuran_renja": {
@@ -103,6 +104,23 @@ BASE_DEFS: dict[str, Any] = {
         "type": "object",
         "additionalProperties": False,
         "properties": {
+            **{k: {"$ref": "#/$defs/pengukuran_peta"}
+               for k in ("program", "kegiatan", "sub_kegiatan")},
+            "ringkasan": {"type": "object"},
+        },
+    },
+    "pengukuran_renstra": {
+        "description": (
+            "The Renstra evaluation (Formulir E.80) lkjip-xl computed, present when the document "
+            "has a Renstra period: the period (awal, akhir), programmes, kegiatan and "
+            "sub-kegiatan by kode, each with its money (rp) and its indicators' K rows "
+            "(kondisi_awal, target_akhir, and per year of the period target, realisasi, rasio), "
+            "and the footer (ringkasan)."),
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "awal": {"$ref": "#/$defs/tahun"},
+            "akhir": {"$ref": "#/$defs/tahun"},
             **{k: {"$ref": "#/$defs/pengukuran_peta"}
                for k in ("program", "kegiatan", "sub_kegiatan")},
             "ringkasan": {"type": "object"},

@@ -73,7 +73,8 @@ WRITTEN_EMPTY: dict[type, dict[str, Callable[[Any], bool]]] = {
     Pengaturan: {f.name: _always for f in dataclasses.fields(Pengaturan)},
 }
 
-# a record the file may write as null, read as the record's default (an empty head of agency)
+# a record the file may write as null, read as the record's default (an empty head of agency or
+# of Bappeda: one `kepala` definition holds both, so both are nullable or neither)
 NULL_AS_DEFAULT = frozenset({(Instansi, "kepala"), (Instansi, "kepala_bappeda")})
 
 

@@ -24,6 +24,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from lkjip_xl.core.evaluasi import evaluasi_renja
+from lkjip_xl.core.evaluasi_renstra import evaluasi_renstra
 from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.measurement import Pengukuran
 from lkjip_xl.core.model import Dokumen, Pengaturan
@@ -34,6 +35,7 @@ from lkjip_xl.laporan.ikhtisar import ikhtisar_sentences
 from lkjip_xl.laporan.incomplete import budget_sentence
 from lkjip_xl.laporan.package import pack, save_with_tables
 from lkjip_xl.laporan.renja import e81_lampiran, item7_table
+from lkjip_xl.laporan.renstra import e80_lampiran
 from lkjip_xl.laporan.table_xml import Cell, grouped, table_xml
 from lkjip_xl.measure.context import Ctx
 from lkjip_xl.measure.styling import place_of, position_lines
@@ -586,3 +588,7 @@ class Laporan:
                             (r["target"], "number"), (r["realisasi"], "number"),
                             (r["capaian"], "percent"), (r["predikat"], "text")] for r in pkk])
         e81_lampiran(self, self.renja)
+        # the E.80 where the data holds it: indicators below sasaran and a Renstra period
+        renstra = evaluasi_renstra(self.dok) if self.renja.ada_indikator else None
+        if renstra is not None:
+            e80_lampiran(self, renstra)

@@ -76,7 +76,7 @@ def need_pt(headers: Sequence[str], rows: Sequence[Sequence[Cell]], kinds: Seque
     return out
 
 
-def _owner(p: PemilikRenja) -> str:
+def owner_label(p: PemilikRenja) -> str:
     return f"{TINGKAT_TEXT[p.tingkat]} {p.kode}: {p.uraian}"
 
 
@@ -130,14 +130,14 @@ def item7_table(lap: Builder, ev: EvaluasiRenja, kode_sasaran: str, uraian: str)
     headers = [text("item7_owner", LANG), text("item7_indikator", LANG),
                *(text(f"item7_{side}{k.nomor}", LANG, tahun=tahun) for k, side in ITEM7)]
     kinds = ["text", "text", *(_kind(k, side) for k, side in ITEM7)]
-    rows = [r for p in owners for r in _owner_rows(p, [_owner(p)], ITEM7)]
+    rows = [r for p in owners for r in _owner_rows(p, [owner_label(p)], ITEM7)]
     lap.table(headers, rows, kinds, ITEM7_SIZE, need_pt(headers, rows, kinds, ITEM7_SIZE / 2))
     lap.para(text("item7_note", LANG), size=8)
     return True
 
 
 # ---------------------------------------------------------------- the E.81 lampiran
-def _sasaran_label(dok: Dokumen, kode: str | None) -> str:
+def sasaran_label(dok: Dokumen, kode: str | None) -> str:
     if kode is None:
         return text("renja_pendukung", LANG)
     s = next((s for s in dok.sasaran if s.kode == kode), None)
@@ -166,19 +166,19 @@ def e81_rows(ev: EvaluasiRenja, dok: Dokumen, nomor: Sequence[str],
     current: str | None = None
     for no, p in enumerate(ev.pemilik, start=1):
         if p.kode_sasaran != current or not block:
-            rows += _with_sasaran(block, _sasaran_label(dok, current) if block else "")
+            rows += with_sasaran(block, sasaran_label(dok, current) if block else "")
             block, current = [], p.kode_sasaran
         tail = []
         if last:
             tail = ["; ".join(sorted({b.indikator.penanggung_jawab for b in p.indikator
                                       if b.indikator.penanggung_jawab}))]
-        for r in _owner_rows(p, [str(no), _owner(p)], pairs, tail):
+        for r in _owner_rows(p, [str(no), owner_label(p)], pairs, tail):
             block.append(r)
-    rows += _with_sasaran(block, _sasaran_label(dok, current) if block else "")
+    rows += with_sasaran(block, sasaran_label(dok, current) if block else "")
     return headers, rows, kinds
 
 
-def _with_sasaran(block: list[list[Cell]], label: str) -> list[list[Cell]]:
+def with_sasaran(block: list[list[Cell]], label: str) -> list[list[Cell]]:
     """The block's rows with the sasaran column (2) shown once over them."""
     return [[row[0], cell, *row[1:]] for row, cell in zip(block, grouped(label, len(block)))]
 
@@ -217,7 +217,7 @@ def e81_lampiran(lap: Builder, ev: EvaluasiRenja) -> None:
     _footer(lap, ev)
 
 
-def _analisis(dok: Dokumen, field: str) -> str | None:
+def analisis(dok: Dokumen, field: str) -> str | None:
     """The sasaran's analysis texts, each named by its sasaran; None when none is written."""
     parts = [f"{s.kode}: {getattr(s, field)}" for s in dok.sasaran if getattr(s, field)]
     return "\n".join(parts) or None
@@ -231,22 +231,32 @@ def _footer(lap: Builder, ev: EvaluasiRenja) -> None:
         shown = angka(value, kind) if kind != "text" else (value or "")
         lap.para(f"{text(key, LANG)}: {shown or '-'}")
     for key, content, where in (
-            ("e81_pendorong", _analisis(dok, "pendorong"), "sasaran_pendorong"),
-            ("e81_penghambat", _analisis(dok, "penghambat"), "sasaran_penghambat"),
-            ("e81_tindak_tw", _analisis(dok, "upaya"), "sasaran_upaya"),
-            ("e81_tindak_renja", dok.narasi.langkah_ke_depan, "narasi_langkah")):
-        lap.para(text(key, LANG), bold=True)
-        lap.text_or_isi(content, text(key, LANG).lower(), text(f"e81_where_{where}", LANG))
-    _signatures(lap)
+            ("e81_pendorong", analisis(dok, "pendorong"), "sasaran_pendorong"),
+            ("e81_penghambat", analisis(dok, "penghambat"), "sasaran_penghambat"),
+            ("e81_tindak_tw", analisis(dok, "upaya"), "sasaran_upaya"),
+            ("e81_tindak_renja", analisis(dok, "tindak_lanjut_renja"), "sasaran_tindak_renja")):
+        footer_text(lap, key, content, f"e81_where_{where}")
+    signatures(lap)
 
 
-def _signatures(lap: Builder) -> None:
-    """Side by side as the form signs: disusun by the head of the agency (Profil), dievaluasi
-    by the head of Bappeda, whom the workbook does not name: a dotted line written by hand when
-    signing, as the date is, never an invented name. Two centred columns by tab stops, the
-    block kept on one page."""
+def footer_text(lap: Builder, key: str, content: str | None, where_key: str) -> None:
+    """One of a form's footer text lines: its label (`key`), then the text or the placeholder
+    naming the column to write it in (`where_key`)."""
+    label = text(key, LANG)
+    lap.para(label, bold=True).paragraph_format.keep_with_next = True
+    # "renja" and "renstra" keep their capital: only the label's first letter is lowered
+    lap.text_or_isi(content, label[:1].lower() + label[1:], text(where_key, LANG))
+
+
+def signatures(lap: Builder) -> None:
+    """Side by side as the evaluation forms (E.81, E.80) sign: disusun by the head of the agency
+    (Profil), dievaluasi by the head of Bappeda (Profil's `bappeda_*`: the position, "Kepala
+    Bappeda" when not given, the name and NIP); an unnamed head of Bappeda signs on a dotted
+    line written by hand, as the date is, never an invented name. Two centred columns by tab
+    stops, the block kept on one page."""
     dok = lap.dok
     k = dok.instansi.kepala
+    kb = dok.instansi.kepala_bappeda
     width = lap.current_width()
 
     def line(left: str = "", right: str = "", *, bold: bool = False) -> Any:
@@ -261,15 +271,18 @@ def _signatures(lap: Builder) -> None:
 
     lap.para("").paragraph_format.keep_with_next = True
     line(text("e81_disusun", LANG, tahun=dok.tahun + 1), text("e81_dievaluasi", LANG, tahun=dok.tahun + 1))
-    line(text("e81_kepala_pd", LANG), text("e81_kepala_bappeda", LANG))
+    line(text("e81_kepala_pd", LANG), kb.jabatan or text("e81_kepala_bappeda", LANG))
     for _ in range(3):
         line()
     names = line(k.nama or "", bold=True)
     if not k.nama:
         lap.isi_run(names, text("e81_nama_kepala", LANG), text("e81_where_kepala", LANG))
-    names.add_run(f"\t{text('e81_nama_bappeda', LANG)}")
-    last = line(f"NIP. {k.nip}" if k.nip else "", text("e81_nip_bappeda", LANG))
+    names.add_run(f"\t{kb.nama or text('e81_nama_bappeda', LANG)}").bold = bool(kb.nama)
+    last = line(f"NIP. {k.nip}" if k.nip else "",
+                f"NIP. {kb.nip}" if kb.nip else text("e81_nip_bappeda", LANG))
     last.paragraph_format.keep_with_next = False
 
 
-__all__ = ["E81_SIZE", "PARTS", "e81_lampiran", "e81_rows", "item7_table"]
+__all__ = ["E81_SIZE", "PARTS", "Builder", "analisis", "e81_lampiran", "e81_rows",
+           "footer_text", "item7_table", "need_pt", "owner_label", "sasaran_label", "signatures",
+           "with_sasaran"]

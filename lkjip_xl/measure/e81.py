@@ -18,7 +18,7 @@ from lkjip_xl.core.domain.triwulan import ROMAN
 from lkjip_xl.core.evaluasi import KEGIATAN, PROGRAM, SUB_KEGIATAN, PemilikRenja, evaluasi_renja
 from lkjip_xl.measure.context import Ctx, Formats, escape_header
 from lkjip_xl.measure.draf import MARK_ROW, header_title
-from lkjip_xl.measure.styling import Capaian, place_of, signature
+from lkjip_xl.measure.styling import Capaian, evaluation_signatures
 from lkjip_xl.schema import printing
 from lkjip_xl.schema.e81_form import (
     E81_SHEET,
@@ -273,26 +273,17 @@ class E81:
             v = self.ctx.value(SASARAN.key, key, n)
             if v != "":
                 values.append(f"{s.kode}: {v}; ")
-        placeholder = f"[Isi: {label.lower()}]"
+        placeholder = f"[Isi: {label[:1].lower() + label[1:]}]"  # "Renja" keeps its capital
         if not parts:
             return f'"{placeholder}"', placeholder
         joined = "&".join(parts)
         return f'IF(({joined})="","{placeholder}",{joined})', "".join(values) or placeholder
 
     def _signatures(self, ws: Worksheet, row: int) -> int:
-        """Kepala Bappeda on the left (the planning unit signs the evaluation it receives; its
-        name is written on paper), the head of the agency on the right (Profil)."""
-        fm = self.fm
-        place = place_of(self.ctx.dok.instansi.pemda)
-        left = ("Mengetahui,", "Kepala Badan Perencanaan Pembangunan Daerah", place, "", "", "",
-                "(.....................................)", "NIP. .....................")
-        lo = len(LEADING)
-        for i, text in enumerate(left):
-            if text:
-                ws.merge_range(row + 1 + i, lo, row + 1 + i, lo + 3, text,
-                               fm.sign_name if text.startswith("(") else fm.sign)
-        return max(signature(ws, row, self.widths[:self.span], self.ctx, fm),
-                   row + 1 + len(left))
+        """Kepala Bappeda on the left (Profil's `bappeda_*`, else the dotted lines), the head of
+        the agency on the right (Profil), both under the first page's figures."""
+        return evaluation_signatures(ws, row, self.widths[:self.span], len(LEADING), self.ctx,
+                                     self.fm)
 
     def _page(self, ws: Worksheet, first_body: int, end: int) -> None:
         """Landscape on the workbook's paper, two pages across at one scale, columns 1-4 on both

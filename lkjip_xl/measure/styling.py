@@ -159,6 +159,67 @@ def signature(ws: Worksheet, row: int, widths: tuple[int, ...], ctx: Ctx, fm: Fo
     return r
 
 
+# the head of Bappeda's block of the evaluation forms when Profil does not name them: the
+# dotted lines signed by hand, never an invented name
+BAPPEDA_JABATAN = "Kepala Bappeda"
+DOTTED_NAME = "(.....................................)"
+DOTTED_NIP = "NIP. ....................."
+BAPPEDA_SPAN = 4  # columns: the block's width, after the form's columns 1-4
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def bappeda_signature(ws: Worksheet, row: int, widths: tuple[int, ...], first: int, ctx: Ctx,
+                      fm: Formats) -> int:
+    """The head of Bappeda's block over the BAPPEDA_SPAN columns from `first` (`widths`: the
+    sheet's column widths, in characters), from row `row + 1`:
+    "Mengetahui,", the position (Profil's *Jabatan kepala Bappeda*, else "Kepala Bappeda"),
+    the place unless the position names it, three blank rows, the name, the rank and the NIP,
+    each a formula on Profil's `bappeda_*` cells showing the dotted line to sign by hand while
+    the cell is empty. Its rows align with `signature`'s. Returns the row after it."""
+    kb = ctx.dok.instansi.kepala_bappeda
+    place = place_of(ctx.dok.instansi.pemda)
+    jab, nama = ctx.field_ref("bappeda_jabatan"), ctx.field_ref("bappeda_nama")
+    pangkat, nip = ctx.field_ref("bappeda_pangkat"), ctx.field_ref("bappeda_nip")
+    jabatan = kb.jabatan or BAPPEDA_JABATAN
+    lines: list[tuple[str, str, Any]] = [
+        ('"Mengetahui,"', "Mengetahui,", fm.sign),
+        (f'IF({jab}="",{_q(BAPPEDA_JABATAN)},{jab}&"")', jabatan, fm.sign),
+        (f'IF(ISNUMBER(SEARCH({_q(place)},{jab}&"")),"",{_q(place)})',
+         "" if place.casefold() in (kb.jabatan or "").casefold() else place, fm.sign),
+        ("", "", None), ("", "", None), ("", "", None),
+        (f'IF({nama}="",{_q(DOTTED_NAME)},{nama}&"")', kb.nama or DOTTED_NAME, fm.sign_name),
+        (f'{pangkat}&""', kb.pangkat or "", fm.sign),
+        (f'IF({nip}="",{_q(DOTTED_NIP)},"NIP. "&{nip})',
+         f"NIP. {kb.nip}" if kb.nip else DOTTED_NIP, fm.sign),
+    ]
+    last = first + BAPPEDA_SPAN - 1
+    span = max(1, sum(widths[first:last + 1]))
+    r = row + 1
+    for formula, value, fmt in lines:
+        if formula:
+            if last > first:
+                ws.merge_range(r, first, r, last, "", fmt)
+            ws.write_formula(r, first, "=" + formula, fmt, value)
+            if len(value) > span:  # a long position wraps: the row as tall as its lines
+                ws.set_row(r, 15 * -(-len(value) // span))
+        r += 1
+    return r
+
+
+def evaluation_signatures(ws: Worksheet, row: int, widths: tuple[int, ...], lead: int,
+                          ctx: Ctx, fm: Formats) -> int:
+    """The two signatures of the Renja / Renstra evaluation forms (E.81, E.80): the head of
+    Bappeda on the left (the planning unit signs the evaluation it receives), over the
+    BAPPEDA_SPAN columns after the form's `lead` columns 1-4, and the head of the agency on the
+    right (`signature`, over the rightmost of `widths`, the first page's columns). Returns the
+    row after the taller block."""
+    left = bappeda_signature(ws, row, widths, lead, ctx, fm)
+    return max(signature(ws, row, widths, ctx, fm), left)
+
+
 def page_setup(ws: Worksheet, ctx: Ctx, title: str, portrait: bool = False,
                widths: list[float] | None = None) -> None:
     """The workbook's paper (A4 or F4), one page wide, the agency and year in the page header,

@@ -90,7 +90,9 @@ FOOTER = (
 TEXTS = (
     ("pendorong", "Faktor pendorong keberhasilan pencapaian"),
     ("penghambat", "Faktor penghambat pencapaian kinerja"),
-    ("upaya", "Tindak lanjut yang diperlukan dalam triwulan berikutnya dan Renja PD berikutnya"),
+    # two lines, two Sasaran columns: the next quarter's (Upaya / solusi), the next Renja's
+    ("upaya", "Tindak lanjut yang diperlukan dalam triwulan berikutnya"),
+    ("tindak_lanjut_renja", "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya"),
 )
 PENDUKUNG = "Program pendukung (tanpa sasaran)"
 
