@@ -55,6 +55,7 @@ from lkjip_xl.schema.sheets import INDIKATOR_PROGRAM, SASARAN
 
 LEAD_WIDTHS = (5, 10, 30, 28)
 K_WIDTH, RP_WIDTH, PJ_WIDTH, MARK_WIDTH = 9, 14, 14, 12
+AWAL_WIDTH = 12  # column 5 stands alone under a long header: "perencanaan" on one line
 SCALE_ROOM = 0.92  # of the scale that fits a page exactly: room for LibreOffice's wider layout
 HEADER_ROW = 6  # 0-based: the form's header (three rows: titles, K / Rp, numbers)
 TINGKAT_TEXT = {PROGRAM: "Program", KEGIATAN: "Kegiatan", SUB_KEGIATAN: "Sub kegiatan"}
@@ -112,7 +113,7 @@ class E80:
         widths = list(LEAD_WIDTHS)
         for k in self.kolom:
             self.col[(k.nomor, "k")] = len(widths)
-            widths.append(K_WIDTH)
+            widths.append(AWAL_WIDTH if k.k_saja else K_WIDTH)
             if not k.k_saja:
                 self.col[(k.nomor, "rp")] = len(widths)
                 widths.append(RP_WIDTH)
@@ -129,6 +130,7 @@ class E80:
         for n, c in enumerate(chains[EVALUASI_PROGRAM.mirror or ""]):
             self._pg.setdefault(c[-1].kode, n)
         self.breaks, self.scale = self._split()
+        self.heights: dict[int, float] = {}  # rows written taller than a default row
 
     # ------------------------------------------------------------ pages across
     def _split(self) -> tuple[list[int], int]:
@@ -174,6 +176,28 @@ class E80:
         if kind == "number":
             self.fm.whole.add(ws, row, col, row)
 
+    def _height(self, ws: Worksheet, row: int, pt: float) -> None:
+        ws.set_row(row, pt)
+        self.heights[row] = pt
+
+    def _breaks(self, first_body: int, note: int, end: int) -> list[int]:
+        """Every page break down the sheet planned (`printing.Pages`) at the sheet's scale, the
+        form's header repeated atop each page, and the note, footer and signatures kept on one
+        page: left to the program, the head of Bappeda's NIP printed a page below the name."""
+        kertas = self.ctx.dok.pengaturan.kertas
+        _, _, top, bottom = printing.REPORT_MARGINS
+        body = ((printing.landscape_pt(kertas)[1] - (top + bottom) * 72
+                 - printing.HEADER_FOOTER_PT) * printing.SAFETY)
+        pages = printing.Pages(body * 100 / self.scale)
+        for r in range(first_body):
+            pages.add(r, self.heights.get(r, printing.ROW_PT))
+        pages.repeat_pt = sum(self.heights.get(r, printing.ROW_PT) for r in
+                              range(HEADER_ROW, first_body))
+        for r in range(first_body, note):
+            pages.add(r, self.heights.get(r, printing.ROW_PT))
+        pages.keep(note, sum(self.heights.get(r, printing.ROW_PT) for r in range(note, end + 1)))
+        return pages.breaks
+
     def _lines(self, col: int, text: Any) -> int:
         return printing.wrapped_lines(str(text), self.widths[col]) if text else 1
 
@@ -195,10 +219,13 @@ class E80:
             row += 1
         last_body = row - 1
         ws.merge_range(row, 0, row, len(LEADING) - 1, NOTE, self.fm.incomplete)
-        ws.set_row(row, printing.ROW_PT * printing.wrapped_lines(NOTE, sum(LEAD_WIDTHS) * 0.9))
+        note = row
+        self._height(ws, row, printing.ROW_PT * printing.wrapped_lines(NOTE,
+                                                                      sum(LEAD_WIDTHS) * 0.9))
         row = self._footer(ws, row + 2, first_body, last_body)
         end = self._signatures(ws, row + 1)
         self._page(ws, first_body, end)
+        ws.set_h_pagebreaks(self._breaks(first_body, note, end))
         return ws
 
     def _title(self, ws: Worksheet) -> None:
@@ -244,7 +271,7 @@ class E80:
         ws.merge_range(row, self.pj, row + 1, self.pj, header, fm.header)
         ws.write_string(row + 2, self.pj, nomor, fm.header)
         ws.write_string(row + 2, self.mark, TINGKAT_HEADER, self.fm.note)
-        ws.set_row(row, 75)
+        self._height(ws, row, 75)
         ws.repeat_rows(row, row + 2)
         return row + 3
 
@@ -267,7 +294,8 @@ class E80:
                                                  if v_acuan != "" else "")
         ws.merge_range(row, 0, row, n, "", fmt)
         ws.write_formula(row, 0, "=" + formula, fmt, value)
-        ws.set_row(row, printing.ROW_PT * printing.wrapped_lines(value, sum(LEAD_WIDTHS) * 0.9))
+        self._height(ws, row, printing.ROW_PT * printing.wrapped_lines(value,
+                                                                      sum(LEAD_WIDTHS) * 0.9))
 
     def _money_row(self, owner: PemilikRenstra) -> tuple[str, str, int | None]:
         """(input table, computed table, row) of the owner's money."""
@@ -319,7 +347,7 @@ class E80:
             if j == 0:
                 ws.write_string(r, self.mark, TINGKAT_TEXT[owner.tingkat])
             if lines > 1:
-                ws.set_row(r, printing.ROW_PT * lines)
+                self._height(ws, r, printing.ROW_PT * lines)
 
     def _back(self, tahun: int) -> int | None:
         """N-k of a year before this one when the input sheets hold it, else None."""
@@ -442,7 +470,7 @@ class E80:
             ws.write_formula(row, span + 1, "=" + formula, self.fm.cell("text"), value)
             lines = max(printing.wrapped_lines(label, sum(self.widths[lo:span + 1]) * 0.9),
                         printing.wrapped_lines(value, sum(self.widths[span + 1:self.span]) * 0.9))
-            ws.set_row(row, printing.ROW_PT * lines)
+            self._height(ws, row, printing.ROW_PT * lines)
             row += 1
         return row
 

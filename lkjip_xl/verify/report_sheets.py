@@ -18,6 +18,7 @@ from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.measurement import Pengukuran
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema.report_tables import CHART_SHEET, REPORT_SHEETS
+from lkjip_xl.verify.normalise import normalise
 from lkjip_xl.workbook.read import loc
 from lkjip_xl.xlsx.compare import same_value
 from lkjip_xl.xlsx.grid import SheetGrid, WorkbookGrid
@@ -73,7 +74,7 @@ def check_report_sheets(grid: WorkbookGrid, dok: Dokumen | None,
             g_f = got.formula if got else None
             w_v = _shown(want.value) if want else None
             g_v = _shown(got.value) if got else None
-            if w_f == g_f and same_value(g_v, w_v):
+            if _same_formula(w_f, g_f) and same_value(g_v, w_v):
                 continue
             edited.append(Finding("laporan-diubah", "error", loc(name, r, c),
                                   found=g_f or g_v, expected=w_f or w_v))
@@ -84,6 +85,13 @@ def check_report_sheets(grid: WorkbookGrid, dok: Dokumen | None,
                                               expected=MAX_LISTED,
                                               params={"code": "laporan-diubah"})]
     return found
+
+
+def _same_formula(want: str | None, got: str | None) -> bool:
+    """As written, or as LibreOffice saves it (1E-9 written 0.000000001, the E.80's predicate)."""
+    if want is None or got is None:
+        return want == got
+    return want == got or normalise(want) == normalise(got)
 
 
 def _row_edit(name: str, mine: SheetGrid, theirs: SheetGrid, edited: list[Finding]
