@@ -5,6 +5,7 @@ sheet again and finds a cell typed over, and no sheet without a Renstra period."
 
 from __future__ import annotations
 
+import copy
 import math
 from pathlib import Path
 from typing import Any
@@ -303,3 +304,74 @@ def test_signatures_and_follow_up_lines(tmp_path: Path) -> None:
             "Kepala Bappeda Kota Denpasar"} <= values
     assert "(.....................................)" not in values
     assert [f for f in verify(out).findings if f.severity in ("error", "warning")] == []
+
+
+def long_document(kertas: str) -> Dokumen:
+    """A generated document with two indicators per owner and long names, on `kertas`."""
+    dok = generated(7)
+    dok.pengaturan.kertas = kertas
+    dok.instansi.kepala_bappeda.nama = "Dr. Ir. I Gusti Ngurah Perencana Pembangunan, M.Si."
+    dok.instansi.kepala_bappeda.nip = "196501011990031001"
+    for p in dok.program:
+        p.uraian = f"Program peningkatan kapasitas dan daya saing koperasi serta UMKM {p.kode}"
+        owners: list[Any] = [p]
+        for k in p.kegiatan:
+            k.uraian = f"Kegiatan pendampingan dan penguatan kelembagaan koperasi {k.kode}"
+            owners.append(k)
+            for s in k.sub_kegiatan:
+                s.uraian = f"Sub kegiatan fasilitasi akses pembiayaan usaha mikro {s.kode}"
+                owners.append(s)
+        for o in owners:
+            if o.indikator and len(o.indikator) < 2:
+                o.indikator.append(copy.deepcopy(o.indikator[0]))
+                o.indikator[1].kode = "2"
+            for i in o.indikator:
+                i.uraian = (f"Persentase koperasi aktif yang sehat menurut hasil penilaian "
+                            f"kesehatan koperasi {i.kode}")
+    return dok
+
+
+def test_page_breaks_keep_the_footer_and_signatures_together(tmp_path: Path) -> None:
+    dok = long_document("A4")
+    out = _measured(dok, tmp_path)
+    ws = openpyxl.load_workbook(out)[E80_SHEET]
+    breaks = [b.id for b in ws.row_breaks.brk]  # a break after row id (1-based)
+    assert len(breaks) >= 2  # the body is planned page by page
+    note = next(c.row for row in ws.iter_rows() for c in row
+                if isinstance(c.value, str) and c.value.startswith("Rasio K mengikuti"))
+    last = ws.max_row
+    assert not [b for b in breaks if note <= b < last], (note, last, breaks)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("kertas", ["A4", "F4"])
+def test_libreoffice_prints_three_pages_across_with_columns_1_to_4(kertas: str,
+                                                                   tmp_path: Path) -> None:
+    """On paper: every page of the form shows columns 1-4 and the header over its rows, the
+    pages come in threes across (targets, realisations, ratios), and the footer and both
+    signatures print on one page."""
+    import subprocess
+
+    from lkjip_xl.engines import libreoffice
+
+    if not libreoffice.available():
+        pytest.skip("LibreOffice not installed")
+    out = _measured(long_document(kertas), tmp_path)
+    pdf = libreoffice.convert(out, tmp_path, "pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages = [p for p in text.split("\f") if "Evaluasi hasil Renstra (E.80)" in p[:300]]
+    assert len(pages) >= 3
+    kinds = []
+    for page in pages:
+        assert "Program / Kegiatan / Sub kegiatan" in page and "(outcome) / kegiatan" in page
+        kinds.append("target" if "Target Renstra tahun ke-1" in page else
+                     "realisasi" if "Realisasi Renstra tahun ke-1" in page else
+                     "rasio" if "Rasio capaian tahun ke-1" in page else "?")
+    assert "?" not in kinds and kinds[:3] == ["target", "realisasi", "rasio"]
+    assert "Unit penanggung" in pages[2]
+    footer = [p for p in pages if "Rata-rata rasio capaian" in p]
+    assert len(footer) == 1
+    for line in ("Mengetahui,", "Perencana Pembangunan", "NIP. 196501011990031001",
+                 "Predikat kinerja", "Tindak lanjut yang diperlukan dalam Renstra PD"):
+        assert line in footer[0], line
