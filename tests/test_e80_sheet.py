@@ -375,3 +375,28 @@ def test_libreoffice_prints_three_pages_across_with_columns_1_to_4(kertas: str,
     for line in ("Mengetahui,", "Perencana Pembangunan", "NIP. 196501011990031001",
                  "Predikat kinerja", "Tindak lanjut yang diperlukan dalam Renstra PD"):
         assert line in footer[0], line
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_a_row_edited_under_a_summing_parent_is_one_finding(tmp_path: Path) -> None:
+    """A row inserted or deleted (through Calc) under a parent whose money sums its children's
+    rows: the parent's references move or break (#REF!), yet verify says one thing, the row
+    edit at its row, and folds the rest (the parent's changed formula, its stale or error
+    value) under it."""
+    from tests.test_row_edits import _uno_missing, roots, uno_jobs
+
+    reason = _uno_missing()
+    if reason:
+        pytest.skip(reason)
+    dok = hand_document()
+    out = _measured(dok, tmp_path)
+    sheet = _cells(out)
+    child = next(r for r in range(1, sheet.max_row + 1)
+                 if _code(sheet.value(r, 3)) == "P9.01.2")  # summed by P9.01 above it
+    jobs = [{"src": str(out), "dst": str(tmp_path / f"{edit}.xlsx"),
+             "edits": [[E80_SHEET, str(child), f"<{edit}-row>"]]} for edit in ("insert", "delete")]
+    uno_jobs(jobs, tmp_path)
+    for edit, code in (("insert", "laporan-baris-disisipkan"), ("delete", "laporan-baris-dihapus")):
+        found = [(f.code, f.location) for f in roots(verify(tmp_path / f"{edit}.xlsx"))]
+        assert found == [(code, f"'{E80_SHEET}'!A{child}")], (edit, found)
