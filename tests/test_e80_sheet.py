@@ -293,7 +293,7 @@ def test_signatures_and_follow_up_lines(tmp_path: Path) -> None:
     assert "(.....................................)" in values  # signed by hand
     assert "Kepala Badan Perencanaan Pembangunan Daerah" in values
     assert "S1: Perluas penjaminan kredit; " in values  # tindak lanjut Renstra berikutnya
-    assert "[Isi: tindak lanjut yang diperlukan dalam renja pd berikutnya]" in values
+    assert "[Isi: tindak lanjut yang diperlukan dalam Renja PD berikutnya]" in values
     dok.instansi.kepala_bappeda.nama = "Ir. Made Perencana"
     dok.instansi.kepala_bappeda.nip = "196501011990031001"
     dok.instansi.kepala_bappeda.jabatan = "Kepala Bappeda Kota Denpasar"

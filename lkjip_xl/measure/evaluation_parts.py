@@ -29,7 +29,7 @@ def analysis(ctx: Ctx, key: str, label: str) -> tuple[str, str]:
         v = ctx.value(SASARAN.key, key, n)
         if v != "":
             values.append(f"{s.kode}: {v}; ")
-    placeholder = f"[Isi: {label.lower()}]"
+    placeholder = f"[Isi: {label[:1].lower()}{label[1:]}]"  # "Renja PD" stays as written
     if not parts:
         return f'"{placeholder}"', placeholder
     joined = "&".join(parts)
