@@ -6,7 +6,9 @@ without money history) go through `new` and `measure`; LibreOffice recalculates 
 then the differential of `tests/test_differential.py` holds (every formula's recalculated value
 equals the cached one, verify says nothing above info before and after), and every cell of the
 three Renja sheets and the E.81 report sheet, as LibreOffice computed it, equals the column
-`core.evaluasi.evaluasi_renja` gives for its owner.
+`core.evaluasi.evaluasi_renja` gives for its owner; and every K and Rp cell of the E.80 sheet
+(*Evaluasi Renstra*, with its footer), recalculated in the same LibreOffice run, equals
+`core.evaluasi_renstra` through `kolom_e80(...).of`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from lkjip_xl.xlsx.grid import SheetGrid
 from lkjip_xl.xlsx.stream import read_grid
 from tests import docgen, docgen_renja
 from tests.test_differential import run_documents
+from tests.test_e80_sheet import compare_with_evaluasi_renstra
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
@@ -128,7 +131,7 @@ def test_e81_formulas_agree_with_core_evaluasi_and_verify(tmp_path: Path) -> Non
                                 "kegiatan menjumlah sub"}
     cells, bad = run_documents(doks, tmp_path)  # cached = LibreOffice, verify quiet
     assert cells > 50_000
-    compared = 0
+    compared = e80 = 0
     for n, dok in enumerate(doks):
         for name in (f"d{n}.xlsx", f"m{n}.xlsx"):
             c, b = compare_with_evaluasi(dok, tmp_path / "lo" / name)
@@ -136,5 +139,8 @@ def test_e81_formulas_agree_with_core_evaluasi_and_verify(tmp_path: Path) -> Non
             bad += b
         measured = read_grid(tmp_path / "lo" / f"m{n}.xlsx").sheet(E81_SHEET)
         assert measured is not None and measured.cells  # the form, recalculated
-    assert compared > 1000
+        c, b = compare_with_evaluasi_renstra(dok, tmp_path / "lo" / f"m{n}.xlsx")
+        e80 += c
+        bad += b
+    assert compared > 1000 and e80 > 1000
     assert bad == [], "\n".join(bad[:40])

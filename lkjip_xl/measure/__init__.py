@@ -22,6 +22,7 @@ from xlsxwriter.workbook import Workbook
 
 from lkjip_xl.core.domain.triwulan import ROMAN
 from lkjip_xl.core.errors import UsageError
+from lkjip_xl.core.evaluasi_renstra import evaluasi_renstra
 from lkjip_xl.core.findings import Finding, Report
 from lkjip_xl.core.measurement import Pengukuran, ukur
 from lkjip_xl.core.model import Dokumen
@@ -30,6 +31,7 @@ from lkjip_xl.measure.carry import Carry, check, copy_extra_sheets, rewritten_sh
 from lkjip_xl.measure.charts import MAX_TW_CHARTS, SOURCES, Charts
 from lkjip_xl.measure.context import Ctx, Formats, escape_header
 from lkjip_xl.measure.draf import Draf, write_sheet
+from lkjip_xl.measure.e80 import E80
 from lkjip_xl.measure.e81 import E81
 from lkjip_xl.measure.styling import Capaian
 from lkjip_xl.schema import SHEETS, TABLES
@@ -86,7 +88,7 @@ def _page_headers(wb: Workbook, ctx: Ctx) -> None:
 class _Extend:
     """The `extend` hook of `writer.write_workbook`: everything measure adds to the workbook."""
 
-    PARTS = 4  # progress steps: the two Bab III sheets, the charts and the E.81
+    PARTS = 5  # progress steps: the two Bab III sheets, the charts, the E.81 and the E.80
 
     def __init__(self, ctx: Ctx, carry: Carry, progress: Callable[[], None] | None = None) -> None:
         self.ctx, self.carry = ctx, carry
@@ -115,6 +117,10 @@ class _Extend:
         charts.sheet()
         self.tick()
         E81(wb, self.ctx, fm, capaian).sheet()
+        self.tick()
+        renstra = evaluasi_renstra(self.ctx.dok)
+        if renstra is not None:  # the Renstra evaluation needs the plan's period
+            E80(wb, self.ctx, fm, capaian, renstra).sheet()
         self.tick()
         copy_extra_sheets(wb, self.carry.extra_sheets)
         capaian.apply(wb, self.ctx)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from lkjip_xl.schema.e80_form import E80_SHEET
 from lkjip_xl.schema.e81_form import E81_SHEET
 from lkjip_xl.schema.sheets import TABLES
 from lkjip_xl.schema.types import Kind, Table
@@ -30,7 +31,8 @@ KINERJA_SHEET = "Bab III Kinerja"
 ANGGARAN_SHEET = "Bab III Anggaran"
 CHART_SHEET = "Grafik"
 DRAF_SHEET = "Temuan Terbuka"  # only in the output of a workbook verify fails: its open errors
-REPORT_SHEETS = (KINERJA_SHEET, ANGGARAN_SHEET, CHART_SHEET, DRAF_SHEET, E81_SHEET)
+# the Renstra evaluation (E.80) only in the output of a document with a Renstra period
+REPORT_SHEETS = (KINERJA_SHEET, ANGGARAN_SHEET, CHART_SHEET, DRAF_SHEET, E81_SHEET, E80_SHEET)
 
 # per-sasaran tables: their rows are merged over a sasaran's indicators
 SASARAN_TABLES = ("AE", "SS")

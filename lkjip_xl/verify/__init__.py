@@ -19,7 +19,7 @@ from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema import TABLES
 from lkjip_xl.schema.sheets import PENGUKURAN_TW
 from lkjip_xl.verify.causes import completeness, link_root_causes
-from lkjip_xl.verify.follow_on import link_follow_ons
+from lkjip_xl.verify.follow_on import link_follow_ons, link_report_followers
 from lkjip_xl.verify.formulas_check import check_formulas
 from lkjip_xl.verify.inputs_check import check_inputs
 from lkjip_xl.verify.number_kinds import attach_number_kinds
@@ -79,6 +79,7 @@ def verify(path: str | os.PathLike[str], *, lang: str = "id", engine: str | None
         report.stats["triwulan"] = triwulan
         layout_cells = _check_layout(st, report, expected_cells, triwulan)
     report.extend(_generic_audit(grid, layout_cells))
+    link_report_followers(report.findings)
     if engine:
         report.extend(_second_opinion(path, engine, grid, expected_cells or {}))
     report.findings = _sorted(_unique(report.findings), grid)

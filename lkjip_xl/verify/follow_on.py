@@ -164,6 +164,25 @@ class _Precedents:
         return None
 
 
+REPORT_ROW_EDITS = ("laporan-baris-disisipkan", "laporan-baris-dihapus")
+
+
+def link_report_followers(findings: list[Finding]) -> None:
+    """The generic audit's findings in a report sheet where a row was inserted or deleted
+    (`laporan-baris-*`) are that edit's consequences, as `_structural` folds a table's: the
+    E.80's sums of the rows below hold #REF! where a row they read was deleted, and its footer
+    with them. The audit runs after `link_follow_ons`, on the cells the layout does not own."""
+    roots = {str(f.params.get("sheet")): f for f in findings if f.code in REPORT_ROW_EDITS}
+    for f in findings:
+        root = roots.get(f.sheet)
+        if root is not None and "cause" not in f.params and \
+                (f.code in FOLLOWERS or f.code == "nilai-galat"):
+            f.params["cause"] = root.location
+            akibat = root.params.setdefault("akibat", [])
+            if f.location not in akibat:
+                akibat.append(f.location)
+
+
 def link_follow_ons(grid: WorkbookGrid, findings: list[Finding]) -> None:
     """Mark each consequence with its `cause` and give each cause its `akibat` (locations)."""
     structural = [f for f in findings if f.code in ROW_EDITS]

@@ -18,6 +18,7 @@ from lkjip_xl.core.findings import Finding
 from lkjip_xl.core.measurement import Pengukuran
 from lkjip_xl.core.model import Dokumen
 from lkjip_xl.schema.report_tables import CHART_SHEET, REPORT_SHEETS
+from lkjip_xl.verify.normalise import normalise
 from lkjip_xl.workbook.read import loc
 from lkjip_xl.xlsx.compare import same_value
 from lkjip_xl.xlsx.grid import SheetGrid, WorkbookGrid
@@ -73,7 +74,7 @@ def check_report_sheets(grid: WorkbookGrid, dok: Dokumen | None,
             g_f = got.formula if got else None
             w_v = _shown(want.value) if want else None
             g_v = _shown(got.value) if got else None
-            if w_f == g_f and same_value(g_v, w_v):
+            if _same_formula(w_f, g_f) and same_value(g_v, w_v):
                 continue
             edited.append(Finding("laporan-diubah", "error", loc(name, r, c),
                                   found=g_f or g_v, expected=w_f or w_v))
@@ -86,26 +87,72 @@ def check_report_sheets(grid: WorkbookGrid, dok: Dokumen | None,
     return found
 
 
+def _same_formula(want: str | None, got: str | None) -> bool:
+    """As written, or as LibreOffice saves it (1E-9 written 0.000000001, the E.80's predicate)."""
+    if want is None or got is None:
+        return want == got
+    return want == got or normalise(want) == normalise(got)
+
+
 def _row_edit(name: str, mine: SheetGrid, theirs: SheetGrid, edited: list[Finding]
               ) -> list[Finding]:
     """A row inserted into or deleted from a report sheet: from the first differing row on,
     every cell measure writes sits one row lower (or higher) with its value. One finding at the
-    row; the cells it moved follow from it (`cause`)."""
+    row; the cells it moved follow from it (`cause`).
+
+    A cell whose formula reads the sheet itself (the E.80's sums of its children's rows, its
+    ratios and footer) follows the edit: its references move (a parent above the edit differs
+    in text) or its value changes (a row deleted from a sum). Such cells neither place the edit
+    nor contradict it."""
     if not edited:
         return []
-    first = min(int(re.sub(r"^.*![A-Z]+", "", f.location)) for f in edited)
-    below = [(r, c) for r, c in theirs.cells.keys() if r >= first]
-    # the last row deleted leaves nothing below to compare: its whole row is gone
-    gone = all(_shown(mine.value(first, c)) is None for r, c in below if r == first)
-    for code, step, rows in (("laporan-baris-disisipkan", 1, below),
-                             ("laporan-baris-dihapus", -1, [(r, c) for r, c in below if r > first])):
-        if (rows or (step < 0 and gone)) and all(
-                _same_cell(mine, theirs, r, c, step) for r, c in rows):
-            root = Finding(code, "error", loc(name, first, 1), found=first, params={"sheet": name})
-            for f in edited:
-                f.params["cause"] = root.location
-            return [root]
+    at = {f.location: _row_of(f.location) for f in edited}
+    for first in sorted(set(at.values())):
+        if any(not _reads_itself(theirs, f.location) for f in edited
+               if at[f.location] < first):
+            break  # a difference above that no row edit explains: not a row edit
+        below = [(r, c) for r, c in theirs.cells.keys()
+                 if r >= first and not _reads_itself_at(theirs, r, c)]
+        # the last row deleted leaves nothing below to compare: its whole row is gone
+        gone = all(_shown(mine.value(first, c)) is None for r, c in below if r == first)
+        for code, step, rows in (("laporan-baris-disisipkan", 1, below),
+                                 ("laporan-baris-dihapus", -1,
+                                  [(r, c) for r, c in below if r > first])):
+            if (rows or (step < 0 and gone)) and all(
+                    _same_cell(mine, theirs, r, c, step) for r, c in rows):
+                root = Finding(code, "error", loc(name, first, 1), found=first,
+                               params={"sheet": name})
+                for f in edited:
+                    f.params["cause"] = root.location
+                return [root]
     return []
+
+
+_SELF_REF = re.compile(r"(?<![!\w$])\$[A-Z]{1,3}\$\d+")  # $I$33, not Sheet!$I$33
+_CELL = re.compile(r"!\$?([A-Z]+)\$?(\d+)$")
+
+
+def _row_of(location: str) -> int:
+    return int(re.sub(r"^.*![A-Z]+", "", location))
+
+
+def _reads_itself_at(sheet: SheetGrid, r: int, c: int) -> bool:
+    cell = sheet.cells.get((r, c))
+    return bool(cell and cell.formula and _SELF_REF.search(_strings_out(cell.formula)))
+
+
+def _reads_itself(sheet: SheetGrid, location: str) -> bool:
+    m = _CELL.search(location)
+    if m is None:
+        return False
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return _reads_itself_at(sheet, int(m.group(2)), col)
+
+
+def _strings_out(formula: str) -> str:
+    return re.sub(r'"(?:[^"]|"")*"', '""', formula)
 
 
 def _same_cell(mine: SheetGrid, theirs: SheetGrid, r: int, c: int, step: int) -> bool:
