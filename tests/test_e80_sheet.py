@@ -25,6 +25,7 @@ from lkjip_xl.core.model import (
 )
 from lkjip_xl.measure import measure_dokumen
 from lkjip_xl.measure.e80 import HEADER_ROW
+from lkjip_xl.measure.styling import BAPPEDA_JABATAN
 from lkjip_xl.planning.synthetic import patch_cell
 from lkjip_xl.schema import e80_form
 from lkjip_xl.schema.e80_form import E80_SHEET, FOOTER
@@ -291,7 +292,7 @@ def test_signatures_and_follow_up_lines(tmp_path: Path) -> None:
     values = {str(c.value) for row in openpyxl.load_workbook(out, data_only=True)[E80_SHEET]
               .iter_rows() for c in row if c.value is not None}
     assert "(.....................................)" in values  # signed by hand
-    assert "Kepala Badan Perencanaan Pembangunan Daerah" in values
+    assert BAPPEDA_JABATAN in values  # the one signature block the E.81 prints too
     assert "S1: Perluas penjaminan kredit; " in values  # tindak lanjut Renstra berikutnya
     assert "[Isi: tindak lanjut yang diperlukan dalam Renja PD berikutnya]" in values
     dok.instansi.kepala_bappeda.nama = "Ir. Made Perencana"

@@ -22,8 +22,8 @@ from lkjip_xl.core.evaluasi import KEGIATAN, PROGRAM, SUB_KEGIATAN
 from lkjip_xl.core.evaluasi_renstra import BarisK80, EvaluasiRenstra, PemilikRenstra
 from lkjip_xl.measure.context import Ctx, Formats, escape_header
 from lkjip_xl.measure.draf import MARK_ROW, header_title
-from lkjip_xl.measure.evaluation_parts import analysis, bappeda_signature, cached
-from lkjip_xl.measure.styling import Capaian, signature
+from lkjip_xl.measure.evaluation_parts import analysis, cached
+from lkjip_xl.measure.styling import Capaian, evaluation_signatures
 from lkjip_xl.schema import formulas as f
 from lkjip_xl.schema import printing
 from lkjip_xl.schema.e80_form import (
@@ -513,9 +513,8 @@ class E80:
     def _signatures(self, ws: Worksheet, row: int) -> int:
         """Kepala Bappeda on the left (Profil, or the dotted line to sign by hand), the head of
         the agency on the right (Profil), both on the first page across."""
-        lo = len(LEADING)
-        left = bappeda_signature(ws, row, lo, lo + 3, self.ctx, self.fm)
-        return max(signature(ws, row, self.widths[:self.span], self.ctx, self.fm), left)
+        return evaluation_signatures(ws, row, self.widths[:self.span], len(LEADING), self.ctx,
+                                     self.fm)
 
     def _page(self, ws: Worksheet, first_body: int, end: int) -> None:
         kertas = self.ctx.dok.pengaturan.kertas

@@ -18,6 +18,7 @@ from lkjip_xl.core.domain.triwulan import ROMAN
 from lkjip_xl.core.evaluasi import KEGIATAN, PROGRAM, SUB_KEGIATAN, PemilikRenja, evaluasi_renja
 from lkjip_xl.measure.context import Ctx, Formats, escape_header
 from lkjip_xl.measure.draf import MARK_ROW, header_title
+from lkjip_xl.measure.evaluation_parts import analysis
 from lkjip_xl.measure.styling import Capaian, evaluation_signatures
 from lkjip_xl.schema import printing
 from lkjip_xl.schema.e81_form import (
@@ -265,19 +266,7 @@ class E81:
 
     def _analysis(self, key: str, label: str) -> tuple[str, str]:
         """Every sasaran's analysis text of `key` ("S1: ..."), or a placeholder to fill."""
-        parts, values = [], []
-        for n, s in enumerate(self.ctx.rows.sasaran):
-            a = self.ctx.address(SASARAN.key, key, n)
-            k = self.ctx.address(SASARAN.key, "kode", n)
-            parts.append(f'IF({a}="","",{k}&": "&{a}&"; ")')
-            v = self.ctx.value(SASARAN.key, key, n)
-            if v != "":
-                values.append(f"{s.kode}: {v}; ")
-        placeholder = f"[Isi: {label[:1].lower() + label[1:]}]"  # "Renja" keeps its capital
-        if not parts:
-            return f'"{placeholder}"', placeholder
-        joined = "&".join(parts)
-        return f'IF(({joined})="","{placeholder}",{joined})', "".join(values) or placeholder
+        return analysis(self.ctx, key, label)
 
     def _signatures(self, ws: Worksheet, row: int) -> int:
         """Kepala Bappeda on the left (Profil's `bappeda_*`, else the dotted lines), the head of
