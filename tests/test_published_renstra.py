@@ -11,6 +11,8 @@ realisation and ratio columns stay for a published evaluation.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -100,7 +102,8 @@ def test_jabar_kesbangpol_period_totals_from_the_core() -> None:
 @pytest.mark.libreoffice
 @pytest.mark.slow
 def test_jabar_kesbangpol_renstra_totals_typed_in_libreoffice(tmp_path: Path) -> None:
-    reason = _uno_missing()
+    reason = _uno_missing() or (None if shutil.which("pdftotext") else "poppler (pdftotext) "
+                                                                      "is not installed")
     if reason:
         pytest.skip(reason)
     from lkjip_xl.engines import libreoffice
@@ -129,3 +132,11 @@ def test_jabar_kesbangpol_renstra_totals_typed_in_libreoffice(tmp_path: Path) ->
         assert erp.value(EVALUASI_PROGRAM.first_row + n, EVALUASI_PROGRAM.index("rp5")) == akhir_rp
         assert eip.value(EVALUASI_INDIKATOR.first_row + n,
                          EVALUASI_INDIKATOR.index("k5")) == pytest.approx(akhir_k)
+    # and LibreOffice prints them: a column too narrow prints a period total as ### (a
+    # province's programme over five years runs to tens of billions of rupiah)
+    pdf = libreoffice.convert(lo, tmp_path / "pdf", "pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "###" not in text
+    for *_, akhir_rp in JABAR_KESBANGPOL:
+        assert f"{akhir_rp:,}" in text
