@@ -53,13 +53,15 @@ def jabar_kesbangpol_2019() -> Dokumen:
     https://dokumen.tech/document/buku-tabel-.html, page 2): the programmes of the Badan
     Kesatuan Bangsa dan Politik under sasaran 1.1.1, each with its outcome indicator, the
     condition at the start, target and Rp for each year and the *kondisi kinerja pada akhir
-    periode*: the table the agency's Renstra 2018-2023 carries as its *Rencana Program,
-    Kegiatan dan Pendanaan* and the E.80 evaluates. Typed as staff would in the plan's first year
-    with targets (2019): Profil's Renstra period, the programmes with their yearly Renstra money
+    periode*: the programme funding table a Perangkat Daerah's Renstra takes from its RPJMD
+    (*Rencana Program, Kegiatan dan Pendanaan*) and the E.80 evaluates. The text copy loses the
+    column heads' years: read as the plan's start condition, five target years 2019-2023 (the
+    first without an amount) and the end of the period. Typed as staff would in the plan's first
+    year with targets (2019): Profil's Renstra period, the programmes with their yearly Renstra money
     on *Program*, the indicators with their yearly targets and the 2018 realisation (the start
     condition) on *Indikator Program*. Each printed period total is the sum of its four
     amounts (checked: none of the print's own sums is off); the end targets are the last year's
-    (a level, `akhir`: summing the years would print 364.9 and 457)."""
+    (a level, `akhir`: summing the years would print 363.9 and 457)."""
     program = []
     for kode, uraian, ind, satuan, awal, targets, pagu, _, _ in JABAR_KESBANGPOL:
         years = dict(zip(range(AWAL, AKHIR + 1), targets, strict=True))
