@@ -137,3 +137,25 @@ def test_polman_2022_typed_in_libreoffice(nilai_tw: str, tmp_path: Path) -> None
     laporan = s2.indikator[0].k
     assert laporan.k12 == 5 and round(laporan.k12a, 2) == 166.67
     assert loud(path) == []
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_codes_calc_takes_for_numbers(tmp_path: Path) -> None:
+    """Codes like 4.01 and 4.02 typed in Calc become numbers: every table that finds a kegiatan's
+    sub-kegiatan by code still finds them (SUMIFS criteria coerce, an equality in SUMPRODUCT
+    does not: the older Anggaran Kegiatan's count compared the typed number with its own text)."""
+    reason = _uno_missing()
+    if reason:
+        pytest.skip(reason)
+    subs = [SubKegiatan("4.01.1", "Sub A", anggaran=100_000, realisasi=90_000),
+            SubKegiatan("4.01.2", "Sub B", anggaran=300_000, realisasi=150_000)]
+    dok = Dokumen(tahun=2021, instansi=Instansi("Dinas Uji", "Kota Uji"),
+                  sasaran=[Sasaran("1", "Sasaran")],
+                  program=[Program("4", "Program", "1", [Kegiatan("4.01", "Kegiatan", sub_kegiatan=subs),
+                                                         Kegiatan("4.02", "Lain", anggaran=50_000,
+                                                                  realisasi=50_000)])])
+    got, path = _typed(dok, tmp_path, "kode-angka")
+    rows = {p.kode: p for p in evaluasi_renja(got).pemilik}
+    assert rows["4.01"].rp.k7 == 400_000 and rows["4.01"].rp.k12 == 240_000
+    assert loud(path) == []

@@ -74,7 +74,7 @@ WRITTEN_EMPTY: dict[type, dict[str, Callable[[Any], bool]]] = {
 }
 
 # a record the file may write as null, read as the record's default (an empty head of agency)
-NULL_AS_DEFAULT = frozenset({(Instansi, "kepala")})
+NULL_AS_DEFAULT = frozenset({(Instansi, "kepala"), (Instansi, "kepala_bappeda")})
 
 
 @dataclass(frozen=True)

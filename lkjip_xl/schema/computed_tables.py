@@ -187,9 +187,14 @@ def _kg(expr: str) -> str:
     return 'IF({KG.kode_kegiatan}="","",' + expr + ")"
 
 
-def _kegiatan_amount(key: str) -> str:
+def _kegiatan_amount(key: str, codes: str = "AK") -> str:
+    """A kegiatan's own amount, else the sum of its sub-kegiatan's. The count of sub-kegiatan
+    compares this sheet's own text copies of the codes (`AK_kode_kegiatan`): a code Calc or a
+    paste takes for a number (4.01) never equals its text in a SUMPRODUCT (SUMIFS criteria
+    coerce, an equality does not). Layouts 1-3 until then compared `KG_kode_kegiatan`
+    (`codes="KG"`, kept as the earlier formula)."""
     own = f.num(f"{{KG.{key}}}")
-    n_sub = f.count_where(["(KG_kode_kegiatan={kode_kegiatan})", '(KG_kode_sub<>"")',
+    n_sub = f.count_where([f"({codes}_kode_kegiatan={{kode_kegiatan}})", '(KG_kode_sub<>"")',
                            f"ISNUMBER(KG_{key})"])
     from_subs = f.sum_or_blank(n_sub, f'SUMIFS(KG_{key},KG_kode_kegiatan,{{kode_kegiatan}},'
                                       f'KG_kode_sub,"<>")')
@@ -212,9 +217,11 @@ ANGGARAN_KEGIATAN = Table("AK", "Anggaran Kegiatan", (
     Column("kelompok", "Kelompok", "Group", "text", 11, value="kelompok",
            formula=_kg('IF({kode_sasaran}="","Pendukung","Sasaran")')),
     Column("anggaran", "Anggaran", "Allocation", "money", 17,
-           value="anggaran", formula=_kegiatan_amount("anggaran")),
+           value="anggaran", formula=_kegiatan_amount("anggaran"),
+           earlier=(_kegiatan_amount("anggaran", codes="KG"),)),
     Column("realisasi", "Realisasi", "Spent", "money", 17,
-           value="realisasi", formula=_kegiatan_amount("realisasi")),
+           value="realisasi", formula=_kegiatan_amount("realisasi"),
+           earlier=(_kegiatan_amount("realisasi", codes="KG"),)),
     Column("penyerapan", "Penyerapan (%)", "Absorption (%)", "percent", 12, value="penyerapan",
            formula=_kg(f.penyerapan("{anggaran}", "{realisasi}"))),
 ), default_capacity=300, mirror="KG", row_key="kode_kegiatan")
