@@ -248,6 +248,11 @@ def _subs_sum(own: str) -> str:
                              f'KG_kode_sub,"<>")')
 
 
+# as wide as the other computed money columns (Anggaran Kegiatan, Anggaran Program): a
+# programme's five-year Renstra money of a province runs to tens of billions of rupiah
+# ("Rp 56,506,743,492"), which a narrower column prints as ###
+RP_WIDTH = 17
+
 _RP_HEADERS = {
     "5": ("5 Rp: pagu Renstra", "5 Rp: plan allocation"),
     "6": ("6 Rp: realisasi s.d. tahun lalu", "6 Rp: spent to last year"),
@@ -291,7 +296,7 @@ def _rp_columns(summed: dict[str, str], table: str) -> tuple[Column, ...]:
             formula, kind = f.penyerapan("{rp5}", "{rp13}"), "percent"
         else:
             formula, kind = summed[n], "money"
-        cols.append(Column(f"rp{n}", header, en, kind, 14 if kind == "money" else 9,  # type: ignore[arg-type]
+        cols.append(Column(f"rp{n}", header, en, kind, RP_WIDTH if kind == "money" else 9,  # type: ignore[arg-type]
                            value=f"e81.{_path(n)}", formula=guard(formula, key)))
     return tuple(cols)
 
