@@ -22,7 +22,7 @@ from lkjip_xl.core.evaluasi import KEGIATAN, PROGRAM, SUB_KEGIATAN
 from lkjip_xl.core.evaluasi_renstra import BarisK80, EvaluasiRenstra, PemilikRenstra
 from lkjip_xl.measure.context import Ctx, Formats, escape_header
 from lkjip_xl.measure.draf import MARK_ROW, header_title
-from lkjip_xl.measure.evaluation_parts import analysis, cached
+from lkjip_xl.measure.evaluation_parts import analysis, cached, sasaran_heading
 from lkjip_xl.measure.styling import Capaian, evaluation_signatures
 from lkjip_xl.schema import formulas as f
 from lkjip_xl.schema import printing
@@ -51,7 +51,7 @@ from lkjip_xl.schema.e80_form import (
 from lkjip_xl.schema.input_tables import PRIOR_YEARS, RENSTRA_SLOTS
 from lkjip_xl.schema.renja_columns import KolomE80
 from lkjip_xl.schema.renja_tables import EVALUASI_INDIKATOR, EVALUASI_KEGIATAN, EVALUASI_PROGRAM
-from lkjip_xl.schema.sheets import INDIKATOR_PROGRAM, SASARAN
+from lkjip_xl.schema.sheets import INDIKATOR_PROGRAM
 
 LEAD_WIDTHS = (5, 10, 30, 28)
 K_WIDTH, RP_WIDTH, PJ_WIDTH, MARK_WIDTH = 9, 14, 14, 12
@@ -279,19 +279,11 @@ class E80:
         """A sasaran's heading row: its name and the RPJMD / RKPD sasaran it serves."""
         n = len(LEADING) - 1  # on every page across
         fmt = self.fm.cell("text", bold=True)
-        index = None if kode is None else self.ctx.sasaran_index(kode)
-        if index is None:
+        heading = sasaran_heading(self.ctx, kode)
+        if heading is None:
             ws.merge_range(row, 0, row, n, PENDUKUNG, fmt)
             return
-        ctx = self.ctx
-        uraian = ctx.address(SASARAN.key, "uraian", index)
-        acuan = ctx.address(SASARAN.key, "acuan_rpjmd", index)
-        v_uraian = ctx.value(SASARAN.key, "uraian", index)
-        v_acuan = ctx.value(SASARAN.key, "acuan_rpjmd", index)
-        formula = (f'"Sasaran "&{ctx.address(SASARAN.key, "kode", index)}&": "&{uraian}'
-                   f'&IF({acuan}="","","  (acuan RPJMD/RKPD: "&{acuan}&")")')
-        value = f"Sasaran {kode}: {v_uraian}" + (f"  (acuan RPJMD/RKPD: {v_acuan})"
-                                                 if v_acuan != "" else "")
+        formula, value = heading
         ws.merge_range(row, 0, row, n, "", fmt)
         ws.write_formula(row, 0, "=" + formula, fmt, value)
         self._height(ws, row, printing.ROW_PT * printing.wrapped_lines(value,

@@ -18,7 +18,7 @@ from lkjip_xl.core.domain.triwulan import ROMAN
 from lkjip_xl.core.evaluasi import KEGIATAN, PROGRAM, SUB_KEGIATAN, PemilikRenja, evaluasi_renja
 from lkjip_xl.measure.context import Ctx, Formats, escape_header
 from lkjip_xl.measure.draf import MARK_ROW, header_title
-from lkjip_xl.measure.evaluation_parts import analysis
+from lkjip_xl.measure.evaluation_parts import analysis, sasaran_heading
 from lkjip_xl.measure.styling import Capaian, evaluation_signatures
 from lkjip_xl.schema import printing
 from lkjip_xl.schema.e81_form import (
@@ -33,7 +33,7 @@ from lkjip_xl.schema.e81_form import (
     pairs,
 )
 from lkjip_xl.schema.renja_tables import EVALUASI_INDIKATOR, EVALUASI_KEGIATAN, EVALUASI_PROGRAM
-from lkjip_xl.schema.sheets import INDIKATOR_PROGRAM, SASARAN
+from lkjip_xl.schema.sheets import INDIKATOR_PROGRAM
 
 LEAD_WIDTHS = (5, 10, 30, 28)
 K_WIDTH, RP_WIDTH, PJ_WIDTH = 9, 14, 14
@@ -172,18 +172,11 @@ class E81:
         """A sasaran's heading row: its name and the RPJMD / RKPD sasaran it serves."""
         n = len(LEADING) - 1  # on both pages across
         fmt = self.fm.cell("text", bold=True)
-        index = None if kode is None else self.ctx.sasaran_index(kode)
-        if index is None:
+        heading = sasaran_heading(self.ctx, kode)
+        if heading is None:
             ws.merge_range(row, 0, row, n, PENDUKUNG, fmt)
             return row + 1
-        uraian = self.ctx.address(SASARAN.key, "uraian", index)
-        acuan = self.ctx.address(SASARAN.key, "acuan_rpjmd", index)
-        v_uraian = self.ctx.value(SASARAN.key, "uraian", index)
-        v_acuan = self.ctx.value(SASARAN.key, "acuan_rpjmd", index)
-        formula = (f'"Sasaran "&{self.ctx.address(SASARAN.key, "kode", index)}&": "&{uraian}'
-                   f'&IF({acuan}="","","  (acuan RPJMD/RKPD: "&{acuan}&")")')
-        value = f"Sasaran {kode}: {v_uraian}" + (f"  (acuan RPJMD/RKPD: {v_acuan})"
-                                                 if v_acuan != "" else "")
+        formula, value = heading
         ws.merge_range(row, 0, row, n, "", fmt)
         ws.write_formula(row, 0, "=" + formula, fmt, value)
         ws.set_row(row, printing.ROW_PT * printing.wrapped_lines(value, sum(LEAD_WIDTHS) * 0.9))
